@@ -1,0 +1,3 @@
+from goaltrack.cli import main
+
+main(prog_name="goaltrack")

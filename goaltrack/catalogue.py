@@ -1,0 +1,413 @@
+"""The goal catalogue: YAML in, validated goal definitions out, every problem with its line.
+
+Catalogues are untrusted input. Only ``yaml.safe_load`` constructs Python values from them; the
+node tree (``yaml.compose``, which constructs nothing) is walked first to find line numbers,
+duplicate keys and aliases, which are refused so that an alias bomb fails at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from goaltrack.errors import GoaltrackError, Problem, many_problems
+from goaltrack.units import UNITS, format_plain, parse_value
+
+NATION = "DK"
+NATION_NAME = "Danmark"
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_BYTES = 5_000_000
+DIRECTIONS = {"increase": 1, "decrease": -1}
+MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
+
+GOAL_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SCOPE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
+
+
+@dataclass(frozen=True)
+class SeedMeasurement:
+    """A published figure written in the catalogue; loaded once, when nothing is recorded for it."""
+
+    year: int
+    value: float
+    scope: str = NATION
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class GoalDef:
+    id: str
+    title_en: str
+    title_da: str
+    unit: str
+    direction: str
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    target_year: int | None = None
+    target_value: float | None = None
+    target_change_pct: float | None = None
+    source: str | None = None
+    measurements: tuple[SeedMeasurement, ...] = ()
+
+    @property
+    def target_level(self) -> float | None:
+        """The stated level; else the relative change applied to the baseline; else None."""
+        if self.target_value is not None:
+            return self.target_value
+        if self.target_change_pct is not None and self.baseline_value is not None:
+            return self.baseline_value * (1 + self.target_change_pct / 100)
+        return None
+
+
+@dataclass
+class Catalogue:
+    path: str
+    name: str | None
+    scopes: list[tuple[str, str]]
+    goals: list[GoalDef]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def shipped_catalogue_path() -> Path:
+    """The catalogue that ships inside the package (or, in a source tree, at its top)."""
+    packaged = Path(str(resources.files("goaltrack") / "goals.yaml"))
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "goals.yaml"
+
+
+def load_catalogue(path: str | Path) -> Catalogue:
+    """Read and validate a catalogue file; raise GoaltrackError listing every problem."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise GoaltrackError(f"cannot read catalogue {name}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise GoaltrackError(f"catalogue {name} is larger than {MAX_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GoaltrackError(f"catalogue {name} is not UTF-8 text (byte {exc.start})") from None
+    return parse_catalogue(text, name)
+
+
+def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, name) from None
+    if root is None:
+        raise GoaltrackError(f"catalogue {name} is empty")
+    lines: dict[tuple, int] = {}
+    structural = _walk(root, (), lines, set())
+    if structural:
+        raise many_problems(structural, name)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, name) from None
+    checker = _Checker(lines)
+    catalogue = checker.catalogue(data, name)
+    if checker.problems:
+        raise many_problems(checker.problems, name)
+    catalogue.warnings = checker.warnings
+    return catalogue
+
+
+def _yaml_error(exc: Any, name: str) -> GoaltrackError:
+    import yaml
+
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    place = f"{name}:{mark.line + 1}" if mark is not None else name
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        what = f"{what}; a catalogue holds plain data only"
+    return GoaltrackError(f"{place}: YAML error: {what}")
+
+
+def _walk(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int]) -> list[Problem]:
+    """Record each value's line; refuse aliases and duplicate keys. Never follows a node twice."""
+    import yaml
+
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        return [Problem("aliases and anchors are not allowed in a catalogue", line)]
+    seen.add(id(node))
+    lines[path] = line
+    problems: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem("a key must be a plain word", key_node.start_mark.line + 1))
+                continue
+            key = key_node.value
+            if key == "<<":
+                problems.append(Problem("merge keys (<<) are not allowed in a catalogue", line))
+                continue
+            if key in keys:
+                problems.append(Problem(f"duplicate key '{key}'", key_node.start_mark.line + 1))
+            keys.add(key)
+            problems += _walk(value_node, path + (key,), lines, seen)
+            if problems and any("aliases" in p.message for p in problems):
+                return problems
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _walk(item, path + (index,), lines, seen)
+            if problems and any("aliases" in p.message for p in problems):
+                return problems
+    return problems
+
+
+class _Checker:
+    """Validates the plain data from safe_load, collecting problems and warnings with lines."""
+
+    def __init__(self, lines: dict[tuple, int]):
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def line(self, path: tuple) -> int | None:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path)
+
+    def fail(self, path: tuple, message: str) -> None:
+        self.problems.append(Problem(message, self.line(path)))
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.warnings.append(Problem(message, self.line(path)))
+
+    # -- building blocks -----------------------------------------------------------------------
+
+    def mapping(self, value: Any, path: tuple, what: str, allowed: set[str], required: set[str] = set()):
+        if not isinstance(value, dict):
+            self.fail(path, f"{what} must be a mapping of keys to values")
+            return None
+        for key in value:
+            if key not in allowed:
+                self.fail(path + (key,), f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
+        for key in sorted(required - set(value)):
+            self.fail(path, f"{what} lacks '{key}'")
+        return value
+
+    def text(self, value: Any, path: tuple, what: str, required: bool = False) -> str | None:
+        if value is None:
+            if required:
+                self.fail(path, f"{what} is missing")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"{what} must be a non-empty text, not {value!r}")
+            return None
+        return value.strip()
+
+    def year(self, value: Any, path: tuple, what: str, last: int = LAST_YEAR) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, f"{what} must be a whole year, not {value!r}")
+            return None
+        if not FIRST_YEAR <= value <= last:
+            self.fail(path, f"{what} {value} is outside {FIRST_YEAR}..{last}")
+            return None
+        return value
+
+    def number(self, value: Any, path: tuple, what: str, unit: str | None) -> float | None:
+        if isinstance(value, str):
+            try:
+                value = parse_value(value)
+            except ValueError as exc:
+                self.fail(path, f"{what}: {exc}")
+                return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(path, f"{what} must be a number, not {value!r}")
+            return None
+        value = float(value)
+        if not math.isfinite(value):
+            self.fail(path, f"{what} must be a finite number, not {value}")
+            return None
+        if unit in UNITS:
+            why = UNITS[unit].check(value)
+            if why:
+                self.fail(path, f"{what}: {why}")
+                return None
+        return value
+
+    # -- the catalogue -------------------------------------------------------------------------
+
+    def catalogue(self, data: Any, name: str) -> Catalogue:
+        top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals"}, {"goals"})
+        top = top or {}
+        scopes = self.scopes(top.get("scopes"))
+        codes = {code for code, _ in scopes}
+        goals: list[GoalDef] = []
+        raw_goals = top.get("goals")
+        if "goals" in top and (not isinstance(raw_goals, list) or not raw_goals):
+            self.fail(("goals",), "'goals' must be a list with at least one goal")
+            raw_goals = []
+        seen: dict[str, int | None] = {}
+        for index, raw in enumerate(raw_goals or []):
+            goal = self.goal(raw, ("goals", index), codes)
+            if goal is None:
+                continue
+            if goal.id in seen:
+                self.fail(("goals", index, "id"), f"duplicate goal id '{goal.id}' (first on line {seen[goal.id]})")
+                continue
+            seen[goal.id] = self.line(("goals", index, "id"))
+            goals.append(goal)
+        title = top.get("name")
+        return Catalogue(name, title if isinstance(title, str) else None, scopes, goals)
+
+    def scopes(self, raw: Any) -> list[tuple[str, str]]:
+        scopes: dict[str, str] = {NATION: NATION_NAME}
+        if raw is None:
+            return list(scopes.items())
+        if not isinstance(raw, list):
+            self.fail(("scopes",), "'scopes' must be a list of {code, name}")
+            return list(scopes.items())
+        defined: set[str] = set()
+        for index, item in enumerate(raw):
+            path = ("scopes", index)
+            item = self.mapping(item, path, "a scope", {"code", "name"}, {"code", "name"})
+            if not item:
+                continue
+            code = item.get("code")
+            code = str(code) if isinstance(code, int) and not isinstance(code, bool) else code
+            if not isinstance(code, str) or not SCOPE_CODE.fullmatch(code):
+                self.fail(path + ("code",), f"scope code {code!r} must be 1-32 letters, digits, '-' or '_'")
+                continue
+            if code in defined:
+                self.fail(path + ("code",), f"duplicate scope code '{code}'")
+                continue
+            name = self.text(item.get("name"), path + ("name",), f"the name of scope {code}", required=True)
+            defined.add(code)
+            scopes[code] = name or code
+        return list(scopes.items())
+
+    def goal(self, raw: Any, path: tuple, scopes: set[str]) -> GoalDef | None:
+        allowed = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements"}
+        raw = self.mapping(raw, path, "a goal", allowed, {"id", "title", "unit", "direction"})
+        if raw is None:
+            return None
+        before = len(self.problems)
+        goal_id = raw.get("id")
+        if not isinstance(goal_id, str) or len(goal_id) > 64 or not GOAL_ID.fullmatch(goal_id):
+            if "id" in raw:
+                self.fail(path + ("id",), f"goal id {goal_id!r} must be lowercase letters, digits and '-' "
+                                          "(at most 64, no leading, trailing or double '-')")
+            goal_id = None
+        what = f"goal '{goal_id}'" if goal_id else "a goal"
+        title_en, title_da = self.title(raw.get("title"), path + ("title",), what)
+        unit = raw.get("unit")
+        if "unit" in raw and unit not in UNITS:
+            self.fail(path + ("unit",), f"{what}: unknown unit {unit!r} (one of: {', '.join(UNITS)})")
+            unit = None
+        direction = raw.get("direction")
+        if "direction" in raw and direction not in DIRECTIONS:
+            self.fail(path + ("direction",), f"{what}: direction must be 'increase' or 'decrease', not {direction!r}")
+            direction = None
+        baseline_year = baseline_value = None
+        if raw.get("baseline") is not None:
+            bpath = path + ("baseline",)
+            base = self.mapping(raw["baseline"], bpath, f"the baseline of {what}", {"year", "value"}, {"year", "value"})
+            if base:
+                baseline_year = self.year(base.get("year"), bpath + ("year",), f"{what}: baseline year") \
+                    if "year" in base else None
+                baseline_value = self.number(base.get("value"), bpath + ("value",), f"{what}: baseline", unit) \
+                    if "value" in base else None
+        target_year = target_value = change = None
+        if raw.get("target") is not None:
+            tpath = path + ("target",)
+            target = self.mapping(raw["target"], tpath, f"the target of {what}", {"year", "value", "change_pct"}, {"year"})
+            if target:
+                if "year" in target:
+                    target_year = self.year(target["year"], tpath + ("year",), f"{what}: target year")
+                if target.get("value") is not None:
+                    target_value = self.number(target["value"], tpath + ("value",), f"{what}: target", unit)
+                if target.get("change_pct") is not None:
+                    change = self.number(target["change_pct"], tpath + ("change_pct",), f"{what}: change_pct", None)
+        source = self.text(raw.get("source"), path + ("source",), f"{what}: source")
+        measurements = self.measurements(raw.get("measurements"), path + ("measurements",), what, unit, scopes)
+        if len(self.problems) > before or goal_id is None or unit is None or direction is None:
+            return None
+        goal = GoalDef(goal_id, title_en or goal_id, title_da or title_en or goal_id, unit, direction,
+                       baseline_year, baseline_value, target_year, target_value, change, source, measurements)
+        self.coherence(goal, path)
+        return goal
+
+    def title(self, raw: Any, path: tuple, what: str) -> tuple[str | None, str | None]:
+        if isinstance(raw, str):
+            text = self.text(raw, path, f"{what}: title")
+            return text, text
+        titles = self.mapping(raw, path, f"the title of {what}", {"en", "da"}, {"en"})
+        if not titles:
+            return None, None
+        en = self.text(titles.get("en"), path + ("en",), f"{what}: English title", required=True)
+        da = self.text(titles.get("da"), path + ("da",), f"{what}: Danish title") if "da" in titles else en
+        return en, da
+
+    def measurements(self, raw: Any, path: tuple, what: str, unit: str | None, scopes: set[str]):
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.fail(path, f"{what}: 'measurements' must be a list")
+            return ()
+        this_year = datetime.date.today().year
+        out, seen = [], set()
+        for index, item in enumerate(raw):
+            mpath = path + (index,)
+            item = self.mapping(item, mpath, f"a measurement of {what}",
+                                {"year", "value", "scope", "source", "note"}, {"year", "value"})
+            if not item or "year" not in item or "value" not in item:
+                continue
+            year = self.year(item["year"], mpath + ("year",), f"{what}: measurement year", last=this_year)
+            value = self.number(item["value"], mpath + ("value",), f"{what}: measurement", unit)
+            scope = str(item.get("scope", NATION))
+            if scope not in scopes:
+                self.fail(mpath + ("scope",), f"{what}: unknown scope '{scope}'")
+                continue
+            source = self.text(item.get("source"), mpath + ("source",), f"{what}: source")
+            note = self.text(item.get("note"), mpath + ("note",), f"{what}: note")
+            if year is None or value is None:
+                continue
+            if (scope, year) in seen:
+                self.fail(mpath, f"{what}: two measurements for {scope} {year}")
+                continue
+            seen.add((scope, year))
+            out.append(SeedMeasurement(year, value, scope, source, note))
+        return tuple(out)
+
+    def coherence(self, goal: GoalDef, path: tuple) -> None:
+        """Checks between fields: years in order, targets on the right side, level and change agree."""
+        what = f"goal '{goal.id}'"
+        d = DIRECTIONS[goal.direction]
+        if goal.target_year is not None and goal.baseline_year is not None and goal.target_year <= goal.baseline_year:
+            self.fail(path + ("target", "year"),
+                      f"{what}: target year {goal.target_year} must come after baseline year {goal.baseline_year}")
+        if goal.target_change_pct is not None:
+            c = goal.target_change_pct
+            if c < -100:
+                self.fail(path + ("target", "change_pct"), f"{what}: change_pct {format_plain(c)} would go below zero")
+            elif d * c <= 0:
+                self.fail(path + ("target", "change_pct"),
+                          f"{what}: change_pct {format_plain(c)} goes the wrong way for a goal to {goal.direction}")
+        level = goal.target_level
+        if level is not None and goal.baseline_value is not None and d * (level - goal.baseline_value) < 0:
+            self.fail(path + ("target",), f"{what}: target {format_plain(level)} is worse than the baseline "
+                                          f"{format_plain(goal.baseline_value)} for a goal to {goal.direction}")
+        if level is not None and UNITS[goal.unit].clamp(level) != level:
+            self.fail(path + ("target",), f"{what}: the target level {level:g} lies outside the range of {goal.unit}")
+        if goal.target_value is not None and goal.target_change_pct is not None and goal.baseline_value is not None:
+            implied = goal.baseline_value * (1 + goal.target_change_pct / 100)
+            if abs(goal.target_value - implied) > MISMATCH_SHARE * abs(goal.target_value):
+                self.warn(path + ("target",),
+                          f"{what}: target {format_plain(goal.target_value)} and change {format_plain(goal.target_change_pct)} % "
+                          f"from {format_plain(goal.baseline_value)} (= {implied:g}) disagree by more than 3 %; "
+                          "the stated level is used")

@@ -1,0 +1,483 @@
+"""The command line: parses, calls the library, renders. Nothing heavy is imported at start-up.
+
+Only click and the standard library load here; SQLAlchemy, alembic, PyYAML, rich and matplotlib are
+imported inside the commands that need them, so ``goaltrack --help`` starts at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+from click.core import ParameterSource
+
+from goaltrack import __version__
+from goaltrack.errors import GoaltrackError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+DEBUG_ENV = "GOALTRACK_DEBUG"
+DB_ENV = "GOALTRACK_DATABASE_URL"
+_DB_KEY = "goaltrack.db"
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def this_year() -> int:
+    return datetime.date.today().year
+
+
+# --- one error path -------------------------------------------------------------------------------
+
+
+def fail(error: GoaltrackError) -> None:
+    lines = error.lines()
+    click.echo(f"Error: {lines[0]}", err=True)
+    for line in lines[1:]:
+        click.echo(line, err=True)
+    sys.exit(1)
+
+
+class GoaltrackGroup(click.Group):
+    """Turns every expected failure into ``Error: …`` on stderr and exit 1; never a traceback
+    unless GOALTRACK_DEBUG is set."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except GoaltrackError as error:
+            fail(error)
+        except BrokenPipeError:  # `goaltrack status | head`: the reader left; that is fine
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted; nothing was written by the interrupted step", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            from goaltrack.db import database_error, is_database_error, resolve_url
+
+            if is_database_error(exc):
+                fail(database_error(exc, resolve_url(ctx.meta.get(_DB_KEY))))
+            fail(GoaltrackError(f"unexpected {type(exc).__name__}: {exc} "
+                                f"(set {DEBUG_ENV}=1 to see where; please report it)"))
+
+
+# --- shared options -------------------------------------------------------------------------------
+
+
+def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--db may stand before or after the command; one given on the command line beats the variable."""
+    if value is None:
+        return
+    meta = ctx.find_root().meta
+    if ctx.get_parameter_source(param.name) == ParameterSource.COMMANDLINE or _DB_KEY not in meta:
+        meta[_DB_KEY] = value
+
+
+def db_option(f: Callable) -> Callable:
+    return click.option(
+        "--db", "db_url", metavar="URL", envvar=DB_ENV, expose_value=False, callback=_remember_db,
+        help=f"Database URL (SQLAlchemy form; env {DB_ENV}). Default: a SQLite file in your data folder.",
+    )(f)
+
+
+def format_option(*choices: str) -> Callable:
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
+                        help="Output format.")
+
+
+lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
+                           envvar="GOALTRACK_LANG", help="Language of titles and labels.")
+scope_option = click.option("--scope", default="DK", show_default=True, metavar="CODE",
+                            help="Where the figures apply: DK (the nation) or a region or municipality code.")
+as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100), default=this_year,
+                            show_default="this year", metavar="YEAR",
+                            help="Judge the goals as they stood in this year.")
+
+
+def database() -> Engine:
+    """The database of this run: opened, migrated, and holding the shipped catalogue on first use."""
+    from goaltrack import store
+    from goaltrack.db import open_database
+
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    if "goaltrack.engine" not in root.meta:
+        engine = open_database(root.meta.get(_DB_KEY))
+        loaded = store.ensure_catalogue(engine)
+        if loaded is not None:
+            info(f"Loaded the shipped catalogue into a new database: {len(loaded.added)} goals, "
+                 f"{loaded.measurements_added} published figures.")
+        root.meta["goaltrack.engine"] = engine
+    return root.meta["goaltrack.engine"]
+
+
+def info(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def print_rich(renderable: Any) -> None:
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+    Console(markup=False, highlight=False, emoji=False, width=width).print(renderable)
+
+
+def parse_value_arg(text: str) -> float:
+    from goaltrack.units import parse_value
+
+    try:
+        return parse_value(text)
+    except ValueError as exc:
+        raise GoaltrackError(f"value {exc}") from None
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+@click.group(cls=GoaltrackGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="goaltrack")
+@db_option
+def cli() -> None:
+    """Track social-policy goals against their targets.
+
+    goaltrack keeps a catalogue of goals (baseline, target, deadline) and the official figures
+    published for them, and tells how far each goal is from its target, whether it is on track,
+    and, past its deadline, whether it was met. The first run creates a SQLite database in your
+    data folder and loads the shipped catalogue: Denmark's social 2020 goals.
+
+    \b
+    Examples:
+      goaltrack status
+      goaltrack record homelessness 6431 --year 2019 --source "VIVE, Hjemløshed i Danmark 2019"
+      goaltrack status homelessness --format json
+      goaltrack --db postgresql+psycopg://me@server/goals status
+    """
+
+
+@cli.command()
+@click.argument("goals", nargs=-1, metavar="[GOAL]...")
+@as_of_option
+@scope_option
+@format_option("table", "json", "csv", "markdown")
+@lang_option
+@db_option
+def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) -> None:
+    """How far each goal is from its target, and whether it is on track or was met.
+
+    Shows every goal of the catalogue (or the GOALs named) with baseline, latest figure, target,
+    distance, progress, trend, category and, once the deadline has passed, the verdict.
+
+    \b
+    Examples:
+      goaltrack status
+      goaltrack status homelessness drug-deaths --as-of 2015
+      goaltrack status --format json | jq '.goals[] | {id, verdict}'
+      goaltrack status --format markdown --lang da > status.md
+    """
+    from goaltrack import render
+    from goaltrack.status import build_status
+
+    statuses = build_status(database(), as_of, goals, scope)
+    if fmt == "table":
+        print_rich(render.status_table(statuses, as_of, scope, lang))
+    elif fmt == "json":
+        click.echo(render.status_as_json(statuses, as_of, scope, lang), nl=False)
+    elif fmt == "csv":
+        click.echo(render.status_as_csv(statuses, lang), nl=False)
+    else:
+        click.echo(render.status_as_markdown(statuses, as_of, scope, lang), nl=False)
+
+
+@cli.command()
+@click.argument("goal")
+@click.argument("value")
+@click.option("--year", type=int, required=True, help="The year the figure is for.")
+@scope_option
+@click.option("--source", metavar="TEXT", help="Where the figure was published.")
+@click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
+@click.option("--replace", is_flag=True, help="Correct a figure already recorded; the old one stays in the history.")
+@db_option
+def record(goal: str, value: str, year: int, scope: str, source: str | None, note: str | None,
+           replace: bool) -> None:
+    """Record a published figure for GOAL: VALUE in YEAR.
+
+    VALUE is a plain number; a Danish decimal comma is fine (5,7), thousands separators are not
+    (write 5820, not 5.820 or 5,820). A different figure for a goal, scope and year already recorded
+    is refused unless --replace is given.
+
+    \b
+    Examples:
+      goaltrack record homelessness 6431 --year 2019 --source "VIVE 2019"
+      goaltrack record placement-breakdown 5,1 --year 2015
+      goaltrack record homelessness 6635 --year 2017 --replace --note "revised count"
+    """
+    from goaltrack import store
+    from goaltrack.render import number
+
+    figure = parse_value_arg(value)
+    result = store.record(database(), goal, figure, year, scope, source, note, replace)
+    m = result.measurement
+    unit = store.get_goals(database(), [goal])[0].unit
+    shown = number(m.value, unit)
+    if result.outcome == "recorded":
+        info(f"Recorded {goal} {m.scope} {m.year}: {shown}.")
+    elif result.outcome == "replaced":
+        info(f"Replaced {goal} {m.scope} {m.year}: {number(result.replaced, unit)} → {shown} "
+             "(the old figure stays in the history).")
+    else:
+        info(f"Unchanged: {goal} {m.scope} {m.year} is already {shown}.")
+
+
+@cli.command("goals")
+@click.option("--archived", is_flag=True, help="Include goals archived by a catalogue sync.")
+@format_option("table", "json")
+@lang_option
+@db_option
+def goals_command(archived: bool, fmt: str, lang: str) -> None:
+    """List the goals of the catalogue, in catalogue order.
+
+    \b
+    Examples:
+      goaltrack goals
+      goaltrack goals --format json --archived
+    """
+    from goaltrack import render, store
+
+    goals = store.list_goals(database(), include_archived=archived)
+    if fmt == "json":
+        click.echo(render.to_json([render.goal_definition(g) for g in goals]), nl=False)
+    else:
+        print_rich(render.goals_table(goals, lang))
+
+
+@cli.command()
+@click.argument("goal")
+@lang_option
+@db_option
+def show(goal: str, lang: str) -> None:
+    """Show one GOAL: its definition and all its measurements.
+
+    \b
+    Example:
+      goaltrack show homelessness
+    """
+    from goaltrack import render, store
+
+    engine = database()
+    definition = store.get_goals(engine, [goal])[0]
+    rows = store.history(engine, goal)
+    d = render.goal_definition(definition)
+    lines = [
+        f"{definition.title(lang)} ({definition.id})" + ("  [archived]" if definition.archived else ""),
+        f"  unit:      {definition.unit}, better when it goes {'up' if definition.direction == 'increase' else 'down'}"
+        f" ({definition.direction})",
+        f"  baseline:  {render.point_text(_baseline_point(definition), definition.unit, lang)}",
+        f"  target:    {render._definition_target(definition, lang)}",
+        f"  source:    {d['source'] or '–'}",
+        "",
+    ]
+    click.echo("\n".join(lines))
+    if rows:
+        print_rich(render.history_table(definition, rows, lang))
+    else:
+        click.echo("No measurements recorded.")
+
+
+def _baseline_point(goal):
+    from goaltrack.progress import Point
+
+    return None if goal.baseline_year is None else Point(goal.baseline_year, goal.baseline_value)
+
+
+@cli.command()
+@click.argument("goal")
+@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@format_option("table", "json")
+@lang_option
+@db_option
+def history(goal: str, scope: str | None, fmt: str, lang: str) -> None:
+    """List every figure of GOAL with its source, current and replaced.
+
+    \b
+    Examples:
+      goaltrack history homelessness
+      goaltrack history homelessness --scope DK --format json
+    """
+    from goaltrack import render, store
+
+    engine = database()
+    definition = store.get_goals(engine, [goal])[0]
+    if scope is not None:
+        store.get_scope(engine, scope)
+    rows = store.history(engine, goal, scope)
+    if fmt == "json":
+        click.echo(render.to_json(render.history_json(definition, rows)), nl=False)
+    else:
+        print_rich(render.history_table(definition, rows, lang))
+
+
+@cli.command()
+@format_option("table", "json")
+@db_option
+def scopes(fmt: str) -> None:
+    """List the scopes figures can be recorded for (DK, regions, municipalities).
+
+    \b
+    Example:
+      goaltrack scopes --format json
+    """
+    from goaltrack import render, store
+
+    rows = store.list_scopes(database())
+    if fmt == "json":
+        click.echo(render.to_json([{"code": s.code, "name": s.name} for s in rows]), nl=False)
+    else:
+        for s in rows:
+            click.echo(f"{s.code}\t{s.name}")
+
+
+# --- catalogue ------------------------------------------------------------------------------------
+
+
+@cli.group(context_settings=CONTEXT)
+def catalogue() -> None:
+    """Check a goal catalogue (YAML), or make the database follow one.
+
+    \b
+    Examples:
+      goaltrack catalogue check goals.yaml
+      goaltrack catalogue sync goals.yaml --archive
+    """
+
+
+@catalogue.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+def catalogue_check(file: str) -> None:
+    """Validate FILE and list every problem with its line number.
+
+    \b
+    Example:
+      goaltrack catalogue check goals.yaml
+    """
+    from goaltrack.catalogue import load_catalogue
+
+    result = load_catalogue(file)
+    for warning in result.warnings:
+        info(f"Warning: {warning.where(file)}")
+    info(f"{file}: {len(result.goals)} goals, {len(result.scopes)} scopes, no problems.")
+
+
+@catalogue.command("sync")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--archive", is_flag=True,
+              help="Keep goals missing from FILE that have measurements, out of status, instead of failing.")
+@db_option
+def catalogue_sync(file: str, archive: bool) -> None:
+    """Make the database's goals follow FILE.
+
+    New goals are added and changed ones updated. A goal missing from FILE is removed if it has no
+    measurements; if it has some, the sync fails naming it, unless --archive keeps it (with all its
+    figures) out of status and charts. Nothing is written when anything fails.
+
+    \b
+    Example:
+      goaltrack catalogue sync my-goals.yaml
+    """
+    from goaltrack import store
+    from goaltrack.catalogue import load_catalogue
+
+    definition = load_catalogue(file)
+    for warning in definition.warnings:
+        info(f"Warning: {warning.where(file)}")
+    result = store.sync_catalogue(database(), definition, archive=archive)
+    parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
+    info(f"Synced {file}: {', '.join(parts)}; {result.measurements_added} published figures loaded.")
+    for key in ("added", "updated", "restored", "archived", "removed"):
+        for goal_id in getattr(result, key):
+            info(f"  {key}: {goal_id}")
+
+
+# --- db -------------------------------------------------------------------------------------------
+
+
+@cli.group(context_settings=CONTEXT)
+def db() -> None:
+    """Inspect or upgrade the database schema (goaltrack upgrades on first use by itself).
+
+    \b
+    Examples:
+      goaltrack db current
+      goaltrack --db postgresql+psycopg://me@server/goals db upgrade
+    """
+
+
+@db.command("upgrade")
+@db_option
+def db_upgrade() -> None:
+    """Apply every pending migration to the database.
+
+    \b
+    Example:
+      goaltrack db upgrade
+    """
+    from goaltrack.db import connect, mask_url, upgrade
+
+    engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
+    try:
+        before, after = upgrade(engine)
+    except Exception as exc:
+        from goaltrack.db import database_error, is_database_error
+
+        if is_database_error(exc):
+            raise database_error(exc, str(engine.url)) from None
+        raise
+    where = mask_url(engine.url.render_as_string(hide_password=False))
+    if before == after:
+        info(f"{where} is already at the newest schema revision ({after}).")
+    else:
+        info(f"Upgraded {where} from {before or 'an empty database'} to {after}.")
+
+
+@db.command("current")
+@db_option
+def db_current() -> None:
+    """Print the database URL (password masked) and its schema revision.
+
+    \b
+    Example:
+      goaltrack db current
+    """
+    from goaltrack.db import HEAD, connect, current_revision, mask_url
+
+    engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
+    where = mask_url(engine.url.render_as_string(hide_password=False))
+    if engine.dialect.name == "sqlite" and engine.url.database and not os.path.exists(engine.url.database):
+        click.echo(f"{where}\nrevision: none (the database is created on first use)")
+        return
+    try:
+        with engine.connect() as conn:
+            revision = current_revision(conn)
+    except Exception as exc:
+        from goaltrack.db import database_error, is_database_error
+
+        if is_database_error(exc):
+            raise database_error(exc, str(engine.url)) from None
+        raise
+    state = "newest" if revision == HEAD else f"newest is {HEAD}; run goaltrack db upgrade"
+    click.echo(f"{where}\nrevision: {revision or 'none'} ({state})")
+
+
+def main(args: list[str] | None = None, prog_name: str = "goaltrack") -> None:
+    cli.main(args=args, prog_name=prog_name)
+
+

@@ -1,0 +1,101 @@
+"""The database tables.
+
+``measurement`` holds the current figure for each goal, scope and year (one, by a unique key);
+a figure that is corrected moves to ``replaced_measurement``, so no published value is ever lost.
+Goals removed from the catalogue are archived, never deleted while they have measurements.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, DateTime, Index, MetaData, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Named constraints, so that migrations can alter them on every backend (alembic's batch mode).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the database itself, such as which catalogue was loaded last."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str
+
+
+class Scope(SQLModel, table=True):
+    """Where a figure applies: the nation (DK), a region, a municipality, or a catalogue's own."""
+
+    code: str = Field(primary_key=True, max_length=32)
+    name: str
+    position: int = 0
+
+
+class Goal(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    position: int = 0  # catalogue order
+    title_en: str
+    title_da: str
+    unit: str = Field(max_length=16)
+    direction: str = Field(max_length=8)  # increase | decrease
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    target_year: int | None = None
+    target_value: float | None = None
+    target_change_pct: float | None = None
+    source: str | None = None
+    archived: bool = False
+
+    @property
+    def target_level(self) -> float | None:
+        if self.target_value is not None:
+            return self.target_value
+        if self.target_change_pct is not None and self.baseline_value is not None:
+            return self.baseline_value * (1 + self.target_change_pct / 100)
+        return None
+
+    def title(self, lang: str) -> str:
+        return self.title_da if lang == "da" else self.title_en
+
+
+class Measurement(SQLModel, table=True):
+    """The current figure for one goal, scope and year."""
+
+    __table_args__ = (UniqueConstraint("goal_id", "scope", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: str = Field(foreign_key="goal.id", max_length=64)
+    scope: str = Field(foreign_key="scope.code", max_length=32)
+    year: int
+    value: float
+    source: str | None = None
+    note: str | None = None
+    recorded_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime, nullable=False))
+
+
+class ReplacedMeasurement(SQLModel, table=True):
+    """A figure that a correction replaced: kept, with when it was replaced."""
+
+    __tablename__ = "replaced_measurement"
+    __table_args__ = (Index("ix_replaced_measurement_key", "goal_id", "scope", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: str = Field(foreign_key="goal.id", max_length=64)
+    scope: str = Field(foreign_key="scope.code", max_length=32)
+    year: int
+    value: float
+    source: str | None = None
+    note: str | None = None
+    recorded_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+    replaced_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime, nullable=False))

@@ -1,0 +1,261 @@
+"""The progress maths: how far a goal is from its target, and whether it is on track.
+
+Pure functions over plain values (years, numbers, a direction). No database, no click, no rich.
+The method and every edge case are defined in DOMAIN.md; each function below names the figure it
+computes. ``d`` is the direction: +1 when higher is better, -1 when lower is better.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+ZERO_STAND_IN = 0.001  # a zero value counts as this in growth rates
+
+ACHIEVED = "achieved"
+SUBSTANTIAL = "substantial_progress"
+MODERATE = "moderate_progress"
+LIMITED = "limited_progress"
+DETERIORATION = "deterioration"
+INSUFFICIENT = "insufficient_data"
+CATEGORIES = (ACHIEVED, SUBSTANTIAL, MODERATE, LIMITED, DETERIORATION, INSUFFICIENT)
+
+MET, MISSED, UNKNOWN = "met", "missed", "unknown"
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: float
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What the maths needs to know of a goal."""
+
+    direction: int  # +1 higher is better, -1 lower is better
+    baseline: Point | None = None
+    target_year: int | None = None
+    target_value: float | None = None  # None: a target by direction only, or no target at all
+    minimum: float | None = None  # the unit's range, for the projection
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    latest: Point | None
+    achieved: bool | None
+    distance: float | None
+    distance_share: float | None
+    progress_pct: float | None
+    required: float | None
+    on_path: bool | None
+    years_ahead: float | None
+    growth_ratio: float | None
+    category: str
+    projection: Point | None
+    projected_to_meet: bool | None
+    verdict: str | None
+
+
+# --- single figures -------------------------------------------------------------------------------
+
+
+def is_achieved(d: int, value: float, target: float) -> bool:
+    """achieved: d·(v − t) ≥ 0."""
+    return d * (value - target) >= 0
+
+
+def distance_to_target(d: int, value: float, target: float) -> float:
+    """distance: max(0, d·(t − v)), in the goal's unit."""
+    return max(0.0, d * (target - value))
+
+
+def progress_pct(baseline: float, target: float, value: float) -> float | None:
+    """progress: 100·(v − b)/(t − b); negative when moving away; None when t = b."""
+    if target == baseline:
+        return None
+    return 100.0 * (value - baseline) / (target - baseline)
+
+
+def required_path(baseline: Point, target_year: int, target: float, year: int) -> float:
+    """The straight road from (yb, b) to (yt, t), and t after yt."""
+    if year >= target_year:
+        return target
+    share = (year - baseline.year) / (target_year - baseline.year)
+    return baseline.value + (target - baseline.value) * share
+
+
+def time_distance(baseline: Point, target_year: int, target: float, latest: Point) -> float | None:
+    """The year at which the line through baseline and target reaches v, minus yv.
+
+    Positive: that many years ahead of the road; negative: behind. None when t = b.
+    """
+    if target == baseline.value:
+        return None
+    slope = (target - baseline.value) / (target_year - baseline.year)
+    year_reached = baseline.year + (latest.value - baseline.value) / slope
+    return year_reached - latest.year
+
+
+def cagr(start: float, end: float, years: float) -> float | None:
+    """Compound annual growth rate; a zero value counts as ZERO_STAND_IN; None for negatives."""
+    start = ZERO_STAND_IN if start == 0 else start
+    end = ZERO_STAND_IN if end == 0 else end
+    if start < 0 or end < 0 or years <= 0:
+        return None
+    return (end / start) ** (1.0 / years) - 1.0
+
+
+def growth_ratio(baseline: Point, target_year: int, target: float, latest: Point) -> float | None:
+    """Observed CAGR over required CAGR (Eurostat); None before a second year of data."""
+    if latest.year == baseline.year:
+        return None
+    observed = cagr(baseline.value, latest.value, latest.year - baseline.year)
+    required = cagr(baseline.value, target, target_year - baseline.year)
+    if observed is None or required is None or required == 0:
+        return None
+    return observed / required
+
+
+def category_from_ratio(ratio: float | None) -> str:
+    if ratio is None:
+        return INSUFFICIENT
+    if ratio >= 0.95:
+        return SUBSTANTIAL
+    if ratio >= 0.60:
+        return MODERATE
+    if ratio >= 0:
+        return LIMITED
+    return DETERIORATION
+
+
+def category_from_trend(d: int, observed_cagr: float | None) -> str:
+    """For a goal without a numeric target: d·observed CAGR ≥ 1.5 %, 0.5 %, 0, or below."""
+    if observed_cagr is None:
+        return INSUFFICIENT
+    signed = d * observed_cagr
+    if signed >= 0.015:
+        return SUBSTANTIAL
+    if signed >= 0.005:
+        return MODERATE
+    if signed >= 0:
+        return LIMITED
+    return DETERIORATION
+
+
+def least_squares(points: Sequence[Point]) -> tuple[float, float] | None:
+    """(slope, intercept) of the least-squares line through the points; None under two distinct years."""
+    if len({p.year for p in points}) < 2:
+        return None
+    n = len(points)
+    mean_x = sum(p.year for p in points) / n
+    mean_y = sum(p.value for p in points) / n
+    sxx = sum((p.year - mean_x) ** 2 for p in points)
+    sxy = sum((p.year - mean_x) * (p.value - mean_y) for p in points)
+    slope = sxy / sxx
+    return slope, mean_y - slope * mean_x
+
+
+# --- the whole assessment -------------------------------------------------------------------------
+
+
+def counted(goal: Goal, measurements: Sequence[Point], as_of: int) -> list[Point]:
+    """The points the figures use: the baseline, then measurements after the baseline year, to as_of.
+
+    Measurements from before (or in) the baseline year are history and enter no figure. Before the
+    baseline year itself nothing is known yet.
+    """
+    ordered = sorted((m for m in measurements if m.year <= as_of), key=lambda m: m.year)
+    if goal.baseline is None:
+        return ordered
+    if as_of < goal.baseline.year:
+        return []
+    return [goal.baseline] + [m for m in ordered if m.year > goal.baseline.year]
+
+
+def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
+    """Every figure of DOMAIN.md for one goal, as it stood in ``as_of``."""
+    d, b, t = goal.direction, goal.baseline, goal.target_value
+    points = counted(goal, measurements, as_of)
+    latest = points[-1] if points else None
+
+    achieved = distance = share = pct = required = on_path = ahead = ratio = None
+    if latest is not None and t is not None:
+        achieved = is_achieved(d, latest.value, t)
+        distance = distance_to_target(d, latest.value, t)
+        if b is not None and goal.target_year is not None:
+            if t != b.value:
+                share = distance / abs(t - b.value)
+            pct = progress_pct(b.value, t, latest.value)
+            required = required_path(b, goal.target_year, t, latest.year)
+            on_path = d * (latest.value - required) >= 0
+            ahead = time_distance(b, goal.target_year, t, latest)
+            ratio = growth_ratio(b, goal.target_year, t, latest)
+
+    if achieved:
+        category = ACHIEVED
+    elif t is not None:
+        category = category_from_ratio(ratio)
+    elif b is not None and latest is not None and latest.year > b.year:
+        category = category_from_trend(d, cagr(b.value, latest.value, latest.year - b.year))
+    else:
+        category = INSUFFICIENT
+
+    projection = project(goal, points)
+    projected_to_meet = None
+    if projection is not None and t is not None:
+        projected_to_meet = is_achieved(d, projection.value, t)
+
+    return Assessment(
+        latest=latest,
+        achieved=achieved,
+        distance=distance,
+        distance_share=share,
+        progress_pct=pct,
+        required=required,
+        on_path=on_path,
+        years_ahead=ahead,
+        growth_ratio=ratio,
+        category=category,
+        projection=projection,
+        projected_to_meet=projected_to_meet,
+        verdict=verdict(goal, points, as_of),
+    )
+
+
+def project(goal: Goal, points: Sequence[Point]) -> Point | None:
+    """The least-squares line through the counted points, read at the target year, kept in range."""
+    if goal.target_year is None:
+        return None
+    line = least_squares(points)
+    if line is None:
+        return None
+    slope, intercept = line
+    value = slope * goal.target_year + intercept
+    if goal.minimum is not None:
+        value = max(goal.minimum, value)
+    if goal.maximum is not None:
+        value = min(goal.maximum, value)
+    return Point(goal.target_year, value)
+
+
+def verdict(goal: Goal, points: Sequence[Point], as_of: int) -> str | None:
+    """met or missed once as_of is past the target year; None before; unknown without data.
+
+    Judged on the latest measurement at or before the target year (the baseline is no measurement).
+    A goal by direction only is met when that measurement is better than the baseline.
+    """
+    if goal.target_year is None or as_of <= goal.target_year:
+        return None
+    b = goal.baseline
+    judged = [p for p in points if p.year <= goal.target_year and (b is None or p.year > b.year)]
+    if not judged:
+        return UNKNOWN
+    value = judged[-1].value
+    if goal.target_value is not None:
+        return MET if is_achieved(goal.direction, value, goal.target_value) else MISSED
+    if b is None:
+        return UNKNOWN
+    return MET if goal.direction * (value - b.value) > 0 else MISSED

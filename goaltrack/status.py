@@ -1,0 +1,118 @@
+"""Goal status: the goals and their figures from the database, judged by the progress maths.
+
+``build_status`` returns plain objects; ``status_json`` turns them into the documented JSON shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from goaltrack import progress, store
+from goaltrack.catalogue import DIRECTIONS, NATION
+from goaltrack.models import Goal, Measurement
+from goaltrack.progress import Assessment, Point
+from goaltrack.units import UNITS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+SCALED_UNITS = {"persons", "count"}  # a region's target is the nation's scaled by its baseline
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    goal: Goal
+    spec: progress.Goal  # the definition judged: the catalogue's, or a scope's own baseline
+    points: list[Point]  # every current figure of the scope, history included, oldest first
+    assessment: Assessment
+
+
+def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point]) -> progress.Goal:
+    """The goal as judged in a scope.
+
+    The nation uses the catalogue's baseline and target. Another scope's baseline is its own figure
+    for the baseline year (none: no baseline); its target level is the national one, except for
+    persons and counts, where it is the national target scaled by the scope's baseline (or the
+    national relative change applied to it).
+    """
+    unit = UNITS[goal.unit]
+    d = DIRECTIONS[goal.direction]
+    if scope == NATION:
+        baseline = Point(goal.baseline_year, goal.baseline_value, goal.source) \
+            if goal.baseline_year is not None and goal.baseline_value is not None else None
+        return progress.Goal(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum)
+    own = next((p for p in measurements if p.year == goal.baseline_year), None)
+    target = goal.target_level
+    if goal.unit in SCALED_UNITS:
+        if own is None:
+            target = None
+        elif goal.target_value is not None and goal.baseline_value:
+            target = own.value * goal.target_value / goal.baseline_value
+        elif goal.target_change_pct is not None:
+            target = own.value * (1 + goal.target_change_pct / 100)
+        else:
+            target = None
+    return progress.Goal(d, own, goal.target_year, target, unit.minimum, unit.maximum)
+
+
+def judge(goal: Goal, measurements: Sequence[Measurement], as_of: int, scope: str = NATION) -> GoalStatus:
+    points = [Point(m.year, m.value, m.source) for m in measurements]
+    spec = scope_definition(goal, scope, points)
+    return GoalStatus(goal, spec, points, progress.assess(spec, points, as_of))
+
+
+def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
+                 scope: str = NATION) -> list[GoalStatus]:
+    """The status of the named goals (default: every goal that is not archived), in catalogue order."""
+    store.get_scope(engine, scope)
+    goals = store.get_goals(engine, goal_ids) if goal_ids else store.list_goals(engine)
+    figures = store.current_measurements(engine, [g.id for g in goals], scope, up_to=as_of)
+    return [judge(goal, figures[goal.id], as_of, scope) for goal in goals]
+
+
+def jsonjson_number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    value = round(value, 6)
+    return int(value) if value.is_integer() else value
+
+
+def _point(point: Point | None, with_source: bool = False) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    out: dict[str, Any] = {"year": point.year, "value": json_number(point.value)}
+    if with_source:
+        out["source"] = point.source
+    return out
+
+
+def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
+    g, spec, a = status.goal, status.spec, status.assessment
+    target = Point(spec.target_year, spec.target_value) if spec.target_value is not None else None
+    return {
+        "id": g.id,
+        "title": g.title(lang),
+        "unit": g.unit,
+        "direction": g.direction,
+        "baseline": _point(spec.baseline),
+        "target": _point(target),
+        "latest": _point(a.latest, with_source=True),
+        "achieved": a.achieved,
+        "distance": json_number(a.distance),
+        "distance_share": json_number(a.distance_share),
+        "progress_pct": json_number(a.progress_pct),
+        "required": json_number(a.required),
+        "on_path": a.on_path,
+        "years_ahead": json_number(a.years_ahead),
+        "growth_ratio": json_number(a.growth_ratio),
+        "category": a.category,
+        "projection": _point(a.projection),
+        "projected_to_meet": a.projected_to_meet,
+        "verdict": a.verdict,
+    }
+
+
+def status_json(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> dict[str, Any]:
+    return {"as_of": as_of, "scope": scope, "goals": [goal_json(s, lang) for s in statuses]}

@@ -1,0 +1,306 @@
+"""Reading and writing goals, scopes and measurements. Every write is one transaction.
+
+Functions take an Engine from ``goaltrack.db.open_database`` and raise GoaltrackError for expected
+failures (unknown goal, duplicate figure, a sync that would drop data); on any error nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import union_all
+from sqlmodel import Session, select
+
+from goaltrack.catalogue import NATION, Catalogue, GoalDef, load_catalogue, shipped_catalogue_path
+from goaltrack.errors import GoaltrackError
+from goaltrack.models import Goal, Measurement, Meta, ReplacedMeasurement, Scope, utcnow
+from goaltrack.units import UNITS, format_plain
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+FIRST_YEAR = 1900
+GOAL_FIELDS = ("title_en", "title_da", "unit", "direction", "baseline_year", "baseline_value",
+               "target_year", "target_value", "target_change_pct", "source")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Session]:
+    """A session whose transaction takes the write lock at once; commits at the end, or rolls back."""
+    with Session(engine.execution_options(write=True), expire_on_commit=False) as session:
+        with session.begin():
+            yield session
+
+
+def reading(engine: Engine) -> Session:
+    return Session(engine)
+
+
+# --- the catalogue --------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    archived: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    measurements_added: int = 0
+
+
+def ensure_catalogue(engine: Engine) -> SyncResult | None:
+    """Load the shipped catalogue into a database that has never had one."""
+    with reading(engine) as session:
+        if session.get(Meta, "catalogue") is not None:
+            return None
+    return sync_catalogue(engine, load_catalogue(shipped_catalogue_path()), first_load=True)
+
+
+def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
+                   first_load: bool = False) -> SyncResult:
+    """Make the database's goals follow the catalogue.
+
+    New goals are added and changed ones updated. A goal missing from the catalogue is removed when it
+    has no measurements; one with measurements makes the sync fail, naming it, unless ``archive`` is
+    set: then it is kept with all its figures, out of status and charts. Figures written in the
+    catalogue are loaded where nothing is recorded for their goal, scope and year.
+    """
+    result = SyncResult()
+    with writing(engine) as session:
+        if first_load and session.get(Meta, "catalogue") is not None:
+            return result  # another process loaded it while we waited for the lock
+        for position, (code, name) in enumerate(catalogue.scopes):
+            scope = session.get(Scope, code)
+            if scope is None:
+                session.add(Scope(code=code, name=name, position=position))
+            else:
+                scope.name, scope.position = name, position
+        session.flush()
+
+        existing = {goal.id: goal for goal in session.exec(select(Goal))}
+        wanted = {goal.id for goal in catalogue.goals}
+        for position, definition in enumerate(catalogue.goals):
+            goal = existing.get(definition.id)
+            if goal is None:
+                session.add(Goal(id=definition.id, position=position, **_fields(definition)))
+                result.added.append(definition.id)
+                continue
+            changed = {k: v for k, v in _fields(definition).items() if getattr(goal, k) != v}
+            for key, value in changed.items():
+                setattr(goal, key, value)
+            goal.position = position
+            if goal.archived:
+                goal.archived = False
+                result.restored.append(goal.id)
+            elif changed:
+                result.updated.append(goal.id)
+
+        missing = [goal for goal in existing.values() if goal.id not in wanted and not goal.archived]
+        with_data = _goals_with_measurements(session, [goal.id for goal in missing])
+        blocked = [goal.id for goal in missing if goal.id in with_data]
+        if blocked and not archive:
+            raise GoaltrackError(
+                f"{catalogue.path} leaves out {len(blocked)} goal(s) that have measurements: "
+                f"{', '.join(blocked)}; nothing was changed (use --archive to keep them, out of status)"
+            )
+        for goal in missing:
+            if goal.id in with_data:
+                goal.archived = True
+                result.archived.append(goal.id)
+            else:
+                session.delete(goal)
+                result.removed.append(goal.id)
+        session.flush()
+
+        result.measurements_added = _seed_measurements(session, catalogue.goals)
+        _set_meta(session, catalogue=catalogue.path, catalogue_name=catalogue.name or "",
+                  catalogue_synced_at=utcnow().isoformat(timespec="seconds"))
+    return result
+
+
+def _fields(definition: GoalDef) -> dict:
+    return {name: getattr(definition, name) for name in GOAL_FIELDS}
+
+
+def _goals_with_measurements(session: Session, goal_ids: list[str]) -> set[str]:
+    if not goal_ids:
+        return set()
+    current = select(Measurement.goal_id).where(Measurement.goal_id.in_(goal_ids))
+    replaced = select(ReplacedMeasurement.goal_id).where(ReplacedMeasurement.goal_id.in_(goal_ids))
+    return set(session.execute(union_all(current, replaced)).scalars())
+
+
+def _seed_measurements(session: Session, goals: Sequence[GoalDef]) -> int:
+    added = 0
+    for definition in goals:
+        if not definition.measurements:
+            continue
+        have = set(session.exec(
+            select(Measurement.scope, Measurement.year).where(Measurement.goal_id == definition.id)
+        ).all())
+        for seed in definition.measurements:
+            if (seed.scope, seed.year) not in have:
+                session.add(Measurement(goal_id=definition.id, scope=seed.scope, year=seed.year,
+                                        value=seed.value, source=seed.source, note=seed.note))
+                added += 1
+    return added
+
+
+def _set_meta(session: Session, **values: str) -> None:
+    for key, value in values.items():
+        row = session.get(Meta, key)
+        if row is None:
+            session.add(Meta(key=key, value=value))
+        else:
+            row.value = value
+
+
+# --- goals and scopes -----------------------------------------------------------------------------
+
+
+def list_goals(engine: Engine, include_archived: bool = False) -> list[Goal]:
+    with reading(engine) as session:
+        query = select(Goal).order_by(Goal.archived, Goal.position, Goal.id)
+        if not include_archived:
+            query = query.where(Goal.archived == False)  # noqa: E712 (SQL, not Python)
+        return list(session.exec(query))
+
+
+def get_goals(engine: Engine, goal_ids: Sequence[str]) -> list[Goal]:
+    """The named goals in the order given; an unknown id is an error that suggests close matches."""
+    with reading(engine) as session:
+        known = {goal.id: goal for goal in session.exec(select(Goal))}
+    unknown = [goal_id for goal_id in goal_ids if goal_id not in known]
+    if unknown:
+        raise unknown_goal(unknown[0], known)
+    return [known[goal_id] for goal_id in dict.fromkeys(goal_ids)]
+
+
+def unknown_goal(goal_id: str, known: Sequence[str]) -> GoaltrackError:
+    close = difflib.get_close_matches(goal_id, list(known), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else " (see goaltrack goals)"
+    return GoaltrackError(f"unknown goal '{goal_id}'{hint}")
+
+
+def list_scopes(engine: Engine) -> list[Scope]:
+    with reading(engine) as session:
+        return list(session.exec(select(Scope).order_by(Scope.position, Scope.code)))
+
+
+def get_scope(engine: Engine, code: str) -> Scope:
+    with reading(engine) as session:
+        scope = session.get(Scope, code)
+    if scope is None:
+        raise GoaltrackError(f"unknown scope '{code}' (see goaltrack scopes)")
+    return scope
+
+
+# --- measurements ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recorded:
+    outcome: str  # recorded | replaced | unchanged
+    measurement: Measurement
+    replaced: float | None = None
+
+
+def check_year(year: int) -> None:
+    this_year = datetime.date.today().year
+    if not FIRST_YEAR <= year <= this_year:
+        raise GoaltrackError(f"year {year} is outside {FIRST_YEAR}..{this_year}")
+
+
+def record(engine: Engine, goal_id: str, value: float, year: int, scope: str = NATION,
+           source: str | None = None, note: str | None = None, replace: bool = False) -> Recorded:
+    """Record one figure. A different figure for the same goal, scope and year needs ``replace``,
+    which keeps the old one as history; the same figure again changes nothing."""
+    check_year(year)
+    with writing(engine) as session:
+        goal = session.get(Goal, goal_id)
+        if goal is None:
+            raise unknown_goal(goal_id, list(session.exec(select(Goal.id))))
+        if goal.archived:
+            raise GoaltrackError(f"goal '{goal_id}' is archived (it was left out of the catalogue)")
+        if session.get(Scope, scope) is None:
+            raise GoaltrackError(f"unknown scope '{scope}' (see goaltrack scopes)")
+        why = UNITS[goal.unit].check(value)
+        if why:
+            raise GoaltrackError(f"{goal_id}: {why}")
+        current = session.exec(select(Measurement).where(
+            Measurement.goal_id == goal_id, Measurement.scope == scope, Measurement.year == year
+        )).first()
+        if current is None:
+            measurement = Measurement(goal_id=goal_id, scope=scope, year=year, value=value,
+                                      source=source, note=note)
+            session.add(measurement)
+            session.flush()
+            return Recorded("recorded", measurement)
+        same_details = source in (None, current.source) and note in (None, current.note)
+        if current.value == value and (same_details or not replace):
+            return Recorded("unchanged", current)
+        if not replace:
+            cited = f" (source: {current.source})" if current.source else ""
+            raise GoaltrackError(
+                f"{goal_id} already has {format_plain(current.value)} for {scope} {year}{cited}; "
+                f"use --replace to correct it to {format_plain(value)}"
+            )
+        old = current.value
+        session.add(ReplacedMeasurement(goal_id=goal_id, scope=scope, year=year, value=current.value,
+                                        source=current.source, note=current.note,
+                                        recorded_at=current.recorded_at))
+        current.value, current.source, current.note = value, source, note
+        current.recorded_at = utcnow()
+        session.flush()
+        return Recorded("replaced", current, old)
+
+
+def current_measurements(engine: Engine, goal_ids: Sequence[str], scope: str = NATION,
+                         up_to: int | None = None) -> dict[str, list[Measurement]]:
+    """The current figures of the goals in one scope, by goal, oldest year first."""
+    out: dict[str, list[Measurement]] = {goal_id: [] for goal_id in goal_ids}
+    if not goal_ids:
+        return out
+    query = select(Measurement).where(Measurement.goal_id.in_(list(goal_ids)), Measurement.scope == scope)
+    if up_to is not None:
+        query = query.where(Measurement.year <= up_to)
+    with reading(engine) as session:
+        for m in session.exec(query.order_by(Measurement.goal_id, Measurement.year)):
+            out[m.goal_id].append(m)
+    return out
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    scope: str
+    year: int
+    value: float
+    source: str | None
+    note: str | None
+    recorded_at: datetime.datetime
+    replaced_at: datetime.datetime | None  # None: the current figure
+
+
+def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[HistoryRow]:
+    """Every figure of a goal, current and replaced, by scope, year and time recorded."""
+    get_goals(engine, [goal_id])
+    rows: list[HistoryRow] = []
+    with reading(engine) as session:
+        current = select(Measurement).where(Measurement.goal_id == goal_id)
+        replaced = select(ReplacedMeasurement).where(ReplacedMeasurement.goal_id == goal_id)
+        if scope is not None:
+            current = current.where(Measurement.scope == scope)
+            replaced = replaced.where(ReplacedMeasurement.scope == scope)
+        for m in session.exec(current):
+            rows.append(HistoryRow(m.scope, m.year, m.value, m.source, m.note, m.recorded_at, None))
+        for r in session.exec(replaced):
+            rows.append(HistoryRow(r.scope, r.year, r.value, r.source, r.note, r.recorded_at, r.replaced_at))
+    far_future = datetime.datetime.max
+    rows.sort(key=lambda r: (r.scope != NATION, r.scope, r.year, r.replaced_at or far_future))
+    return rows
