@@ -72,7 +72,7 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
     return [judge(goal, figures[goal.id], as_of, scope) for goal in goals]
 
 
-def jsonjson_number(value: float | None) -> float | int | None:
+def json_number(value: float | None) -> float | int | None:
     if value is None:
         return None
     value = round(value, 6)
