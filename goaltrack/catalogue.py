@@ -129,8 +129,11 @@ def _yaml_error(exc: Any, name: str) -> GoaltrackError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     place = f"{name}:{mark.line + 1}" if mark is not None else name
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and context_mark is not None and context_mark is not mark:
+        what += f" ({context} on line {context_mark.line + 1})"
     if isinstance(exc, yaml.constructor.ConstructorError):
-        what = f"{what}; a catalogue holds plain data only"
+        what += "; a catalogue holds plain data only"
     return GoaltrackError(f"{place}: YAML error: {what}")
 
 

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
-from click.core import ParameterSource
 
 from goaltrack import __version__
 from goaltrack.errors import GoaltrackError
@@ -75,17 +74,15 @@ class GoaltrackGroup(click.Group):
 
 
 def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    """--db may stand before or after the command; one given on the command line beats the variable."""
-    if value is None:
-        return
-    meta = ctx.find_root().meta
-    if ctx.get_parameter_source(param.name) == ParameterSource.COMMANDLINE or _DB_KEY not in meta:
-        meta[_DB_KEY] = value
+    """--db may stand before or after the command; the one after wins. Without it, the library reads
+    GOALTRACK_DATABASE_URL, then falls back to the user's SQLite file."""
+    if value is not None:
+        ctx.find_root().meta[_DB_KEY] = value
 
 
 def db_option(f: Callable) -> Callable:
     return click.option(
-        "--db", "db_url", metavar="URL", envvar=DB_ENV, expose_value=False, callback=_remember_db,
+        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db,
         help=f"Database URL (SQLAlchemy form; env {DB_ENV}). Default: a SQLite file in your data folder.",
     )(f)
 
@@ -104,8 +101,9 @@ as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100),
                             help="Judge the goals as they stood in this year.")
 
 
-def database() -> Engine:
-    """The database of this run: opened, migrated, and holding the shipped catalogue on first use."""
+def database(load_shipped: bool = True) -> Engine:
+    """The database of this run: opened, migrated, and holding the shipped catalogue on first use
+    (unless the command is about to load a catalogue of its own)."""
     from goaltrack import store
     from goaltrack.db import open_database
 
@@ -113,7 +111,7 @@ def database() -> Engine:
     root = ctx.find_root()
     if "goaltrack.engine" not in root.meta:
         engine = open_database(root.meta.get(_DB_KEY))
-        loaded = store.ensure_catalogue(engine)
+        loaded = store.ensure_catalogue(engine) if load_shipped else None
         if loaded is not None:
             info(f"Loaded the shipped catalogue into a new database: {len(loaded.added)} goals, "
                  f"{loaded.measurements_added} published figures.")
@@ -399,7 +397,7 @@ def catalogue_sync(file: str, archive: bool) -> None:
     definition = load_catalogue(file)
     for warning in definition.warnings:
         info(f"Warning: {warning.where(file)}")
-    result = store.sync_catalogue(database(), definition, archive=archive)
+    result = store.sync_catalogue(database(load_shipped=False), definition, archive=archive)
     parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
     info(f"Synced {file}: {', '.join(parts)}; {result.measurements_added} published figures loaded.")
     for key in ("added", "updated", "restored", "archived", "removed"):

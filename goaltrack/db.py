@@ -28,7 +28,7 @@ HEAD = "0001"
 BUSY_TIMEOUT_MS = 30_000
 _PG_MIGRATION_LOCK = 0x60A17  # pg_advisory_xact_lock key: one migrating process at a time
 
-_PASSWORD = re.compile(r"(://[^/:@]*:)[^@/]*(@)")
+_PASSWORD = re.compile(r"(://[^/:@]*:)[^/]*(@)")
 
 
 def mask_url(url: str) -> str:

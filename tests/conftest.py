@@ -1,0 +1,59 @@
+"""Shared fixtures: every test gets its own database under tmp_path, never the user's."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from goaltrack.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "goaltrack.db"
+    monkeypatch.setenv("GOALTRACK_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("GOALTRACK_DEBUG", "1")  # an unexpected exception fails the test loudly
+    monkeypatch.delenv("GOALTRACK_LANG", raising=False)
+    return path
+
+
+class Runner:
+    """Calls the CLI as a shell would, and reads what it printed."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, ok: bool = True):
+        result = self.runner.invoke(cli, list(args), catch_exceptions=False)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    def json(self, *args: str):
+        return json.loads(self(*args).stdout)
+
+    def fails(self, *args: str, code: int = 1):
+        """Runs a command that must fail with one ``Error: …`` line first on stderr, no traceback."""
+        result = self(*args, ok=False)
+        assert result.exit_code == code, result.output
+        assert result.stderr.startswith("Error: "), result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stdout == ""
+        return result
+
+
+@pytest.fixture
+def run(db_path: Path) -> Runner:
+    return Runner()
+
+
+def dump(path: Path) -> list[str]:
+    """Everything in an SQLite database, to compare before and after a failed command."""
+    with sqlite3.connect(path) as conn:
+        return list(conn.iterdump())

@@ -1,0 +1,207 @@
+"""The catalogue: the shipped one is complete and valid; a bad one is refused with line numbers."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from goaltrack.catalogue import load_catalogue, parse_catalogue, shipped_catalogue_path
+from goaltrack.errors import GoaltrackError
+
+from .conftest import ROOT
+
+DOMAIN_IDS = [
+    "youth-education", "school-reading", "school-maths", "youth-crime", "placement-breakdown", "homelessness",
+    "shelter-return", "crisis-centre-repeat", "drug-treatment-effect", "drug-deaths", "psychiatry-coercion",
+    "eating-disorder-readmissions", "excess-mortality-women", "excess-mortality-men",
+]
+
+
+def test_shipped_catalogue_has_every_domain_goal():
+    catalogue = load_catalogue(ROOT / "goals.yaml")
+    ids = [g.id for g in catalogue.goals]
+    assert ids[: len(DOMAIN_IDS)] == DOMAIN_IDS
+    assert catalogue.warnings == []
+    goals = {g.id: g for g in catalogue.goals}
+    h = goals["homelessness"]
+    assert (h.unit, h.direction, h.baseline_year, h.baseline_value, h.target_year, h.target_value) == \
+        ("persons", "decrease", 2011, 5290, 2020, 4000)
+    assert h.title_da == "Hjemløse personer"
+    assert [(m.year, m.value) for m in h.measurements] == [(2013, 5820)]
+    assert [(m.year, m.value) for m in goals["drug-deaths"].measurements] == [(2012, 210)]
+    assert [(m.year, m.value) for m in goals["psychiatry-coercion"].measurements] == [(2012, 21.8)]
+    assert goals["psychiatry-coercion"].target_level == pytest.approx(11.35)  # halve 22.7
+    assert goals["eating-disorder-readmissions"].target_level is None  # relative, no baseline yet
+    assert goals["school-reading"].target_value is None and goals["school-reading"].target_year == 2020
+    assert goals["crisis-centre-repeat"].target_level == 25  # the stated level, not 24.5
+
+
+def test_shipped_path_is_the_top_level_file_in_a_source_tree():
+    assert shipped_catalogue_path().read_text() == (ROOT / "goals.yaml").read_text()
+
+
+GOOD_GOAL = """\
+goals:
+  - id: homelessness
+    title: {en: Homeless persons, da: Hjemløse}
+    unit: persons
+    direction: decrease
+    baseline: {year: 2011, value: 5290}
+    target: {year: 2020, value: 4000, change_pct: -25}
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(GoaltrackError) as caught:
+        parse_catalogue(text, "c.yaml")
+    return [p.where("c.yaml") for p in caught.value.problems] or [caught.value.message]
+
+
+def test_minimal_catalogue():
+    catalogue = parse_catalogue(GOOD_GOAL, "c.yaml")
+    assert [g.id for g in catalogue.goals] == ["homelessness"]
+    assert catalogue.scopes == [("DK", "Danmark")]
+
+
+def test_every_problem_is_listed_with_its_line():
+    text = """\
+goals:
+  - id: Bad_Id
+    title: {en: X}
+    unit: furlongs
+    direction: sideways
+  - id: ok
+    title: {en: Y}
+    unit: percent
+    direction: increase
+    baseline: {year: 2011, value: 120}
+    target: {year: 2010, value: 50}
+"""
+    found = problems(text)
+    assert any(p.startswith("c.yaml:2:") and "Bad_Id" in p for p in found)
+    assert any(p.startswith("c.yaml:4:") and "furlongs" in p for p in found)
+    assert any(p.startswith("c.yaml:5:") and "sideways" in p for p in found)
+    assert any(p.startswith("c.yaml:10:") and "above 100" in p for p in found)
+    assert len(found) == 4
+
+
+def test_error_message_counts_problems():
+    with pytest.raises(GoaltrackError) as caught:
+        parse_catalogue(GOOD_GOAL.replace("decrease", "down").replace("persons", "people"), "c.yaml")
+    assert caught.value.message == "2 problems in c.yaml"
+
+
+@pytest.mark.parametrize("bad_id", ["../../x", "a/b", "-lead", "trail-", "dou--ble", "UPPER", "", "a" * 65, "x.yaml"])
+def test_ids_that_could_escape_a_folder_are_refused(bad_id):
+    found = problems(GOOD_GOAL.replace("id: homelessness", f"id: {bad_id!r}"))
+    assert any("goal id" in p for p in found)
+
+
+def test_duplicate_ids():
+    text = GOOD_GOAL + GOOD_GOAL.split("goals:\n", 1)[1]
+    found = problems(text)
+    assert found == ["c.yaml:8: duplicate goal id 'homelessness' (first on line 2)"]
+
+
+def test_target_year_must_follow_baseline():
+    found = problems(GOOD_GOAL.replace("year: 2020", "year: 2011"))
+    assert found == ["c.yaml:7: goal 'homelessness': target year 2011 must come after baseline year 2011"]
+
+
+def test_years_outside_range():
+    found = problems(GOOD_GOAL.replace("year: 2011", "year: 1850"))
+    assert any("1850 is outside 1900..2100" in p for p in found)
+
+
+def test_target_on_the_wrong_side_of_the_baseline():
+    found = problems(GOOD_GOAL.replace("value: 4000, change_pct: -25", "value: 6000"))
+    assert any("worse than the baseline" in p for p in found)
+    found = problems(GOOD_GOAL.replace("value: 4000, change_pct: -25", "change_pct: 25"))
+    assert any("wrong way" in p for p in found)
+
+
+def test_level_and_change_that_disagree_warn_but_pass():
+    ok = parse_catalogue(GOOD_GOAL.replace("change_pct: -25", "change_pct: -24"), "c.yaml")  # 4,020: 0.5 %
+    assert ok.warnings == []
+    off = parse_catalogue(GOOD_GOAL.replace("change_pct: -25", "change_pct: -10"), "c.yaml")  # 4,761: 19 %
+    assert len(off.warnings) == 1 and off.warnings[0].line == 7
+    assert off.goals[0].target_level == 4000  # the stated level is authoritative
+
+
+def test_unknown_keys_are_refused():
+    found = problems(GOOD_GOAL.replace("unit: persons", "unit: persons\n    colour: red"))
+    assert found == ["c.yaml:5: unknown key 'colour' in a goal (allowed: baseline, direction, id, measurements, "
+                     "source, target, title, unit)"]
+
+
+def test_duplicate_keys_are_refused():
+    found = problems(GOOD_GOAL.replace("unit: persons", "unit: persons\n    unit: count"))
+    assert found == ["c.yaml:5: duplicate key 'unit'"]
+
+
+def test_yaml_syntax_error_names_line():
+    with pytest.raises(GoaltrackError) as caught:
+        parse_catalogue("goals:\n  - id: x\n    title: [unclosed\n", "c.yaml")
+    assert caught.value.message == ("c.yaml:4: YAML error: expected ',' or ']', but got '<stream end>' "
+                                    "(while parsing a flow sequence on line 3)")
+
+
+def test_python_tags_are_never_constructed(tmp_path: Path):
+    marker = tmp_path / "pwned"
+    text = f"goals: !!python/object/apply:os.system ['touch {marker}']\n"
+    with pytest.raises(GoaltrackError, match="YAML error"):
+        parse_catalogue(text, "c.yaml")
+    assert not marker.exists()
+
+
+def test_alias_bomb_fails_fast():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 30):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    lines.append("goals: *a29")
+    started = time.process_time()
+    found = problems("\n".join(lines) + "\n")
+    assert any("aliases" in p for p in found)
+    assert time.process_time() - started < 5  # 9^30 nodes if expanded: it must never get that far
+
+
+def test_measurements_are_checked():
+    text = GOOD_GOAL + """\
+    measurements:
+      - {year: 2013, value: 5820}
+      - {year: 2013, value: 5821}
+      - {year: 2014, value: -3}
+      - {year: 2015, value: 1, scope: XX}
+"""
+    found = problems(text)
+    assert any(":10:" in p and "two measurements for DK 2013" in p for p in found)
+    assert any(":11:" in p and "below 0" in p for p in found)
+    assert any(":12:" in p and "unknown scope 'XX'" in p for p in found)
+
+
+def test_scopes_and_danish_decimal_in_text():
+    text = "scopes:\n  - {code: 101, name: København}\n" + GOOD_GOAL + \
+        "    measurements:\n      - {year: 2013, value: '5820', scope: '101'}\n"
+    catalogue = parse_catalogue(text.replace("persons", "percent").replace("5290", "'5,7'")
+                                .replace("4000", "4").replace("'5820'", "'5,1'"), "c.yaml")
+    assert catalogue.scopes == [("DK", "Danmark"), ("101", "København")]
+    assert catalogue.goals[0].baseline_value == 5.7
+    assert catalogue.goals[0].measurements[0].value == 5.1
+
+
+def test_empty_and_non_mapping_catalogues():
+    with pytest.raises(GoaltrackError, match="empty"):
+        parse_catalogue("", "c.yaml")
+    assert problems("- 1\n- 2\n") == ["c.yaml:1: the catalogue must be a mapping of keys to values"]
+    assert problems("goals: []\n") == ["c.yaml:1: 'goals' must be a list with at least one goal"]
+
+
+def test_unreadable_file(tmp_path: Path):
+    with pytest.raises(GoaltrackError, match="cannot read catalogue"):
+        load_catalogue(tmp_path / "missing.yaml")
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(GoaltrackError, match="not UTF-8"):
+        load_catalogue(binary)

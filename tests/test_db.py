@@ -1,0 +1,99 @@
+"""The database: migrations without drift, opening only what is ours, passwords never printed."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+
+from goaltrack import db
+from goaltrack.errors import GoaltrackError
+
+
+def test_head_constant_is_alembic_head():
+    assert ScriptDirectory.from_config(db.alembic_config()).get_current_head() == db.HEAD
+
+
+def test_empty_database_upgrades_to_head_without_drift(tmp_path):
+    engine = db.open_database(f"sqlite:///{tmp_path / 'x.db'}")
+    with engine.connect() as conn:
+        assert db.current_revision(conn) == db.HEAD
+        command.check(db.alembic_config(conn))  # raises if models and migrations differ
+    with sqlite3.connect(tmp_path / "x.db") as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrations_ship_with_the_package():
+    assert (db.migrations_dir() / "env.py").is_file()
+    assert (db.migrations_dir() / "versions").is_dir()
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql+psycopg://ana:s3cret@db.example:5432/goals", "postgresql+psycopg://ana:***@db.example:5432/goals"),
+    ("postgresql://ana:p@ss:w0rd@host/goals", "postgresql://ana:***@host/goals"),
+    ("postgresql://ana@host/goals", "postgresql://ana@host/goals"),
+    ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
+])
+def test_mask_url(url, shown):
+    assert db.mask_url(url) == shown
+
+
+def test_unreachable_server_is_one_line_without_password(run):
+    result = run.fails("--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/goals", "status")
+    assert "s3cret" not in result.stderr
+    assert result.stderr.startswith("Error: cannot use database postgresql+psycopg://ana:***@127.0.0.1:1/goals: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_db_current_masks_password(run):
+    result = run.fails("db", "current", "--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/goals")
+    assert "s3cret" not in result.stderr and "***" in result.stderr
+
+
+def test_bad_url(run):
+    assert run.fails("--db", "not a url", "status").stderr.startswith("Error: not a database URL: 'not a url'")
+    assert "no driver" in run.fails("--db", "nosuchdb://x/y", "status").stderr
+
+
+def test_db_current_and_upgrade(run, db_path):
+    assert "revision: none" in run("db", "current").stdout
+    assert "Upgraded" in run("db", "upgrade").stderr
+    assert "already at the newest" in run("db", "upgrade").stderr
+    assert run("db", "current").stdout == f"sqlite:///{db_path}\nrevision: {db.HEAD} (newest)\n"
+
+
+def test_a_file_that_is_not_a_database_is_never_written(run, tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database\n" * 100)
+    before = path.read_bytes()
+    result = run.fails("--db", f"sqlite:///{path}", "status")
+    assert result.stderr.startswith(f"Error: cannot use database sqlite:///{path}: file is not a database")
+    assert path.read_bytes() == before
+
+
+def test_another_programs_database_is_never_written(run, tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        conn.execute("INSERT INTO invoices VALUES (1, 99.5)")
+    before = path.read_bytes()
+    result = run.fails("--db", f"sqlite:///{path}", "status")
+    assert result.stderr == (f"Error: sqlite:///{path} is not a goaltrack database (it holds other tables: "
+                             "invoices); nothing was written\n")
+    assert path.read_bytes() == before
+    assert not (tmp_path / "other.db-wal").exists()
+
+
+def test_db_option_after_the_command_wins_over_the_variable(run, tmp_path, db_path):
+    other = tmp_path / "other.db"
+    run("status", "--db", f"sqlite:///{other}")
+    assert other.exists() and not db_path.exists()
+    run("--db", f"sqlite:///{other}", "record", "drug-deaths", "250", "--year", "2015")
+    assert run.json("--db", f"sqlite:///{other}", "history", "drug-deaths", "--format", "json")[-1]["value"] == 250
+
+
+def test_library_errors_are_plain_exceptions(tmp_path):
+    with pytest.raises(GoaltrackError):
+        db.connect("::")

@@ -1,0 +1,106 @@
+"""`goaltrack record`, `history` and `show`: figures in, corrections kept, bad input refused untouched."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from .conftest import dump
+
+
+@pytest.fixture
+def ready(run, db_path):
+    run("goals")  # creates the database with the shipped catalogue
+    return db_path
+
+
+def test_record_then_status(run, ready):
+    result = run("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019", "--note", "week 6")
+    assert result.stderr == "Recorded homelessness DK 2019: 6,431.\n" and result.stdout == ""
+    rows = run.json("history", "homelessness", "--format", "json")
+    assert [(r["year"], r["value"], r["source"], r["note"], r["current"]) for r in rows] == [
+        (2013, 5820, "SFI national count 2013, quoted in Socialpædagogerne's input (2013)", None, True),
+        (2019, 6431, "VIVE 2019", "week 6", True),
+    ]
+
+
+def test_the_same_figure_again_changes_nothing(run, ready):
+    run("record", "homelessness", "6431", "--year", "2019")
+    before = dump(ready)
+    result = run("record", "homelessness", "6431", "--year", "2019")
+    assert "Unchanged" in result.stderr
+    assert dump(ready) == before
+
+
+def test_a_different_figure_needs_replace_and_keeps_history(run, ready):
+    run("record", "homelessness", "6431", "--year", "2019", "--source", "first release")
+    before = dump(ready)
+    refused = run.fails("record", "homelessness", "6500", "--year", "2019")
+    assert refused.stderr == ("Error: homelessness already has 6431 for DK 2019 (source: first release); "
+                              "use --replace to correct it to 6500\n")
+    assert dump(ready) == before
+    replaced = run("record", "homelessness", "6500", "--year", "2019", "--replace", "--source", "revised")
+    assert "6,431 → 6,500" in replaced.stderr
+    rows = [r for r in run.json("history", "homelessness", "--format", "json") if r["year"] == 2019]
+    assert [(r["value"], r["source"], r["current"]) for r in rows] == [(6431, "first release", False),
+                                                                        (6500, "revised", True)]
+    assert rows[0]["replaced_at"] is not None
+    status = run.json("status", "homelessness", "--format", "json")
+    assert status["goals"][0]["latest"]["value"] == 6500  # status uses the current figure
+    table = run("history", "homelessness").stdout
+    assert "replaced" in table and "current" in table
+
+
+def test_replace_with_nothing_to_replace_records(run, ready):
+    assert "Recorded" in run("record", "drug-deaths", "250", "--year", "2015", "--replace").stderr
+
+
+def test_danish_decimal_comma(run, ready):
+    run("record", "placement-breakdown", "5,1", "--year", "2015")
+    assert run.json("history", "placement-breakdown", "--format", "json")[0]["value"] == 5.1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["homelessness", "5,820", "--year", "2015"], "Error: value '5,820' is ambiguous: write 5820 for a whole number or 5.820 for a decimal"),
+    (["homelessness", "5.820,0", "--year", "2015"], "Error: value '5.820,0' is not a number (write 5290, 5.7 or 5,7)"),
+    (["homelessness", "nan", "--year", "2015"], "Error: value 'nan' is not a number (write 5290, 5.7 or 5,7)"),
+    (["homelessness", "5820.5", "--year", "2015"], "Error: homelessness: 5820.5 is not a whole number of persons"),
+    (["placement-breakdown", "101", "--year", "2015"], "Error: placement-breakdown: 101 is above 100, the most a percent value can be"),
+    (["homelessness", "6000", "--year", "1899"], f"Error: year 1899 is outside 1900..{datetime.date.today().year}"),
+    (["homelessness", "6000", "--year", str(datetime.date.today().year + 1)], "Error: year"),
+    (["homelessnes", "6000", "--year", "2015"], "Error: unknown goal 'homelessnes' (did you mean 'homelessness'?)"),
+    (["homelessness", "6000", "--year", "2015", "--scope", "XX"], "Error: unknown scope 'XX' (see goaltrack scopes)"),
+])
+def test_bad_input_is_refused_and_writes_nothing(run, ready, args, message):
+    before = dump(ready)
+    result = run.fails("record", *args)
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.splitlines()) == 1
+    assert dump(ready) == before
+
+
+def test_negative_persons_refused(run, ready):
+    result = run.fails("record", "drug-deaths", "--year", "2015", "--", "-3")
+    assert "below 0" in result.stderr
+
+
+def test_show_prints_definition_and_measurements(run, ready):
+    run("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019")
+    out = run("show", "homelessness").stdout
+    assert "Homeless persons (homelessness)" in out
+    assert "baseline:  5,290 (2011)" in out
+    assert "target:    ≤ 4,000, -25 % (2020)" in out
+    assert "6,431" in out and "VIVE 2019" in out and "5,820" in out
+    assert "No measurements recorded." in run("show", "school-reading").stdout
+
+
+def test_goals_lists_catalogue(run, ready):
+    goals = run.json("goals", "--format", "json")
+    assert goals[0]["id"] == "youth-education" and len(goals) == 16
+    assert goals[5]["target"] == {"year": 2020, "value": 4000, "change_pct": -25, "level": 4000}
+    assert "Homeless persons" in run("goals").stdout
+
+
+def test_scopes(run, ready):
+    assert run.json("scopes", "--format", "json") == [{"code": "DK", "name": "Danmark"}]

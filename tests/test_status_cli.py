@@ -1,0 +1,117 @@
+"""`goaltrack status` through the CLI, on the shipped catalogue, in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+STATUS_KEYS = [
+    "id", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
+    "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category", "projection",
+    "projected_to_meet", "verdict",
+]
+
+
+def test_first_run_loads_the_shipped_catalogue(run, db_path):
+    assert not db_path.exists()
+    result = run("status", "--format", "json")
+    assert db_path.exists()
+    assert "Loaded the shipped catalogue" in result.stderr
+    data = run.json("status", "--format", "json")  # the second run loads nothing
+    assert len(data["goals"]) == 16
+    assert "Loaded" not in run("status").stderr
+
+
+def test_status_json_shape_and_figures(run):
+    run("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019")
+    data = run.json("status", "--format", "json", "--as-of", "2026")
+    assert data["as_of"] == 2026 and data["scope"] == "DK"
+    ids = [g["id"] for g in data["goals"]]
+    assert ids[:3] == ["youth-education", "school-reading", "school-maths"]  # catalogue order
+    for goal in data["goals"]:
+        assert list(goal) == STATUS_KEYS
+        for key in ("baseline", "target", "latest", "projection"):  # null, or an object without nulls
+            assert goal[key] is None or None not in (goal[key]["year"], goal[key]["value"])
+    h = next(g for g in data["goals"] if g["id"] == "homelessness")
+    assert h["baseline"] == {"year": 2011, "value": 5290}
+    assert h["target"] == {"year": 2020, "value": 4000}
+    assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    assert h["achieved"] is False
+    assert h["distance"] == 2431
+    assert h["progress_pct"] == pytest.approx(-88.449612)
+    assert h["required"] == pytest.approx(4143.333333)
+    assert h["on_path"] is False
+    assert h["category"] == "deterioration"
+    assert h["projection"] == {"year": 2020, "value": pytest.approx(6601.865385)}
+    assert h["projected_to_meet"] is False
+    assert h["verdict"] == "missed"
+
+
+def test_goals_without_data_are_null_not_zero(run):
+    data = run.json("status", "--format", "json")
+    reading = next(g for g in data["goals"] if g["id"] == "school-reading")
+    assert reading["baseline"] is None and reading["target"] is None and reading["latest"] is None
+    assert reading["category"] == "insufficient_data" and reading["verdict"] == "unknown"
+    coercion = next(g for g in data["goals"] if g["id"] == "psychiatry-coercion")
+    assert coercion["target"] == {"year": 2020, "value": 11.35}  # halve 22.7: a relative-only target
+    assert coercion["latest"]["value"] == 21.8
+    foster = next(g for g in data["goals"] if g["id"] == "foster-families")
+    assert foster["target"] is None and foster["verdict"] is None and foster["category"] == "deterioration"
+
+
+def test_as_of_before_the_deadline_has_no_verdict(run):
+    data = run.json("status", "homelessness", "drug-deaths", "--as-of", "2015", "--format", "json")
+    assert [g["id"] for g in data["goals"]] == ["homelessness", "drug-deaths"]
+    assert all(g["verdict"] is None for g in data["goals"])
+    deaths = data["goals"][1]
+    # 285 → 210 in 2012: progress 75/85 = 88.2 %; observed CAGR −26.3 % vs required −3.8 %: substantial
+    assert deaths["progress_pct"] == pytest.approx(100 * 75 / 85, abs=1e-5)
+    assert deaths["category"] == "substantial_progress"
+
+
+def test_as_of_hides_later_figures(run):
+    run("record", "homelessness", "6431", "--year", "2019")
+    data = run.json("status", "homelessness", "--as-of", "2017", "--format", "json")
+    assert data["goals"][0]["latest"]["value"] == 5820
+
+
+def test_table_is_readable(run):
+    run("record", "homelessness", "6431", "--year", "2019")
+    out = run("status").stdout
+    row = next(line for line in out.splitlines() if "Homeless persons" in line)
+    for text in ("5,290 (2011)", "6,431 (2019)", "≤ 4,000 (2020)", "2,431", "-88 %", "deterioration", "missed"):
+        assert text in row, text
+    assert "\x1b[" not in out  # no colour codes when stdout is not a terminal
+
+
+def test_danish_table(run):
+    out = run("status", "homelessness", "--lang", "da").stdout
+    assert "Hjemløse personer" in out and "5.290 (2011)" in out and "tilbagegang" in out
+
+
+def test_csv_has_one_row_per_goal(run):
+    rows = list(csv.DictReader(io.StringIO(run("status", "--format", "csv").stdout)))
+    assert len(rows) == 16
+    h = next(r for r in rows if r["id"] == "homelessness")
+    assert (h["baseline_year"], h["baseline_value"], h["latest_value"], h["verdict"]) == ("2011", "5290", "5820", "missed")
+    assert h["achieved"] == "false" and rows[1]["baseline_value"] == ""
+
+
+def test_markdown_table(run):
+    out = run("status", "homelessness", "drug-deaths", "--format", "markdown").stdout
+    lines = [line for line in out.splitlines() if line.startswith("|")]
+    assert len(lines) == 4  # header, rule, two goals
+    assert lines[2].startswith("| Homeless persons | 5,290 (2011) | 5,820 (2013) | ≤ 4,000 (2020) | 1,820 |")
+
+
+def test_unknown_goal_and_scope(run, db_path):
+    run("status")
+    assert "did you mean 'homelessness'" in run.fails("status", "homeles").stderr
+    assert run.fails("status", "--scope", "XX").stderr == "Error: unknown scope 'XX' (see goaltrack scopes)\n"
+
+
+def test_bad_as_of_is_a_usage_error(run):
+    result = run("status", "--as-of", "1800", ok=False)
+    assert result.exit_code == 2 and "1800" in result.stderr
