@@ -123,11 +123,17 @@ def info(message: str) -> None:
     click.echo(message, err=True)
 
 
-def print_rich(renderable: Any) -> None:
+def console():
+    """The console for data on stdout: no markup (user text is printed as written), colour only on a
+    terminal and never with NO_COLOR; 160 columns when writing to a file or a pipe."""
     from rich.console import Console
 
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
-    Console(markup=False, highlight=False, emoji=False, width=width).print(renderable)
+    return Console(markup=False, highlight=False, emoji=False, width=width)
+
+
+def print_rich(renderable: Any) -> None:
+    console().print(renderable)
 
 
 def parse_value_arg(text: str) -> float:
@@ -187,7 +193,8 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) 
 
     statuses = build_status(database(), as_of, goals, scope)
     if fmt == "table":
-        print_rich(render.status_table(statuses, as_of, scope, lang))
+        out = console()
+        out.print(render.status_table(statuses, as_of, scope, lang, width=out.width))
     elif fmt == "json":
         click.echo(render.status_as_json(statuses, as_of, scope, lang), nl=False)
     elif fmt == "csv":

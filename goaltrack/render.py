@@ -52,6 +52,12 @@ LABELS: dict[str, dict[str, str]] = {
         "as_of": "pr.", "improve": "forbedres", "years": "år",
     },
 }
+SHORT = {  # category labels for the terminal table, where width is scarce
+    "en": {"achieved": "achieved", "substantial_progress": "substantial", "moderate_progress": "moderate",
+           "limited_progress": "limited", "deterioration": "deterioration", "insufficient_data": "no data"},
+    "da": {"achieved": "nået", "substantial_progress": "betydelige", "moderate_progress": "moderate",
+           "limited_progress": "begrænsede", "deterioration": "tilbagegang", "insufficient_data": "ingen data"},
+}
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
@@ -132,39 +138,71 @@ def trend(status: GoalStatus) -> tuple[str, str]:
 # --- status ---------------------------------------------------------------------------------------
 
 
-def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> Table:
+def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
+                 width: int = 160) -> Table:
+    """The status as a table that fits a terminal ``width`` columns wide, cutting nothing off.
+
+    Widths are set here rather than left to rich, whose squeezing crops the last columns: the short
+    columns keep their width, the figures break before their year ("5,290 / (2011)") when space is
+    short, the goal's title takes what is left, and under that the trend and distance give way.
+    """
+    from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     words = LABELS[lang]
-    show_verdict = any(s.assessment.verdict is not None for s in statuses)
-    table = Table(title=f"goaltrack · {scope} · {words['as_of']} {as_of}", title_justify="left",
-                  header_style="bold", pad_edge=False, expand=False)
-    table.add_column(words["goal"], min_width=18, overflow="fold")
-    for key in ("baseline", "latest", "target", "distance"):
-        table.add_column(words[key], justify="right", no_wrap=True)
-    table.add_column(words["progress"], justify="right", no_wrap=True)
-    table.add_column(words["trend"], no_wrap=True)
-    table.add_column(words["category"], no_wrap=True)
-    if show_verdict:
-        table.add_column(words["verdict"], no_wrap=True)
+    rows = []
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
-        row = [
-            Text(s.goal.title(lang)),
-            point_text(s.spec.baseline, unit, lang),
-            point_text(a.latest, unit, lang),
-            target_text(s, lang),
-            distance_text(s, lang),
-            progress_text(s, lang),
-            Text(spark, style=spark_style),
-            Text(f"{symbol} {words[a.category]}", style=style),
-        ]
-        if show_verdict:
-            row.append(Text(words[a.verdict], style=VERDICT_STYLE[a.verdict]) if a.verdict else Text(""))
-        table.add_row(*row)
+        rows.append({
+            "goal": Text(s.goal.title(lang)),
+            "baseline": point_text(s.spec.baseline, unit, lang),
+            "latest": point_text(a.latest, unit, lang),
+            "target": target_text(s, lang),
+            "distance": distance_text(s, lang),
+            "progress": progress_text(s, lang),
+            "trend": Text(spark, style=spark_style),
+            "category": Text(f"{symbol} {SHORT[lang][a.category]}", style=style),
+            "verdict": Text(words[a.verdict], style=VERDICT_STYLE[a.verdict]) if a.verdict else Text(""),
+        })
+    keys = ["goal", "baseline", "latest", "target", "distance", "progress", "trend", "category"]
+    if any(s.assessment.verdict is not None for s in statuses):
+        keys.append("verdict")
+
+    def natural(key: str) -> int:
+        return max([cell_len(words[key])] + [cell_len(str(row[key])) for row in rows])
+
+    def longest_word(key: str) -> int:
+        return max([cell_len(words[key])] + [cell_len(w) for row in rows for w in str(row[key]).split()])
+
+    goal_min = 16
+    widths = {key: natural(key) for key in keys if key != "goal"}
+    for step in ("natural", "wrap figures", "drop trend and distance", "wrap category"):
+        if step == "wrap figures":
+            widths.update({key: longest_word(key) for key in ("baseline", "latest", "target")})
+        elif step == "drop trend and distance":
+            for key in ("trend", "distance"):
+                keys.remove(key)
+                widths.pop(key)
+        elif step == "wrap category":
+            widths.update({key: longest_word(key) for key in keys if key in ("category", "verdict")})
+            goal_min = 12
+        room = width - sum(widths.values()) - 3 * (len(keys) - 1)  # padding and a rule between columns
+        if room >= goal_min:
+            break
+    widths["goal"] = max(goal_min, min(room, natural("goal")))
+
+    table = Table(title=f"goaltrack · {scope} · {words['as_of']} {as_of}", title_justify="left",
+                  header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for key in keys:
+        right = key in ("baseline", "latest", "target", "distance", "progress")
+        table.add_column(words[key], justify="right" if right else "left", width=widths[key],
+                         no_wrap=key in ("distance", "progress", "trend"), overflow="fold")
+    for row in rows:
+        table.add_row(*(row[key] for key in keys))
     return table
 
 

@@ -115,3 +115,16 @@ def test_unknown_goal_and_scope(run, db_path):
 def test_bad_as_of_is_a_usage_error(run):
     result = run("status", "--as-of", "1800", ok=False)
     assert result.exit_code == 2 and "1800" in result.stderr
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160, 220])
+def test_table_fits_the_terminal_and_cuts_nothing(run, width, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = run("status").stdout
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    assert "…" not in out  # no cell was cut short
+    words = out.split()
+    assert words.count("missed") == 3 and words.count("unknown") == 11  # every verdict whole
+    assert "deterioration" in words and "substantial" in words

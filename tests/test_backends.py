@@ -1,0 +1,98 @@
+"""The same records give the same status on SQLite and on a real PostgreSQL server.
+
+PostgreSQL runs when GOALTRACK_TEST_POSTGRES_URL names a server (an admin URL such as
+postgresql+psycopg://postgres@127.0.0.1:5432/postgres); each test gets a database of its own there.
+.ci/run starts a throw-away server and sets the variable, so every landing is tested against it.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from .conftest import Runner
+
+PG_ENV = "GOALTRACK_TEST_POSTGRES_URL"
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    admin_url = os.environ.get(PG_ENV)
+    if not admin_url:
+        pytest.skip(f"{PG_ENV} is not set")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"goaltrack_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request, tmp_path, monkeypatch) -> Iterator[str]:
+    monkeypatch.setenv("GOALTRACK_DEBUG", "1")
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'goaltrack.db'}"
+        monkeypatch.setenv("GOALTRACK_DATABASE_URL", url)
+        yield url
+    else:
+        with postgres_database() as url:
+            monkeypatch.setenv("GOALTRACK_DATABASE_URL", url)
+            yield url
+
+
+STORY = [
+    ("record", "homelessness", "6138", "--year", "2015", "--source", "SFI 2015"),
+    ("record", "homelessness", "6635", "--year", "2017"),
+    ("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019"),
+    ("record", "homelessness", "4998", "--year", "2009", "--note", "before the baseline"),
+    ("record", "drug-deaths", "250", "--year", "2015"),
+    ("record", "drug-deaths", "252", "--year", "2015", "--replace", "--source", "revised"),
+    ("record", "placement-breakdown", "5,1", "--year", "2016"),
+    ("record", "youth-education", "38.5", "--year", "2018"),
+]
+
+
+def test_the_whole_story_on_each_backend(backend_url):
+    run = Runner()
+    for step in STORY:
+        run(*step)
+    data = run.json("status", "--format", "json", "--as-of", "2026")
+    h = next(g for g in data["goals"] if g["id"] == "homelessness")
+    assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    # least squares through 2011..2019 (2009 is history): 5290, 5820, 6138, 6635, 6431;
+    # x̄ = 2015, ȳ = 6062.8, slope 6194 / 40 = 154.85: 6062.8 + 5 · 154.85 in 2020
+    assert h["projection"]["value"] == pytest.approx(6837.05)
+    assert h["verdict"] == "missed"
+    deaths = next(g for g in data["goals"] if g["id"] == "drug-deaths")
+    assert deaths["latest"] == {"year": 2015, "value": 252, "source": "revised"}
+    rows = run.json("history", "drug-deaths", "--format", "json")
+    assert [(r["year"], r["value"], r["current"]) for r in rows] == [(2012, 210, True), (2015, 250, False),
+                                                                      (2015, 252, True)]
+    assert run("db", "current").stdout.endswith("revision: 0001 (newest)\n")
+    run.fails("record", "homelessness", "7000", "--year", "2019")
+
+
+def test_same_status_on_sqlite_and_postgresql(tmp_path, monkeypatch):
+    def outputs(url: str) -> list[str]:
+        monkeypatch.setenv("GOALTRACK_DATABASE_URL", url)
+        run = Runner()
+        for step in STORY:
+            run(*step)
+        return [run("status", "--format", fmt, "--as-of", year).stdout
+                for fmt in ("json", "csv") for year in ("2014", "2018", "2026")]
+
+    with postgres_database() as pg_url:
+        on_postgres = outputs(pg_url)
+    assert outputs(f"sqlite:///{tmp_path / 'same.db'}") == on_postgres
