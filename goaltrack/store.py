@@ -63,18 +63,20 @@ def ensure_catalogue(engine: Engine) -> SyncResult | None:
 
 
 def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
-                   first_load: bool = False) -> SyncResult:
+                   first_load: bool = False) -> SyncResult | None:
     """Make the database's goals follow the catalogue.
 
     New goals are added and changed ones updated. A goal missing from the catalogue is removed when it
     has no measurements; one with measurements makes the sync fail, naming it, unless ``archive`` is
     set: then it is kept with all its figures, out of status and charts. Figures written in the
     catalogue are loaded where nothing is recorded for their goal, scope and year.
+
+    With ``first_load``, nothing happens (and None is returned) if a catalogue was ever loaded.
     """
     result = SyncResult()
     with writing(engine) as session:
         if first_load and session.get(Meta, "catalogue") is not None:
-            return result  # another process loaded it while we waited for the lock
+            return None  # another process loaded it while we waited for the lock
         for position, (code, name) in enumerate(catalogue.scopes):
             scope = session.get(Scope, code)
             if scope is None:
