@@ -231,8 +231,7 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
 
     figure = parse_value_arg(value)
     result = store.record(database(), goal, figure, year, scope, source, note, replace)
-    m = result.measurement
-    unit = store.get_goals(database(), [goal])[0].unit
+    m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
         info(f"Recorded {goal} {m.scope} {m.year}: {shown}.")
@@ -281,27 +280,11 @@ def show(goal: str, lang: str) -> None:
     engine = database()
     definition = store.get_goals(engine, [goal])[0]
     rows = store.history(engine, goal)
-    d = render.goal_definition(definition)
-    lines = [
-        f"{definition.title(lang)} ({definition.id})" + ("  [archived]" if definition.archived else ""),
-        f"  unit:      {definition.unit}, better when it goes {'up' if definition.direction == 'increase' else 'down'}"
-        f" ({definition.direction})",
-        f"  baseline:  {render.point_text(_baseline_point(definition), definition.unit, lang)}",
-        f"  target:    {render._definition_target(definition, lang)}",
-        f"  source:    {d['source'] or '–'}",
-        "",
-    ]
-    click.echo("\n".join(lines))
+    click.echo(render.goal_text(definition, lang) + "\n")
     if rows:
         print_rich(render.history_table(definition, rows, lang))
     else:
         click.echo("No measurements recorded.")
-
-
-def _baseline_point(goal):
-    from goaltrack.progress import Point
-
-    return None if goal.baseline_year is None else Point(goal.baseline_year, goal.baseline_value)
 
 
 @cli.command()

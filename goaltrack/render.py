@@ -305,14 +305,31 @@ def goals_table(goals: Sequence[Goal], lang: str = "en") -> Table:
     for name in ("id", LABELS[lang]["goal"], "unit", LABELS[lang]["baseline"], LABELS[lang]["target"]):
         table.add_column(name, overflow="fold")
     for goal in goals:
-        baseline = None if goal.baseline_year is None else progress.Point(goal.baseline_year, goal.baseline_value)
         title = goal.title(lang) + (" (archived)" if goal.archived else "")
-        target = _definition_target(goal, lang)
-        table.add_row(goal.id, title, goal.unit, point_text(baseline, goal.unit, lang), target)
+        table.add_row(goal.id, title, goal.unit, point_text(goal_baseline(goal), goal.unit, lang),
+                      definition_target(goal, lang))
     return table
 
 
-def _definition_target(goal: Goal, lang: str) -> str:
+def goal_baseline(goal: Goal) -> progress.Point | None:
+    if goal.baseline_year is None or goal.baseline_value is None:
+        return None
+    return progress.Point(goal.baseline_year, goal.baseline_value)
+
+
+def goal_text(goal: Goal, lang: str = "en") -> str:
+    """A goal's definition, a line a field, for `goaltrack show`."""
+    better = "up" if goal.direction == "increase" else "down"
+    return "\n".join([
+        f"{goal.title(lang)} ({goal.id})" + ("  [archived]" if goal.archived else ""),
+        f"  unit:      {goal.unit}, better when it goes {better} ({goal.direction})",
+        f"  baseline:  {point_text(goal_baseline(goal), goal.unit, lang)}",
+        f"  target:    {definition_target(goal, lang)}",
+        f"  source:    {goal.source or '–'}",
+    ])
+
+
+def definition_target(goal: Goal, lang: str) -> str:
     if goal.target_year is None:
         return "–"
     sign = "≥" if goal.direction == "increase" else "≤"

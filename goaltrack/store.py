@@ -210,6 +210,7 @@ def get_scope(engine: Engine, code: str) -> Scope:
 class Recorded:
     outcome: str  # recorded | replaced | unchanged
     measurement: Measurement
+    unit: str
     replaced: float | None = None
 
 
@@ -243,10 +244,10 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str = N
                                       source=source, note=note)
             session.add(measurement)
             session.flush()
-            return Recorded("recorded", measurement)
+            return Recorded("recorded", measurement, goal.unit)
         same_details = source in (None, current.source) and note in (None, current.note)
         if current.value == value and (same_details or not replace):
-            return Recorded("unchanged", current)
+            return Recorded("unchanged", current, goal.unit)
         if not replace:
             cited = f" (source: {current.source})" if current.source else ""
             raise GoaltrackError(
@@ -260,7 +261,7 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str = N
         current.value, current.source, current.note = value, source, note
         current.recorded_at = utcnow()
         session.flush()
-        return Recorded("replaced", current, old)
+        return Recorded("replaced", current, goal.unit, old)
 
 
 def current_measurements(engine: Engine, goal_ids: Sequence[str], scope: str = NATION,
