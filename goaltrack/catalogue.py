@@ -192,7 +192,7 @@ class _Checker:
 
     # -- building blocks -----------------------------------------------------------------------
 
-    def mapping(self, value: Any, path: tuple, what: str, allowed: set[str], required: set[str] = set()):
+    def mapping(self, value: Any, path: tuple, what: str, allowed: set[str], required: frozenset[str] | set[str] = frozenset()):
         if not isinstance(value, dict):
             self.fail(path, f"{what} must be a mapping of keys to values")
             return None

@@ -2,11 +2,10 @@
 
 goaltrack runs migrations from code (``goaltrack db upgrade``, and automatically on first use) and
 passes its own connection in ``config.attributes["connection"]``, so users need no alembic.ini.
-For development, ``alembic`` on the command line works too with ``-x url=sqlite:///file.db``.
+Without a connection it opens the database named by ``-x url=…`` (else goaltrack's default).
 """
 
 from alembic import context
-from sqlalchemy import create_engine
 
 import goaltrack.models  # noqa: F401  (registers the tables on the metadata)
 from goaltrack.models import metadata
