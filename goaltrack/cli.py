@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -201,6 +202,96 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) 
         click.echo(render.status_as_csv(statuses, lang), nl=False)
     else:
         click.echo(render.status_as_markdown(statuses, as_of, scope, lang), nl=False)
+
+
+@cli.command()
+@click.argument("goals", nargs=-1, metavar="[GOAL]...")
+@click.option("--all", "all_goals", is_flag=True, help="Every goal of the catalogue, plus overview.png.")
+@click.option("--out", type=click.Path(file_okay=True, path_type=str), default="charts", show_default=True,
+              help="Folder to write the charts to (created if needed).")
+@as_of_option
+@scope_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["png", "svg"]), default="png", show_default=True,
+              help="Image format.")
+@click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True,
+              help="Resolution of PNG files (150: 1200 × 750 pixels).")
+@db_option
+def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: str, lang: str, fmt: str,
+          dpi: int) -> None:
+    """Draw progress charts: one per GOAL, named after its id.
+
+    Each chart shows the measured figures (history before the baseline in grey), the baseline, the
+    target, the required path from one to the other, and the projection to the target year. With
+    --all, every goal is drawn, plus an overview of small panels coloured by category. The paths
+    written are printed.
+
+    \b
+    Examples:
+      goaltrack chart homelessness
+      goaltrack chart --all --out report/charts --lang da
+      goaltrack chart drug-deaths --as-of 2015 --format svg
+    """
+    from pathlib import Path
+
+    from goaltrack.charts import check_folder, write_charts
+    from goaltrack.status import build_status
+
+    if not goals and not all_goals:
+        raise click.UsageError("name one or more goals, or use --all")
+    check_folder(Path(out))
+    statuses = build_status(database(), as_of, () if all_goals else goals, scope)
+    with progress_bar(len(statuses) + all_goals) as step:
+        paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
+    for path in paths:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=str), required=True, help="Folder to write the report to.")
+@as_of_option
+@scope_option
+@lang_option
+@db_option
+def report(out: str, as_of: int, scope: str, lang: str) -> None:
+    """Write a report to hand on: report.md, report.html and the charts, in one folder.
+
+    The report has the date, the status table, a sentence per goal in plain words, and each goal's
+    chart beside it, with an overview at the top. Send the folder as it is.
+
+    \b
+    Examples:
+      goaltrack report --out status-2026
+      goaltrack report --out rapport --lang da --as-of 2020
+    """
+    from pathlib import Path
+
+    from goaltrack.charts import check_folder
+    from goaltrack.report import write_report
+    from goaltrack.status import build_status
+
+    check_folder(Path(out))
+    statuses = build_status(database(), as_of, (), scope)
+    with progress_bar(len(statuses) + 1) as step:
+        written = write_report(statuses, Path(out), as_of, scope, lang, step=step)
+    click.echo(str(written.markdown))
+    click.echo(str(written.html))
+    info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on stderr while drawing many charts on a terminal; elsewhere, nothing."""
+    if total < 3 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("Drawing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda name: bar.update(task, advance=1, description=name)
 
 
 @cli.command()

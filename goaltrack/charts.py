@@ -1,0 +1,446 @@
+"""Progress charts: one per goal, and an overview of small multiples.
+
+``chart_data`` prepares what a chart shows (pure, from the progress module: tested as numbers);
+``draw_goal`` and ``draw_overview`` draw it with ``matplotlib.figure.Figure``, never pyplot, and
+are the only places matplotlib is imported. Layout is fixed by hand: constrained layout would
+cost more time than the drawing itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from goaltrack import progress
+from goaltrack.errors import GoaltrackError
+from goaltrack.progress import Point
+from goaltrack.render import LABELS, number
+from goaltrack.status import GoalStatus
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+# Okabe & Ito's palette: told apart by readers with every common kind of colour blindness.
+CATEGORY_COLOUR = {
+    progress.ACHIEVED: "#009E73",  # bluish green
+    progress.SUBSTANTIAL: "#0072B2",  # blue
+    progress.MODERATE: "#56B4E9",  # sky blue
+    progress.LIMITED: "#E69F00",  # orange
+    progress.DETERIORATION: "#D55E00",  # vermillion
+    progress.INSUFFICIENT: "#999999",  # grey
+}
+INK, QUIET, PATH_COLOUR, TARGET_COLOUR = "#222222", "#9A9A9A", "#555555", "#000000"
+WIDTH_IN, HEIGHT_IN, DEFAULT_DPI = 8.0, 5.0, 150  # 1200 × 750 pixels by default
+
+CHART_WORDS = {
+    "en": {"measured": "Measured", "history": "Before the baseline", "baseline": "Baseline",
+           "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
+           "deadline": "Deadline", "source": "Source", "as_of": "as of", "no_data": "No figures recorded yet",
+           "from_target": "from the target", "met_target": "target reached", "improve": "goal: improve",
+           "off_chart": "off the chart", "overview": "Goals at a glance"},
+    "da": {"measured": "Målt", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
+           "target": "Mål", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
+           "deadline": "Frist", "source": "Kilde", "as_of": "pr.", "no_data": "Ingen tal registreret endnu",
+           "from_target": "fra målet", "met_target": "målet er nået", "improve": "mål: forbedring",
+           "off_chart": "uden for grafen", "overview": "Målene samlet"},
+}
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Everything one goal's chart shows, in data coordinates."""
+
+    goal_id: str
+    title: str
+    subtitle: str
+    unit: str
+    category: str
+    history: list[Point]  # before the baseline year: drawn quietly
+    measured: list[Point]  # the baseline and every figure after it, up to as_of
+    baseline: Point | None
+    target: Point | None
+    required_path: list[Point]  # from baseline to target: the straight road
+    projection: list[Point]  # the fitted line, year by year, from the first counted figure to the target year
+    deadline: int | None
+    source: str | None
+    as_of: int
+
+
+def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
+    spec, a, goal = status.spec, status.assessment, status.goal
+    counted = progress.counted(spec, status.points, as_of)
+    history = [p for p in status.points if p.year <= as_of and spec.baseline is not None
+               and p.year < spec.baseline.year]
+    target = Point(spec.target_year, spec.target_value) if spec.target_value is not None else None
+    road: list[Point] = []
+    if spec.baseline is not None and target is not None:
+        road = [spec.baseline, target]
+    return ChartData(
+        goal_id=goal.id,
+        title=goal.title(lang),
+        subtitle=subtitle(status, lang),
+        unit=goal.unit,
+        category=a.category,
+        history=history,
+        measured=counted,
+        baseline=spec.baseline,
+        target=target,
+        required_path=road,
+        projection=projection_line(spec, counted, a.projection),
+        deadline=spec.target_year,
+        source=a.latest.source if a.latest is not None else goal.source,
+        as_of=as_of,
+    )
+
+
+def projection_line(spec: progress.Goal, counted: Sequence[Point], projection: Point | None) -> list[Point]:
+    """The least-squares line of the progress module, year by year from the first counted figure to
+    the target year, kept inside the unit's range: it ends at exactly the projection status reports."""
+    if projection is None or not counted:
+        return []
+    line = progress.least_squares(counted)
+    if line is None:
+        return []
+    slope, intercept = line
+    points = []
+    for year in range(min(counted[0].year, projection.year), projection.year + 1):
+        value = slope * year + intercept
+        if spec.minimum is not None:
+            value = max(spec.minimum, value)
+        if spec.maximum is not None:
+            value = min(spec.maximum, value)
+        points.append(Point(year, value))
+    return points
+
+
+def subtitle(status: GoalStatus, lang: str) -> str:
+    words, chart_words, a = LABELS[lang], CHART_WORDS[lang], status.assessment
+    parts = [words[a.category].capitalize()]
+    if a.distance is not None:
+        if a.achieved:
+            parts.append(chart_words["met_target"])
+        else:
+            shown = number(a.distance, "score" if status.goal.unit == "percent" else status.goal.unit, lang)
+            shown += " pp" if status.goal.unit == "percent" else ""
+            parts.append(f"{shown} {chart_words['from_target']}")
+    elif status.spec.target_year is not None and status.spec.target_value is None:
+        parts.append(chart_words["improve"])
+    if a.verdict is not None:
+        parts.append(words[a.verdict])
+    return " · ".join(parts)
+
+
+# --- drawing --------------------------------------------------------------------------------------
+
+
+def axis_limits(data: ChartData) -> tuple[float, float, Point | None]:
+    """y limits that show the figures, baseline, target and path, with room to breathe.
+
+    A projection far outside that range would squash everything else: it may widen the range by
+    half at most, and is otherwise cut at the edge (returned, to be labelled there).
+    """
+    core = [p.value for p in data.measured + data.history + data.required_path]
+    if data.target is not None:
+        core.append(data.target.value)
+    if not core:
+        core = [p.value for p in data.projection] or [0.0, 1.0]
+    low, high = min(core), max(core)
+    span = high - low or max(abs(high), 1.0) * 0.5
+    cut = None
+    if data.projection:
+        end = data.projection[-1]
+        if end.value > high + span * 0.5 or end.value < low - span * 0.5:
+            cut = end
+        low = min(low, *(max(p.value, low - span * 0.5) for p in data.projection))
+        high = max(high, *(min(p.value, high + span * 0.5) for p in data.projection))
+    pad = (high - low or span) * 0.12
+    bottom, top = low - pad, high + pad
+    from goaltrack.units import UNITS
+
+    unit = UNITS[data.unit]
+    if unit.minimum is not None and bottom < unit.minimum:
+        bottom = unit.minimum
+    if unit.maximum is not None and top > unit.maximum:
+        top = unit.maximum + pad * 0.3
+    return bottom, top, cut
+
+
+def value_formatter(unit: str, lang: str) -> Callable[[float, int], str]:
+    def fmt(value: float, _pos: int = 0) -> str:
+        if unit in ("persons", "count"):
+            return number(value, unit, lang)
+        text = number(value, "score", lang)
+        return f"{text} %" if unit == "percent" else text
+
+    return fmt
+
+
+UNIT_NAMES = {
+    "en": {"percent": "percent", "persons": "persons", "count": "count", "years": "years", "score": "score"},
+    "da": {"percent": "procent", "persons": "personer", "count": "antal", "years": "år", "score": "point"},
+}
+
+
+def _year_axis(ax: Axes, first: int, last: int) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    ax.set_xlim(first - 0.6, last + 0.6)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
+
+
+def _style_axes(ax: Axes) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color("#BBBBBB")
+    ax.tick_params(colors="#444444", labelsize=9)
+    ax.grid(axis="y", color="#E6E6E6", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _years(data: ChartData) -> tuple[int, int]:
+    years = [p.year for p in data.history + data.measured + data.projection]
+    if data.target is not None:
+        years.append(data.target.year)
+    if data.deadline is not None:
+        years.append(data.deadline)
+    if not years:
+        years = [data.as_of]
+    first, last = min(years), max(years)
+    return min(first, last - 4), last  # at least five years, so the axis shows whole years
+
+
+def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None:
+    """Draw one goal's data on an axes; shared by the goal chart and the overview's panels."""
+    from matplotlib.ticker import FuncFormatter
+
+    words = CHART_WORDS[lang]
+    colour = CATEGORY_COLOUR[data.category]
+    marker = 3.5 if small else 6
+    _style_axes(ax)
+    first, last = _years(data)
+    _year_axis(ax, first, last)
+    bottom, top, cut = axis_limits(data)
+    ax.set_ylim(bottom, top)
+    ax.yaxis.set_major_formatter(FuncFormatter(value_formatter(data.unit, lang)))
+
+    if data.deadline is not None and data.deadline <= last:
+        ax.axvline(data.deadline, color="#CCCCCC", linewidth=1, linestyle=(0, (1, 2)), zorder=1)
+    if data.required_path:
+        ax.plot([p.year for p in data.required_path], [p.value for p in data.required_path],
+                color=PATH_COLOUR, linewidth=1.2, linestyle=(0, (5, 3)), label=words["path"], zorder=2)
+    if data.target is not None:
+        ax.axhline(data.target.value, color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
+        ax.plot([data.target.year], [data.target.value], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
+                linestyle="none", label=words["target"], zorder=5)
+    if data.history:
+        ax.plot([p.year for p in data.history], [p.value for p in data.history], color=QUIET, linewidth=1,
+                marker="o", markersize=marker * 0.7, label=words["history"], zorder=3)
+        if data.measured:  # join the quiet history to the baseline, so the series reads as one
+            joint = [data.history[-1], data.measured[0]]
+            ax.plot([p.year for p in joint], [p.value for p in joint], color=QUIET, linewidth=1,
+                    linestyle=":", zorder=3)
+    if data.projection:
+        ax.plot([p.year for p in data.projection], [p.value for p in data.projection],  # clipped by the axes
+                color=colour, linewidth=1.3, linestyle=(0, (1, 1.5)), alpha=0.9, label=words["projection"], zorder=3)
+        end = data.projection[-1]
+        if bottom <= end.value <= top:
+            ax.plot([end.year], [end.value], marker="o", markersize=marker, markerfacecolor="white",
+                    markeredgecolor=colour, linestyle="none", zorder=4)
+            if not small:
+                ax.annotate(number(end.value, data.unit, lang), xy=(end.year, end.value), xytext=(7, 0),
+                            textcoords="offset points", ha="left", va="center", fontsize=8.5, color=colour,
+                            zorder=7)
+    if data.measured:
+        ax.plot([p.year for p in data.measured], [p.value for p in data.measured], color=colour,
+                linewidth=2.2 if not small else 1.6, marker="o", markersize=marker, label=words["measured"],
+                zorder=4)
+    if data.baseline is not None:
+        ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
+                markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
+                label=words["baseline"], zorder=6)
+    if not data.measured and not data.history:
+        ax.text(0.5, 0.5, words["no_data"], transform=ax.transAxes, ha="center", va="center",
+                color="#777777", fontsize=8 if small else 11)
+        if data.target is None:
+            ax.set_yticks([])  # no values at all: a scale would be made up
+    if cut is not None and not small:
+        edge = top if cut.value > top else bottom
+        ax.annotate(f"{words['projection'].split(' (')[0]} {number(cut.value, data.unit, lang)} "
+                    f"({cut.year}), {words['off_chart']}",
+                    xy=(cut.year, edge), xytext=(-6, -12 if edge == top else 12), textcoords="offset points",
+                    ha="right", va="center", fontsize=8, color=colour)
+
+
+def _label_points(ax: Axes, data: ChartData, lang: str) -> None:
+    """Values beside the baseline, the latest figure and the target, pushed apart when they crowd."""
+    labels = []
+    if data.baseline is not None:
+        labels.append((data.baseline, "left"))
+    if data.measured and (data.baseline is None or data.measured[-1] != data.baseline):
+        labels.append((data.measured[-1], "right"))
+    if data.target is not None:
+        labels.append((data.target, "target"))
+    bottom, top = ax.get_ylim()
+    span = top - bottom
+    placed: list[tuple[float, float]] = []
+    for point, kind in labels:
+        dy = 10
+        for (year, value) in placed:  # two labels near each other: put this one below
+            if abs(year - point.year) < 2.5 and abs(value - point.value) < span * 0.08:
+                dy = -14
+        placed.append((point.year, point.value))
+        text = number(point.value, data.unit, lang)
+        ax.annotate(text, xy=(point.year, point.value), xytext=(0, dy), textcoords="offset points",
+                    ha="center", va="bottom" if dy > 0 else "top", fontsize=9,
+                    color=TARGET_COLOUR if kind == "target" else INK,
+                    fontweight="bold" if kind == "target" else "normal", zorder=7,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+
+
+def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figure:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=dpi, facecolor="white")
+    ax = fig.add_axes((0.10, 0.235, 0.86, 0.595))
+    plot_goal(ax, data, lang)
+    ax.set_ylabel(UNIT_NAMES[lang][data.unit], fontsize=9, color="#444444")
+    _label_points(ax, data, lang)
+    fig.text(0.10, 0.94, _fit(data.title, 70), fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
+    fig.text(0.10, 0.885, data.subtitle, fontsize=10.5, color=CATEGORY_COLOUR[data.category], ha="left",
+             va="center", fontweight="bold")
+    handles, labels = ax.get_legend_handles_labels()
+    order = [CHART_WORDS[lang][key] for key in ("measured", "baseline", "history", "target", "path", "projection")]
+    legend = sorted(zip(handles, labels, strict=True), key=lambda item: order.index(item[1]))
+    if legend:
+        fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
+                   bbox_to_anchor=(0.085, 0.045), ncol=3, frameon=False, fontsize=8.5, handlelength=2.4,
+                   columnspacing=2.0)
+    words = CHART_WORDS[lang]
+    foot = f"{words['source']}: {data.source}" if data.source else ""
+    foot = f"{_fit(foot, 120)}   ·   goaltrack, {words['as_of']} {data.as_of}".lstrip(" ·")
+    fig.text(0.10, 0.018, foot, fontsize=7.5, color="#666666", ha="left", va="bottom")
+    return fig
+
+
+def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAULT_DPI, title: str = "") -> Figure:
+    """Small multiples: a panel a goal, each coloured by its category, with a legend of the colours."""
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    columns = 4 if len(items) > 6 else max(1, min(3, len(items)))
+    rows = max(1, -(-len(items) // columns))
+    panel_w, panel_h = 3.3, 2.6
+    top_in, bottom_in = 0.95, 0.55
+    width, height = panel_w * columns, panel_h * rows + top_in + bottom_in
+    width = max(width, WIDTH_IN)
+    fig = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
+    left_in, gap_w, gap_h = 0.55, 0.55, 0.9
+    cell_w = (width - left_in - 0.2) / columns
+    for index, data in enumerate(items):
+        row, col = divmod(index, columns)
+        x = (left_in + col * cell_w) / width
+        y = (height - top_in - (row + 1) * panel_h + gap_h * 0.35) / height
+        ax = fig.add_axes((x, y, (cell_w - gap_w) / width, (panel_h - gap_h) / height))
+        plot_goal(ax, data, lang, small=True)
+        ax.tick_params(labelsize=7)
+        colour = CATEGORY_COLOUR[data.category]
+        for side in ("left", "bottom"):
+            ax.spines[side].set_color(colour)
+            ax.spines[side].set_linewidth(1.6)
+        ax.set_facecolor(_tint(colour))
+        ax.set_title(_wrap(data.title, 40), fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
+                     linespacing=1.1)
+        ax.text(0.0, 1.02, LABELS[lang][data.category], transform=ax.transAxes, fontsize=7.5, color=colour,
+                fontweight="bold", ha="left", va="bottom")
+    words = CHART_WORDS[lang]
+    as_of = items[0].as_of if items else ""
+    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], fontsize=15, fontweight="bold",
+             color=INK, ha="left", va="center")
+    fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=9,
+             color="#666666", ha="left", va="center")
+    shown = [c for c in CATEGORY_COLOUR if any(d.category == c for d in items)]
+    handles = [Patch(facecolor=CATEGORY_COLOUR[c], label=LABELS[lang][c]) for c in shown]
+    if handles:
+        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.1 / height), ncol=len(handles),
+                   frameon=False, fontsize=9)
+    return fig
+
+
+def _tint(colour: str, strength: float = 0.08) -> tuple[float, float, float]:
+    """The colour mixed into white: a panel background that says its category without shouting."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return (1 - strength * (1 - r), 1 - strength * (1 - g), 1 - strength * (1 - b))
+
+
+def _wrap(text: str, width: int, lines: int = 2) -> str:
+    import textwrap
+
+    wrapped = textwrap.wrap(text, width)
+    if len(wrapped) > lines:
+        wrapped = wrapped[: lines - 1] + [_fit(" ".join(wrapped[lines - 1:]), width)]
+    return "\n".join(wrapped)
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+
+def check_folder(out: Path) -> None:
+    """Refuse an output folder that is a file, before anything else is done."""
+    if out.exists() and not out.is_dir():
+        raise GoaltrackError(f"cannot write charts to {out}: it is a file, not a folder")
+
+
+def prepare_folder(out: Path) -> Path:
+    """The output folder, created if needed; a file in its place is an error."""
+    check_folder(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GoaltrackError(f"cannot create the folder {out}: {exc.strerror or exc}") from None
+    return out
+
+
+def chart_path(out: Path, name: str, fmt: str) -> Path:
+    """``out/name.fmt``, refusing any name that would land outside ``out`` (ids are checked already;
+    this is the second lock on the door)."""
+    path = (out / f"{name}.{fmt}").resolve()
+    if path.parent != out.resolve():
+        raise GoaltrackError(f"refusing to write {name!r}: the file would land outside {out}")
+    return path
+
+
+def save(fig: Figure, path: Path, fmt: str) -> None:
+    try:
+        fig.savefig(path, format=fmt, facecolor="white")
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str = "en", fmt: str = "png",
+                 dpi: int = DEFAULT_DPI, overview: bool = False,
+                 step: Callable[[str], None] | None = None) -> list[Path]:
+    """Write a chart a goal (and the overview); return the paths written. ``step`` is called after each."""
+    out = prepare_folder(Path(out))
+    written = []
+    items = [chart_data(s, as_of, lang) for s in statuses]
+    for data in items:
+        path = chart_path(out, data.goal_id, fmt)
+        save(draw_goal(data, lang, dpi), path, fmt)
+        written.append(path)
+        if step:
+            step(data.goal_id)
+    if overview:
+        path = chart_path(out, "overview", fmt)
+        save(draw_overview(items, lang, dpi), path, fmt)
+        written.append(path)
+        if step:
+            step("overview")
+    return written
