@@ -424,23 +424,56 @@ def save(fig: Figure, path: Path, fmt: str) -> None:
         raise GoaltrackError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+WORKERS_ENV = "GOALTRACK_CHART_WORKERS"
+
+
+def default_workers(jobs: int) -> int:
+    """Processes to draw with: one a core (at most four), none extra for a handful of charts.
+    GOALTRACK_CHART_WORKERS overrides (1: draw in this process)."""
+    import os
+
+    wanted = os.environ.get(WORKERS_ENV)
+    if wanted and wanted.isdigit():
+        return max(1, int(wanted))
+    if jobs < 4:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4, jobs))
+
+
+def _draw_job(job: tuple) -> str:
+    """Draw and save one file; runs in this process or in a worker."""
+    kind, payload, path, fmt, lang, dpi = job
+    fig = draw_goal(payload, lang, dpi) if kind == "goal" else draw_overview(payload, lang, dpi)
+    save(fig, path, fmt)
+    return payload.goal_id if kind == "goal" else "overview"
+
+
 def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str = "en", fmt: str = "png",
                  dpi: int = DEFAULT_DPI, overview: bool = False,
-                 step: Callable[[str], None] | None = None) -> list[Path]:
-    """Write a chart a goal (and the overview); return the paths written. ``step`` is called after each."""
+                 step: Callable[[str], None] | None = None, workers: int | None = None) -> list[Path]:
+    """Write a chart a goal (and the overview); return the paths written. ``step`` is called after each.
+
+    Charts are independent, so with several cores they are drawn by forked worker processes, which
+    share the parent's imported matplotlib and need nothing from the database.
+    """
+    import multiprocessing
+
     out = prepare_folder(Path(out))
-    written = []
     items = [chart_data(s, as_of, lang) for s in statuses]
-    for data in items:
-        path = chart_path(out, data.goal_id, fmt)
-        save(draw_goal(data, lang, dpi), path, fmt)
-        written.append(path)
-        if step:
-            step(data.goal_id)
-    if overview:
-        path = chart_path(out, "overview", fmt)
-        save(draw_overview(items, lang, dpi), path, fmt)
-        written.append(path)
-        if step:
-            step("overview")
-    return written
+    jobs = [("goal", data, chart_path(out, data.goal_id, fmt), fmt, lang, dpi) for data in items]
+    if overview:  # the longest job goes first, so that the workers finish together
+        jobs.insert(0, ("overview", items, chart_path(out, "overview", fmt), fmt, lang, dpi))
+    workers = default_workers(len(jobs)) if workers is None else workers
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        import matplotlib.figure  # noqa: F401  (imported once here, inherited by every worker)
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for name in pool.imap_unordered(_draw_job, jobs):
+                if step:
+                    step(name)
+    else:
+        for job in jobs:
+            name = _draw_job(job)
+            if step:
+                step(name)
+    return [job[2] for job in jobs if job[0] == "goal"] + [job[2] for job in jobs if job[0] == "overview"]

@@ -288,10 +288,18 @@ def progress_bar(total: int) -> Iterator[Callable[[str], None] | None]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    # No refresh thread (auto_refresh off): the charts are drawn by forked processes, and a process
+    # should not fork while another thread runs.
     with Progress(TextColumn("Drawing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  console=Console(stderr=True), transient=True) as bar:
+                  console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("", total=total)
-        yield lambda name: bar.update(task, advance=1, description=name)
+        bar.refresh()
+
+        def step(name: str) -> None:
+            bar.update(task, advance=1, description=name)
+            bar.refresh()
+
+        yield step
 
 
 @cli.command()

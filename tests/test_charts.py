@@ -154,3 +154,15 @@ def test_report_folder(run, tmp_path):
     assert len(images) == 2 * 17
     for image in images:  # every picture the report shows is in the folder
         assert png_size(out / image)[0] >= 1200
+
+
+def test_drawing_in_worker_processes_gives_the_same_files(tmp_path):
+    statuses = [judge(HOMELESS, FIGURES, as_of=2026)]
+    alone = charts.write_charts(statuses, tmp_path / "one", 2026, workers=1, overview=True)
+    steps: list[str] = []
+    forked = charts.write_charts(statuses, tmp_path / "two", 2026, workers=2, overview=True, step=steps.append)
+    assert [p.name for p in alone] == [p.name for p in forked] == ["homelessness.png", "overview.png"]
+    assert sorted(steps) == ["homelessness", "overview"]
+    for a, b in zip(alone, forked, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+    assert charts.default_workers(2) == 1  # a couple of charts are not worth a process
