@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from goaltrack import progress
 from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
-from goaltrack.render import LABELS, number
+from goaltrack.render import LABELS, distance_text, number
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -39,12 +39,12 @@ CHART_WORDS = {
     "en": {"measured": "Measured", "history": "Before the baseline", "baseline": "Baseline",
            "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
            "deadline": "Deadline", "source": "Source", "as_of": "as of", "no_data": "No figures recorded yet",
-           "from_target": "from the target", "met_target": "target reached", "improve": "goal: improve",
+           "from_target": "from the target", "improve": "goal: improve",
            "off_chart": "off the chart", "overview": "Goals at a glance"},
     "da": {"measured": "Målt", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
            "target": "Mål", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
            "deadline": "Frist", "source": "Kilde", "as_of": "pr.", "no_data": "Ingen tal registreret endnu",
-           "from_target": "fra målet", "met_target": "målet er nået", "improve": "mål: forbedring",
+           "from_target": "fra målet", "improve": "mål: forbedring",
            "off_chart": "uden for grafen", "overview": "Målene samlet"},
 }
 
@@ -119,13 +119,8 @@ def projection_line(spec: progress.Goal, counted: Sequence[Point], projection: P
 def subtitle(status: GoalStatus, lang: str) -> str:
     words, chart_words, a = LABELS[lang], CHART_WORDS[lang], status.assessment
     parts = [words[a.category].capitalize()]
-    if a.distance is not None:
-        if a.achieved:
-            parts.append(chart_words["met_target"])
-        else:
-            shown = number(a.distance, "score" if status.goal.unit == "percent" else status.goal.unit, lang)
-            shown += " pp" if status.goal.unit == "percent" else ""
-            parts.append(f"{shown} {chart_words['from_target']}")
+    if a.distance is not None and not a.achieved:  # "achieved" says it already
+        parts.append(f"{distance_text(status, lang)} {chart_words['from_target']}")
     elif status.spec.target_year is not None and status.spec.target_value is None:
         parts.append(chart_words["improve"])
     if a.verdict is not None:
@@ -339,7 +334,7 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
     width = max(width, WIDTH_IN)
     fig = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
     left_in, gap_w, gap_h = 0.55, 0.55, 0.9
-    cell_w = (width - left_in - 0.2) / columns
+    cell_w = (width - left_in + gap_w - 0.25) / columns  # the last panel ends 0.25 in from the edge
     for index, data in enumerate(items):
         row, col = divmod(index, columns)
         x = (left_in + col * cell_w) / width
