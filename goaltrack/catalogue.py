@@ -65,11 +65,22 @@ class GoalDef:
         return None
 
 
+SCOPE_KINDS = ("nation", "region", "municipality", "other")
+
+
+@dataclass(frozen=True)
+class ScopeDef:
+    code: str
+    name: str
+    kind: str = "other"
+    parent: str | None = None  # e.g. a municipality's region
+
+
 @dataclass
 class Catalogue:
     path: str
     name: str | None
-    scopes: list[tuple[str, str]]
+    scopes: list[ScopeDef]
     goals: list[GoalDef]
     warnings: list[Problem] = field(default_factory=list)
 
@@ -249,7 +260,7 @@ class _Checker:
         top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals"}, {"goals"})
         top = top or {}
         scopes = self.scopes(top.get("scopes"))
-        codes = {code for code, _ in scopes}
+        codes = {scope.code for scope in scopes}
         goals: list[GoalDef] = []
         raw_goals = top.get("goals")
         if "goals" in top and (not isinstance(raw_goals, list) or not raw_goals):
@@ -268,31 +279,49 @@ class _Checker:
         title = top.get("name")
         return Catalogue(name, title if isinstance(title, str) else None, scopes, goals)
 
-    def scopes(self, raw: Any) -> list[tuple[str, str]]:
-        scopes: dict[str, str] = {NATION: NATION_NAME}
+    def scopes(self, raw: Any) -> list[ScopeDef]:
+        scopes: dict[str, ScopeDef] = {NATION: ScopeDef(NATION, NATION_NAME, "nation")}
         if raw is None:
-            return list(scopes.items())
+            return list(scopes.values())
         if not isinstance(raw, list):
             self.fail(("scopes",), "'scopes' must be a list of {code, name}")
-            return list(scopes.items())
+            return list(scopes.values())
         defined: set[str] = set()
+        parents: list[tuple[tuple, str, str]] = []
         for index, item in enumerate(raw):
             path = ("scopes", index)
-            item = self.mapping(item, path, "a scope", {"code", "name"}, {"code", "name"})
+            item = self.mapping(item, path, "a scope", {"code", "name", "kind", "parent"}, {"code", "name"})
             if not item:
                 continue
-            code = item.get("code")
-            code = str(code) if isinstance(code, int) and not isinstance(code, bool) else code
-            if not isinstance(code, str) or not SCOPE_CODE.fullmatch(code):
-                self.fail(path + ("code",), f"scope code {code!r} must be 1-32 letters, digits, '-' or '_'")
+            code = self.scope_code(item.get("code"), path + ("code",))
+            if code is None:
                 continue
             if code in defined:
                 self.fail(path + ("code",), f"duplicate scope code '{code}'")
                 continue
             name = self.text(item.get("name"), path + ("name",), f"the name of scope {code}", required=True)
+            kind = item.get("kind", "nation" if code == NATION else "other")
+            if kind not in SCOPE_KINDS:
+                self.fail(path + ("kind",), f"scope {code}: kind must be one of {', '.join(SCOPE_KINDS)}, not {kind!r}")
+                continue
+            parent = None
+            if item.get("parent") is not None:
+                parent = self.scope_code(item["parent"], path + ("parent",))
+                if parent is not None:
+                    parents.append((path + ("parent",), code, parent))
             defined.add(code)
-            scopes[code] = name or code
-        return list(scopes.items())
+            scopes[code] = ScopeDef(code, name or code, kind, parent)
+        for path, code, parent in parents:
+            if parent not in scopes or parent == code:
+                self.fail(path, f"scope {code}: parent '{parent}' is not a scope of this catalogue")
+        return list(scopes.values())
+
+    def scope_code(self, code: Any, path: tuple) -> str | None:
+        code = str(code) if isinstance(code, int) and not isinstance(code, bool) else code
+        if not isinstance(code, str) or not SCOPE_CODE.fullmatch(code):
+            self.fail(path, f"scope code {code!r} must be 1-32 letters, digits, '-' or '_'")
+            return None
+        return code
 
     def goal(self, raw: Any, path: tuple, scopes: set[str]) -> GoalDef | None:
         allowed = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements"}

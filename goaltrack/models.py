@@ -40,6 +40,8 @@ class Scope(SQLModel, table=True):
     code: str = Field(primary_key=True, max_length=32)
     name: str
     position: int = 0
+    kind: str = Field(default="other", max_length=16, sa_column_kwargs={"server_default": "other"})
+    parent: str | None = Field(default=None, max_length=32)  # e.g. a municipality's region
 
 
 class Goal(SQLModel, table=True):

@@ -77,12 +77,13 @@ def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
     with writing(engine) as session:
         if first_load and session.get(Meta, "catalogue") is not None:
             return None  # another process loaded it while we waited for the lock
-        for position, (code, name) in enumerate(catalogue.scopes):
-            scope = session.get(Scope, code)
+        for position, definition in enumerate(catalogue.scopes):
+            scope = session.get(Scope, definition.code)
             if scope is None:
-                session.add(Scope(code=code, name=name, position=position))
-            else:
-                scope.name, scope.position = name, position
+                scope = Scope(code=definition.code)
+                session.add(scope)
+            scope.name, scope.kind, scope.parent = definition.name, definition.kind, definition.parent
+            scope.position = position
         session.flush()
 
         existing = {goal.id: goal for goal in session.exec(select(Goal))}

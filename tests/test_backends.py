@@ -14,6 +14,8 @@ from contextlib import contextmanager
 
 import pytest
 
+from goaltrack.db import HEAD
+
 from .conftest import Runner
 
 PG_ENV = "GOALTRACK_TEST_POSTGRES_URL"
@@ -80,7 +82,7 @@ def test_the_whole_story_on_each_backend(backend_url):
     rows = run.json("history", "drug-deaths", "--format", "json")
     assert [(r["year"], r["value"], r["current"]) for r in rows] == [(2012, 210, True), (2015, 250, False),
                                                                       (2015, 252, True)]
-    assert run("db", "current").stdout.endswith("revision: 0001 (newest)\n")
+    assert run("db", "current").stdout.endswith(f"revision: {HEAD} (newest)\n")
     run.fails("record", "homelessness", "7000", "--year", "2019")
 
 

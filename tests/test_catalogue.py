@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.catalogue import load_catalogue, parse_catalogue, shipped_catalogue_path
+from goaltrack.catalogue import ScopeDef, load_catalogue, parse_catalogue, shipped_catalogue_path
 from goaltrack.errors import GoaltrackError
 
 from .conftest import ROOT
@@ -38,6 +38,28 @@ def test_shipped_catalogue_has_every_domain_goal():
     assert goals["crisis-centre-repeat"].target_level == 25  # the stated level, not 24.5
 
 
+def test_shipped_catalogue_has_the_nation_regions_and_98_municipalities():
+    scopes = load_catalogue(ROOT / "goals.yaml").scopes
+    kinds = [s.kind for s in scopes]
+    assert (kinds.count("nation"), kinds.count("region"), kinds.count("municipality")) == (1, 5, 98)
+    by_code = {s.code: s for s in scopes}
+    assert by_code["101"] == ScopeDef("101", "København", "municipality", "1084")
+    assert by_code["751"] == ScopeDef("751", "Aarhus", "municipality", "1082")
+    assert by_code["851"].name == "Aalborg" and by_code["461"].name == "Odense"
+    assert by_code["1084"] == ScopeDef("1084", "Region Hovedstaden", "region")
+    assert all(by_code[s.parent].kind == "region" for s in scopes if s.kind == "municipality")
+    assert len({s.name for s in scopes}) == len(scopes)
+
+
+def test_scope_problems():
+    text = GOOD_GOAL.replace("goals:", "scopes:\n  - {code: '101', name: X, kind: city}\n"
+                             "  - {code: '102', name: Y, parent: '999'}\n  - {code: 'a/b', name: Z}\ngoals:")
+    found = problems(text)
+    assert found == ["c.yaml:2: scope 101: kind must be one of nation, region, municipality, other, not 'city'",
+                     "c.yaml:4: scope code 'a/b' must be 1-32 letters, digits, '-' or '_'",
+                     "c.yaml:3: scope 102: parent '999' is not a scope of this catalogue"]
+
+
 def test_shipped_path_is_the_top_level_file_in_a_source_tree():
     assert shipped_catalogue_path().read_text() == (ROOT / "goals.yaml").read_text()
 
@@ -62,7 +84,7 @@ def problems(text: str) -> list[str]:
 def test_minimal_catalogue():
     catalogue = parse_catalogue(GOOD_GOAL, "c.yaml")
     assert [g.id for g in catalogue.goals] == ["homelessness"]
-    assert catalogue.scopes == [("DK", "Danmark")]
+    assert catalogue.scopes == [ScopeDef("DK", "Danmark", "nation")]
 
 
 def test_every_problem_is_listed_with_its_line():
@@ -186,7 +208,7 @@ def test_scopes_and_danish_decimal_in_text():
         "    measurements:\n      - {year: 2013, value: '5820', scope: '101'}\n"
     catalogue = parse_catalogue(text.replace("persons", "percent").replace("5290", "'5,7'")
                                 .replace("4000", "4").replace("'5820'", "'5,1'"), "c.yaml")
-    assert catalogue.scopes == [("DK", "Danmark"), ("101", "København")]
+    assert catalogue.scopes == [ScopeDef("DK", "Danmark", "nation"), ScopeDef("101", "København")]
     assert catalogue.goals[0].baseline_value == 5.7
     assert catalogue.goals[0].measurements[0].value == 5.1
 

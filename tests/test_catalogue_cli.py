@@ -33,7 +33,7 @@ def write(tmp_path: Path, text: str, name: str = "goals.yaml") -> str:
 
 def test_check_good_catalogue(run):
     result = run("catalogue", "check", str(ROOT / "goals.yaml"))
-    assert result.stderr.endswith("goals.yaml: 16 goals, 1 scopes, no problems.\n")
+    assert result.stderr.endswith("goals.yaml: 16 goals, 104 scopes, no problems.\n")
 
 
 def test_check_lists_problems_with_lines(run, tmp_path):

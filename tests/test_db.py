@@ -97,3 +97,33 @@ def test_db_option_after_the_command_wins_over_the_variable(run, tmp_path, db_pa
 def test_library_errors_are_plain_exceptions(tmp_path):
     with pytest.raises(GoaltrackError):
         db.connect("::")
+
+
+def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = db.connect(url)
+    with engine.begin() as conn:
+        command.upgrade(db.alembic_config(conn), "0001")
+    rows = {
+        "goal": [("homelessness", 0, "Homeless", "Hjemløse", "persons", "decrease", 2011, 5290.0, 2020, 4000.0,
+                  -25.0, "src", 0)],
+        "scope": [("DK", "Danmark", 0), ("101", "København", 1)],
+        "measurement": [(1, "homelessness", "DK", 2013, 5820.0, "SFI", None, "2026-01-01 10:00:00.000000"),
+                        (2, "homelessness", "101", 2013, 1500.0, None, "note", "2026-01-02 10:00:00.000000")],
+        "replaced_measurement": [(1, "homelessness", "DK", 2013, 5800.0, "first", None,
+                                  "2025-01-01 10:00:00.000000", "2026-01-01 10:00:00.000000")],
+        "meta": [("catalogue", "goals.yaml")],
+    }
+    with sqlite3.connect(tmp_path / "old.db") as raw:
+        for table, values in rows.items():
+            marks = ",".join("?" * len(values[0]))
+            raw.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+    db.open_database(url)  # upgrades to the newest revision on first use
+    with sqlite3.connect(tmp_path / "old.db") as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == db.HEAD
+        for table, values in rows.items():
+            columns = len(values[0])
+            got = sorted(raw.execute(f"SELECT * FROM {table}").fetchall())
+            assert [row[:columns] for row in got] == sorted(values), table
+        assert raw.execute("SELECT code, kind, parent FROM scope ORDER BY position").fetchall() == [
+            ("DK", "nation", None), ("101", "other", None)]
