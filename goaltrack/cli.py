@@ -21,6 +21,8 @@ from goaltrack.errors import GoaltrackError
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+Progress = Callable[[str, int, int], None]
+
 DEBUG_ENV = "GOALTRACK_DEBUG"
 DB_ENV = "GOALTRACK_DATABASE_URL"
 _DB_KEY = "goaltrack.db"
@@ -241,7 +243,8 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
         raise click.UsageError("name one or more goals, or use --all")
     check_folder(Path(out))
     statuses = build_status(database(), as_of, () if all_goals else goals, scope)
-    with progress_bar(len(statuses) + all_goals) as step:
+    with progress_bar(len(statuses) + all_goals) as bar:
+        step = (lambda name: bar(name, 1, 0)) if bar else None
         paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
     for path in paths:
         click.echo(str(path))
@@ -272,34 +275,42 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
 
     check_folder(Path(out))
     statuses = build_status(database(), as_of, (), scope)
-    with progress_bar(len(statuses) + 1) as step:
-        written = write_report(statuses, Path(out), as_of, scope, lang, step=step)
+    with progress_bar(len(statuses) + 1) as bar:
+        written = write_report(statuses, Path(out), as_of, scope, lang,
+                               step=(lambda name: bar(name, 1, 0)) if bar else None)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
     info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")
 
 
 @contextmanager
-def progress_bar(total: int) -> Iterator[Callable[[str], None] | None]:
-    """A progress bar on stderr while drawing many charts on a terminal; elsewhere, nothing."""
-    if total < 3 or not sys.stderr.isatty():
+def progress_bar(size: int, label: str = "Drawing", threshold: int = 3) -> Iterator[Progress | None]:
+    """A progress bar on stderr for long work on a terminal (``size`` at least ``threshold``); else None.
+
+    The callback takes (phase, done, total): with a total, done is a position; without one (0),
+    done is a step to advance by.
+    """
+    if size < threshold or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-    # No refresh thread (auto_refresh off): the charts are drawn by forked processes, and a process
+    # No refresh thread (auto_refresh off): charts are drawn by forked processes, and a process
     # should not fork while another thread runs.
-    with Progress(TextColumn("Drawing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+    with Progress(TextColumn(label), BarColumn(), TaskProgressColumn(), TextColumn("{task.description}"),
                   console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
-        task = bar.add_task("", total=total)
+        task = bar.add_task("", total=size if label == "Drawing" else None)
         bar.refresh()
 
-        def step(name: str) -> None:
-            bar.update(task, advance=1, description=name)
+        def update(phase: str, done: int, total: int) -> None:
+            if total:
+                bar.update(task, completed=done, total=total, description=phase)
+            else:
+                bar.update(task, advance=done, description=phase)
             bar.refresh()
 
-        yield step
+        yield update
 
 
 @cli.command()
@@ -339,6 +350,94 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
              "(the old figure stays in the history).")
     else:
         info(f"Unchanged: {goal} {m.scope} {m.year} is already {shown}.")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check every row and report, write nothing.")
+@click.option("--replace", is_flag=True, help="Correct figures already recorded; the old ones stay in the history.")
+@db_option
+def import_command(file: str, dry_run: bool, replace: bool) -> None:
+    """Import figures from a CSV or JSON FILE, all or nothing.
+
+    CSV: a header with goal,year,value and optionally scope,source,note, separated by commas or
+    semicolons (with semicolons a Danish decimal comma is fine). JSON: a list of objects with the
+    same keys. Every row is checked first; one bad row means nothing is written, and the error lists
+    the problems with their line numbers. A row that repeats a recorded figure changes nothing.
+
+    \b
+    Examples:
+      goaltrack import figures.csv --dry-run
+      goaltrack import kommuner-2019.csv
+      goaltrack import revised.json --replace
+    """
+    from goaltrack.importer import import_file
+
+    engine = database()
+    with progress_bar(os.path.getsize(file) if os.path.isfile(file) else 0, label="Importing",
+                      threshold=5_000_000) as bar:
+        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar)
+    what = "Would import" if dry_run else "Imported"
+    info(f"{what} {file}: {result.rows:,} rows; {result.added:,} new, {result.replaced:,} replaced, "
+         f"{result.unchanged:,} unchanged" + (f", {result.history:,} earlier figures" if result.history else "")
+         + (" (dry run: nothing written)." if dry_run else "."))
+
+
+@cli.command("export")
+@click.argument("goals", nargs=-1, metavar="[GOAL]...")
+@format_option("csv", "json")
+@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
+@db_option
+def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history: bool) -> None:
+    """Write figures to stdout in the form goaltrack import reads.
+
+    Export, then import --replace into another database, and the current figures are the same.
+
+    \b
+    Examples:
+      goaltrack export > figures.csv
+      goaltrack export homelessness --scope 101 --format json
+      goaltrack export --history > backup.csv
+    """
+    from goaltrack import exporter, store
+
+    engine = database()
+    chosen = [g.id for g in (store.get_goals(engine, goals) if goals else store.list_goals(engine))]
+    if scope is not None:
+        store.get_scope(engine, scope)
+    rows = exporter.figures(engine, chosen, scope, history)
+    out = click.get_text_stream("stdout")
+    count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
+    info(f"Exported {count:,} figures.")
+
+
+@cli.command()
+@click.argument("goal")
+@as_of_option
+@format_option("table", "json")
+@lang_option
+@db_option
+def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
+    """Rank the scopes that have figures for GOAL by progress, best first.
+
+    Each scope is judged like status --scope judges it: its own baseline, and the national target
+    (scaled by its baseline for persons and counts).
+
+    \b
+    Examples:
+      goaltrack compare homelessness
+      goaltrack compare placement-breakdown --as-of 2018 --format json
+    """
+    from goaltrack import render
+    from goaltrack.status import compare_scopes
+
+    ranked = compare_scopes(database(), goal, as_of)
+    if fmt == "json":
+        click.echo(render.to_json(render.compare_json(goal, as_of, ranked, lang)), nl=False)
+    else:
+        out = console()
+        out.print(render.compare_table(goal, as_of, ranked, lang))
 
 
 @cli.command("goals")

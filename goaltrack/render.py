@@ -279,6 +279,36 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
     return "\n".join(lines) + "\n"
 
 
+# --- compare --------------------------------------------------------------------------------------
+
+
+def compare_json(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> dict:
+    return {"goal": goal_id, "as_of": as_of,
+            "scopes": [{"scope": scope.code, "name": scope.name, **goal_json(status, lang)}
+                       for scope, status in ranked]}
+
+
+def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    words = LABELS[lang]
+    title = ranked[0][1].goal.title(lang) if ranked else goal_id
+    table = Table(title=f"{title} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name, right in (("#", True), ("scope", False), ("", False), (words["baseline"], True),
+                        (words["latest"], True), (words["target"], True), (words["progress"], True),
+                        (words["category"], False)):
+        table.add_column(name, justify="right" if right else "left")
+    for rank, (scope, s) in enumerate(ranked, start=1):
+        symbol, style = CATEGORY_STYLE[s.assessment.category]
+        table.add_row(str(rank), scope.code, scope.name, point_text(s.spec.baseline, s.goal.unit, lang),
+                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang),
+                      progress_text(s, lang), Text(f"{symbol} {SHORT[lang][s.assessment.category]}", style=style))
+    return table
+
+
 # --- goals and history ----------------------------------------------------------------------------
 
 

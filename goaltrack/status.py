@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from goaltrack import progress, store
 from goaltrack.catalogue import DIRECTIONS, NATION
-from goaltrack.models import Goal, Measurement
+from goaltrack.models import Goal, Scope
 from goaltrack.progress import Assessment, Point
 from goaltrack.units import UNITS
 
@@ -57,8 +57,9 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point]) -> p
     return progress.Goal(d, own, goal.target_year, target, unit.minimum, unit.maximum)
 
 
-def judge(goal: Goal, measurements: Sequence[Measurement], as_of: int, scope: str = NATION) -> GoalStatus:
-    points = [Point(m.year, m.value, m.source) for m in measurements]
+def judge(goal: Goal, measurements: Sequence[Point], as_of: int, scope: str = NATION) -> GoalStatus:
+    """Judge a goal in a scope from its figures (anything with year, value and source)."""
+    points = [m if isinstance(m, Point) else Point(m.year, m.value, m.source) for m in measurements]
     spec = scope_definition(goal, scope, points)
     return GoalStatus(goal, spec, points, progress.assess(spec, points, as_of))
 
@@ -70,6 +71,21 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
     goals = store.get_goals(engine, goal_ids) if goal_ids else store.list_goals(engine)
     figures = store.current_measurements(engine, [g.id for g in goals], scope, up_to=as_of)
     return [judge(goal, figures[goal.id], as_of, scope) for goal in goals]
+
+
+def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> list[tuple[Scope, GoalStatus]]:
+    """Every scope with figures for the goal, judged as status --scope judges it, best progress first
+    (scopes whose progress cannot be computed last), then by name."""
+    goal = store.get_goals(engine, [goal_id])[0]
+    scopes = {s.code: s for s in store.list_scopes(engine)}
+    judged = [(scopes[code], judge(goal, points, as_of, code))
+              for code, points in store.figures_by_scope(engine, goal_id, up_to=as_of).items()]
+
+    def rank(item: tuple[Scope, GoalStatus]) -> tuple:
+        pct = item[1].assessment.progress_pct
+        return (pct is None, -(pct or 0.0), item[0].name)
+
+    return sorted(judged, key=rank)
 
 
 def json_number(value: float | None) -> float | int | None:

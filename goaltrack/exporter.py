@@ -1,0 +1,73 @@
+"""Export of figures in the form ``goaltrack import`` reads: export, then import into a new
+database, and the current figures are the same. With history, replaced figures come too, marked."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from goaltrack.units import format_plain
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+COLUMNS = ("goal", "scope", "year", "value", "source", "note")
+HISTORY_COLUMNS = COLUMNS + ("status", "recorded_at", "replaced_at")
+
+
+def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
+            history: bool = False) -> Iterator[dict[str, Any]]:
+    """The figures of the goals, by goal (catalogue order), scope, year and time recorded; streamed."""
+    from sqlalchemy import null, select, union_all
+
+    from goaltrack.models import Goal, Measurement, ReplacedMeasurement
+
+    def query(table, replaced: bool):
+        q = select(table.c.goal_id, table.c.scope, table.c.year, table.c.value, table.c.source, table.c.note,
+                   table.c.recorded_at,
+                   table.c.replaced_at if replaced else null().label("replaced_at"))
+        q = q.where(table.c.goal_id.in_(list(goal_ids)))
+        return q.where(table.c.scope == scope) if scope is not None else q
+
+    current = query(Measurement.__table__, False)
+    rows = (union_all(current, query(ReplacedMeasurement.__table__, True)) if history else current).subquery()
+    ordered = (select(rows).join(Goal.__table__, Goal.__table__.c.id == rows.c.goal_id)
+               .order_by(Goal.__table__.c.position, rows.c.goal_id, rows.c.scope, rows.c.year, rows.c.recorded_at))
+    with engine.connect() as conn:
+        for row in conn.execution_options(yield_per=20_000).execute(ordered):
+            out = {"goal": row.goal_id, "scope": row.scope, "year": row.year, "value": row.value,
+                   "source": row.source, "note": row.note}
+            if history:
+                out["status"] = "replaced" if row.replaced_at is not None else "current"
+                out["recorded_at"] = _time(row.recorded_at)
+                out["replaced_at"] = _time(row.replaced_at)
+            yield out
+
+
+def _time(moment) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"
+
+
+def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HISTORY_COLUMNS if history else COLUMNS)
+    count = 0
+    for row in rows:
+        row["value"] = format_plain(row["value"])
+        writer.writerow(["" if v is None else v for v in row.values()])
+        count += 1
+    return count
+
+
+def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    out.write("[")
+    for row in rows:
+        value = row["value"]
+        row["value"] = int(value) if float(value).is_integer() else value
+        out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
