@@ -114,7 +114,7 @@ def read_text(path: Path) -> str:
 
 
 def is_json(path: Path, text: str) -> bool:
-    return path.suffix.lower() == ".json" or text.lstrip()[:1] == "["
+    return path.suffix.lower() == ".json" or text.lstrip()[:1] in ("[", "{")
 
 
 class _Checker:

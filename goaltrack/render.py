@@ -380,6 +380,7 @@ def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]
             "note": r.note, "recorded_at": r.recorded_at.isoformat(timespec="seconds") + "Z",
             "current": r.replaced_at is None,
             "replaced_at": None if r.replaced_at is None else r.replaced_at.isoformat(timespec="seconds") + "Z",
+            "replaces": json_number(r.replaces),
         }
         for r in rows
     ]
@@ -391,14 +392,15 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
 
     table = Table(title=f"{goal.title(lang)} ({goal.id})", title_justify="left", header_style="bold",
                   pad_edge=False)
-    for name, justify in (("scope", "left"), ("year", "right"), ("value", "right"), ("source", "left"),
-                          ("recorded", "left"), ("status", "left")):
+    for name, justify in (("scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
+                          ("source", "left"), ("recorded", "left"), ("status", "left")):
         table.add_column(name, justify=justify, overflow="fold")
     for r in rows:
         current = r.replaced_at is None
         state = "current" if current else f"replaced {r.replaced_at:%Y-%m-%d %H:%M}"
         style = "" if current else "dim strike"
         source = (r.source or "") + (f" — {r.note}" if r.note else "")
-        table.add_row(r.scope, str(r.year), Text(number(r.value, goal.unit, lang), style=style), source,
+        replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)
+        table.add_row(r.scope, str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
                       f"{r.recorded_at:%Y-%m-%d %H:%M}", Text(state, style="" if current else "dim"))
     return table

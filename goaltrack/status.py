@@ -78,8 +78,10 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> list[tuple[Scope
     (scopes whose progress cannot be computed last), then by name."""
     goal = store.get_goals(engine, [goal_id])[0]
     scopes = {s.code: s for s in store.list_scopes(engine)}
-    judged = [(scopes[code], judge(goal, points, as_of, code))
-              for code, points in store.figures_by_scope(engine, goal_id, up_to=as_of).items()]
+    figures = store.figures_by_scope(engine, goal_id, up_to=as_of)
+    if goal.baseline_year is not None and goal.baseline_year <= as_of:
+        figures.setdefault(NATION, [])  # the nation has data in its catalogue baseline
+    judged = [(scopes[code], judge(goal, points, as_of, code)) for code, points in figures.items()]
 
     def rank(item: tuple[Scope, GoalStatus]) -> tuple:
         pct = item[1].assessment.progress_pct

@@ -6,6 +6,7 @@ failures (unknown goal, duplicate figure, a sync that would drop data); on any e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 from collections.abc import Iterator, Sequence
@@ -285,15 +286,19 @@ def current_measurements(engine: Engine, goal_ids: Sequence[str], scope: str = N
     out: dict[str, list[Point]] = {goal_id: [] for goal_id in goal_ids}
     if not goal_ids:
         return out
+    with engine.connect() as conn:
+        for goal_id, year, value, source in conn.execute(current_query(goal_ids, scope, up_to)):
+            out[goal_id].append(Point(year, value, source))
+    return out
+
+
+def current_query(goal_ids: Sequence[str], scope: str, up_to: int | None = None):
     table = Measurement.__table__
     query = select(table.c.goal_id, table.c.year, table.c.value, table.c.source).where(
         table.c.goal_id.in_(list(goal_ids)), table.c.scope == scope)
     if up_to is not None:
         query = query.where(table.c.year <= up_to)
-    with engine.connect() as conn:
-        for goal_id, year, value, source in conn.execute(query.order_by(table.c.goal_id, table.c.year)):
-            out[goal_id].append(Point(year, value, source))
-    return out
+    return query.order_by(table.c.goal_id, table.c.year)
 
 
 def figures_by_scope(engine: Engine, goal_id: str, up_to: int | None = None) -> dict[str, list[Point]]:
@@ -318,6 +323,7 @@ class HistoryRow:
     note: str | None
     recorded_at: datetime.datetime
     replaced_at: datetime.datetime | None  # None: the current figure
+    replaces: float | None = None  # the figure this one replaced, if any
 
 
 def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[HistoryRow]:
@@ -336,4 +342,8 @@ def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[Hist
             rows.append(HistoryRow(r.scope, r.year, r.value, r.source, r.note, r.recorded_at, r.replaced_at))
     far_future = datetime.datetime.max
     rows.sort(key=lambda r: (r.scope != NATION, r.scope, r.year, r.replaced_at or far_future))
+    for i in range(1, len(rows)):  # each figure after the first for its scope and year replaced the one before
+        before, row = rows[i - 1], rows[i]
+        if (before.scope, before.year) == (row.scope, row.year):
+            rows[i] = dataclasses.replace(row, replaces=before.value)
     return rows
