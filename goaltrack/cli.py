@@ -407,7 +407,7 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history:
     if scope is not None:
         store.get_scope(engine, scope)
     rows = exporter.figures(engine, chosen, scope, history)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
     info(f"Exported {count:,} figures.")
 
