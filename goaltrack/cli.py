@@ -63,12 +63,12 @@ class GoaltrackGroup(click.Group):
             click.echo("Error: interrupted; nothing was written by the interrupted step", err=True)
             sys.exit(130)
         except Exception as exc:
-            if os.environ.get(DEBUG_ENV):
-                raise
             from goaltrack.db import database_error, is_database_error, resolve_url
 
-            if is_database_error(exc):
+            if is_database_error(exc):  # a locked file, a server gone away: expected, never a traceback
                 fail(database_error(exc, resolve_url(ctx.meta.get(_DB_KEY))))
+            if os.environ.get(DEBUG_ENV):
+                raise
             fail(GoaltrackError(f"unexpected {type(exc).__name__}: {exc} "
                                 f"(set {DEBUG_ENV}=1 to see where; please report it)"))
 

@@ -26,7 +26,9 @@ ENV_URL = "GOALTRACK_DATABASE_URL"
 # already current needs no alembic import (which would cost a third of a second at every start).
 HEAD = "0002"
 BUSY_TIMEOUT_MS = 30_000
-_PG_MIGRATION_LOCK = 0x60A17  # pg_advisory_xact_lock key: one migrating process at a time
+BUSY_RETRIES = 5  # after the busy timeout, try to begin a write this many times more, backing off
+CONNECT_TIMEOUT_S = 10  # a server that does not answer: give up after this, with a clear error
+_PG_WRITE_LOCK = 0x60A17  # pg_advisory_xact_lock key: one writing goaltrack transaction at a time
 
 _PASSWORD = re.compile(r"(://[^/:@]*:)[^/]*(@)")
 
@@ -71,6 +73,8 @@ def connect(url: str | None = None) -> Engine:
                 Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(engine)
+        elif parsed.get_backend_name() == "postgresql":
+            engine = create_engine(parsed, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
         else:
             engine = create_engine(parsed)
     except NoSuchModuleError:
@@ -83,8 +87,13 @@ def connect(url: str | None = None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("write")
         if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        elif engine.dialect.name == "postgresql" and write:
+            # Writers take turns, as on SQLite: a check-then-write (is this figure recorded yet?)
+            # cannot race another process's write. Readers never wait.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
 
     return engine
 
@@ -104,11 +113,42 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 @contextmanager
-def writing(engine: Engine) -> Iterator[Connection]:
-    """A connection in a transaction that takes the write lock at once; commits, or rolls back on error."""
-    with engine.connect().execution_options(write=True) as conn:
-        with conn.begin():
-            yield conn
+def writing(engine: Engine, check_keys: bool = True) -> Iterator[Connection]:
+    """A connection in a transaction that holds the write lock from its start; commits at the end,
+    or rolls back on any error, so a write is all or nothing.
+
+    SQLite waits up to the busy timeout for another writer; should it still answer "busy", the
+    transaction is begun again a few times, backing off. ``check_keys=False`` lets a bulk import skip
+    SQLite's per-row foreign-key lookups, having checked the keys itself under the same lock.
+    """
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if engine.dialect.name == "sqlite" and not check_keys else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")  # only outside a transaction does SQLite take this
+        try:
+            conn = conn.execution_options(write=True)
+            with _begin(conn):
+                yield conn
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _begin(conn: Connection):
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            return conn.begin()
+        except OperationalError as exc:
+            busy = "locked" in str(exc.orig) or "busy" in str(exc.orig)
+            if not busy or attempt == BUSY_RETRIES:
+                raise
+            conn.rollback()
+            time.sleep(0.05 * 2 ** attempt)
+    raise AssertionError("unreachable")
 
 
 def database_error(exc: Exception, url: str) -> GoaltrackError:
@@ -184,8 +224,6 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with writing(engine) as conn:
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
         before = current_revision(conn)
         if before == head:
             return before, head

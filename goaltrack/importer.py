@@ -19,11 +19,11 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.units import UNITS, format_plain, parse_value
@@ -441,9 +441,9 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     scopes = {s.code for s in store.list_scopes(engine)}
     figures = read_figures(path, goals, scopes, progress)
     result = ImportResult(rows=len(figures), dry_run=dry_run)
-    with _unchecked_keys(engine) as conn, conn.begin():
-        # Checked again under the write lock, since the database does not check the keys here:
-        # a catalogue sync meanwhile may have removed a goal or a scope.
+    # SQLite's per-row foreign-key lookups cost a sixth of a large import; the keys are checked here
+    # instead, under the same write lock (a catalogue sync meanwhile may have removed a goal or scope).
+    with db.writing(engine, check_keys=False) as conn:
         if not set(figures.goal) <= set(store.active_goal_ids(conn)) or \
                 not set(figures.scope) <= set(store.scope_codes(conn)):
             raise GoaltrackError("the catalogue changed while the file was being checked; run the import again")
@@ -455,22 +455,6 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
         if not dry_run:
             _write(conn, figures, plan, progress)
     return result
-
-
-@contextmanager
-def _unchecked_keys(engine: Engine) -> Iterator[Connection]:
-    """A writing connection on which SQLite skips its per-row foreign-key lookups (a sixth of the
-    time of a large import): every goal and scope of the file is checked under the write lock
-    instead. SQLite only changes this setting outside a transaction, so it is set before BEGIN."""
-    with engine.connect() as conn:
-        raw = conn.connection.driver_connection if engine.dialect.name == "sqlite" else None
-        if raw is not None:
-            raw.execute("PRAGMA foreign_keys = OFF")
-        try:
-            yield conn.execution_options(write=True)
-        finally:
-            if raw is not None:
-                raw.execute("PRAGMA foreign_keys = ON")
 
 
 @dataclass

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import union_all
 from sqlmodel import Session, select
 
+from goaltrack import db
 from goaltrack.catalogue import NATION, Catalogue, GoalDef, load_catalogue, shipped_catalogue_path
 from goaltrack.errors import GoaltrackError
 from goaltrack.models import Goal, Measurement, Meta, ReplacedMeasurement, Scope, utcnow
@@ -33,10 +34,10 @@ GOAL_FIELDS = ("title_en", "title_da", "unit", "direction", "baseline_year", "ba
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[Session]:
-    """A session whose transaction takes the write lock at once; commits at the end, or rolls back."""
-    with Session(engine.execution_options(write=True), expire_on_commit=False) as session:
-        with session.begin():
-            yield session
+    """A session in one write transaction (see goaltrack.db.writing): all of it, or none of it."""
+    with db.writing(engine) as conn, Session(bind=conn, expire_on_commit=False) as session:
+        yield session
+        session.flush()
 
 
 def reading(engine: Engine) -> Session:
