@@ -231,7 +231,7 @@ def _csv_figures(text: str, checker: _Checker, progress: Progress | None) -> Ite
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     checker.decimal_comma = delimiter == ";"
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     try:
         header = [name.strip().lower() for name in next(reader)]
     except csv.Error as exc:
@@ -353,7 +353,7 @@ def _split_quoted(text: str, delimiter: str) -> tuple[list[str], list[list[str]]
     from operator import itemgetter
 
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=True))
     except csv.Error:
         return None
     if len(rows) < 2 or len(set(map(len, rows))) != 1:

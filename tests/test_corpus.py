@@ -1,0 +1,168 @@
+"""The corpus of bad input (tests/corpus/ and the commands below): each one gets a non-zero exit, one
+`Error: …` line naming what is wrong, no traceback, and leaves the database exactly as it was."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, dump
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+THIS_YEAR = datetime.date.today().year
+
+CATALOGUES = {  # file: what the error must say
+    "alias-bomb.yaml": "aliases and anchors are not allowed",
+    "anchors.yaml": "aliases and anchors are not allowed",
+    "merge-key.yaml": "merge keys (<<) are not allowed",
+    "baseline-out-of-range.yaml": ":6: goal 'homelessness': baseline: 140 is above 100",
+    "negative-baseline.yaml": ":6: goal 'homelessness': baseline: -5 is below 0",
+    "duplicate-ids.yaml": ":8: duplicate goal id 'homelessness' (first on line 2)",
+    "empty.yaml": "is empty",
+    "escaping-id.yaml": ":2: goal id '../../x' must be lowercase letters, digits and '-'",
+    "no-goals.yaml": "'goals' must be a list with at least one goal",
+    "not-a-mapping.yaml": "the catalogue must be a mapping",
+    "not-utf8.yaml": "is not UTF-8 text",
+    "python-name.yaml": ":2: YAML error: could not determine a constructor for the tag",
+    "python-tag.yaml": ":1: YAML error: could not determine a constructor for the tag",
+    "target-before-baseline.yaml": ":7: goal 'homelessness': target year 2005 must come after baseline year 2011",
+    "unknown-direction.yaml": ":5: goal 'homelessness': direction must be 'increase' or 'decrease', not 'sideways'",
+    "unknown-key.yaml": ":8: unknown key 'colour' in a goal",
+    "unknown-unit.yaml": ":4: goal 'homelessness': unknown unit 'furlongs'",
+    "yaml-syntax.yaml": ":4: YAML error: expected ',' or ']'",
+    "year-out-of-range.yaml": ":6: goal 'homelessness': baseline year 1850 is outside 1900..2100",
+}
+
+FIGURES = {
+    "ambiguous-comma.csv": ":2: value '6,138' is ambiguous",
+    "ancient-year.csv": f":2: year 1066 is outside 1900..{THIS_YEAR}",
+    "impossible-year.csv": f":2: year 3015 is outside 1900..{THIS_YEAR}",
+    "blank.csv": "is empty",
+    "empty.csv": "is empty",
+    "header-only.csv": "has a header but no rows",
+    "duplicate-in-file.csv": ":3: homelessness DK 2015 appears twice in the file (first on line 2)",
+    "duplicate-of-database.csv": ":2: homelessness DK 2013 is already recorded as 5820, not 5821",
+    "fractional-persons.csv": ":2: homelessness: 6138.5 is not a whole number of persons",
+    "infinite.csv": ":2: value 'inf' is not a number",
+    "nan.csv": ":2: value 'NaN' is not a number",
+    "not-a-number.csv": ":2: value 'many' is not a number",
+    "negative-count.csv": ":2: homelessness: -12 is below 0",
+    "percent-over-100.csv": ":2: placement-breakdown: 104 is above 100",
+    "thousands-separator.csv": ":2: value '6.138,0' is not a number",
+    "missing-column.csv": "line 1: the header lacks the column(s) value",
+    "unknown-column.csv": "line 1: the header has unknown column(s) 'colour'",
+    "random-bytes.csv": "is not UTF-8 text",
+    "unknown-goal.csv": ":2: unknown goal 'homeless'",
+    "unknown-scope.csv": ":2: unknown scope '999'",
+    "unterminated-quote.csv": ":2: malformed CSV: unexpected end of data",
+    "wrong-field-count.csv": ":2: expected 3 fields, found 4",
+    "broken.json": "line 2: not valid JSON",
+    "json-missing-key.json": "record 1: lacks year",
+    "json-nan.json": "record 1: value nan is not a finite number",
+    "not-a-list.json": "JSON must be a list of records",
+}
+
+COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
+    (["record", "homeless", "6000", "--year", "2015"], "unknown goal 'homeless' (did you mean 'homelessness'?)"),
+    (["record", "homelessness", "6000", "--year", "2015", "--scope", "999"], "unknown scope '999'"),
+    (["record", "homelessness", "many", "--year", "2015"], "value 'many' is not a number"),
+    (["record", "homelessness", "nan", "--year", "2015"], "value 'nan' is not a number"),
+    (["record", "homelessness", "inf", "--year", "2015"], "value 'inf' is not a number"),
+    (["record", "homelessness", "--year", "2015", "--", "-inf"], "value '-inf' is not a number"),
+    (["record", "homelessness", "--year", "2015", "--", "-3"], "-3 is below 0, the least a persons value can be"),
+    (["record", "placement-breakdown", "100.1", "--year", "2015"], "100.1 is above 100"),
+    (["record", "homelessness", "6000", "--year", "1850"], f"year 1850 is outside 1900..{THIS_YEAR}"),
+    (["record", "homelessness", "6000", "--year", str(THIS_YEAR + 1)], f"is outside 1900..{THIS_YEAR}"),
+    (["record", "homelessness", "5821", "--year", "2013"], "homelessness already has 5820 for DK 2013"),
+    (["record", "homelessness", "5,820", "--year", "2013"], "is ambiguous"),
+    (["status", "homeles"], "unknown goal 'homeles'"),
+    (["status", "--scope", "999"], "unknown scope '999'"),
+    (["status", "--as-of", "1800"], "Invalid value for '--as-of'"),
+    (["status", "--format", "xml"], "Invalid value for '--format'"),
+    (["show", "nope"], "unknown goal 'nope'"),
+    (["history", "nope"], "unknown goal 'nope'"),
+    (["history", "homelessness", "--scope", "999"], "unknown scope '999'"),
+    (["compare", "nope"], "unknown goal 'nope'"),
+    (["export", "--scope", "999"], "unknown scope '999'"),
+    (["export", "nope"], "unknown goal 'nope'"),
+    (["import", "{tmp}/missing.csv"], "cannot read"),
+    (["catalogue", "check", "{tmp}/missing.yaml"], "cannot read catalogue"),
+    (["catalogue", "sync", "{corpus}/drops-goals.yaml"], "leaves out 5 goal(s) that have measurements: homelessness"),
+    (["chart", "homelessness", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
+    (["report", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
+    (["chart"], "name one or more goals, or use --all"),
+    (["--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/goals", "status"], "cannot use database "
+     "postgresql+psycopg://ana:***@127.0.0.1:1/goals"),
+    (["--db", "sqlite:///{tmp}/not-a-database.db", "status"], "file is not a database"),
+    (["--db", "sqlite:///{tmp}/a-file/below.db", "status"], "cannot create the database folder"),
+    (["--db", "mysql://x@y/z", "status"], "the database driver MySQLdb is not installed"),
+    (["--db", "nonsense", "status"], "not a database URL"),
+]
+
+
+@pytest.fixture
+def corpus_db(run, db_path, tmp_path):
+    run("goals")  # the shipped catalogue, with its published figures
+    (tmp_path / "a-file").write_text("a file, not a folder")
+    (tmp_path / "not-a-database.db").write_bytes(b"SQLite format 3 is what this is not" * 50)
+    return db_path
+
+
+def _assert_refused(result, expected: str) -> None:
+    assert result.exit_code != 0, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, result.stderr
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUES))
+def test_bad_catalogues(run, corpus_db, name):
+    before = dump(corpus_db)
+    for command in ("check", "sync"):
+        _assert_refused(run("catalogue", command, str(CORPUS / name), ok=False), CATALOGUES[name])
+    assert dump(corpus_db) == before
+    assert not Path("/tmp/goaltrack-pwned").exists()
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_bad_figure_files(run, corpus_db, name):
+    before = dump(corpus_db)
+    for extra in ([], ["--dry-run"], ["--replace"] if "duplicate-of-database" not in name else []):
+        _assert_refused(run("import", str(CORPUS / name), *extra, ok=False), FIGURES[name])
+    assert dump(corpus_db) == before
+
+
+@pytest.mark.parametrize(("args", "expected"), COMMANDS, ids=[" ".join(a)[:50] for a, _ in COMMANDS])
+def test_bad_commands(run, corpus_db, tmp_path, args, expected):
+    before = dump(corpus_db)
+    args = [a.replace("{tmp}", str(tmp_path)).replace("{corpus}", str(CORPUS)) for a in args]
+    _assert_refused(run(*args, ok=False), expected)
+    assert dump(corpus_db) == before
+    assert (tmp_path / "a-file").read_text() == "a file, not a folder"
+
+
+def test_every_corpus_file_is_tested():
+    files = {p.name for p in CORPUS.iterdir()}
+    assert files == set(CATALOGUES) | set(FIGURES) | {"drops-goals.yaml"}
+
+
+def test_alias_bomb_fails_fast_in_little_memory(tmp_path):
+    """A billion-laughs catalogue (9^30 nodes if expanded) is refused within seconds in 400 MB."""
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20))
+
+    env = {**os.environ, "GOALTRACK_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "goaltrack", "catalogue", "check", str(CORPUS / "alias-bomb.yaml")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, preexec_fn=limit)
+    assert result.returncode == 1, result.stderr
+    assert "aliases and anchors are not allowed" in result.stderr and "Traceback" not in result.stderr
+    assert time.perf_counter() - started < 30
