@@ -547,7 +547,10 @@ def _write(conn: Connection, figures: Figures, plan: _Plan, progress: Progress |
         run(f"UPDATE measurement SET value = {mark}, source = {mark}, note = {mark}, recorded_at = {mark} "
             f"WHERE id = {mark}",
             [(f.value[i], f.source[i], f.note[i], when(i), current_id) for i, current_id in plan.changed])
-    if plan.new:
+    if plan.new and conn.dialect.name == "postgresql":
+        _copy_new(conn, f, plan.new, now, progress, total)
+        done += len(plan.new)
+    elif plan.new:
         columns = "INSERT INTO measurement (goal_id, scope, year, value, source, note, recorded_at) VALUES "
         if f.recorded_at is not None:
             run(columns + f"({', '.join([mark] * 7)})",
@@ -562,6 +565,18 @@ def _write(conn: Connection, figures: Figures, plan: _Plan, progress: Progress |
             f"replaced_at) VALUES ({', '.join([mark] * 8)})",
             [(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i], when(i),
               _param_time(conn, f.replaced_at[i])) for i in plan.history])
+
+
+def _copy_new(conn: Connection, f: Figures, new: list[int], now: datetime.datetime, progress: Progress | None,
+              total: int) -> None:
+    """New figures into PostgreSQL by COPY, in the same transaction: several times faster than INSERTs."""
+    recorded = f.recorded_at or [None] * len(f)
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy("COPY measurement (goal_id, scope, year, value, source, note, recorded_at) FROM STDIN") as copy:
+        for n, i in enumerate(new, start=1):
+            copy.write_row((f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i], recorded[i] or now))
+            if progress and n % BATCH == 0:
+                progress("writing", n, total)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

@@ -16,7 +16,7 @@ import pytest
 
 from goaltrack.db import HEAD
 
-from .conftest import Runner
+from .conftest import ROOT, Runner
 
 PG_ENV = "GOALTRACK_TEST_POSTGRES_URL"
 
@@ -98,3 +98,42 @@ def test_same_status_on_sqlite_and_postgresql(tmp_path, monkeypatch):
     with postgres_database() as pg_url:
         on_postgres = outputs(pg_url)
     assert outputs(f"sqlite:///{tmp_path / 'same.db'}") == on_postgres
+
+
+def test_every_command_on_each_backend(backend_url, tmp_path):
+    run = Runner()
+    figures = tmp_path / "figures.csv"
+    figures.write_text("goal;scope;year;value;source\nhomelessness;101;2011;1400;KK\nhomelessness;101;2017;1700;KK\n"
+                       "placement-breakdown;751;2011;6,0;\nplacement-breakdown;751;2016;4,5;\n", encoding="utf-8")
+    assert "4 new" in run("import", str(figures)).stderr
+    assert "4 unchanged" in run("import", str(figures), "--dry-run").stderr
+    exported = run("export").stdout
+    assert "homelessness,101,2017,1700,KK," in exported
+    assert [s["scope"] for s in run.json("compare", "homelessness", "--format", "json")["scopes"]] == ["DK", "101"]
+    assert run.json("status", "--scope", "101", "homelessness", "--format", "json")["goals"][0]["target"]["value"] == \
+        pytest.approx(1400 * 4000 / 5290)
+    assert len(run.json("goals", "--format", "json")) == 16
+    assert len(run.json("scopes", "--format", "json")) == 104
+    assert "Homeless persons" in run("show", "homelessness").stdout
+    charts = run("chart", "homelessness", "--out", str(tmp_path / "charts")).stdout.split()
+    assert charts == [str(tmp_path / "charts" / "homelessness.png")]
+    run("report", "--out", str(tmp_path / "report"))
+    assert (tmp_path / "report" / "report.html").exists()
+    catalogue = tmp_path / "goals.yaml"
+    catalogue.write_text((ROOT / "goals.yaml").read_text(encoding="utf-8").replace(
+        "Homeless persons", "Homeless people"), encoding="utf-8")
+    assert "1 updated" in run("catalogue", "sync", str(catalogue)).stderr
+    assert "already at the newest" in run("db", "upgrade").stderr
+    run.fails("record", "homelessness", "1701", "--year", "2017", "--scope", "101")
+
+
+def test_no_drift_between_models_and_migrations_on_each_backend(backend_url):
+    from alembic import command
+
+    from goaltrack import db
+
+    engine = db.open_database(backend_url)
+    with engine.connect() as conn:
+        assert db.current_revision(conn) == HEAD
+        command.check(db.alembic_config(conn))
+    engine.dispose()
