@@ -7,52 +7,11 @@ postgresql+psycopg://postgres@127.0.0.1:5432/postgres); each test gets a databas
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 
 from goaltrack.db import HEAD
 
-from .conftest import ROOT, Runner
-
-PG_ENV = "GOALTRACK_TEST_POSTGRES_URL"
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    admin_url = os.environ.get(PG_ENV)
-    if not admin_url:
-        pytest.skip(f"{PG_ENV} is not set")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"goaltrack_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend_url(request, tmp_path, monkeypatch) -> Iterator[str]:
-    monkeypatch.setenv("GOALTRACK_DEBUG", "1")
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'goaltrack.db'}"
-        monkeypatch.setenv("GOALTRACK_DATABASE_URL", url)
-        yield url
-    else:
-        with postgres_database() as url:
-            monkeypatch.setenv("GOALTRACK_DATABASE_URL", url)
-            yield url
-
+from .conftest import ROOT, Runner, postgres_database
 
 STORY = [
     ("record", "homelessness", "6138", "--year", "2015", "--source", "SFI 2015"),

@@ -99,31 +99,39 @@ def test_library_errors_are_plain_exceptions(tmp_path):
         db.connect("::")
 
 
-def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path):
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    engine = db.connect(url)
+def test_upgrade_from_the_first_revision_keeps_every_row(backend_url):
+    from datetime import datetime
+
+    from sqlalchemy import MetaData, Table, text
+
+    def table(conn, name: str) -> Table:  # as the database has it at this revision, with its types
+        return Table(name, MetaData(), autoload_with=conn)
+
+    engine = db.connect(backend_url)
     with engine.begin() as conn:
         command.upgrade(db.alembic_config(conn), "0001")
+    t1, t2, t3 = datetime(2025, 1, 1, 10), datetime(2026, 1, 1, 10), datetime(2026, 1, 2, 10, 30, 15, 123456)
     rows = {
         "goal": [("homelessness", 0, "Homeless", "Hjemløse", "persons", "decrease", 2011, 5290.0, 2020, 4000.0,
-                  -25.0, "src", 0)],
-        "scope": [("DK", "Danmark", 0), ("101", "København", 1)],
-        "measurement": [(1, "homelessness", "DK", 2013, 5820.0, "SFI", None, "2026-01-01 10:00:00.000000"),
-                        (2, "homelessness", "101", 2013, 1500.0, None, "note", "2026-01-02 10:00:00.000000")],
-        "replaced_measurement": [(1, "homelessness", "DK", 2013, 5800.0, "first", None,
-                                  "2025-01-01 10:00:00.000000", "2026-01-01 10:00:00.000000")],
+                  -25.0, "src", False)],
+        "scope": [("101", "København", 1), ("DK", "Danmark", 0)],
+        "measurement": [(1, "homelessness", "DK", 2013, 5820.0, "SFI", None, t2),
+                        (2, "homelessness", "101", 2013, 1500.0, None, "note", t3)],
+        "replaced_measurement": [(1, "homelessness", "DK", 2013, 5800.0, "first", None, t1, t2)],
         "meta": [("catalogue", "goals.yaml")],
     }
-    with sqlite3.connect(tmp_path / "old.db") as raw:
-        for table, values in rows.items():
-            marks = ",".join("?" * len(values[0]))
-            raw.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
-    db.open_database(url)  # upgrades to the newest revision on first use
-    with sqlite3.connect(tmp_path / "old.db") as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == db.HEAD
-        for table, values in rows.items():
+    with engine.begin() as conn:
+        for name, values in rows.items():
+            target = table(conn, name)
+            conn.execute(target.insert(), [dict(zip(target.c.keys(), row, strict=True)) for row in values])
+    engine.dispose()
+    engine = db.open_database(backend_url)  # upgrades to the newest revision on first use
+    with engine.connect() as conn:
+        assert db.current_revision(conn) == db.HEAD
+        for name, values in rows.items():
             columns = len(values[0])
-            got = sorted(raw.execute(f"SELECT * FROM {table}").fetchall())
-            assert [row[:columns] for row in got] == sorted(values), table
-        assert raw.execute("SELECT code, kind, parent FROM scope ORDER BY position").fetchall() == [
-            ("DK", "nation", None), ("101", "other", None)]
+            got = sorted(tuple(row)[:columns] for row in conn.execute(table(conn, name).select()))
+            assert got == sorted(values), name
+        assert sorted(conn.execute(text("SELECT code, kind, parent FROM scope"))) == [
+            ("101", "other", None), ("DK", "nation", None)]
+    engine.dispose()

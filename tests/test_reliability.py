@@ -16,8 +16,7 @@ import pytest
 
 from goaltrack import db, store
 
-from .conftest import ROOT
-from .test_backends import postgres_database
+from .conftest import ROOT, postgres_database
 
 PROCESSES, FIGURES_EACH = 8, 15
 
