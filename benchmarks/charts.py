@@ -10,14 +10,11 @@ grid of small panels: what any charting tool must at least do. The aim is a rati
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from harness import environment, goaltrack, medians, run
 
 AIM = 1.5
 
@@ -44,37 +41,21 @@ fig.savefig(f"{out}/plain-overview.png")
 """
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-
-    goaltrack = shutil.which("goaltrack")
-    base = [goaltrack] if goaltrack else [sys.executable, "-m", "goaltrack"]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        env = {**os.environ, "GOALTRACK_DATABASE_URL": f"sqlite:///{work / 'bench.db'}"}
-        env.pop("GOALTRACK_DEBUG", None)
-        goals = subprocess.run(base + ["goals", "--format", "json"], env=env, check=True, capture_output=True,
-                               text=True).stdout.count('"id"')
-        ours_cmd = base + ["chart", "--all", "--out", str(work / "ours")]
-        plain_cmd = [sys.executable, "-c", PLAIN, str(work), str(goals)]
-        timed(ours_cmd, env), timed(plain_cmd, env)  # warm the caches (matplotlib's font cache too)
-        ours, plain = [], []
-        for _ in range(args.runs):
-            ours.append(timed(ours_cmd, env))
-            plain.append(timed(plain_cmd, env))
-    a, b = statistics.median(ours), statistics.median(plain)
-    print(f"goaltrack chart --all ({goals} charts + overview): {a:6.2f} s (median of {args.runs})")
-    print(f"plain matplotlib, same number of charts:       {b:6.2f} s")
-    print(f"ratio: {a / b:.2f} (aim: at most {AIM})")
-    return 0 if a / b <= AIM else 1
+        env = environment(work / "bench.db")
+        goals = run(goaltrack("goals", "--format", "json"), env).stdout.count('"id"')
+        times = medians({"ours": (goaltrack("chart", "--all", "--out", str(work / "ours")), env),
+                         "plain": ([sys.executable, "-c", PLAIN, str(work), str(goals)], env)}, args.runs, warm=1)
+    ratio = times["ours"] / times["plain"]
+    print(f"goaltrack chart --all ({goals} charts + overview): {times['ours']:6.2f} s (median of {args.runs})")
+    print(f"plain matplotlib, same number of charts:       {times['plain']:6.2f} s")
+    print(f"ratio: {ratio:.2f} (aim: at most {AIM})")
+    return 0 if ratio <= AIM else 1
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ Also prints where goaltrack's time goes: reading and checking, then writing.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -19,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_catalogue, write_figures  # noqa: E402
+from harness import environment, goaltrack, run
+from synthetic import write_catalogue, write_figures
 
 LIMIT, AIM = 5.0, 2.5
 
@@ -32,8 +31,6 @@ def main() -> int:
     if not shutil.which("sqlite3"):
         print("the sqlite3 shell is needed for the baseline: apt-get install sqlite3")
         return 2
-    goaltrack = shutil.which("goaltrack")
-    base = [goaltrack] if goaltrack else [sys.executable, "-m", "goaltrack"]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         write_catalogue(work / "goals.yaml", goals=20, scopes=500)
@@ -46,16 +43,11 @@ def main() -> int:
         subprocess.run(["sqlite3", str(work / "base.db")], stdin=(work / "base.sql").open(), check=True)
         theirs = time.perf_counter() - start
 
-        env = {**os.environ, "GOALTRACK_DATABASE_URL": f"sqlite:///{work / 'goaltrack.db'}"}
-        env.pop("GOALTRACK_DEBUG", None)
-        subprocess.run(base + ["catalogue", "sync", str(work / "goals.yaml")], env=env, check=True,
-                       capture_output=True)
+        env = environment(work / "goaltrack.db")
+        run(goaltrack("catalogue", "sync", str(work / "goals.yaml")), env)
         start = time.perf_counter()
-        done = subprocess.run(base + ["import", str(work / "figures.csv")], env=env, capture_output=True, text=True)
+        done = run(goaltrack("import", str(work / "figures.csv")), env)
         ours = time.perf_counter() - start
-        if done.returncode != 0:
-            print(done.stderr)
-            return 1
     ratio = ours / theirs
     print(f"rows: {rows:,}")
     print(f"sqlite3 .import:  {theirs:6.2f} s")

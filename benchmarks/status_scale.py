@@ -11,17 +11,12 @@ status needs through its unique index (goal, scope, year).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_catalogue, write_figures  # noqa: E402
+from harness import environment, goaltrack, medians, run
+from synthetic import write_catalogue, write_figures
 
 AIM = 1.5
 
@@ -31,36 +26,22 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    goaltrack = shutil.which("goaltrack")
-    base = [goaltrack] if goaltrack else [sys.executable, "-m", "goaltrack"]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         write_catalogue(work / "goals.yaml", goals=20, scopes=500)
-        envs = {}
+        commands = {}
         for name, rows in (("small", 500), ("large", args.rows)):
-            figures = work / f"{name}.csv"
-            write_figures(figures, goals=20, scopes=500, rows=rows)
-            env = {**os.environ, "GOALTRACK_DATABASE_URL": f"sqlite:///{work / name}.db"}
-            env.pop("GOALTRACK_DEBUG", None)
-            subprocess.run(base + ["catalogue", "sync", str(work / "goals.yaml")], env=env, check=True,
-                           capture_output=True)
-            subprocess.run(base + ["import", str(figures)], env=env, check=True, capture_output=True)
-            envs[name] = env
-        command = base + ["status", "--scope", "s000", "--format", "json"]
-        times: dict[str, list[float]] = {"small": [], "large": []}
-        for _ in range(2):  # warm the caches
-            for env in envs.values():
-                subprocess.run(command, env=env, check=True, capture_output=True)
-        for _ in range(args.runs):
-            for name, env in envs.items():
-                start = time.perf_counter()
-                subprocess.run(command, env=env, check=True, capture_output=True)
-                times[name].append(time.perf_counter() - start)
-    small, large = statistics.median(times["small"]), statistics.median(times["large"])
-    print(f"status with 500 figures:        {small * 1000:7.1f} ms (median of {args.runs})")
-    print(f"status with {args.rows:,} figures: {large * 1000:7.1f} ms")
-    print(f"ratio: {large / small:.2f} (aim: at most {AIM})")
-    return 0 if large / small <= AIM else 1
+            write_figures(work / f"{name}.csv", goals=20, scopes=500, rows=rows)
+            env = environment(work / f"{name}.db")
+            run(goaltrack("catalogue", "sync", str(work / "goals.yaml")), env)
+            run(goaltrack("import", str(work / f"{name}.csv")), env)
+            commands[name] = (goaltrack("status", "--scope", "s000", "--format", "json"), env)
+        times = medians(commands, args.runs)
+    ratio = times["large"] / times["small"]
+    print(f"status with 500 figures:          {times['small'] * 1000:7.1f} ms (median of {args.runs})")
+    print(f"status with {args.rows:,} figures: {times['large'] * 1000:7.1f} ms")
+    print(f"ratio: {ratio:.2f} (aim: at most {AIM})")
+    return 0 if ratio <= AIM else 1
 
 
 if __name__ == "__main__":
