@@ -119,7 +119,10 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
     if root is None:
         raise GoaltrackError(f"catalogue {name} is empty")
     lines: dict[tuple, int] = {}
-    structural = _walk(root, (), lines, set())
+    try:
+        structural = _walk(root, (), lines, set())
+    except _Alias as alias:  # stop at the first: an alias bomb has billions of them
+        structural = [Problem("aliases and anchors are not allowed in a catalogue", alias.line)]
     if structural:
         raise many_problems(structural, name)
     try:
@@ -148,13 +151,19 @@ def _yaml_error(exc: Any, name: str) -> GoaltrackError:
     return GoaltrackError(f"{place}: YAML error: {what}")
 
 
+class _Alias(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
 def _walk(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int]) -> list[Problem]:
-    """Record each value's line; refuse aliases and duplicate keys. Never follows a node twice."""
+    """Record each value's line; refuse duplicate keys, and raise _Alias at a node met twice."""
     import yaml
 
     line = node.start_mark.line + 1
     if id(node) in seen:
-        return [Problem("aliases and anchors are not allowed in a catalogue", line)]
+        raise _Alias(line)
     seen.add(id(node))
     lines[path] = line
     problems: list[Problem] = []
@@ -172,13 +181,9 @@ def _walk(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int]) -> li
                 problems.append(Problem(f"duplicate key '{key}'", key_node.start_mark.line + 1))
             keys.add(key)
             problems += _walk(value_node, path + (key,), lines, seen)
-            if problems and any("aliases" in p.message for p in problems):
-                return problems
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             problems += _walk(item, path + (index,), lines, seen)
-            if problems and any("aliases" in p.message for p in problems):
-                return problems
     return problems
 
 
