@@ -68,7 +68,10 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
                  scope: str = NATION) -> list[GoalStatus]:
     """The status of the named goals (default: every goal that is not archived), in catalogue order."""
     store.get_scope(engine, scope)
-    goals = store.get_goals(engine, goal_ids) if goal_ids else store.list_goals(engine)
+    if goal_ids:  # the goals named, still in catalogue order
+        goals = sorted(store.get_goals(engine, goal_ids), key=lambda g: (g.archived, g.position))
+    else:
+        goals = store.list_goals(engine)
     figures = store.current_measurements(engine, [g.id for g in goals], scope, up_to=as_of)
     return [judge(goal, figures[goal.id], as_of, scope) for goal in goals]
 
