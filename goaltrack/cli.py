@@ -528,8 +528,7 @@ def scopes(fmt: str) -> None:
     if fmt == "json":
         click.echo(render.to_json([{"code": s.code, "name": s.name} for s in rows]), nl=False)
     else:
-        for s in rows:
-            click.echo(f"{s.code}\t{s.name}")
+        print_rich(render.scopes_table(rows))
 
 
 # --- catalogue ------------------------------------------------------------------------------------

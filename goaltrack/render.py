@@ -309,6 +309,19 @@ def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStat
     return table
 
 
+def scopes_table(scopes: Sequence[Any]) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    names = {s.code: s.name for s in scopes}
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name in ("code", "name", "kind", "part of"):
+        table.add_column(name)
+    for s in scopes:
+        table.add_row(s.code, s.name, s.kind, names.get(s.parent, "") if s.parent else "")
+    return table
+
+
 # --- goals and history ----------------------------------------------------------------------------
 
 

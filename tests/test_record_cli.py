@@ -125,3 +125,10 @@ def test_commands_at_once_on_a_new_database_all_succeed(tmp_path):
     rows = json.loads(subprocess.run([sys.executable, "-m", "goaltrack", "history", "drug-deaths", "--format",
                                       "json"], cwd=ROOT, env=env, capture_output=True, text=True).stdout)
     assert sorted((r["year"], r["value"]) for r in rows) == [(2012, 210)] + [(2013 + i, 200 + i) for i in range(6)]
+
+
+def test_scopes_table(run, ready):
+    lines = run("scopes").stdout.splitlines()
+    assert lines[0].split() == ["code", "name", "kind", "part", "of"]
+    assert any(line.split() == ["101", "København", "municipality", "Region", "Hovedstaden"] for line in lines)
+    assert any(line.split() == ["DK", "Danmark", "nation"] for line in lines)
