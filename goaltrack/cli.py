@@ -545,10 +545,16 @@ def catalogue() -> None:
     """
 
 
+def _catalogue_file(file: str | None) -> str:
+    from goaltrack.catalogue import shipped_catalogue_path
+
+    return file if file is not None else str(shipped_catalogue_path())
+
+
 @catalogue.command("check")
-@click.argument("file", type=click.Path(dir_okay=False))
-def catalogue_check(file: str) -> None:
-    """Validate FILE and list every problem with its line number.
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
+def catalogue_check(file: str | None) -> None:
+    """Validate FILE (default: the shipped catalogue) and list every problem with its line number.
 
     \b
     Example:
@@ -556,6 +562,7 @@ def catalogue_check(file: str) -> None:
     """
     from goaltrack.catalogue import load_catalogue
 
+    file = _catalogue_file(file)
     result = load_catalogue(file)
     for warning in result.warnings:
         info(f"Warning: {warning.where(file)}")
@@ -563,24 +570,26 @@ def catalogue_check(file: str) -> None:
 
 
 @catalogue.command("sync")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
 @click.option("--archive", is_flag=True,
               help="Keep goals missing from FILE that have measurements, out of status, instead of failing.")
 @db_option
-def catalogue_sync(file: str, archive: bool) -> None:
-    """Make the database's goals follow FILE.
+def catalogue_sync(file: str | None, archive: bool) -> None:
+    """Make the database's goals follow FILE (default: the shipped catalogue, e.g. after an upgrade).
 
     New goals are added and changed ones updated. A goal missing from FILE is removed if it has no
     measurements; if it has some, the sync fails naming it, unless --archive keeps it (with all its
     figures) out of status and charts. Nothing is written when anything fails.
 
     \b
-    Example:
+    Examples:
       goaltrack catalogue sync my-goals.yaml
+      goaltrack catalogue sync
     """
     from goaltrack import store
     from goaltrack.catalogue import load_catalogue
 
+    file = _catalogue_file(file)
     definition = load_catalogue(file)
     for warning in definition.warnings:
         info(f"Warning: {warning.where(file)}")

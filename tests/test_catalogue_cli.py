@@ -123,3 +123,12 @@ def test_seed_figures_never_overwrite_recorded_ones(run, tmp_path):
     run("catalogue", "sync", write(tmp_path, TWO_GOALS))
     rows = run.json("history", "beta", "--format", "json")
     assert [(r["value"], r["current"]) for r in rows] == [(12, False), (13, True)]
+
+
+def test_sync_without_a_file_follows_the_shipped_catalogue(run, tmp_path):
+    run("catalogue", "sync", write(tmp_path, TWO_GOALS))
+    assert [g["id"] for g in run.json("goals", "--format", "json")] == ["alpha", "beta"]
+    result = run("catalogue", "sync", "--archive")
+    assert "16 added" in result.stderr and "1 archived" in result.stderr and "1 removed" in result.stderr
+    assert len(run.json("scopes", "--format", "json")) == 104
+    assert run("catalogue", "check").stderr.endswith("16 goals, 104 scopes, no problems.\n")
