@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from goaltrack.errors import GoaltrackError, Problem, many_problems
+from goaltrack.progress import target_level
 from goaltrack.units import UNITS, format_plain, parse_value
 
 NATION = "DK"
@@ -58,11 +59,7 @@ class GoalDef:
     @property
     def target_level(self) -> float | None:
         """The stated level; else the relative change applied to the baseline; else None."""
-        if self.target_value is not None:
-            return self.target_value
-        if self.target_change_pct is not None and self.baseline_value is not None:
-            return self.baseline_value * (1 + self.target_change_pct / 100)
-        return None
+        return target_level(self.target_value, self.target_change_pct, self.baseline_value)
 
 
 SCOPE_KINDS = ("nation", "region", "municipality", "other")

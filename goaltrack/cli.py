@@ -243,7 +243,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
         raise click.UsageError("name one or more goals, or use --all")
     check_folder(Path(out))
     statuses = build_status(database(), as_of, () if all_goals else goals, scope)
-    with progress_bar(len(statuses) + all_goals) as bar:
+    with progress_bar("Drawing", len(statuses) + all_goals) as bar:
         step = (lambda name: bar(name, 1, 0)) if bar else None
         paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
     for path in paths:
@@ -275,7 +275,7 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
 
     check_folder(Path(out))
     statuses = build_status(database(), as_of, (), scope)
-    with progress_bar(len(statuses) + 1) as bar:
+    with progress_bar("Drawing", len(statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, scope, lang,
                                step=(lambda name: bar(name, 1, 0)) if bar else None)
     click.echo(str(written.markdown))
@@ -284,13 +284,16 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
 
 
 @contextmanager
-def progress_bar(size: int, label: str = "Drawing", threshold: int = 3) -> Iterator[Progress | None]:
-    """A progress bar on stderr for long work on a terminal (``size`` at least ``threshold``); else None.
+def progress_bar(label: str, total: int | None, show: bool | None = None) -> Iterator[Progress | None]:
+    """A progress bar on stderr for long work on a terminal, else None. ``show`` defaults to "three
+    steps or more"; ``total`` None means the work tells its total as it goes.
 
     The callback takes (phase, done, total): with a total, done is a position; without one (0),
     done is a step to advance by.
     """
-    if size < threshold or not sys.stderr.isatty():
+    if show is None:
+        show = (total or 0) >= 3
+    if not show or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
@@ -300,7 +303,7 @@ def progress_bar(size: int, label: str = "Drawing", threshold: int = 3) -> Itera
     # should not fork while another thread runs.
     with Progress(TextColumn(label), BarColumn(), TaskProgressColumn(), TextColumn("{task.description}"),
                   console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
-        task = bar.add_task("", total=size if label == "Drawing" else None)
+        task = bar.add_task("", total=total)
         bar.refresh()
 
         def update(phase: str, done: int, total: int) -> None:
@@ -374,8 +377,8 @@ def import_command(file: str, dry_run: bool, replace: bool) -> None:
     from goaltrack.importer import import_file
 
     engine = database()
-    with progress_bar(os.path.getsize(file) if os.path.isfile(file) else 0, label="Importing",
-                      threshold=5_000_000) as bar:
+    large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
+    with progress_bar("Importing", None, show=large) as bar:
         result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar)
     what = "Would import" if dry_run else "Imported"
     info(f"{what} {file}: {result.rows:,} rows; {result.added:,} new, {result.replaced:,} replaced, "
@@ -627,14 +630,7 @@ def db_upgrade() -> None:
     from goaltrack.db import connect, mask_url, upgrade
 
     engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
-    try:
-        before, after = upgrade(engine)
-    except Exception as exc:
-        from goaltrack.db import database_error, is_database_error
-
-        if is_database_error(exc):
-            raise database_error(exc, str(engine.url)) from None
-        raise
+    before, after = upgrade(engine)  # a database error becomes one Error line in GoaltrackGroup
     where = mask_url(engine.url.render_as_string(hide_password=False))
     if before == after:
         info(f"{where} is already at the newest schema revision ({after}).")
@@ -658,15 +654,8 @@ def db_current() -> None:
     if engine.dialect.name == "sqlite" and engine.url.database and not os.path.exists(engine.url.database):
         click.echo(f"{where}\nrevision: none (the database is created on first use)")
         return
-    try:
-        with engine.connect() as conn:
-            revision = current_revision(conn)
-    except Exception as exc:
-        from goaltrack.db import database_error, is_database_error
-
-        if is_database_error(exc):
-            raise database_error(exc, str(engine.url)) from None
-        raise
+    with engine.connect() as conn:
+        revision = current_revision(conn)
     state = "newest" if revision == HEAD else f"newest is {HEAD}; run goaltrack db upgrade"
     click.echo(f"{where}\nrevision: {revision or 'none'} ({state})")
 

@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from sqlalchemy import Column, DateTime, Index, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from goaltrack.progress import target_level
+
 # Named constraints, so that migrations can alter them on every backend (alembic's batch mode).
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -61,11 +63,7 @@ class Goal(SQLModel, table=True):
 
     @property
     def target_level(self) -> float | None:
-        if self.target_value is not None:
-            return self.target_value
-        if self.target_change_pct is not None and self.baseline_value is not None:
-            return self.baseline_value * (1 + self.target_change_pct / 100)
-        return None
+        return target_level(self.target_value, self.target_change_pct, self.baseline_value)
 
     def title(self, lang: str) -> str:
         return self.title_da if lang == "da" else self.title_en

@@ -59,6 +59,15 @@ class Assessment:
     verdict: str | None
 
 
+def target_level(value: float | None, change_pct: float | None, baseline: float | None) -> float | None:
+    """The target as a level: the stated one, else the relative change applied to the baseline."""
+    if value is not None:
+        return value
+    if change_pct is not None and baseline is not None:
+        return baseline * (1 + change_pct / 100)
+    return None
+
+
 # --- single figures -------------------------------------------------------------------------------
 
 

@@ -50,10 +50,8 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point]) -> p
             target = None
         elif goal.target_value is not None and goal.baseline_value:
             target = own.value * goal.target_value / goal.baseline_value
-        elif goal.target_change_pct is not None:
-            target = own.value * (1 + goal.target_change_pct / 100)
         else:
-            target = None
+            target = progress.target_level(None, goal.target_change_pct, own.value)
     return progress.Goal(d, own, goal.target_year, target, unit.minimum, unit.maximum)
 
 

@@ -18,7 +18,13 @@ from sqlalchemy import union_all
 from sqlmodel import Session, select
 
 from goaltrack import db
-from goaltrack.catalogue import NATION, Catalogue, GoalDef, load_catalogue, shipped_catalogue_path
+from goaltrack.catalogue import (
+    NATION,
+    Catalogue,
+    GoalDef,
+    load_catalogue,
+    shipped_catalogue_path,
+)
 from goaltrack.errors import GoaltrackError
 from goaltrack.models import Goal, Measurement, Meta, ReplacedMeasurement, Scope, utcnow
 from goaltrack.progress import Point
@@ -295,24 +301,28 @@ def current_measurements(engine: Engine, goal_ids: Sequence[str], scope: str = N
 
 def current_query(goal_ids: Sequence[str], scope: str, up_to: int | None = None):
     table = Measurement.__table__
-    query = select(table.c.goal_id, table.c.year, table.c.value, table.c.source).where(
-        table.c.goal_id.in_(list(goal_ids)), table.c.scope == scope)
-    if up_to is not None:
-        query = query.where(table.c.year <= up_to)
-    return query.order_by(table.c.goal_id, table.c.year)
+    return _figures_query(table.c.goal_id, table.c.goal_id.in_(list(goal_ids)), table.c.scope == scope,
+                          up_to=up_to)
 
 
 def figures_by_scope(engine: Engine, goal_id: str, up_to: int | None = None) -> dict[str, list[Point]]:
     """The current figures of one goal in every scope that has any, oldest year first."""
     table = Measurement.__table__
-    query = select(table.c.scope, table.c.year, table.c.value, table.c.source).where(table.c.goal_id == goal_id)
-    if up_to is not None:
-        query = query.where(table.c.year <= up_to)
     out: dict[str, list[Point]] = {}
     with engine.connect() as conn:
-        for scope, year, value, source in conn.execute(query.order_by(table.c.scope, table.c.year)):
+        for scope, year, value, source in conn.execute(
+                _figures_query(table.c.scope, table.c.goal_id == goal_id, up_to=up_to)):
             out.setdefault(scope, []).append(Point(year, value, source))
     return out
+
+
+def _figures_query(key, *conditions, up_to: int | None):
+    """(key, year, value, source) of current figures, by key and year: ``key`` groups the rows."""
+    table = Measurement.__table__
+    if up_to is not None:
+        conditions += (table.c.year <= up_to,)
+    return (select(key, table.c.year, table.c.value, table.c.source).where(*conditions)
+            .order_by(key, table.c.year))
 
 
 @dataclass(frozen=True)
