@@ -72,6 +72,7 @@ class ChartData:
     scope_label: str = ""  # "København (101)", the end of the title
     target_label: str = ""  # the legend's: "Target ≤ 1,059, scaled from the national target" when derived
     derived: list[Point] = field(default_factory=list)  # figures goaltrack derived (a region's sums)
+    derived_label: str = ""  # the legend's: "Sum of 11 municipalities"
 
     @property
     def goal_title(self) -> str:
@@ -89,6 +90,12 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
     road: list[Point] = []
     if spec.baseline is not None and target is not None:
         road = [spec.baseline, target]
+    from goaltrack.regions import derived_text
+
+    derived = [p for p in history + counted if status.derived(p) is not None]
+    source = a.latest.source if a.latest is not None else goal.source
+    if status.derived(a.latest) is not None:
+        source = derived_text(status.derived(a.latest), lang)
     target_label = CHART_WORDS[lang]["target"]
     if target is not None and rule_text(status, lang):
         target_label += f" {derived_target_text(status, lang)}"
@@ -105,11 +112,13 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         required_path=road,
         projection=projection_line(spec, counted, a.projection),
         deadline=spec.target_year,
-        source=a.latest.source if a.latest is not None else goal.source,
+        source=source,
         as_of=as_of,
         scope=status.place.code,
         scope_label=status.place.label(lang),
         target_label=target_label,
+        derived=derived,
+        derived_label=derived_text(status.derived(derived[-1]), lang).capitalize() if derived else "",
     )
 
 
@@ -270,6 +279,10 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         ax.plot([p.year for p in data.measured], [p.value for p in data.measured], color=colour,
                 linewidth=2.2 if not small else 1.6, marker="o", markersize=marker, label=words["measured"],
                 zorder=4)
+    if data.derived:  # summed, not published: hollow, and said so in the legend
+        ax.plot([p.year for p in data.derived], [p.value for p in data.derived], marker="o",
+                markersize=marker + 1, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,
+                linestyle="none", label=data.derived_label, zorder=5)
     if data.baseline is not None:
         ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
@@ -328,6 +341,8 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     order = [CHART_WORDS[lang][key] for key in ("measured", "baseline", "history", "target", "path", "projection")]
     if data.target_label:
         order[order.index(CHART_WORDS[lang]["target"])] = data.target_label
+    if data.derived_label:
+        order.insert(1, data.derived_label)
     legend = sorted(zip(handles, labels, strict=True), key=lambda item: order.index(item[1]))
     if legend:
         fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",

@@ -134,10 +134,25 @@ def derived_target_text(status: GoalStatus, lang: str) -> str:
     return f"{level}, {why}" if why else level
 
 
+SUM_MARK = "Σ"
+
+
+def figure_text(status: GoalStatus, point: progress.Point | None, lang: str) -> str:
+    """point_text, with Σ after a figure goaltrack summed from the region's municipalities."""
+    text = point_text(point, status.goal.unit, lang)
+    return text + SUM_MARK if status.derived(point) is not None else text
+
+
 def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
-    """A line for each kind of derived target shown: '¹ scaled from the national target'."""
+    """A line for each kind of derived figure shown: '¹ scaled from the national target',
+    'Σ sum of 11 municipalities'."""
+    from goaltrack.regions import derived_text
+
     seen = {s.rule: s for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
-    return [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+    notes = [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+    counts = sorted({s.derived(p) for s in statuses for p in (s.spec.baseline, s.assessment.latest)} - {None})
+    notes += [f"{SUM_MARK} {derived_text(count, lang)}" for count in counts]
+    return notes
 
 
 def title_line(scope: Place, as_of: int, lang: str) -> str:
@@ -207,8 +222,8 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
         spark, spark_style = trend(s)
         cells = {
             "goal": atoms(s.goal.title(lang)),
-            "baseline": atoms(point_text(s.spec.baseline, unit, lang)),
-            "latest": atoms(point_text(a.latest, unit, lang)),
+            "baseline": atoms(figure_text(s, s.spec.baseline, lang)),
+            "latest": atoms(figure_text(s, a.latest, lang)),
             "target": atoms(target_text(s, lang, mark=True)),
             "distance": atoms(distance_text(s, lang)),
             "progress": atoms(progress_text(s, lang)),
@@ -332,8 +347,8 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
         a, unit = s.assessment, s.goal.unit
         cells = [
             s.goal.title(lang),
-            point_text(s.spec.baseline, unit, lang),
-            point_text(a.latest, unit, lang),
+            figure_text(s, s.spec.baseline, lang),
+            figure_text(s, a.latest, lang),
             target_text(s, lang, mark=True),
             distance_text(s, lang),
             progress_text(s, lang),
@@ -374,8 +389,8 @@ def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStat
         table.add_column(name, justify="right" if right else "left")
     for rank, (scope, s) in enumerate(ranked, start=1):
         symbol, style = CATEGORY_STYLE[s.assessment.category]
-        table.add_row(str(rank), s.place.label(lang), point_text(s.spec.baseline, s.goal.unit, lang),
-                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang, mark=True),
+        table.add_row(str(rank), s.place.label(lang), figure_text(s, s.spec.baseline, lang),
+                      figure_text(s, s.assessment.latest, lang), target_text(s, lang, mark=True),
                       progress_text(s, lang), Text(f"{symbol} {SHORT[lang][s.assessment.category]}", style=style))
     return table
 
@@ -458,13 +473,18 @@ def definition_target(goal: Goal, lang: str) -> str:
 
 
 def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]:
+    """Every figure; a region's sum has "derived": "sum of 11 municipalities" and no recorded_at."""
+    from goaltrack.regions import derived_text
+
     return [
         {
             "goal": goal.id, "scope": r.scope, "year": r.year, "value": json_number(r.value), "source": r.source,
-            "note": r.note, "recorded_at": r.recorded_at.isoformat(timespec="seconds") + "Z",
+            "note": r.note,
+            "recorded_at": None if r.recorded_at is None else r.recorded_at.isoformat(timespec="seconds") + "Z",
             "current": r.replaced_at is None,
             "replaced_at": None if r.replaced_at is None else r.replaced_at.isoformat(timespec="seconds") + "Z",
             "replaces": json_number(r.replaces),
+            "derived": None if r.derived is None else derived_text(r.derived),
         }
         for r in rows
     ]
@@ -479,12 +499,17 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
     for name, justify in (("scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
                           ("source", "left"), ("recorded", "left"), ("status", "left")):
         table.add_column(name, justify=justify, overflow="fold")
+    from goaltrack.regions import derived_text
+
     for r in rows:
         current = r.replaced_at is None
         state = "current" if current else f"replaced {r.replaced_at:%Y-%m-%d %H:%M}"
+        if r.derived is not None:
+            state = f"derived: {derived_text(r.derived, lang)}"
         style = "" if current else "dim strike"
         source = (r.source or "") + (f" — {r.note}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)
+        recorded = "" if r.recorded_at is None else f"{r.recorded_at:%Y-%m-%d %H:%M}"
         table.add_row(r.scope, str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
-                      f"{r.recorded_at:%Y-%m-%d %H:%M}", Text(state, style="" if current else "dim"))
+                      recorded, Text(state, style="" if current else "dim"))
     return table

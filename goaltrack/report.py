@@ -11,6 +11,7 @@ from pathlib import Path
 
 from goaltrack import __version__, progress
 from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.regions import derived_text
 from goaltrack.render import LABELS, number, rule_text, status_as_markdown
 from goaltrack.status import GoalStatus, Place
 
@@ -56,6 +57,8 @@ def sentence(status: GoalStatus, lang: str = "en") -> str:
     if a.latest is None:
         return f"{title}: {w['no_figures']}."
     parts = [f"{number(a.latest.value, unit, lang)} {w['in']} {a.latest.year}"]
+    if status.derived(a.latest) is not None:
+        parts[0] += f" ({derived_text(status.derived(a.latest), lang)})"
     if spec.baseline is not None and a.latest.year == spec.baseline.year:
         parts[0] += f" ({w['baseline_only']})"
     clauses = []
@@ -129,7 +132,7 @@ def no_figures(status: GoalStatus, lang: str = "en") -> str:
 
 def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
           scope: Place, lang: str) -> str:
-    from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text
+    from goaltrack.render import distance_text, figure_text, footnotes, progress_text, target_text
 
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
     head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
@@ -137,7 +140,7 @@ def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: st
     rows = []
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
-        cells = [s.goal.title(lang), point_text(s.spec.baseline, unit, lang), point_text(a.latest, unit, lang),
+        cells = [s.goal.title(lang), figure_text(s, s.spec.baseline, lang), figure_text(s, a.latest, lang),
                  target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
         colour = CATEGORY_COLOUR[a.category]
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)

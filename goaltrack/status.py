@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from goaltrack import progress, store
+from goaltrack import progress, regions, store
 from goaltrack.catalogue import DIRECTIONS, NATION
 from goaltrack.models import Goal, Scope
 from goaltrack.progress import Assessment, Point
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 SCALED_UNITS = {"persons", "count"}  # a region's target is the nation's scaled by its baseline
-SUMMED_UNITS = SCALED_UNITS  # a region's figure may be the sum of its municipalities' (never percent etc.)
 NATION_NAMES = {"en": "Denmark", "da": "Danmark"}
 
 # How a scope's target level came about: the catalogue's own (in the set's home scope), the national
@@ -136,7 +135,21 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
     else:
         goals = store.list_goals(engine)
     figures = store.current_measurements(engine, [g.id for g in goals], scope, up_to=as_of)
-    return [judge(goal, figures[goal.id], as_of, place) for goal in goals]
+    summed = region_sums(engine, place, [g for g in goals if g.unit in regions.SUMMED_UNITS], figures, as_of)
+    return [judge(goal, regions.with_sums(figures[goal.id], summed.get(goal.id, {})), as_of, place,
+                  sums={year: summed["count"] for year in summed.get(goal.id, {})}) for goal in goals]
+
+
+def region_sums(engine: Engine, place: Place, goals: Sequence[Goal], figures: dict[str, list[Point]],
+                as_of: int) -> dict:
+    """goal id → {year: sum} for a region's persons and counts goals, and "count": its municipalities."""
+    members = store.members(engine, place.code) if place.kind == "region" and goals else []
+    if not members:
+        return {}
+    parts = store.figures_in_scopes(engine, [g.id for g in goals], members, up_to=as_of)
+    out: dict = {goal.id: regions.sums(figures[goal.id], parts[goal.id], len(members)) for goal in goals}
+    out["count"] = len(members)
+    return out
 
 
 def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> list[tuple[Scope, GoalStatus]]:
@@ -147,7 +160,20 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> list[tuple[Scope
     figures = store.figures_by_scope(engine, goal_id, up_to=as_of)
     if goal.baseline_year is not None and goal.baseline_year <= as_of:
         figures.setdefault(NATION, [])  # the nation has data in its catalogue baseline
-    judged = [(scopes[code], judge(goal, points, as_of, Place.of(scopes[code]))) for code, points in figures.items()]
+    sums_of: dict[str, dict[int, int]] = {}  # a region's derived years, and how many municipalities each sums
+    if goal.unit in regions.SUMMED_UNITS:
+        members_of: dict[str, list[str]] = {}
+        for s in scopes.values():
+            if s.parent in scopes and scopes[s.parent].kind == "region":
+                members_of.setdefault(s.parent, []).append(s.code)
+        for code, members in members_of.items():
+            own = figures.get(code, [])
+            years = regions.sums(own, {m: figures[m] for m in members if m in figures}, len(members))
+            if years:
+                figures[code] = regions.with_sums(own, years)
+                sums_of[code] = dict.fromkeys(years, len(members))
+    judged = [(scopes[code], judge(goal, points, as_of, Place.of(scopes[code]), sums=sums_of.get(code)))
+              for code, points in figures.items()]
 
     def rank(item: tuple[Scope, GoalStatus]) -> tuple:
         pct = item[1].assessment.progress_pct
@@ -172,6 +198,14 @@ def _point(point: Point | None, with_source: bool = False) -> dict[str, Any] | N
     return out
 
 
+def _derived(status: GoalStatus, out: dict[str, Any] | None, point: Point | None, lang: str) -> dict | None:
+    """The point's JSON, with "derived": "sum of 11 municipalities" where goaltrack summed it."""
+    count = status.derived(point)
+    if out is not None and count is not None:
+        out["derived"] = regions.derived_text(count, lang)
+    return out
+
+
 def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
     g, spec, a = status.goal, status.spec, status.assessment
     target = _point(Point(spec.target_year, spec.target_value)) if spec.target_value is not None else None
@@ -183,9 +217,9 @@ def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
         "title": g.title(lang),
         "unit": g.unit,
         "direction": g.direction,
-        "baseline": _point(spec.baseline),
+        "baseline": _derived(status, _point(spec.baseline), spec.baseline, lang),
         "target": target,
-        "latest": _point(a.latest, with_source=True),
+        "latest": _derived(status, _point(a.latest, with_source=True), a.latest, lang),
         "achieved": a.achieved,
         "distance": json_number(a.distance),
         "distance_share": json_number(a.distance_share),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import union_all
 from sqlmodel import Session, select
 
-from goaltrack import db
+from goaltrack import db, regions
 from goaltrack.catalogue import (
     NATION,
     Catalogue,
@@ -305,6 +305,27 @@ def current_query(goal_ids: Sequence[str], scope: str, up_to: int | None = None)
                           up_to=up_to)
 
 
+def members(engine: Engine, scope: str) -> list[str]:
+    """The codes of the municipalities (or other scopes) whose parent is ``scope``."""
+    with reading(engine) as session:
+        return list(session.exec(select(Scope.code).where(Scope.parent == scope).order_by(Scope.code)))
+
+
+def figures_in_scopes(engine: Engine, goal_ids: Sequence[str], scopes: Sequence[str],
+                      up_to: int | None = None) -> dict[str, dict[str, list[Point]]]:
+    """The current figures of the goals in several scopes: goal → scope → points, oldest first."""
+    out: dict[str, dict[str, list[Point]]] = {goal_id: {} for goal_id in goal_ids}
+    if not goal_ids or not scopes:
+        return out
+    table = Measurement.__table__
+    query = _figures_query(table.c.goal_id, table.c.goal_id.in_(list(goal_ids)), table.c.scope.in_(list(scopes)),
+                           up_to=up_to).add_columns(table.c.scope)
+    with engine.connect() as conn:
+        for goal_id, year, value, source, scope in conn.execute(query):
+            out[goal_id].setdefault(scope, []).append(Point(year, value, source))
+    return out
+
+
 def figures_by_scope(engine: Engine, goal_id: str, up_to: int | None = None) -> dict[str, list[Point]]:
     """The current figures of one goal in every scope that has any, oldest year first."""
     table = Measurement.__table__
@@ -325,6 +346,24 @@ def _figures_query(key, *conditions, up_to: int | None):
             .order_by(key, table.c.year))
 
 
+def _region_sum_rows(engine: Engine, goal_id: str, scope: str | None) -> list[HistoryRow]:
+    scopes = list_scopes(engine)
+    kinds = {s.code: s.kind for s in scopes}
+    members: dict[str, list[str]] = {}
+    for s in scopes:
+        if s.parent is not None and kinds.get(s.parent) == "region" and scope in (None, s.parent):
+            members.setdefault(s.parent, []).append(s.code)
+    if not members:
+        return []
+    figures = figures_by_scope(engine, goal_id)
+    rows = []
+    for region, codes in members.items():
+        parts = {code: figures[code] for code in codes if code in figures}
+        for year, value in regions.sums(figures.get(region, []), parts, len(codes)).items():
+            rows.append(HistoryRow(region, year, value, None, None, None, None, derived=len(codes)))
+    return rows
+
+
 @dataclass(frozen=True)
 class HistoryRow:
     scope: str
@@ -332,14 +371,16 @@ class HistoryRow:
     value: float
     source: str | None
     note: str | None
-    recorded_at: datetime.datetime
+    recorded_at: datetime.datetime | None  # None: a figure goaltrack derived, never recorded
     replaced_at: datetime.datetime | None  # None: the current figure
     replaces: float | None = None  # the figure this one replaced, if any
+    derived: int | None = None  # a region's sum: of how many municipalities
 
 
 def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[HistoryRow]:
-    """Every figure of a goal, current and replaced, by scope, year and time recorded."""
-    get_goals(engine, [goal_id])
+    """Every figure of a goal, current and replaced, by scope, year and time recorded; for persons and
+    counts also each region's derived sums (the sum of its municipalities where it has no figure)."""
+    goal = get_goals(engine, [goal_id])[0]
     rows: list[HistoryRow] = []
     with reading(engine) as session:
         current = select(Measurement).where(Measurement.goal_id == goal_id)
@@ -351,6 +392,8 @@ def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[Hist
             rows.append(HistoryRow(m.scope, m.year, m.value, m.source, m.note, m.recorded_at, None))
         for r in session.exec(replaced):
             rows.append(HistoryRow(r.scope, r.year, r.value, r.source, r.note, r.recorded_at, r.replaced_at))
+    if goal.unit in regions.SUMMED_UNITS:
+        rows += _region_sum_rows(engine, goal_id, scope)
     far_future = datetime.datetime.max
     rows.sort(key=lambda r: (r.scope != NATION, r.scope, r.year, r.replaced_at or far_future))
     for i in range(1, len(rows)):  # each figure after the first for its scope and year replaced the one before
