@@ -20,11 +20,18 @@ LABELS: dict[str, dict[str, str]] = {
         "deterioration": "deterioration", "insufficient_data": "insufficient data",
         "met": "met", "missed": "missed", "unknown": "unknown",
         "as_of": "as of", "improve": "improve", "years": "y", "points": "pp",
+        "scope": "Scope",
+        # how a scope's derived target came about (goaltrack.status: scaled, relative, national)
+        "scaled": "scaled from the national target", "relative": "the national change applied to the baseline",
+        "national": "the national target",
+        "scaled_home": "scaled from the catalogue's target",
+        "relative_home": "the catalogue's change applied to the baseline",
+        "national_home": "the catalogue's target",
         "omitted": "Left out to fit {width} columns: {names}. See them with --wide or in a wider terminal.",
         # show, goals, history
         "id": "id", "unit": "unit", "source": "source", "archived": "archived", "better_up": "better when it goes up",
         "better_down": "better when it goes down", "no_measurements": "No measurements recorded.",
-        "scope": "scope", "year": "year", "value": "value", "replaces": "replaces", "recorded": "recorded",
+        "history_scope": "scope", "year": "year", "value": "value", "replaces": "replaces", "recorded": "recorded",
         "status": "status", "current": "current", "replaced": "replaced",
         # scopes
         "code": "code", "name": "name", "kind": "kind", "part_of": "part of",
@@ -42,11 +49,17 @@ LABELS: dict[str, dict[str, str]] = {
         "deterioration": "tilbagegang", "insufficient_data": "for få data",
         "met": "nået", "missed": "ikke nået", "unknown": "ukendt",
         "as_of": "pr.", "improve": "forbedres", "years": "år", "points": "pct.-point",
+        "scope": "Område",
+        "scaled": "skaleret fra det nationale mål", "relative": "den nationale ændring anvendt på udgangspunktet",
+        "national": "det nationale mål",
+        "scaled_home": "skaleret fra katalogets mål",
+        "relative_home": "katalogets ændring anvendt på udgangspunktet",
+        "national_home": "katalogets mål",
         "omitted": "Udeladt for at passe til {width} kolonner: {names}. Se dem med --wide eller i et bredere "
                    "vindue.",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",
-        "scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "recorded": "registreret",
+        "history_scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "recorded": "registreret",
         "status": "status", "current": "gældende", "replaced": "erstattet",
         "code": "kode", "name": "navn", "kind": "type", "part_of": "del af",
         "kind_nation": "land", "kind_region": "region", "kind_municipality": "kommune", "kind_other": "andet",
@@ -78,6 +91,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "improving": "improving", "worsening": "getting worse", "flat": "unchanged",
         "verdict_unknown": "no figure by the deadline", "source": "Source of the latest figure",
         "points": "points", "made_by": "Made with goaltrack", "sources": "Sources", "no_chart": "no figures yet",
+        "without": "Goals without figures", "no_figures_for": "no figures for {place} yet",
     },
     "da": {
         "report": "Statusrapport for målene", "date": "Dato", "as_of": "pr.", "scope": "område",
@@ -90,6 +104,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "improving": "forbedres", "worsening": "forværres", "flat": "uændret",
         "verdict_unknown": "intet tal ved fristen", "source": "Kilde til det seneste tal",
         "points": "procentpoint", "made_by": "Lavet med goaltrack", "sources": "Kilder", "no_chart": "ingen tal endnu",
+        "without": "Mål uden tal", "no_figures_for": "ingen tal for {place} endnu",
     },
 }
 

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goaltrack import progress
+from goaltrack.catalogue import NATION
 from goaltrack.i18n import LABELS, kind_name, unit_name
-from goaltrack.status import GoalStatus, goal_json, json_number, status_json
+from goaltrack.status import NATIONAL, RELATIVE, SCALED, GoalStatus, Place, goal_json, json_number, status_json
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -61,15 +62,51 @@ def point_text(point: progress.Point | None, unit: str, lang: str) -> str:
     return "–" if point is None else f"{number(point.value, unit, lang)} ({point.year})"
 
 
-def target_text(status: GoalStatus, lang: str) -> str:
+DERIVED_MARKS = {SCALED: "¹", RELATIVE: "²", NATIONAL: "³"}
+
+
+def target_text(status: GoalStatus, lang: str, mark: bool = False) -> str:
+    """'≤ 4,000 (2020)'; with ``mark``, a derived target carries the mark its footnote explains."""
     spec = status.spec
     if spec.target_year is None:
         return "–"
     if spec.target_value is None:
         arrow = "↑" if spec.direction > 0 else "↓"
         return f"{arrow} {LABELS[lang]['improve']} ({spec.target_year})"
-    sign = "≥" if spec.direction > 0 else "≤"
-    return f"{sign} {number(spec.target_value, status.goal.unit, lang)} ({spec.target_year})"
+    text = f"{target_level_text(status, lang)} ({spec.target_year})"
+    return text + DERIVED_MARKS.get(status.rule or "", "") if mark else text
+
+
+def target_level_text(status: GoalStatus, lang: str) -> str:
+    """'≤ 4,000'."""
+    sign = "≥" if status.spec.direction > 0 else "≤"
+    return f"{sign} {number(status.spec.target_value, status.goal.unit, lang)}"
+
+
+def rule_text(status: GoalStatus, lang: str) -> str | None:
+    """How a derived target came about ('scaled from the national target'); None for the catalogue's."""
+    if status.rule not in DERIVED_MARKS:
+        return None
+    key = status.rule if status.home == NATION else f"{status.rule}_home"
+    return LABELS[lang][key]
+
+
+def derived_target_text(status: GoalStatus, lang: str) -> str:
+    """'≤ 1,059, scaled from the national target'; the catalogue's own target plainly."""
+    why = rule_text(status, lang)
+    level = target_level_text(status, lang)
+    return f"{level}, {why}" if why else level
+
+
+def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
+    """A line for each kind of derived target shown: '¹ scaled from the national target'."""
+    seen = {s.rule: s for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
+    return [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+
+
+def title_line(scope: Place, as_of: int, lang: str) -> str:
+    """'goaltrack · København (101) · as of 2026'."""
+    return f"goaltrack · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
 
 
 def distance_text(status: GoalStatus, lang: str) -> str:
@@ -136,7 +173,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
             "goal": atoms(s.goal.title(lang)),
             "baseline": atoms(point_text(s.spec.baseline, unit, lang)),
             "latest": atoms(point_text(a.latest, unit, lang)),
-            "target": atoms(target_text(s, lang)),
+            "target": atoms(target_text(s, lang, mark=True)),
             "distance": atoms(distance_text(s, lang)),
             "progress": atoms(progress_text(s, lang)),
             "trend": [spark] if spark else [],
@@ -152,13 +189,13 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
     return list(columns.values()), styles
 
 
-def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
+def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
                  width: int | None = 160) -> Table:
     """The status as a table that fits a terminal ``width`` columns wide (None: as wide as it takes)."""
     return status_view(statuses, as_of, scope, lang, width)[0]
 
 
-def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
+def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
                 width: int | None = 160) -> tuple[Table, list[str]]:
     """The status table for a terminal ``width`` columns wide, and the headers of the columns that
     it had to leave out.
@@ -175,7 +212,9 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: st
     words = LABELS[lang]
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
-    table = Table(title=f"goaltrack · {scope} · {words['as_of']} {as_of}", title_justify="left",
+    notes = footnotes(statuses, lang)
+    table = Table(title=title_line(scope, as_of, lang), title_justify="left",
+                  caption="\n".join(notes) or None, caption_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     by_key = {c.key: c for c in columns}
     for key in plan.keys:
@@ -196,12 +235,13 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
+def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
     return to_json(status_json(statuses, as_of, scope, lang))
 
 
 CSV_FIELDS = (
-    "id", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "id", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "target_rule",
     "latest_year", "latest_value", "latest_source", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",
     "projection_year", "projection_value", "projected_to_meet", "verdict",
@@ -226,7 +266,7 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
         flat: dict[str, Any] = {}
         for key, value in goal_json(s, lang).items():
             if key in ("baseline", "target", "latest", "projection", "verdict_basis"):
-                for part in ("year", "value", "source"):
+                for part in ("year", "value", "source", "rule"):
                     if f"{key}_{part}" in CSV_FIELDS:
                         flat[f"{key}_{part}"] = None if value is None else value.get(part)
             else:
@@ -239,13 +279,13 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
+def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
     words = LABELS[lang]
     keys = ["goal", "baseline", "latest", "target", "distance", "progress", "category"]
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**goaltrack · {scope} · {words['as_of']} {as_of}**", "",
+    lines = [f"**{title_line(scope, as_of, lang)}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
@@ -255,7 +295,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
             s.goal.title(lang),
             point_text(s.spec.baseline, unit, lang),
             point_text(a.latest, unit, lang),
-            target_text(s, lang),
+            target_text(s, lang, mark=True),
             distance_text(s, lang),
             progress_text(s, lang),
             f"{CATEGORY_STYLE[a.category][0]} {words[a.category]}",
@@ -263,6 +303,9 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
         if show_verdict:
             cells.append(words[a.verdict] if a.verdict else "")
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    notes = footnotes(statuses, lang)
+    if notes:
+        lines += [""] + [_md(note) + "  " for note in notes]
     return "\n".join(lines) + "\n"
 
 
@@ -282,16 +325,18 @@ def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStat
 
     words = LABELS[lang]
     title = ranked[0][1].goal.title(lang) if ranked else goal_id
+    notes = footnotes([s for _, s in ranked], lang)
     table = Table(title=f"{title} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
+                  caption="\n".join(notes) or None, caption_justify="left",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, right in (("#", True), (words["scope"], False), ("", False), (words["baseline"], True),
+    for name, right in (("#", True), (words["scope"], False), (words["baseline"], True),
                         (words["latest"], True), (words["target"], True), (words["progress"], True),
                         (words["category"], False)):
         table.add_column(name, justify="right" if right else "left")
     for rank, (scope, s) in enumerate(ranked, start=1):
         symbol, style = CATEGORY_STYLE[s.assessment.category]
-        table.add_row(str(rank), scope.code, scope.name, point_text(s.spec.baseline, s.goal.unit, lang),
-                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang),
+        table.add_row(str(rank), s.place.label(lang), point_text(s.spec.baseline, s.goal.unit, lang),
+                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang, mark=True),
                       progress_text(s, lang), Text(f"{symbol} {words[s.assessment.category]}", style=style))
     return table
 
@@ -397,7 +442,7 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
     table = Table(title=f"{goal.title(lang)} ({goal.id})", title_justify="left", header_style="bold",
                   pad_edge=False)
     words = LABELS[lang]
-    for key, justify in (("scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
+    for key, justify in (("history_scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
                          ("source", "left"), ("recorded", "left"), ("status", "left")):
         table.add_column(words[key], justify=justify, overflow="fold")
     for r in rows:

@@ -86,7 +86,7 @@ def test_show_history_goals_scopes_compare_in_danish(run, figures):
     assert scopes.split()[:5] == ["kode", "navn", "type", "del", "af"]
     assert "kommune" in scopes and "land" in scopes and "municipality" not in scopes
     compare = run("compare", "homelessness", "--lang", "da").stdout
-    assert "område" in compare and "☁ begrænset fremgang" in compare and "⛈ tilbagegang" in compare
+    assert "Område" in compare and "København (101)" in compare and "☁ begrænset fremgang" in compare and "⛈ tilbagegang" in compare
     assert "≤ 681 (2020)" in compare and "5.290 (2011)" in compare
 
 
