@@ -11,35 +11,12 @@ from pathlib import Path
 
 from goaltrack import __version__, progress
 from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.i18n import LABELS, REPORT_WORDS
 from goaltrack.regions import derived_text
-from goaltrack.render import LABELS, number, rule_text, status_as_markdown
+from goaltrack.render import number, rule_text, status_as_markdown
 from goaltrack.status import GoalStatus, Place
 
-WORDS = {
-    "en": {
-        "report": "Goal status report", "date": "Date", "as_of": "as of", "scope": "scope",
-        "status": "Status", "goals": "The goals one by one", "overview": "Overview",
-        "no_figures": "no figures recorded yet", "in": "in", "baseline_only": "the baseline; no figure since",
-        "above": "above", "below": "below", "the_target_of": "the target of", "reached": "at or better than the target of",
-        "away": "moving away from it", "on_track": "on track", "behind": "moving towards it, but behind the required path",
-        "improving": "improving", "worsening": "getting worse", "flat": "unchanged",
-        "verdict_unknown": "no figure by the deadline", "source": "Source of the latest figure",
-        "points": "points", "made_by": "Made with goaltrack",
-        "without": "Goals without figures", "no_figures_for": "no figures for {place} yet",
-    },
-    "da": {
-        "report": "Statusrapport for målene", "date": "Dato", "as_of": "pr.", "scope": "område",
-        "status": "Status", "goals": "Målene ét for ét", "overview": "Overblik",
-        "no_figures": "ingen tal registreret endnu", "in": "i", "baseline_only": "udgangspunktet; intet tal siden",
-        "above": "over", "below": "under", "the_target_of": "målet på", "reached": "på eller bedre end målet på",
-        "away": "bevæger sig væk fra det", "on_track": "på rette kurs",
-        "behind": "bevæger sig mod det, men bagud i forhold til den nødvendige udvikling",
-        "improving": "forbedres", "worsening": "forværres", "flat": "uændret",
-        "verdict_unknown": "intet tal ved fristen", "source": "Kilde til det seneste tal",
-        "points": "point", "made_by": "Lavet med goaltrack",
-        "without": "Mål uden tal", "no_figures_for": "ingen tal for {place} endnu",
-    },
-}
+WORDS = REPORT_WORDS
 
 
 def _amount(value: float, unit: str, lang: str) -> str:

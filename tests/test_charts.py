@@ -126,7 +126,8 @@ def test_sentences():
     assert sentence(judge(HOMELESS, FIGURES, as_of=2026)) == (
         "Homeless persons, Denmark (DK): 6,431 in 2019, 2,431 above the target of 4,000; moving away from it; missed.")
     assert sentence(judge(HOMELESS, FIGURES, as_of=2026), "da") == (
-        "Hjemløse personer, Danmark (DK): 6.431 i 2019, 2.431 over målet på 4.000; bevæger sig væk fra det; ikke nået.")
+        "Hjemløse personer, Danmark (DK): 6.431 i 2019, 2.431 over målsætningen på 4.000; bevæger sig væk fra den; "
+        "ikke nået.")
     on_track = judge(HOMELESS, [M(2015, 4700)], as_of=2016)
     assert sentence(on_track) == "Homeless persons, Denmark (DK): 4,700 in 2015, 700 above the target of 4,000; on track."
     behind = judge(HOMELESS, [M(2015, 5200)], as_of=2016)
