@@ -427,16 +427,22 @@ def prepare_folder(out: Path) -> Path:
 
 
 def chart_folder(status: GoalStatus) -> str:
-    """Where a goal's chart goes inside the charts folder, the one rule every command uses: the
-    folder itself for the shipped set in the nation (charts/homelessness.png), a folder named
-    for the scope otherwise (charts/101/homelessness.png), so no scope overwrites another's."""
-    return "" if status.place.code == status.home else status.place.code
+    """Where a goal's chart goes inside the charts folder, the one rule every command uses: a
+    folder for a goal set other than the shipped one (charts/aarhus-2030/), and in it a folder for
+    a scope other than the set's own (charts/101/, charts/aarhus-2030/101/). The shipped set in the
+    nation stays at the top: charts/homelessness.png. So no set or scope overwrites another's."""
+    from goaltrack.models import SHIPPED_SET
+
+    parts = [status.goal.set_id] if status.goal.set_id != SHIPPED_SET else []
+    if status.place.code != status.home:
+        parts.append(status.place.code)
+    return "/".join(parts)
 
 
 def chart_name(status: GoalStatus, fmt: str = "png") -> str:
     """The chart's path relative to the charts folder, with '/' (as a report links it)."""
     folder = chart_folder(status)
-    return f"{folder}/{status.goal.id}.{fmt}" if folder else f"{status.goal.id}.{fmt}"
+    return f"{folder}/{status.goal.code}.{fmt}" if folder else f"{status.goal.code}.{fmt}"
 
 
 def chart_path(out: Path, name: str, fmt: str) -> Path:
@@ -492,14 +498,15 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
     import multiprocessing
 
     out = prepare_folder(Path(out))
-    items = [(chart_folder(s), chart_data(s, as_of, lang)) for s in statuses]
+    items = [(chart_folder(s), s.goal.code, chart_data(s, as_of, lang)) for s in statuses]
     jobs = []
-    for folder in dict.fromkeys(folder for folder, _ in items):
+    for folder in dict.fromkeys(folder for folder, _, _ in items):
         if folder:
             prepare_folder(out / folder)
-        group = [data for f, data in items if f == folder]
+        group = [(code, data) for f, code, data in items if f == folder]
         prefix = f"{folder}/" if folder else ""
-        jobs += [("goal", data, chart_path(out, prefix + data.goal_id, fmt), fmt, lang, dpi) for data in group]
+        jobs += [("goal", data, chart_path(out, prefix + code, fmt), fmt, lang, dpi) for code, data in group]
+        group = [data for _, data in group]
         if overview:  # the longest job goes first, so that the workers finish together
             place = next(s.place for s in statuses if chart_folder(s) == folder)
             title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"
