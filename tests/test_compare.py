@@ -34,3 +34,24 @@ def test_compare_ranks_the_best_first_not_by_name(ranked):
         "substantial_progress", "moderate_progress", "limited_progress", "deterioration"]
     table = ranked("compare", "homelessness", "--as-of", "2018").stdout
     assert table.index("Odense") < table.index("København") < table.index("Aarhus") < table.index("Aalborg")
+
+
+def test_a_scopes_projection_stays_in_its_units_range(run, tmp_path):
+    """A scope is judged with its goal's unit range: no negative persons, no percent above 100."""
+    path = tmp_path / "fast.csv"
+    path.write_text("goal;scope;year;value\n"
+                    "homelessness;101;2011;100\nhomelessness;101;2013;40\n"  # −30 a year: −170 by 2020
+                    "placement-breakdown;751;2011;50\nplacement-breakdown;751;2016;90\n")  # +8 a year: 122 %
+    run("import", str(path))
+    persons = run.json("status", "homelessness", "--scope", "101", "--as-of", "2014", "--format", "json")["goals"][0]
+    assert persons["projection"] == {"year": 2020, "value": 0}
+    assert persons["projected_to_meet"] is True
+    percent = run.json("status", "placement-breakdown", "--scope", "751", "--as-of", "2017",
+                       "--format", "json")["goals"][0]
+    assert percent["projection"] == {"year": 2020, "value": 100}
+    assert percent["projected_to_meet"] is False
+    # Inside the range the line is read as it is.
+    path.write_text("goal;scope;year;value\nhomelessness;751;2011;600\nhomelessness;751;2017;450\n")
+    run("import", str(path))
+    slow = run.json("status", "homelessness", "--scope", "751", "--as-of", "2018", "--format", "json")["goals"][0]
+    assert slow["projection"] == {"year": 2020, "value": 375}  # 600 − 25 a year
