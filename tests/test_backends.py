@@ -85,7 +85,8 @@ def test_every_command_on_each_backend(backend_url, tmp_path):
     assert png_size(Path(charts[0])) == (1200, 750)
     run("report", "--out", str(tmp_path / "report"), "--scope", "101", "--as-of", "2018")
     md = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
-    assert "Homeless persons: 1,700 in 2017, 641 above the target of 1,059; moving away from it.\n" in md
+    assert ("Homeless persons, København (101): 1,700 in 2017, 641 above the target of 1,059 (scaled from the "
+            "national target); moving away from it.\n") in md
     assert "<td>1,400 (2011)</td><td>1,700 (2017)</td>" in (tmp_path / "report" / "report.html").read_text()
     catalogue = tmp_path / "goals.yaml"
     catalogue.write_text((ROOT / "goals.yaml").read_text(encoding="utf-8").replace(

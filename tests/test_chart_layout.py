@@ -101,8 +101,9 @@ HOMELESS = Goal(id="homelessness", title_en="Homeless persons", title_da="Hjeml�
 def test_chart_words_in_danish():
     status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431, "VIVE 2019")], as_of=2026)
     d = charts.chart_data(status, 2026, "da")
-    assert d.title == "Hjemløse personer"
-    assert d.subtitle == "Tilbagegang · 2.431 fra målet · ikke indfriet"
+    assert d.title == "Hjemløse personer · Danmark (DK)"
+    assert d.subtitle == "Tilbagegang · 2.431 fra målsætningen · ikke nået"
+    assert charts.chart_data(status, 2026).title == "Homeless persons · Denmark (DK)"
     assert charts.chart_data(status, 2026).subtitle == "Deterioration · 2,431 from the target · missed"
     met = judge(HOMELESS, [M(2019, 3900)], as_of=2026)
     assert charts.chart_data(met, 2026).subtitle == "Achieved · met"  # no distance: achieved says it

@@ -107,9 +107,9 @@ def test_chart_options(run, tmp_path):
     import re
 
     texts = re.findall(r"<!-- (.*?) -->", svg)
-    assert "Hjemløse personer" in texts and "personer" in texts  # the title and the axis, in Danish
-    assert "Tilbagegang · 1.820 fra målet · ukendt" in texts  # 5,820 (2013): too old to decide 2020
-    assert {"Målt", "Udgangspunkt", "Mål", "Nødvendig udvikling"} <= set(texts)
+    assert "Hjemløse personer · Danmark (DK)" in texts and "personer" in texts  # title and axis, in Danish
+    assert "Tilbagegang · 1.820 fra målsætningen · ukendt" in texts  # 5,820 (2013): too old to decide 2020
+    assert {"Målte tal", "Udgangspunkt", "Målsætning", "Nødvendig udvikling"} <= set(texts)
     assert {"4.000", "5.000", "6.000"} <= set(texts) and "4,000" not in texts  # Danish thousands on the axis
     assert not any(t.endswith("%") for t in texts)  # persons, not percent
     assert not (out / "overview.png").exists()  # only with --all

@@ -112,8 +112,8 @@ def test_chart_scope_draws_the_scopes_own_figures(municipal, tmp_path, drawn):
     assert data.baseline == Point(2011, 1400, "København 2011")
     assert data.target == Point(2020, approx(1400 * 4000 / 5290))  # the national target scaled: 1,058.6
     assert [(p.year, p.value) for p in data.measured] == [(2011, 1400), (2017, 1700)]
-    assert data.title == "Hjemløse personer"
-    assert data.subtitle == "Tilbagegang · 641 fra målet · ikke indfriet"
+    assert data.title == "Hjemløse personer · København (101)"
+    assert data.subtitle == "Tilbagegang · 641 fra målsætningen · ikke nået"
     assert data.source == "København 2017"
 
 
@@ -148,9 +148,9 @@ def test_report_scope(municipal, tmp_path, no_drawing):
     out = tmp_path / "r"
     municipal("report", "--out", str(out), "--scope", "101", "--as-of", "2026")
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert "· as of 2026 · scope 101" in md
-    assert ("Homeless persons: 1,700 in 2017, 641 above the target of 1,059; moving away from it; missed."
-            in md)
+    assert "· as of 2026 · scope København (101)\n" in md
+    assert ("Homeless persons, København (101): 1,700 in 2017, 641 above the target of 1,059 (scaled from the "
+            "national target); moving away from it; missed.\n") in md
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<td>1,400 (2011)</td><td>1,700 (2017)</td>" in page
 
@@ -160,13 +160,13 @@ def test_report_in_danish(run, tmp_path, no_drawing):
     out = tmp_path / "r"
     run("report", "--out", str(out), "--lang", "da", "--as-of", "2026")
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert md.startswith("# Statusrapport for målene\n")
-    assert "· pr. 2026 · område DK" in md
-    assert ("Hjemløse personer: 6.431 i 2019, 2.431 over målet på 4.000; bevæger sig væk fra det; "
-            "ikke indfriet.") in md
+    assert md.startswith("# Statusrapport for målene · Danmark (DK)\n")
+    assert "· pr. 2026 · område Danmark (DK)\n" in md
+    assert ("Hjemløse personer, Danmark (DK): 6.431 i 2019, 2.431 over målsætningen på 4.000; bevæger sig væk "
+            "fra den; ikke nået.\n") in md
     assert "*Kilde til det seneste tal: VIVE 2019*" in md
     page = (out / "report.html").read_text(encoding="utf-8")
-    assert '<html lang="da">' in page and "<td>6.431 (2019)</td>" in page and "ikke indfriet" in page
+    assert '<html lang="da">' in page and "<td>6.431 (2019)</td>" in page and "ikke nået" in page
 
 
 # --- where the data lives -------------------------------------------------------------------------
