@@ -98,8 +98,8 @@ def format_option(*choices: str) -> Callable:
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
 scope_option = click.option("--scope", default=None, metavar="CODE",
-                            help="Where the figures apply: DK (the nation, the default) or a region or "
-                                 "municipality code.")
+                            help="Where the figures apply: DK (the nation) or a region or municipality code. "
+                                 "Default: the scope of each goal's set (DK for the shipped set).")
 set_option = click.option("--set", "set_id", default=None, metavar="SET",
                           help="Only the goals of this goal set (default: every set, grouped by set).")
 as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100), default=this_year,
