@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from goaltrack.models import Goal
+    from goaltrack.status import Comparison
     from goaltrack.store import HistoryRow
 
 CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustainability strategy
@@ -40,6 +41,10 @@ LABELS: dict[str, dict[str, str]] = {
         "deterioration": "deterioration", "insufficient_data": "insufficient data",
         "met": "met", "missed": "missed", "unknown": "unknown",
         "as_of": "as of", "improve": "improve", "years": "y",
+        "too_old": "too old", "no_figure": "no figure", "by": "by", "no_baseline": "no baseline",
+        "scope": "Scope", "name": "Name", "gap_left": "Gap left",
+        "compared_in": "compared on figures from", "not_ranked": "Not ranked: the latest figures are from different years.",
+        "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
     },
     "da": {
         "goal": "Mål", "baseline": "Udgangspunkt", "latest": "Seneste", "target": "Målsætning",
@@ -50,6 +55,10 @@ LABELS: dict[str, dict[str, str]] = {
         "deterioration": "tilbagegang", "insufficient_data": "utilstrækkelige data",
         "met": "indfriet", "missed": "ikke indfriet", "unknown": "ukendt",
         "as_of": "pr.", "improve": "forbedres", "years": "år",
+        "too_old": "for gammelt", "no_figure": "intet tal", "by": "inden", "no_baseline": "intet udgangspunkt",
+        "scope": "Område", "name": "Navn", "gap_left": "Rest af afstand",
+        "compared_in": "sammenlignet på tal fra", "not_ranked": "Ikke rangeret: de seneste tal er fra forskellige år.",
+        "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
     },
 }
 SHORT = {  # category labels for the terminal table, where width is scarce
@@ -107,9 +116,48 @@ def distance_text(status: GoalStatus, lang: str) -> str:
     return number(distance, status.goal.unit, lang)
 
 
+PROGRESS_SHOWN = 999  # tables show progress beyond ±999 % as "> 999 %": it explodes near the target
+
+
 def progress_text(status: GoalStatus, lang: str) -> str:
+    """Progress in whole percent; "–" without movement; "< −999 %" and "> 999 %" beyond that range
+    (a baseline near the target makes it explode; JSON keeps the exact figure)."""
     pct = status.assessment.progress_pct
-    return "–" if pct is None else number(round(pct), "percent", lang)
+    if pct is None:
+        return "–"
+    if pct > PROGRESS_SHOWN:
+        return f"> {number(PROGRESS_SHOWN, 'percent', lang)}"
+    if pct < -PROGRESS_SHOWN:
+        return f"< −{number(PROGRESS_SHOWN, 'percent', lang)}"
+    return number(round(pct), "percent", lang)
+
+
+def verdict_parts(status: GoalStatus, lang: str) -> list[str]:
+    """The verdict, the figure that decided it, and why an unknown verdict is unknown:
+    ["missed", "6,431 (2019)"], ["unknown", "5,820 (2013)", "too old"], ["unknown", "no figure", "by 2020"].
+    Empty before the deadline."""
+    a, spec, words = status.assessment, status.spec, LABELS[lang]
+    if a.verdict is None:
+        return []
+    basis = a.verdict_basis
+    if basis is None:
+        return [words["unknown"], words["no_figure"], f"{words['by']} {spec.target_year}"]
+    shown = point_text(basis, status.goal.unit, lang)
+    if progress.basis_too_old(spec, basis):
+        return [words["unknown"], shown, words["too_old"]]
+    if a.verdict == progress.UNKNOWN:  # a goal by direction only, without a baseline
+        return [words["unknown"], shown, words["no_baseline"]]
+    return [words[a.verdict], shown]
+
+
+def verdict_text(status: GoalStatus, lang: str, lines: bool = False) -> str:
+    """"missed · 6,431 (2019)"; with ``lines``, a part a line ("missed ·" over "6,431 (2019)")."""
+    parts = verdict_parts(status, lang)
+    if not parts:
+        return ""
+    if lines:
+        return f"{parts[0]} ·\n" + "\n".join(parts[1:])
+    return f"{parts[0]} · " + " ".join(parts[1:])
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -166,7 +214,7 @@ def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: s
             "progress": progress_text(s, lang),
             "trend": Text(spark, style=spark_style),
             "category": Text(f"{symbol} {SHORT[lang][a.category]}", style=style),
-            "verdict": Text(words[a.verdict], style=VERDICT_STYLE[a.verdict]) if a.verdict else Text(""),
+            "verdict": Text(verdict_text(s, lang), style=VERDICT_STYLE[a.verdict]) if a.verdict else Text(""),
         })
     keys = ["goal", "baseline", "latest", "target", "distance", "progress", "trend", "category"]
     if any(s.assessment.verdict is not None for s in statuses):
@@ -180,15 +228,26 @@ def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: s
 
     goal_min = 16
     widths = {key: natural(key) for key in keys if key != "goal"}
-    for step in ("natural", "wrap figures", "drop trend and distance", "wrap category"):
-        if step == "wrap figures":
+    verdict_split = False
+    for step in ("natural", "split verdict", "wrap figures", "drop trend and distance", "wrap category"):
+        if step == "split verdict":  # "missed ·" over "6,431 (2019)": the verdict above its basis
+            if "verdict" not in keys:
+                continue
+            verdict_split = True
+            widths["verdict"] = max([cell_len(words["verdict"])]
+                                    + [cell_len(line) for s in statuses for line in verdict_text(s, lang, True).split("\n")])
+        elif step == "wrap figures":
             widths.update({key: longest_word(key) for key in ("baseline", "latest", "target")})
         elif step == "drop trend and distance":
             for key in ("trend", "distance"):
                 keys.remove(key)
                 widths.pop(key)
         elif step == "wrap category":
-            widths.update({key: longest_word(key) for key in keys if key in ("category", "verdict")})
+            widths.update({key: longest_word(key) for key in keys if key == "category"})
+            if "verdict" in keys:  # "unknown ·" stays whole; the figure may break before its year
+                widths["verdict"] = max([cell_len(words["verdict"])] + [
+                    cell_len(piece) for s in statuses for i, line in enumerate(verdict_text(s, lang, True).split("\n"))
+                    for piece in ([line] if i == 0 else line.split())])
             goal_min = 12
         room = width - sum(widths.values()) - 3 * (len(keys) - 1)  # padding and a rule between columns
         if room >= goal_min:
@@ -201,7 +260,9 @@ def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: s
         right = key in ("baseline", "latest", "target", "distance", "progress")
         table.add_column(words[key], justify="right" if right else "left", width=widths[key],
                          no_wrap=key in ("distance", "progress", "trend"), overflow="fold")
-    for row in rows:
+    for s, row in zip(statuses, rows, strict=True):
+        if verdict_split and s.assessment.verdict:
+            row["verdict"] = Text(verdict_text(s, lang, lines=True), style=VERDICT_STYLE[s.assessment.verdict])
         table.add_row(*(row[key] for key in keys))
     return table
 
@@ -275,7 +336,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
             f"{CATEGORY_STYLE[a.category][0]} {words[a.category]}",
         ]
         if show_verdict:
-            cells.append(words[a.verdict] if a.verdict else "")
+            cells.append(verdict_text(s, lang))
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -283,30 +344,60 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
 # --- compare --------------------------------------------------------------------------------------
 
 
-def compare_json(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> dict:
-    return {"goal": goal_id, "as_of": as_of,
-            "scopes": [{"scope": scope.code, "name": scope.name, **goal_json(status, lang)}
-                       for scope, status in ranked]}
+def compare_json(comparison: Comparison, lang: str = "en") -> dict:
+    """{"goal", "as_of", "year", "scopes": [{"scope", "name", "ranked", ...the status keys}]}: the
+    ranked scopes first, best first, then the unranked ones."""
+    return {"goal": comparison.goal_id, "as_of": comparison.as_of, "year": comparison.year,
+            "scopes": [{"scope": e.scope.code, "name": e.scope.name, "ranked": e.ranked, **goal_json(e.status, lang)}
+                       for e in comparison.entries]}
 
 
-def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> Table:
+def compare_table(comparison: Comparison, lang: str = "en") -> Table:
+    """The ranked scopes, numbered, with the year of each figure; then, after a rule, the scopes
+    whose latest figure is from another year, unnumbered."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     words = LABELS[lang]
-    title = ranked[0][1].goal.title(lang) if ranked else goal_id
-    table = Table(title=f"{title} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
-                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, right in (("#", True), ("scope", False), ("", False), (words["baseline"], True),
-                        (words["latest"], True), (words["target"], True), (words["progress"], True),
-                        (words["category"], False)):
-        table.add_column(name, justify="right" if right else "left")
-    for rank, (scope, s) in enumerate(ranked, start=1):
-        symbol, style = CATEGORY_STYLE[s.assessment.category]
-        table.add_row(str(rank), scope.code, scope.name, point_text(s.spec.baseline, s.goal.unit, lang),
-                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang),
-                      progress_text(s, lang), Text(f"{symbol} {SHORT[lang][s.assessment.category]}", style=style))
+    entries = comparison.entries
+    title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
+    heading = f"{title} · {words['as_of']} {comparison.as_of}"
+    if comparison.year is not None:
+        heading += f" · {words['compared_in']} {comparison.year}"
+    ranked = [e for e in entries if e.ranked]
+    others = [e for e in entries if not e.ranked]
+    caption = None
+    if others:
+        caption = words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"]
+    ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
+    table = Table(title=heading, title_justify="left", header_style="bold", box=ruled, show_edge=False,
+                  pad_edge=False, caption=caption, caption_justify="left", caption_style="italic")
+    show_verdict = any(e.status.assessment.verdict is not None for e in entries)
+    columns = [("#", True), (words["scope"], False), (words["name"], False), (words["baseline"], True),
+               (words["latest"], True), (words["target"], True), (words["gap_left"], True),
+               (words["progress"], True), (words["category"], False)]
+    if show_verdict:
+        columns.append((words["verdict"], False))
+    for name, right in columns:
+        table.add_column(name, justify="right" if right else "left", overflow="fold")
+
+    def row(number_text: str, e: Any, end_section: bool = False) -> None:
+        s, unit = e.status, e.status.goal.unit
+        a = s.assessment
+        symbol, style = CATEGORY_STYLE[a.category]
+        share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
+        cells: list[Any] = [number_text, e.scope.code, e.scope.name, point_text(s.spec.baseline, unit, lang),
+                            point_text(a.latest, unit, lang), target_text(s, lang), share, progress_text(s, lang),
+                            Text(f"{symbol} {SHORT[lang][a.category]}", style=style)]
+        if show_verdict:
+            cells.append(Text(verdict_text(s, lang), style=VERDICT_STYLE[a.verdict]) if a.verdict else "")
+        table.add_row(*cells, end_section=end_section)
+
+    for rank, e in enumerate(ranked, start=1):
+        row(str(rank), e, end_section=bool(others) and rank == len(ranked))
+    for e in others:
+        row("", e)
     return table
 
 
