@@ -142,7 +142,7 @@ def test_sentences_after_the_deadline_state_the_verdict_with_its_basis_then_the_
         "Homeless persons: missed; 6,431 in 2019 against the target of 4,000 by 2020. "
         "Latest: 5,789 in 2022, 1,789 above it.")
     assert sentence(judge(HOMELESS, counts, as_of=2023), "da") == (
-        "Hjemløse personer: ikke indfriet; 6.431 i 2019 mod målet på 4.000 i 2020. "
+        "Hjemløse personer: ikke nået; 6.431 i 2019 mod målet på 4.000 i 2020. "
         "Seneste: 5.789 i 2022, 1.789 over det.")
     # A later figure under the target does not turn a missed goal into "at or better than ... missed".
     assert sentence(judge(HOMELESS, FIGURES + [M(2022, 3900)], as_of=2023)) == (

@@ -126,20 +126,25 @@ def test_table_is_readable(run):
     assert "\x1b[" not in out  # no colour codes when stdout is not a terminal
 
 
-def test_table_keeps_the_verdict_basis_beside_the_latest_figure(run):
+def test_table_keeps_the_verdict_basis_beside_the_latest_figure(run, monkeypatch):
     run("record", "homelessness", "6431", "--year", "2019")
     run("record", "homelessness", "3900", "--year", "2022")
-    out = run("status", "--as-of", "2023").stdout
+    out = run("status", "--as-of", "2023", "--wide").stdout
     row = next(line for line in out.splitlines() if "Homeless persons" in line)
     # where it stands now: 3,900 in 2022, achieved; was it met: no, on 2019's 6,431
     for text in ("3,900 (2022)", "achieved", "missed · 6,431 (2019)"):
         assert text in row, text
     lines = out.splitlines()
-    placement = next(line for line in lines if "Placements that break" in line)
+    placement = next(line for line in lines if "Placements that break down" in line)
     assert "5.7 % (2011)" in placement and "unknown · no figure by 2020" in placement
     assert "0 %" not in placement.replace("5.7 %", "")  # no movement: "–", not "0 %"
     deaths = next(line for line in lines if "Drug-related deaths" in line)
     assert "unknown · 210 (2012) too old" in deaths
+    monkeypatch.setenv("COLUMNS", "100")
+    narrow = run("status", "--as-of", "2023").stdout.splitlines()
+    at = next(i for i, line in enumerate(narrow) if "Homeless persons" in line)
+    assert "missed ·" in narrow[at] or "missed · 6,431 (2019)" in narrow[at]
+    assert "6,431 (2019)" in narrow[at] + narrow[at + 1]  # the basis never leaves the verdict
 
 
 def test_progress_beyond_999_percent_is_shown_as_a_bound():
