@@ -97,8 +97,9 @@ def format_option(*choices: str) -> Callable:
 
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
-scope_option = click.option("--scope", default="DK", show_default=True, metavar="CODE",
-                            help="Where the figures apply: DK (the nation) or a region or municipality code.")
+scope_option = click.option("--scope", default=None, metavar="CODE",
+                            help="Where the figures apply: DK (the nation, the default) or a region or "
+                                 "municipality code.")
 as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100), default=this_year,
                             show_default="this year", metavar="YEAR",
                             help="Judge the goals as they stood in this year.")
@@ -194,23 +195,25 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
       goaltrack status --wide --lang da
     """
     from goaltrack import render
-    from goaltrack.status import build_status
+    from goaltrack.status import build_status, place
 
-    statuses = build_status(database(), as_of, goals, scope)
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, goals, where.code)
     if fmt == "table":
         out = console()
-        table, omitted = render.status_view(statuses, as_of, scope, lang, width=None if wide else out.width)
+        table, omitted = render.status_view(statuses, as_of, where, lang, width=None if wide else out.width)
         if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
             out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
         out.print(table)
         if omitted:
             info(render.omitted_note(omitted, out.width, lang))
     elif fmt == "json":
-        click.echo(render.status_as_json(statuses, as_of, scope, lang), nl=False)
+        click.echo(render.status_as_json(statuses, as_of, where, lang), nl=False)
     elif fmt == "csv":
         click.echo(render.status_as_csv(statuses, lang), nl=False)
     else:
-        click.echo(render.status_as_markdown(statuses, as_of, scope, lang), nl=False)
+        click.echo(render.status_as_markdown(statuses, as_of, where, lang), nl=False)
 
 
 @cli.command()
@@ -232,24 +235,34 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
 
     Each chart shows the measured figures (history before the baseline in grey), the baseline, the
     target, the required path from one to the other, and the projection to the target year. With
-    --all, every goal is drawn, plus an overview of small panels coloured by category. The paths
-    written are printed.
+    --all, every goal is drawn, plus an overview of small panels coloured by category. With --scope
+    and no GOAL, every goal that has figures in that scope is drawn. A scope other than the nation
+    gets a folder of its own (charts/101/homelessness.png), so it never overwrites the nation's
+    charts. The paths written are printed.
 
     \b
     Examples:
       goaltrack chart homelessness
       goaltrack chart --all --out report/charts --lang da
+      goaltrack chart --scope 101
       goaltrack chart drug-deaths --as-of 2015 --format svg
     """
     from pathlib import Path
 
     from goaltrack.charts import check_folder, write_charts
-    from goaltrack.status import build_status
+    from goaltrack.status import build_status, place
 
-    if not goals and not all_goals:
-        raise click.UsageError("name one or more goals, or use --all")
+    if not goals and not all_goals and scope is None:
+        raise click.UsageError("name one or more goals, or use --all or --scope")
     check_folder(Path(out))
-    statuses = build_status(database(), as_of, () if all_goals else goals, scope)
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, () if all_goals else goals, where.code)
+    if not goals and not all_goals:
+        statuses = [s for s in statuses if s.has_figures]
+        if not statuses:
+            raise GoaltrackError(f"no goal has figures for {where.label()} yet; nothing was drawn "
+                                 "(goaltrack chart --all draws every goal)")
     with progress_bar("Drawing", len(statuses) + all_goals) as bar:
         step = (lambda name: bar(name, 1, 0)) if bar else None
         paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
@@ -267,23 +280,27 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
     """Write a report to hand on: report.md, report.html and the charts, in one folder.
 
     The report has the date, the status table, a sentence per goal in plain words, and each goal's
-    chart beside it, with an overview at the top. Send the folder as it is.
+    chart beside it, with an overview at the top. Goals without figures in the scope are listed
+    ("no figures for København yet") instead of drawn. Send the folder as it is.
 
     \b
     Examples:
       goaltrack report --out status-2026
+      goaltrack report --out kbh --scope 101
       goaltrack report --out rapport --lang da --as-of 2020
     """
     from pathlib import Path
 
     from goaltrack.charts import check_folder
     from goaltrack.report import write_report
-    from goaltrack.status import build_status
+    from goaltrack.status import build_status, place
 
     check_folder(Path(out))
-    statuses = build_status(database(), as_of, (), scope)
-    with progress_bar("Drawing", len(statuses) + 1) as bar:
-        written = write_report(statuses, Path(out), as_of, scope, lang,
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, (), where.code)
+    with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
+        written = write_report(statuses, Path(out), as_of, where, lang,
                                step=(lambda name: bar(name, 1, 0)) if bar else None)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
@@ -350,7 +367,7 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     from goaltrack.render import number
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope, source, note, replace)
+    result = store.record(database(), goal, figure, year, scope or "DK", source, note, replace)
     m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":

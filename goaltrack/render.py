@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goaltrack import progress
-from goaltrack.status import GoalStatus, goal_json, json_number, status_json
+from goaltrack.catalogue import NATION
+from goaltrack.status import NATIONAL, RELATIVE, SCALED, GoalStatus, Place, goal_json, json_number, status_json
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -40,9 +41,14 @@ LABELS: dict[str, dict[str, str]] = {
         "moderate_progress": "moderate progress", "limited_progress": "limited progress",
         "deterioration": "deterioration", "insufficient_data": "insufficient data",
         "met": "met", "missed": "missed", "unknown": "unknown",
-        "as_of": "as of", "improve": "improve", "years": "y",
-        "too_old": "too old", "no_figure": "no figure", "by": "by", "no_baseline": "no baseline",
-        "scope": "Scope", "name": "Name", "gap_left": "Gap left",
+        "as_of": "as of", "improve": "improve", "years": "y", "scope": "Scope",
+        SCALED: "scaled from the national target", RELATIVE: "the national change applied to the baseline",
+        NATIONAL: "the national target",
+        f"{SCALED}_home": "scaled from the catalogue's target",
+        f"{RELATIVE}_home": "the catalogue's change applied to the baseline",
+        f"{NATIONAL}_home": "the catalogue's target",
+        "too_old": "too old", "no_figure": "no figure", "no_baseline": "no baseline",
+        "gap_left": "Gap left",
         "compared_in": "compared on figures from", "not_ranked": "Not ranked: the latest figures are from different years.",
         "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
     },
@@ -54,9 +60,14 @@ LABELS: dict[str, dict[str, str]] = {
         "moderate_progress": "moderat fremgang", "limited_progress": "begrænset fremgang",
         "deterioration": "tilbagegang", "insufficient_data": "for få data",
         "met": "nået", "missed": "ikke nået", "unknown": "ukendt",
-        "as_of": "pr.", "improve": "forbedres", "years": "år",
-        "too_old": "for gammelt", "no_figure": "intet tal", "by": "inden", "no_baseline": "intet udgangspunkt",
-        "scope": "Område", "name": "Navn", "gap_left": "Rest af afstand",
+        "as_of": "pr.", "improve": "forbedres", "years": "år", "scope": "Område",
+        SCALED: "skaleret fra det nationale mål", RELATIVE: "den nationale ændring anvendt på udgangspunktet",
+        NATIONAL: "det nationale mål",
+        f"{SCALED}_home": "skaleret fra katalogets mål",
+        f"{RELATIVE}_home": "katalogets ændring anvendt på udgangspunktet",
+        f"{NATIONAL}_home": "katalogets mål",
+        "too_old": "for gammelt", "no_figure": "intet tal", "no_baseline": "intet udgangspunkt",
+        "gap_left": "Rest af afstand",
         "compared_in": "sammenlignet på tal fra", "not_ranked": "Ikke rangeret: de seneste tal er fra forskellige år.",
         "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
     },
@@ -96,15 +107,51 @@ def point_text(point: progress.Point | None, unit: str, lang: str) -> str:
     return "–" if point is None else f"{number(point.value, unit, lang)} ({point.year})"
 
 
-def target_text(status: GoalStatus, lang: str) -> str:
+DERIVED_MARKS = {SCALED: "¹", RELATIVE: "²", NATIONAL: "³"}
+
+
+def target_text(status: GoalStatus, lang: str, mark: bool = False) -> str:
+    """'≤ 4,000 (2020)'; with ``mark``, a derived target carries the mark its footnote explains."""
     spec = status.spec
     if spec.target_year is None:
         return "–"
     if spec.target_value is None:
         arrow = "↑" if spec.direction > 0 else "↓"
         return f"{arrow} {LABELS[lang]['improve']} ({spec.target_year})"
-    sign = "≥" if spec.direction > 0 else "≤"
-    return f"{sign} {number(spec.target_value, status.goal.unit, lang)} ({spec.target_year})"
+    text = f"{target_level_text(status, lang)} ({spec.target_year})"
+    return text + DERIVED_MARKS.get(status.rule or "", "") if mark else text
+
+
+def target_level_text(status: GoalStatus, lang: str) -> str:
+    """'≤ 4,000'."""
+    sign = "≥" if status.spec.direction > 0 else "≤"
+    return f"{sign} {number(status.spec.target_value, status.goal.unit, lang)}"
+
+
+def rule_text(status: GoalStatus, lang: str) -> str | None:
+    """How a derived target came about ('scaled from the national target'); None for the catalogue's."""
+    if status.rule not in DERIVED_MARKS:
+        return None
+    key = status.rule if status.home == NATION else f"{status.rule}_home"
+    return LABELS[lang][key]
+
+
+def derived_target_text(status: GoalStatus, lang: str) -> str:
+    """'≤ 1,059, scaled from the national target'; the catalogue's own target plainly."""
+    why = rule_text(status, lang)
+    level = target_level_text(status, lang)
+    return f"{level}, {why}" if why else level
+
+
+def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
+    """A line for each kind of derived target shown: '¹ scaled from the national target'."""
+    seen = {s.rule: s for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
+    return [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+
+
+def title_line(scope: Place, as_of: int, lang: str) -> str:
+    """'goaltrack · København (101) · as of 2026'."""
+    return f"goaltrack · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
 
 
 def distance_text(status: GoalStatus, lang: str) -> str:
@@ -134,17 +181,17 @@ def progress_text(status: GoalStatus, lang: str) -> str:
 
 def verdict_parts(status: GoalStatus, lang: str) -> list[str]:
     """The verdict, the figure that decided it, and why an unknown verdict is unknown:
-    ["missed", "6,431 (2019)"], ["unknown", "5,820 (2013)", "too old"], ["unknown", "no figure", "by 2020"].
+    ["missed", "6,431 (2019)"], ["unknown", "2013 too old"], ["unknown", "no figure"].
     Empty before the deadline."""
     a, spec, words = status.assessment, status.spec, LABELS[lang]
     if a.verdict is None:
         return []
     basis = a.verdict_basis
     if basis is None:
-        return [words["unknown"], words["no_figure"], f"{words['by']} {spec.target_year}"]
+        return [words["unknown"], words["no_figure"]]  # the deadline stands in the target column
     shown = point_text(basis, status.goal.unit, lang)
-    if progress.basis_too_old(spec, basis):
-        return [words["unknown"], shown, words["too_old"]]
+    if progress.basis_too_old(spec, basis):  # its year says why; the report names its value
+        return [words["unknown"], f"{basis.year} {words['too_old']}"]
     if a.verdict == progress.UNKNOWN:  # a goal by direction only, without a baseline
         return [words["unknown"], shown, words["no_baseline"]]
     return [words[a.verdict], shown]
@@ -152,7 +199,7 @@ def verdict_parts(status: GoalStatus, lang: str) -> list[str]:
 
 def verdict_atoms(status: GoalStatus, lang: str) -> list[str]:
     """The verdict cell in two pieces that a narrow table puts on two lines: the verdict, and the
-    figure that decided it (never split: "6,431 (2019)", "21.8 % (2012) too old")."""
+    figure that decided it (never split: "6,431 (2019)", "2012 too old")."""
     parts = verdict_parts(status, lang)
     return [f"{parts[0]} ·", " ".join(parts[1:])] if parts else []
 
@@ -213,7 +260,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
             "goal": atoms(s.goal.title(lang)),
             "baseline": atoms(point_text(s.spec.baseline, unit, lang)),
             "latest": atoms(point_text(a.latest, unit, lang)),
-            "target": atoms(target_text(s, lang)),
+            "target": atoms(target_text(s, lang, mark=True)),
             "distance": atoms(distance_text(s, lang)),
             "progress": atoms(progress_text(s, lang)),
             "trend": [spark] if spark else [],
@@ -229,13 +276,13 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
     return list(columns.values()), styles
 
 
-def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
+def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
                  width: int | None = 160) -> Table:
     """The status as a table that fits a terminal ``width`` columns wide (None: as wide as it takes)."""
     return status_view(statuses, as_of, scope, lang, width)[0]
 
 
-def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
+def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
                 width: int | None = 160) -> tuple[Table, list[str]]:
     """The status table for a terminal ``width`` columns wide, and the headers of the columns that
     it had to leave out.
@@ -252,7 +299,9 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: st
     words = LABELS[lang]
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
-    table = Table(title=f"goaltrack · {scope} · {words['as_of']} {as_of}", title_justify="left",
+    notes = footnotes(statuses, lang)
+    table = Table(title=title_line(scope, as_of, lang), title_justify="left",
+                  caption="\n".join(notes) or None, caption_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     by_key = {c.key: c for c in columns}
     for key in plan.keys:
@@ -276,12 +325,13 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
+def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
     return to_json(status_json(statuses, as_of, scope, lang))
 
 
 CSV_FIELDS = (
-    "id", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "id", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "target_rule",
     "latest_year", "latest_value", "latest_source", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",
     "projection_year", "projection_value", "projected_to_meet", "verdict",
@@ -306,7 +356,7 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
         flat: dict[str, Any] = {}
         for key, value in goal_json(s, lang).items():
             if key in ("baseline", "target", "latest", "projection", "verdict_basis"):
-                for part in ("year", "value", "source"):
+                for part in ("year", "value", "source", "rule"):
                     if f"{key}_{part}" in CSV_FIELDS:
                         flat[f"{key}_{part}"] = None if value is None else value.get(part)
             else:
@@ -319,13 +369,13 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
+def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
     words = LABELS[lang]
     keys = ["goal", "baseline", "latest", "target", "distance", "progress", "category"]
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**goaltrack · {scope} · {words['as_of']} {as_of}**", "",
+    lines = [f"**{title_line(scope, as_of, lang)}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
@@ -335,7 +385,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
             s.goal.title(lang),
             point_text(s.spec.baseline, unit, lang),
             point_text(a.latest, unit, lang),
-            target_text(s, lang),
+            target_text(s, lang, mark=True),
             distance_text(s, lang),
             progress_text(s, lang),
             f"{CATEGORY_STYLE[a.category][0]} {words[a.category]}",
@@ -343,6 +393,9 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
         if show_verdict:
             cells.append(verdict_text(s, lang))
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    notes = footnotes(statuses, lang)
+    if notes:
+        lines += [""] + [_md(note) + "  " for note in notes]
     return "\n".join(lines) + "\n"
 
 
@@ -366,20 +419,20 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
 
     words = LABELS[lang]
     entries = comparison.entries
+    notes = footnotes([e.status for e in entries], lang)
     title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
     heading = f"{title} · {words['as_of']} {comparison.as_of}"
     if comparison.year is not None:
         heading += f" · {words['compared_in']} {comparison.year}"
     ranked = [e for e in entries if e.ranked]
     others = [e for e in entries if not e.ranked]
-    caption = None
     if others:
-        caption = words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"]
+        notes.append(words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"])
     ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
     table = Table(title=heading, title_justify="left", header_style="bold", box=ruled, show_edge=False,
-                  pad_edge=False, caption=caption, caption_justify="left", caption_style="italic")
+                  pad_edge=False, caption="\n".join(notes) or None, caption_justify="left")
     show_verdict = any(e.status.assessment.verdict is not None for e in entries)
-    columns = [("#", True), (words["scope"], False), (words["name"], False), (words["baseline"], True),
+    columns = [("#", True), (words["scope"], False), (words["baseline"], True),
                (words["latest"], True), (words["target"], True), (words["gap_left"], True),
                (words["progress"], True), (words["category"], False)]
     if show_verdict:
@@ -392,8 +445,9 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
         a = s.assessment
         symbol, style = CATEGORY_STYLE[a.category]
         share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
-        cells: list[Any] = [number_text, e.scope.code, e.scope.name, point_text(s.spec.baseline, unit, lang),
-                            point_text(a.latest, unit, lang), target_text(s, lang), share, progress_text(s, lang),
+        cells: list[Any] = [number_text, s.place.label(lang), point_text(s.spec.baseline, unit, lang),
+                            point_text(a.latest, unit, lang), target_text(s, lang, mark=True), share,
+                            progress_text(s, lang),
                             Text(f"{symbol} {SHORT[lang][a.category]}", style=style)]
         if show_verdict:
             cells.append(Text(verdict_text(s, lang), style=VERDICT_STYLE[a.verdict]) if a.verdict else "")

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaltrack import __version__, progress
-from goaltrack.charts import CATEGORY_COLOUR, prepare_folder, write_charts
-from goaltrack.render import LABELS, number, status_as_markdown
-from goaltrack.status import GoalStatus
+from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.render import LABELS, number, rule_text, status_as_markdown
+from goaltrack.status import GoalStatus, Place
 
 WORDS = {
     "en": {
@@ -33,6 +33,7 @@ WORDS = {
         "too_old": "the last figure by {year}, {figure}, is more than {window} years older than the deadline "
                    "and decides nothing",
         "no_baseline_to_judge": "but no baseline to judge it against",
+        "without": "Goals without figures", "no_figures_for": "no figures for {place} yet",
     },
     "da": {
         "report": "Statusrapport for målene", "date": "Dato", "as_of": "pr.", "scope": "område",
@@ -53,6 +54,7 @@ WORDS = {
         "too_old": "det sidste tal inden {year}, {figure}, er mere end {window} år ældre end fristen "
                    "og afgør intet",
         "no_baseline_to_judge": "men intet udgangspunkt at måle det mod",
+        "without": "Mål uden tal", "no_figures_for": "ingen tal for {place} endnu",
     },
 }
 
@@ -70,12 +72,19 @@ def sentence(status: GoalStatus, lang: str = "en") -> str:
     verdict with the figure that decided it, then the latest figure ('Homeless persons: missed; 6,431
     in 2019 against the target of 4,000 by 2020. Latest: 5,789 in 2022, 1,789 above it.')."""
     a = status.assessment
-    title = status.goal.title(lang)
+    title = f"{status.goal.title(lang)}, {status.place.label(lang)}"
     if a.verdict is None:
         if a.latest is None:
             return f"{title}: {WORDS[lang]['no_figures']}."
         return f"{title}: {_standing(status, lang)}."
     return f"{title}: {_verdict_clause(status, lang)}. {_latest_clause(status, lang)}"
+
+
+def _target(status: GoalStatus, lang: str) -> str:
+    """'4,000', or a derived target with how it came about: '1,059 (scaled from the national target)'."""
+    text = number(status.spec.target_value, status.goal.unit, lang)
+    why = rule_text(status, lang)
+    return f"{text} ({why})" if why else text
 
 
 def _figure(point: progress.Point, unit: str, lang: str) -> str:
@@ -92,6 +101,9 @@ def _standing(status: GoalStatus, lang: str) -> str:
     clauses = []
     if spec.target_value is not None:
         target = number(spec.target_value, unit, lang)
+        why = rule_text(status, lang)
+        if why:
+            target += f" ({why})"
         if a.achieved:
             parts.append(f"{w['reached']} {target}")
         else:
@@ -122,8 +134,7 @@ def _verdict_clause(status: GoalStatus, lang: str) -> str:
     if progress.basis_too_old(spec, basis):
         return f"{verdict}; " + w["too_old"].format(year=spec.target_year, figure=figure, window=spec.verdict_window)
     if spec.target_value is not None:
-        return (f"{verdict}; {figure} {w['against']} {w['the_target_of']} "
-                f"{number(spec.target_value, unit, lang)} {w['by']} {spec.target_year}")
+        return f"{verdict}; {figure} {w['against']} {w['the_target_of']} {_target(status, lang)} {w['by']} {spec.target_year}"
     if spec.baseline is None:
         return f"{verdict}; {figure}, " + w["no_baseline_to_judge"]
     return f"{verdict}; {figure} {w['against']} {w['the_baseline_of']} {_figure(spec.baseline, unit, lang)}"
@@ -143,7 +154,7 @@ def _latest_clause(status: GoalStatus, lang: str) -> str:
     named = (a.verdict_basis is not None and not progress.basis_too_old(spec, a.verdict_basis)
              and spec.target_value is not None)  # the verdict clause named the target: "it" will do
     if spec.target_value is not None:
-        target = w["it"] if named else f"{w['the_target_of']} {number(spec.target_value, unit, lang)}"
+        target = w["it"] if named else f"{w['the_target_of']} {_target(status, lang)}"
         if a.achieved:
             state = f"{w['reached_short']} {target}"
         else:
@@ -165,32 +176,50 @@ class Report:
     charts: list[Path]
 
 
-def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: str, lang: str = "en",
+def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: Place, lang: str = "en",
                  today: datetime.date | None = None, step: Callable[[str], None] | None = None) -> Report:
-    """Write report.md, report.html and charts/ (a chart a goal and the overview) into ``out``."""
+    """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
+    the scope, and an overview; the goals without figures are listed by name instead of drawn."""
     out = prepare_folder(Path(out))
-    charts = write_charts(statuses, out / "charts", as_of, lang, "png", overview=True, step=step)
+    drawn = [s for s in statuses if s.has_figures]
+    empty = [s for s in statuses if not s.has_figures]
+    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step)
     today = today or datetime.date.today()
     w = WORDS[lang]
-    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope}"
-    md = [f"# {w['report']}", "", heading, "", f"![{w['overview']}](charts/overview.png)", "",
-          f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
-          "", f"## {w['goals']}", ""]
-    for s in statuses:
+    title = f"{w['report']} · {scope.label(lang)}"
+    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope.label(lang)}"
+    folder = chart_folder(drawn[0]) if drawn else ""
+    overview = f"charts/{folder}/overview.png" if folder else "charts/overview.png"
+    md = [f"# {title}", "", heading, ""]
+    if drawn:
+        md += [f"![{w['overview']}]({overview})", ""]
+    md += [f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
+           "", f"## {w['goals']}", ""]
+    for s in drawn:
         md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
-               f"![{s.goal.title(lang)}](charts/{s.goal.id}.png)", ""]
+               f"![{s.goal.title(lang)}](charts/{chart_name(s)})", ""]
         if s.assessment.latest is not None and s.assessment.latest.source:
             md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
+    if empty:
+        md += [f"## {w['without']}", ""]
+        md += [f"- {s.goal.title(lang)}: {no_figures(s, lang)}" for s in empty] + [""]
     md += ["---", f"{w['made_by']} {__version__}.", ""]
     markdown_path = out / "report.md"
     html_path = out / "report.html"
     markdown_path.write_text("\n".join(md), encoding="utf-8")
-    html_path.write_text(_html(statuses, heading, as_of, scope, lang), encoding="utf-8")
+    html_path.write_text(_html(statuses, title, heading, overview if drawn else None, as_of, scope, lang),
+                         encoding="utf-8")
     return Report(markdown_path, html_path, charts)
 
 
-def _html(statuses: Sequence[GoalStatus], heading: str, as_of: int, scope: str, lang: str) -> str:
-    from goaltrack.render import distance_text, point_text, progress_text, target_text, verdict_text
+def no_figures(status: GoalStatus, lang: str = "en") -> str:
+    """'no figures for København yet'."""
+    return WORDS[lang]["no_figures_for"].format(place=status.place.display_name(lang))
+
+
+def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
+          scope: Place, lang: str) -> str:
+    from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text, verdict_text
 
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
     head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
@@ -199,23 +228,31 @@ def _html(statuses: Sequence[GoalStatus], heading: str, as_of: int, scope: str, 
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
         cells = [s.goal.title(lang), point_text(s.spec.baseline, unit, lang), point_text(a.latest, unit, lang),
-                 target_text(s, lang), distance_text(s, lang), progress_text(s, lang)]
+                 target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
         colour = CATEGORY_COLOUR[a.category]
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
                     + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
                     + f"<td>{e(verdict_text(s, lang))}</td></tr>")
     goals = []
     for s in statuses:
+        if not s.has_figures:
+            continue
         source = s.assessment.latest.source if s.assessment.latest is not None else None
         goals.append(
             f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
-            f'<img src="charts/{e(s.goal.id)}.png" alt="{e(s.goal.title(lang))}">'
+            f'<img src="charts/{e(chart_name(s))}" alt="{e(s.goal.title(lang))}">'
             + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
+    empty = [s for s in statuses if not s.has_figures]
+    if empty:
+        goals.append(f"<h2>{e(w['without'])}</h2><ul>"
+                     + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
+                     + "</ul>")
+    notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
-<title>{e(w['report'])} · {e(scope)} · {as_of}</title>
+<title>{e(title)} · {as_of}</title>
 <style>
 body {{ font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; color: #222; max-width: 1100px;
        margin: 2em auto; padding: 0 1em; line-height: 1.45; }}
@@ -228,9 +265,9 @@ img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
 </style>
 </head>
 <body>
-<h1>{e(w['report'])}</h1>
+<h1>{e(title)}</h1>
 <p class="meta">{e(heading)}</p>
-<img src="charts/overview.png" alt="{e(w['overview'])}">
+{f'<img src="{e(overview)}" alt="{e(w["overview"])}">' if overview else ""}
 <h2>{e(w['status'])}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>
@@ -238,6 +275,7 @@ img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
 {chr(10).join(rows)}
 </tbody>
 </table>
+{notes}
 <h2>{e(w['goals'])}</h2>
 {chr(10).join(goals)}
 <p class="meta">{e(w['made_by'])} {e(__version__)}.</p>
