@@ -17,7 +17,8 @@ from goaltrack import progress
 from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
-from goaltrack.render import LABELS, derived_target_text, distance_text, number, rule_text
+from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
+from goaltrack.render import derived_target_text, distance_text, number, rule_text
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -35,20 +36,6 @@ CATEGORY_COLOUR = {
 }
 INK, QUIET, PATH_COLOUR, TARGET_COLOUR = "#222222", "#9A9A9A", "#555555", "#000000"
 WIDTH_IN, HEIGHT_IN, DEFAULT_DPI = 8.0, 5.0, 150  # 1200 × 750 pixels by default
-
-CHART_WORDS = {
-    "en": {"measured": "Measured", "history": "Before the baseline", "baseline": "Baseline",
-           "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
-           "deadline": "Deadline", "source": "Source", "as_of": "as of", "no_data": "No figures recorded yet",
-           "from_target": "from the target", "improve": "goal: improve",
-           "off_chart": "off the chart", "overview": "Goals at a glance"},
-    "da": {"measured": "Målt", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
-           "target": "Mål", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
-           "deadline": "Frist", "source": "Kilde", "as_of": "pr.", "no_data": "Ingen tal registreret endnu",
-           "from_target": "fra målet", "improve": "mål: forbedring",
-           "off_chart": "uden for grafen", "overview": "Målene samlet"},
-}
-
 
 @dataclass(frozen=True)
 class ChartData:
@@ -190,12 +177,6 @@ def value_formatter(unit: str, lang: str) -> Callable[[float, int], str]:
     return fmt
 
 
-UNIT_NAMES = {
-    "en": {"percent": "percent", "persons": "persons", "count": "count", "years": "years", "score": "score"},
-    "da": {"percent": "procent", "persons": "personer", "count": "antal", "years": "år", "score": "point"},
-}
-
-
 def _year_axis(ax: Axes, first: int, last: int) -> None:
     from matplotlib.ticker import MaxNLocator
 
@@ -281,7 +262,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
             ax.set_yticks([])  # no values at all: a scale would be made up
     if cut is not None and not small:
         edge = top if cut.value > top else bottom
-        ax.annotate(f"{words['projection'].split(' (')[0]} {number(cut.value, data.unit, lang)} "
+        ax.annotate(f"{words['projection_short']} {number(cut.value, data.unit, lang)} "
                     f"({cut.year}), {words['off_chart']}",
                     xy=(cut.year, edge), xytext=(-6, -12 if edge == top else 12), textcoords="offset points",
                     ha="right", va="center", fontsize=8, color=colour)
@@ -319,7 +300,7 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=dpi, facecolor="white")
     ax = fig.add_axes((0.10, 0.235, 0.86, 0.595))
     plot_goal(ax, data, lang)
-    ax.set_ylabel(UNIT_NAMES[lang][data.unit], fontsize=9, color="#444444")
+    ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
     _label_points(ax, data, lang)
     fig.text(0.10, 0.94, _fit_title(data, 70), fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
     fig.text(0.10, 0.885, data.subtitle, fontsize=10.5, color=CATEGORY_COLOUR[data.category], ha="left",

@@ -501,8 +501,9 @@ def show(goal: str, lang: str) -> None:
     """Show one GOAL: its definition and all its measurements.
 
     \b
-    Example:
+    Examples:
       goaltrack show homelessness
+      goaltrack show homelessness --lang da
     """
     from goaltrack import render, store
 
@@ -513,7 +514,7 @@ def show(goal: str, lang: str) -> None:
     if rows:
         print_rich(render.history_table(definition, rows, lang))
     else:
-        click.echo("No measurements recorded.")
+        click.echo(render.LABELS[lang]["no_measurements"])
 
 
 @cli.command()
@@ -545,13 +546,15 @@ def history(goal: str, scope: str | None, fmt: str, lang: str) -> None:
 
 @cli.command()
 @format_option("table", "json")
+@lang_option
 @db_option
-def scopes(fmt: str) -> None:
+def scopes(fmt: str, lang: str) -> None:
     """List the scopes figures can be recorded for (DK, regions, municipalities).
 
     \b
-    Example:
+    Examples:
       goaltrack scopes --format json
+      goaltrack scopes --lang da
     """
     from goaltrack import render, store
 
@@ -559,7 +562,7 @@ def scopes(fmt: str) -> None:
     if fmt == "json":
         click.echo(render.to_json([{"code": s.code, "name": s.name} for s in rows]), nl=False)
     else:
-        print_rich(render.scopes_table(rows))
+        print_rich(render.scopes_table(rows, lang))
 
 
 # --- catalogue ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from goaltrack import progress
 from goaltrack.catalogue import NATION
+from goaltrack.i18n import LABELS, kind_name, unit_name
 from goaltrack.status import NATIONAL, RELATIVE, SCALED, GoalStatus, Place, goal_json, json_number, status_json
 
 if TYPE_CHECKING:
@@ -33,51 +34,6 @@ CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustaina
 }
 VERDICT_STYLE = {progress.MET: "bold green", progress.MISSED: "bold red", progress.UNKNOWN: "dim"}
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "goal": "Goal", "baseline": "Baseline", "latest": "Latest", "target": "Target", "distance": "Distance",
-        "progress": "Progress", "trend": "Trend", "category": "Category", "verdict": "Verdict",
-        "achieved": "achieved", "substantial_progress": "substantial progress",
-        "moderate_progress": "moderate progress", "limited_progress": "limited progress",
-        "deterioration": "deterioration", "insufficient_data": "insufficient data",
-        "met": "met", "missed": "missed", "unknown": "unknown",
-        "as_of": "as of", "improve": "improve", "years": "y", "scope": "Scope",
-        SCALED: "scaled from the national target", RELATIVE: "the national change applied to the baseline",
-        NATIONAL: "the national target",
-        f"{SCALED}_home": "scaled from the catalogue's target",
-        f"{RELATIVE}_home": "the catalogue's change applied to the baseline",
-        f"{NATIONAL}_home": "the catalogue's target",
-        "too_old": "too old", "no_figure": "no figure", "no_baseline": "no baseline",
-        "gap_left": "Gap left",
-        "compared_in": "compared on figures from", "not_ranked": "Not ranked: the latest figures are from different years.",
-        "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
-    },
-    "da": {
-        "goal": "Mål", "baseline": "Udgangspunkt", "latest": "Seneste", "target": "Målsætning",
-        "distance": "Afstand", "progress": "Fremskridt", "trend": "Udvikling", "category": "Kategori",
-        "verdict": "Resultat",
-        "achieved": "nået", "substantial_progress": "betydelig fremgang",
-        "moderate_progress": "moderat fremgang", "limited_progress": "begrænset fremgang",
-        "deterioration": "tilbagegang", "insufficient_data": "for få data",
-        "met": "nået", "missed": "ikke nået", "unknown": "ukendt",
-        "as_of": "pr.", "improve": "forbedres", "years": "år", "scope": "Område",
-        SCALED: "skaleret fra det nationale mål", RELATIVE: "den nationale ændring anvendt på udgangspunktet",
-        NATIONAL: "det nationale mål",
-        f"{SCALED}_home": "skaleret fra katalogets mål",
-        f"{RELATIVE}_home": "katalogets ændring anvendt på udgangspunktet",
-        f"{NATIONAL}_home": "katalogets mål",
-        "too_old": "for gammelt", "no_figure": "intet tal", "no_baseline": "intet udgangspunkt",
-        "gap_left": "Rest af afstand",
-        "compared_in": "sammenlignet på tal fra", "not_ranked": "Ikke rangeret: de seneste tal er fra forskellige år.",
-        "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
-    },
-}
-SHORT = {  # category labels for the terminal table, where width is scarce
-    "en": {"achieved": "achieved", "substantial_progress": "substantial", "moderate_progress": "moderate",
-           "limited_progress": "limited", "deterioration": "deterioration", "insufficient_data": "no data"},
-    "da": {"achieved": "nået", "substantial_progress": "betydelige", "moderate_progress": "moderate",
-           "limited_progress": "begrænsede", "deterioration": "tilbagegang", "insufficient_data": "ingen data"},
-}
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
@@ -159,7 +115,7 @@ def distance_text(status: GoalStatus, lang: str) -> str:
     if distance is None:
         return "–"
     if status.goal.unit == "percent":  # a distance between percentages is in points
-        return number(distance, "score", lang) + " pp"
+        return number(distance, "score", lang) + " " + LABELS[lang]["points"]
     return number(distance, status.goal.unit, lang)
 
 
@@ -315,10 +271,7 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
 
 def omitted_note(omitted: Sequence[str], width: int, lang: str = "en") -> str:
     """The stderr line that says which columns a narrow terminal left out, and how to see them."""
-    names = ", ".join(omitted)
-    if lang == "da":
-        return f"Udeladt for at passe til {width} kolonner: {names}. Se dem med --wide eller i et bredere vindue."
-    return f"Left out to fit {width} columns: {names}. See them with --wide or in a wider terminal."
+    return LABELS[lang]["omitted"].format(width=width, names=", ".join(omitted))
 
 
 def to_json(data: Any) -> str:
@@ -448,7 +401,7 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
         cells: list[Any] = [number_text, s.place.label(lang), point_text(s.spec.baseline, unit, lang),
                             point_text(a.latest, unit, lang), target_text(s, lang, mark=True), share,
                             progress_text(s, lang),
-                            Text(f"{symbol} {SHORT[lang][a.category]}", style=style)]
+                            Text(f"{symbol} {words[a.category]}", style=style)]
         if show_verdict:
             cells.append(Text(verdict_text(s, lang), style=VERDICT_STYLE[a.verdict]) if a.verdict else "")
         table.add_row(*cells, end_section=end_section)
@@ -460,16 +413,17 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
     return table
 
 
-def scopes_table(scopes: Sequence[Any]) -> Table:
+def scopes_table(scopes: Sequence[Any], lang: str = "en") -> Table:
     from rich import box
     from rich.table import Table
 
+    words = LABELS[lang]
     names = {s.code: s.name for s in scopes}
     table = Table(header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name in ("code", "name", "kind", "part of"):
-        table.add_column(name)
+    for key in ("code", "name", "kind", "part_of"):
+        table.add_column(words[key])
     for s in scopes:
-        table.add_row(s.code, s.name, s.kind, names.get(s.parent, "") if s.parent else "")
+        table.add_row(s.code, s.name, kind_name(s.kind, lang), names.get(s.parent, "") if s.parent else "")
     return table
 
 
@@ -495,12 +449,13 @@ def goal_definition(goal: Goal, lang: str = "en") -> dict[str, Any]:
 def goals_table(goals: Sequence[Goal], lang: str = "en") -> Table:
     from rich.table import Table
 
+    words = LABELS[lang]
     table = Table(header_style="bold", pad_edge=False)
-    for name in ("id", LABELS[lang]["goal"], "unit", LABELS[lang]["baseline"], LABELS[lang]["target"]):
-        table.add_column(name, overflow="fold")
+    for key in ("id", "goal", "unit", "baseline", "target"):
+        table.add_column(words[key], overflow="fold")
     for goal in goals:
-        title = goal.title(lang) + (" (archived)" if goal.archived else "")
-        table.add_row(goal.id, title, goal.unit, point_text(goal_baseline(goal), goal.unit, lang),
+        title = goal.title(lang) + (f" ({words['archived']})" if goal.archived else "")
+        table.add_row(goal.id, title, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
                       definition_target(goal, lang))
     return table
 
@@ -513,14 +468,15 @@ def goal_baseline(goal: Goal) -> progress.Point | None:
 
 def goal_text(goal: Goal, lang: str = "en") -> str:
     """A goal's definition, a line a field, for `goaltrack show`."""
-    better = "up" if goal.direction == "increase" else "down"
-    return "\n".join([
-        f"{goal.title(lang)} ({goal.id})" + ("  [archived]" if goal.archived else ""),
-        f"  unit:      {goal.unit}, better when it goes {better} ({goal.direction})",
-        f"  baseline:  {point_text(goal_baseline(goal), goal.unit, lang)}",
-        f"  target:    {definition_target(goal, lang)}",
-        f"  source:    {goal.source or '–'}",
-    ])
+    words = LABELS[lang]
+    better = words["better_up"] if goal.direction == "increase" else words["better_down"]
+    fields = [("unit", f"{unit_name(goal.unit, lang)}, {better}"),
+              ("baseline", point_text(goal_baseline(goal), goal.unit, lang)),
+              ("target", definition_target(goal, lang)),
+              ("source", goal.source or "–")]
+    wide = max(len(words[key]) for key, _ in fields) + 3  # "label:" and two spaces
+    return "\n".join([f"{goal.title(lang)} ({goal.id})" + (f"  [{words['archived']}]" if goal.archived else "")]
+                     + [f"  {(words[key].lower() + ':').ljust(wide)}{text}" for key, text in fields])
 
 
 def definition_target(goal: Goal, lang: str) -> str:
@@ -531,7 +487,8 @@ def definition_target(goal: Goal, lang: str) -> str:
     if goal.target_level is not None:
         parts.append(f"{sign} {number(goal.target_level, goal.unit, lang)}")
     if goal.target_change_pct is not None:
-        parts.append(f"{goal.target_change_pct:+g} %")
+        change = f"{goal.target_change_pct:+g}"
+        parts.append(f"{change.replace('.', ',') if lang == 'da' else change} %")
     if not parts:
         parts.append(("↑ " if goal.direction == "increase" else "↓ ") + LABELS[lang]["improve"])
     return f"{', '.join(parts)} ({goal.target_year})"
@@ -556,12 +513,13 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
 
     table = Table(title=f"{goal.title(lang)} ({goal.id})", title_justify="left", header_style="bold",
                   pad_edge=False)
-    for name, justify in (("scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
-                          ("source", "left"), ("recorded", "left"), ("status", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
+    words = LABELS[lang]
+    for key, justify in (("history_scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
+                         ("source", "left"), ("recorded", "left"), ("status", "left")):
+        table.add_column(words[key], justify=justify, overflow="fold")
     for r in rows:
         current = r.replaced_at is None
-        state = "current" if current else f"replaced {r.replaced_at:%Y-%m-%d %H:%M}"
+        state = words["current"] if current else f"{words['replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
         style = "" if current else "dim strike"
         source = (r.source or "") + (f" — {r.note}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)

@@ -11,52 +11,11 @@ from pathlib import Path
 
 from goaltrack import __version__, progress
 from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
-from goaltrack.render import LABELS, number, rule_text, status_as_markdown
+from goaltrack.i18n import LABELS, REPORT_WORDS
+from goaltrack.render import number, rule_text, status_as_markdown
 from goaltrack.status import GoalStatus, Place
 
-WORDS = {
-    "en": {
-        "report": "Goal status report", "date": "Date", "as_of": "as of", "scope": "scope",
-        "status": "Status", "goals": "The goals one by one", "overview": "Overview",
-        "no_figures": "no figures recorded yet", "in": "in", "baseline_only": "the baseline; no figure since",
-        "above": "above", "below": "below", "the_target_of": "the target of", "reached": "at or better than the target of",
-        "away": "moving away from it", "on_track": "on track", "behind": "moving towards it, but behind the required path",
-        "improving": "improving", "worsening": "getting worse", "flat": "unchanged",
-        "source": "Source of the latest figure",
-        "points": "points", "made_by": "Made with goaltrack",
-        "against": "against", "by": "by", "the_baseline_of": "the baseline of", "latest": "Latest",
-        "it": "it", "reached_short": "at or better than", "no_figure_since": "No figure since: ", "still": "still",
-        "better_than_baseline": "better than the baseline", "worse_than_baseline": "worse than the baseline",
-        "level_with_baseline": "level with the baseline",
-        "no_basis": "no figure between the baseline and the {year} deadline",
-        "no_basis_at_all": "no figure by the {year} deadline",
-        "too_old": "the last figure by {year}, {figure}, is more than {window} years older than the deadline "
-                   "and decides nothing",
-        "no_baseline_to_judge": "but no baseline to judge it against",
-        "without": "Goals without figures", "no_figures_for": "no figures for {place} yet",
-    },
-    "da": {
-        "report": "Statusrapport for målene", "date": "Dato", "as_of": "pr.", "scope": "område",
-        "status": "Status", "goals": "Målene ét for ét", "overview": "Overblik",
-        "no_figures": "ingen tal registreret endnu", "in": "i", "baseline_only": "udgangspunktet; intet tal siden",
-        "above": "over", "below": "under", "the_target_of": "målet på", "reached": "på eller bedre end målet på",
-        "away": "bevæger sig væk fra det", "on_track": "på rette kurs",
-        "behind": "bevæger sig mod det, men bagud i forhold til den nødvendige udvikling",
-        "improving": "forbedres", "worsening": "forværres", "flat": "uændret",
-        "source": "Kilde til det seneste tal",
-        "points": "point", "made_by": "Lavet med goaltrack",
-        "against": "mod", "by": "i", "the_baseline_of": "udgangspunktet på", "latest": "Seneste",
-        "it": "det", "reached_short": "på eller bedre end", "no_figure_since": "Intet tal siden: ", "still": "stadig",
-        "better_than_baseline": "bedre end udgangspunktet", "worse_than_baseline": "dårligere end udgangspunktet",
-        "level_with_baseline": "på niveau med udgangspunktet",
-        "no_basis": "intet tal mellem udgangspunktet og fristen i {year}",
-        "no_basis_at_all": "intet tal inden fristen i {year}",
-        "too_old": "det sidste tal inden {year}, {figure}, er mere end {window} år ældre end fristen "
-                   "og afgør intet",
-        "no_baseline_to_judge": "men intet udgangspunkt at måle det mod",
-        "without": "Mål uden tal", "no_figures_for": "ingen tal for {place} endnu",
-    },
-}
+WORDS = REPORT_WORDS
 
 
 def _amount(value: float, unit: str, lang: str) -> str:

@@ -126,7 +126,7 @@ def test_sentences_before_the_deadline():
     assert sentence(judge(HOMELESS, FIGURES, as_of=2019)) == (
         "Homeless persons, Denmark (DK): 6,431 in 2019, 2,431 above the target of 4,000; moving away from it.")
     assert sentence(judge(HOMELESS, FIGURES, as_of=2019), "da") == (
-        "Hjemløse personer, Danmark (DK): 6.431 i 2019, 2.431 over målet på 4.000; bevæger sig væk fra det.")
+        "Hjemløse personer, Danmark (DK): 6.431 i 2019, 2.431 over målsætningen på 4.000; bevæger sig væk fra den.")
     on_track = judge(HOMELESS, [M(2015, 4700)], as_of=2016)
     assert sentence(on_track) == "Homeless persons, Denmark (DK): 4,700 in 2015, 700 above the target of 4,000; on track."
     behind = judge(HOMELESS, [M(2015, 5200)], as_of=2016)
@@ -142,8 +142,8 @@ def test_sentences_after_the_deadline_state_the_verdict_with_its_basis_then_the_
         "Homeless persons, Denmark (DK): missed; 6,431 in 2019 against the target of 4,000 by 2020. "
         "Latest: 5,789 in 2022, 1,789 above it.")
     assert sentence(judge(HOMELESS, counts, as_of=2023), "da") == (
-        "Hjemløse personer, Danmark (DK): ikke nået; 6.431 i 2019 mod målet på 4.000 i 2020. "
-        "Seneste: 5.789 i 2022, 1.789 over det.")
+        "Hjemløse personer, Danmark (DK): ikke nået; 6.431 i 2019 mod målsætningen på 4.000 i 2020. "
+        "Seneste: 5.789 i 2022, 1.789 over den.")
     # A later figure under the target does not turn a missed goal into "at or better than ... missed".
     assert sentence(judge(HOMELESS, FIGURES + [M(2022, 3900)], as_of=2023)) == (
         "Homeless persons, Denmark (DK): missed; 6,431 in 2019 against the target of 4,000 by 2020. "

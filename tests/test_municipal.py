@@ -42,7 +42,7 @@ def test_chart_data_names_the_scope_and_the_derived_target():
     # 1,400 × 4,000 / 5,290 = 1,058.6: the national target scaled by København's baseline
     assert data.target == Point(2020, approx(1058.601134))
     assert data.target_label == "Target ≤ 1,059, scaled from the national target"
-    assert charts.chart_data(status, 2026, "da").target_label == "Mål ≤ 1.059, skaleret fra det nationale mål"
+    assert charts.chart_data(status, 2026, "da").target_label == "Målsætning ≤ 1.059, skaleret fra det nationale mål"
     national = charts.chart_data(judge(HOMELESS, [Point(2019, 6431)], as_of=2026), 2026)
     assert national.title == "Homeless persons · Denmark (DK)" and national.target_label == "Target"
     assert charts.chart_data(judge(HOMELESS, [], as_of=2026), 2026, "da").title == "Hjemløse personer · Danmark (DK)"
