@@ -82,12 +82,20 @@ CHART_WORDS: dict[str, dict[str, str]] = {
            "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
            "projection_short": "Projection", "deadline": "Deadline", "source": "Source", "as_of": "as of",
            "no_data": "No figures yet", "from_target": "from the target", "improve": "goal: improve",
-           "off_chart": "off the chart", "overview": "Goals at a glance"},
+           "off_chart": "off the chart", "overview": "Goals at a glance",
+           "basis": "Decided the verdict", "in": "in", "against": "against", "the_baseline": "the baseline",
+           "too_old": "is too old to decide it", "no_figure_by": "no figure by", "none_since": "no figure since",
+           "no_baseline": "no baseline to judge it against",
+           "legend_verdict": "Verdict, the deadline passed", "legend_category": "Category, before a deadline or without one"},
     "da": {"measured": "Målte tal", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
            "target": "Målsætning", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
            "projection_short": "Fremskrivning", "deadline": "Frist", "source": "Kilde", "as_of": "pr.",
            "no_data": "Ingen tal endnu", "from_target": "fra målsætningen", "improve": "mål: forbedring",
-           "off_chart": "uden for grafen", "overview": "Målene samlet"},
+           "off_chart": "uden for grafen", "overview": "Målene samlet",
+           "basis": "Afgjorde resultatet", "in": "i", "against": "mod", "the_baseline": "udgangspunktet",
+           "too_old": "er for gammelt til at afgøre det", "no_figure_by": "intet tal inden",
+           "none_since": "intet tal siden", "no_baseline": "intet udgangspunkt at måle det mod",
+           "legend_verdict": "Resultat, fristen er passeret", "legend_category": "Kategori, før en frist eller uden frist"},
 }
 
 REPORT_WORDS: dict[str, dict[str, str]] = {

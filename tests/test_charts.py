@@ -49,8 +49,45 @@ def test_chart_data_is_the_progress_module():
     assert data.projection[-1].value == pytest.approx(6837.05)
     assert [p.year for p in data.projection] == list(range(2011, 2021))
     assert data.source == "VIVE 2019"
-    assert data.subtitle == "Deterioration · 2,431 from the target · missed"
+    assert data.subtitle == "Missed: 6,431 in 2019 against ≤ 4,000 · no figure since"
     assert data.category == progress.DETERIORATION
+    assert data.verdict_basis == Point(2019, 6431, "VIVE 2019") and data.colour == charts.VERDICT_COLOUR["missed"]
+
+
+def test_the_deciding_point_is_marked_and_the_projection_stops_at_the_deadline():
+    counts = FIGURES + [M(2022, 5789, "VIVE 2022")]
+    status = judge(HOMELESS, counts, as_of=2023)
+    data = charts.chart_data(status, 2023)
+    assert data.subtitle == "Missed: 6,431 in 2019 against ≤ 4,000 · 5,789 in 2022"
+    assert charts.chart_data(status, 2023, "da").subtitle == "Ikke nået: 6.431 i 2019 mod ≤ 4.000 · 5.789 i 2022"
+    assert data.verdict_basis == Point(2019, 6431, "VIVE 2019")  # ringed and labelled "6,431 (2019)"
+    assert data.verdict_label == "missed · 6,431 (2019)"
+    assert data.measured[-1] == Point(2022, 5789, "VIVE 2022")  # the 2022 count is drawn ...
+    # ... but the projection line is fitted through 2011-2019 only: it ends at 6,837.05, as status says
+    assert data.projection[-1] == Point(2020, pytest.approx(6837.05))
+    assert data.projection[-1].value == pytest.approx(status.assessment.projection.value)
+    assert data.projection[0].value == pytest.approx(6062.8 - 4 * 154.85)  # the same line, read at 2011
+    before = charts.chart_data(judge(HOMELESS, counts, as_of=2016), 2016)
+    assert before.verdict is None and before.verdict_basis is None
+    assert before.colour == charts.CATEGORY_COLOUR[progress.DETERIORATION]  # by category before the deadline
+    old = charts.chart_data(judge(HOMELESS, [M(2013, 5820)], as_of=2026), 2026)
+    assert old.subtitle == "Unknown: 5,820 in 2013 is too old to decide it · no figure since"
+    assert old.colour == charts.VERDICT_COLOUR["unknown"] and old.verdict_basis == Point(2013, 5820)
+    none = charts.chart_data(judge(HOMELESS, [], as_of=2026), 2026)
+    assert none.subtitle == "Unknown: no figure by 2020 · 5,290 in 2011, the baseline"
+    assert none.verdict_basis is None
+
+
+def test_basis_label_and_ring_are_drawn(tmp_path):
+    counts = FIGURES + [M(2022, 5789, "VIVE 2022")]
+    data = charts.chart_data(judge(HOMELESS, counts, as_of=2023), 2023)
+    fig = charts.draw_goal(data)
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert "6,431 (2019)" in texts and "5,789" in texts  # the basis with its year, the latest beside it
+    rings = [line for line in ax.get_lines() if line.get_label() == "Decided the verdict"]
+    assert len(rings) == 1 and list(rings[0].get_xdata()) == [2019] and list(rings[0].get_ydata()) == [6431]
+    assert any(t.get_text() == data.subtitle for t in fig.texts)
 
 
 def test_projection_line_stays_in_the_unit_range():
@@ -68,6 +105,7 @@ def test_as_of_limits_what_is_drawn():
     data = charts.chart_data(judge(HOMELESS, FIGURES, as_of=2014), 2014)
     assert [p.year for p in data.measured] == [2011, 2013]
     assert data.subtitle == "Deterioration · 1,820 from the target"  # no verdict before the deadline
+    assert data.verdict_basis is None and data.verdict_label == ""
 
 
 def test_goal_without_target_or_data():
@@ -78,7 +116,7 @@ def test_goal_without_target_or_data():
     empty = Goal(id="school-reading", title_en="Reading", title_da="Læsning", unit="score", direction="increase",
                  target_year=2020)
     data = charts.chart_data(judge(empty, [], as_of=2026), 2026)
-    assert data.measured == [] and data.baseline is None and data.subtitle == "Insufficient data · goal: improve · unknown"
+    assert data.measured == [] and data.baseline is None and data.subtitle == "Unknown: no figure by 2020"
 
 
 def test_chart_files_for_every_goal(run, tmp_path):
@@ -209,3 +247,25 @@ def test_drawing_in_worker_processes_gives_the_same_files(tmp_path):
     for a, b in zip(alone, forked, strict=True):
         assert a.read_bytes() == b.read_bytes()
     assert charts.default_workers(2) == 1  # a couple of charts are not worth a process
+
+
+def test_overview_colours_a_panel_by_its_verdict_after_the_deadline():
+    from matplotlib.colors import to_hex
+
+    context = Goal(id="foster-families", title_en="Foster families", title_da="Plejefamilier", unit="count",
+                   direction="increase", baseline_year=2015, baseline_value=6312)
+    items = [charts.chart_data(judge(HOMELESS, FIGURES, as_of=2026), 2026),  # missed
+             charts.chart_data(judge(HOMELESS, [M(2013, 5820)], as_of=2026), 2026),  # unknown: too old
+             charts.chart_data(judge(context, [M(2018, 5888)], as_of=2026), 2026)]  # no deadline: its category
+    fig = charts.draw_overview(items)
+    edges = [to_hex(ax.spines["left"].get_edgecolor()) for ax in fig.axes]
+    assert edges == [charts.VERDICT_COLOUR["missed"].lower(), charts.VERDICT_COLOUR["unknown"].lower(),
+                     charts.CATEGORY_COLOUR[progress.DETERIORATION].lower()]
+    labels = [[t.get_text() for t in ax.texts] for ax in fig.axes]
+    assert "missed · 6,431 (2019)" in labels[0] and "unknown · 2013 too old" in labels[1]
+    assert "deterioration" in labels[2]
+    legends = {lg.get_title().get_text(): [t.get_text() for t in lg.get_texts()] for lg in fig.legends}
+    assert legends == {"Verdict, the deadline passed": ["missed", "unknown"],
+                       "Category, before a deadline or without one": ["deterioration"]}
+    before = charts.draw_overview([charts.chart_data(judge(HOMELESS, FIGURES, as_of=2016), 2016)])
+    assert [[t.get_text() for t in lg.get_texts()] for lg in before.legends] == [["deterioration"]]
