@@ -258,6 +258,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
       goaltrack chart homelessness
       goaltrack chart --all --out report/charts --lang da
       goaltrack chart --scope 101
+      goaltrack chart --set aarhus-2030
       goaltrack chart drug-deaths --as-of 2015 --format svg
     """
     from pathlib import Path
@@ -301,6 +302,7 @@ def report(out: str, as_of: int, scope: str | None, set_id: str | None, lang: st
     Examples:
       goaltrack report --out status-2026
       goaltrack report --out kbh --scope 101
+      goaltrack report --out aarhus --set aarhus-2030
       goaltrack report --out rapport --lang da --as-of 2020
     """
     from pathlib import Path
@@ -363,19 +365,21 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
 @click.option("--replace", is_flag=True, help="Correct a figure already recorded; the old one stays in the history.")
 @db_option
-def record(goal: str, value: str, year: int, scope: str, source: str | None, note: str | None,
+def record(goal: str, value: str, year: int, scope: str | None, source: str | None, note: str | None,
            replace: bool) -> None:
     """Record a published figure for GOAL: VALUE in YEAR.
 
     VALUE is a plain number; a Danish decimal comma is fine (5,7), thousands separators are not
     (write 5820, not 5.820 or 5,820). A different figure for a goal, scope and year already recorded
-    is refused unless --replace is given.
+    is refused unless --replace is given. GOAL is its ID, or SET/ID where several goal sets have
+    that ID; without --scope the figure is for the scope of the goal's set (DK for the shipped set).
 
     \b
     Examples:
       goaltrack record homelessness 6431 --year 2019 --source "VIVE 2019"
       goaltrack record placement-breakdown 5,1 --year 2015
       goaltrack record homelessness 6635 --year 2017 --replace --note "revised count"
+      goaltrack record aarhus-2030/homelessness 540 --year 2021
     """
     from goaltrack import store
     from goaltrack.render import number
