@@ -141,7 +141,9 @@ class _Checker:
         if not goal:
             self.fail(line, "the goal is missing")
         elif goal not in self.goals:
-            self.fail(line, f"unknown goal {goal!r}")
+            sets = getattr(self.goals, "ambiguous", {}).get(goal)
+            self.fail(line, f"goal {goal!r} is in {len(sets)} sets: {', '.join(sets)}; write SET/ID"
+                      if sets else f"unknown goal {goal!r}")
         scope = (scope.strip() if isinstance(scope, str) else str(scope) if isinstance(scope, int) else scope) or NATION
         if scope not in self.scopes:
             self.fail(line, f"unknown scope {scope!r}")
@@ -431,14 +433,21 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
 # --- writing --------------------------------------------------------------------------------------
 
 
-def goal_names(goals) -> dict[str, str]:
+class GoalNames(dict):
+    """name → value, knowing the bare IDs that several sets share (``ambiguous``: ID → SET/IDs)."""
+
+    ambiguous: dict[str, list[str]]
+
+
+def goal_names(goals) -> GoalNames:
     """Every name a file may give a goal → its id: SET/ID always, and a bare ID that only one set has
     (a bare ID that several sets have is no name at all: the file must say SET/ID)."""
-    names = {g.full_name: g.id for g in goals}
-    counts: dict[str, int] = {}
+    names = GoalNames({g.full_name: g.id for g in goals})
+    by_code: dict[str, list[str]] = {}
     for goal in goals:
-        counts[goal.code] = counts.get(goal.code, 0) + 1
-    names.update({g.code: g.id for g in goals if counts[g.code] == 1})
+        by_code.setdefault(goal.code, []).append(goal.full_name)
+    names.update({g.code: g.id for g in goals if len(by_code[g.code]) == 1})
+    names.ambiguous = {code: full for code, full in by_code.items() if len(full) > 1}
     return names
 
 
@@ -451,7 +460,8 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     active = store.list_goals(engine)  # archived goals take no new figures
     keys = goal_names(active)
     units = {g.id: g.unit for g in active}
-    goals = {name: units[key] for name, key in keys.items()}
+    goals = GoalNames({name: units[key] for name, key in keys.items()})
+    goals.ambiguous = keys.ambiguous
     scopes = {s.code for s in store.list_scopes(engine)}
     figures = read_figures(path, goals, scopes, progress)
     renamed = {name: key for name, key in keys.items() if name != key}
