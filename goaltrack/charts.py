@@ -415,9 +415,13 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
         order.insert(1, data.derived_label)
     legend = sorted(zip(handles, labels, strict=True), key=lambda item: order.index(item[1]))
     if legend:
+        # a long label (a derived target: "Target ≤ 1,059, scaled from the national target") takes two
+        # columns' room: two columns then, so that nothing runs off the right edge
+        wide = len(legend) > 6 or max(len(label) for _, label in legend) > 34
         fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
-                   bbox_to_anchor=(0.085, 0.045), ncol=3, frameon=False, fontsize=8.5, handlelength=2.4,
-                   columnspacing=2.0)
+                   bbox_to_anchor=(0.085, 0.035 if wide else 0.045), ncol=2 if wide else 3, frameon=False,
+                   fontsize=8.5, handlelength=2.4, columnspacing=2.0,
+                   labelspacing=0.35 if wide else 0.5)
     words = CHART_WORDS[lang]
     foot = f"{words['source']}: {data.source}" if data.source else ""
     foot = f"{_fit(foot, 120)}   ·   goaltrack, {words['as_of']} {data.as_of}".lstrip(" ·")
