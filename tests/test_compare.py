@@ -55,3 +55,28 @@ def test_a_scopes_projection_stays_in_its_units_range(run, tmp_path):
     run("import", str(path))
     slow = run.json("status", "homelessness", "--scope", "751", "--as-of", "2018", "--format", "json")["goals"][0]
     assert slow["projection"] == {"year": 2020, "value": 375}  # 600 − 25 a year
+
+
+def test_before_the_baseline_year_the_nation_has_nothing_to_compare(run, tmp_path):
+    path = tmp_path / "early.csv"
+    path.write_text("goal,scope,year,value\nhomelessness,101,2009,1300\n")
+    run("import", str(path))
+    assert [s["scope"] for s in run.json("compare", "homelessness", "--as-of", "2010", "--format", "json")["scopes"]] \
+        == ["101"]
+    assert "DK" in [s["scope"] for s in run.json("compare", "homelessness", "--as-of", "2011",
+                                                 "--format", "json")["scopes"]]
+
+
+def test_a_scope_is_judged_with_its_goals_verdict_window():
+    """A catalogue's wider verdict window holds for every scope, not only for the nation."""
+    from goaltrack.models import Goal
+    from goaltrack.progress import Point
+    from goaltrack.status import judge
+
+    goal = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
+                baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000, verdict_window=5)
+    figures = [Point(2011, 1400), Point(2016, 1000)]  # 2016 is 4 years before the deadline
+    judged = judge(goal, figures, 2026, "101")
+    assert judged.spec.baseline == Point(2011, 1400) and judged.assessment.verdict == "met"
+    narrow = goal.model_copy(update={"verdict_window": 3})
+    assert judge(narrow, figures, 2026, "101").assessment.verdict == "unknown"
