@@ -22,8 +22,9 @@ from pathlib import Path
 
 # charts.py also draws (matplotlib calls, colours, positions in the figure); only the functions that
 # decide a figure, a label or an axis are measured.
-CHART_FUNCTIONS = ("chart_data", "projection_line", "subtitle", "axis_limits", "value_formatter", "_years",
-                   "_fit", "_wrap", "chart_path", "default_workers")
+CHART_FUNCTIONS = ("chart_data", "projection_line", "subtitle", "verdict_subtitle", "axis_limits",
+                   "value_formatter", "_years", "_fit", "_fit_title", "_wrap", "chart_folder", "chart_name",
+                   "chart_path", "default_workers", "ChartData.colour", "ChartData.goal_title")
 KILLED = {1, 3}
 
 
@@ -35,9 +36,15 @@ def mutant_names(module: str) -> list[str]:
         sys.exit(f"{meta} is missing: run `mutmut run --max-children 1 'goaltrack.{module}*'` once")
     names = sorted(json.loads(meta.read_text())["exit_code_by_key"])
     if module == "charts":
-        names = [n for n in names if n.split(".")[-1].removeprefix("x_").rsplit("__mutmut_", 1)[0]
-                 in CHART_FUNCTIONS]
+        names = [n for n in names if function(n) in CHART_FUNCTIONS]
     return names
+
+
+def function(name: str) -> str:
+    """The function a mutant changes: 'goaltrack.charts.x_axis_limits__mutmut_3' -> 'axis_limits',
+    'goaltrack.charts.xǁChartDataǁcolour__mutmut_1' -> 'ChartData.colour'."""
+    mangled = name.split(".")[-1].rsplit("__mutmut_", 1)[0]
+    return mangled.removeprefix("x_") if mangled.startswith("x_") else ".".join(mangled.split("ǁ")[1:])
 
 
 def results(module: str, names: list[str]) -> dict[str, int | None]:
