@@ -80,3 +80,36 @@ def test_a_scope_is_judged_with_its_goals_verdict_window():
     assert judged.spec.baseline == Point(2011, 1400) and judged.assessment.verdict == "met"
     narrow = goal.model_copy(update={"verdict_window": 3})
     assert judge(narrow, figures, 2026, "101").assessment.verdict == "unknown"
+
+
+def test_the_comparison_year_is_the_one_most_scopes_share():
+    from goaltrack.status import comparison_year
+
+    assert comparison_year([2017, 2017, 2013, None]) == 2017
+    assert comparison_year([2013, 2013, 2017]) == 2013  # most scopes, though not the latest
+    assert comparison_year([2013, 2017]) == 2017 and comparison_year([2017, 2013, None, None]) == 2017  # a tie: later
+    assert comparison_year([None]) is None and comparison_year([]) is None
+
+
+def test_rank_achieved_then_category_then_distance_share_then_name():
+    from goaltrack.models import Goal, Scope
+    from goaltrack.progress import Point
+    from goaltrack.status import judge, rank_scopes
+
+    goal = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
+                baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)
+    rows = {  # code: (name, figures) — every scope starts from 1,000 (target 756.14)
+        "1": ("Zeta", [Point(2011, 1000), Point(2017, 700)]),  # achieved
+        "2": ("Alpha", [Point(2011, 1000), Point(2017, 950)]),  # limited, share 0.795
+        "3": ("Beta", [Point(2011, 1000), Point(2017, 800)]),  # substantial, share 0.18
+        "4": ("Gamma", [Point(2011, 1000), Point(2017, 960)]),  # limited, share 0.836
+        "5": ("Delta", [Point(2011, 1000), Point(2017, 960)]),  # the same figures as Gamma: by name
+        "6": ("Eta", [Point(2011, 1000), Point(2015, 700)]),  # achieved, but 2015: not ranked
+        "7": ("Theta", [Point(2011, 1000), Point(2016, 1100)]),  # 2016: not ranked, listed before 2015
+    }
+    judged = [(Scope(code=code, name=name), judge(goal, figures, 2018, code)) for code, (name, figures) in rows.items()]
+    result = rank_scopes(judged, "homelessness", 2018)
+    assert result.year == 2017 and result.as_of == 2018 and result.goal_id == "homelessness"
+    assert [(e.scope.name, e.ranked) for e in result.entries] == [
+        ("Zeta", True), ("Beta", True), ("Alpha", True), ("Delta", True), ("Gamma", True),
+        ("Theta", False), ("Eta", False)]
