@@ -28,10 +28,14 @@ CHART_FUNCTIONS = ("chart_data", "projection_line", "subtitle", "verdict_subtitl
 KILLED = {1, 3}
 
 
+def refresh() -> None:
+    """Let mutmut make the mutants of the code as it is now, and map the tests to the functions
+    they cover (it stops there: no mutant has this name)."""
+    subprocess.run(["mutmut", "run", "--max-children", "1", "nothing-matches-this"], capture_output=True)
+
+
 def mutant_names(module: str) -> list[str]:
     meta = Path("mutants") / "goaltrack" / f"{module}.py.meta"
-    if not meta.is_file():
-        subprocess.run(["mutmut", "run", "--max-children", "1", "nothing-matches-this"], capture_output=True)
     if not meta.is_file():
         sys.exit(f"{meta} is missing: run `mutmut run --max-children 1 'goaltrack.{module}*'` once")
     names = sorted(json.loads(meta.read_text())["exit_code_by_key"])
@@ -60,6 +64,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--report", action="store_true", help="print the last run's score, run nothing")
     args = parser.parse_args()
+    if not args.report:
+        refresh()
     names = mutant_names(args.module)
     if args.sample and args.sample < len(names):
         names = sorted(random.Random(args.seed).sample(names, args.sample))
