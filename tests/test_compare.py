@@ -113,3 +113,27 @@ def test_rank_achieved_then_category_then_distance_share_then_name():
     assert [(e.scope.name, e.ranked) for e in result.entries] == [
         ("Zeta", True), ("Beta", True), ("Alpha", True), ("Delta", True), ("Gamma", True),
         ("Theta", False), ("Eta", False)]
+
+
+def test_how_a_scopes_target_came_about():
+    from goaltrack.models import Goal
+    from goaltrack.progress import Point
+    from goaltrack.status import Place, judge
+
+    persons = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
+                   baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)
+    relative = Goal(id="readmissions", title_en="R", title_da="R", unit="count", direction="decrease",
+                    baseline_year=2015, target_year=2020, target_change_pct=-30)
+    percent = Goal(id="placement-breakdown", title_en="P", title_da="P", unit="percent", direction="decrease",
+                   baseline_year=2011, baseline_value=5.7, target_year=2020, target_value=4)
+    assert judge(persons, [], 2026).rule == "catalogue"
+    scaled = judge(persons, [Point(2011, 1400)], 2026, "101")
+    assert scaled.rule == "scaled" and scaled.spec.target_value == pytest.approx(1400 * 4000 / 5290)
+    by_change = judge(relative, [Point(2015, 40)], 2026, "101")
+    assert by_change.rule == "relative" and by_change.spec.target_value == pytest.approx(28)
+    national = judge(percent, [Point(2011, 6.0)], 2026, "751")
+    assert national.rule == "national" and national.spec.target_value == 4
+    assert judge(persons, [Point(2013, 300)], 2026, "461").rule is None  # no own baseline: no target
+    assert judge(persons, [], 2026, "101", home="101").rule == "catalogue"  # a set judged in its own scope
+    assert Place("DK", "Danmark").label("en") == "Denmark (DK)" and Place("DK", "Danmark").label("da") == "Danmark (DK)"
+    assert Place("101", "København").label("da") == "København (101)"
