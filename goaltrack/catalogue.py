@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.progress import target_level
-from goaltrack.units import UNITS, format_plain, parse_value
+from goaltrack.progress import same_level, target_level
+from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value
 
 NATION = "DK"
 NATION_NAME = "Danmark"
@@ -249,6 +249,9 @@ class _Checker:
         if not math.isfinite(value):
             self.fail(path, f"{what} must be a finite number, not {value}")
             return None
+        if abs(value) >= MAX_MAGNITUDE:
+            self.fail(path, f"{what}: {format_plain(value)} is too large: {TOO_LARGE}")
+            return None
         if unit in UNITS:
             why = UNITS[unit].check(value)
             if why:
@@ -436,7 +439,14 @@ class _Checker:
         if level is not None and goal.baseline_value is not None and d * (level - goal.baseline_value) < 0:
             self.fail(path + ("target",), f"{what}: target {format_plain(level)} is worse than the baseline "
                                           f"{format_plain(goal.baseline_value)} for a goal to {goal.direction}")
-        if level is not None and UNITS[goal.unit].clamp(level) != level:
+        if level is not None and goal.baseline_value is not None and same_level(level, goal.baseline_value) \
+                and (level != goal.baseline_value or goal.target_value is None):
+            self.fail(path + ("target",), f"{what}: the target {format_plain(level)} lies within rounding noise of "
+                                          f"the baseline {format_plain(goal.baseline_value)}: no gap to make "
+                                          "progress on (state the baseline itself to hold a level)")
+        if level is not None and abs(level) >= MAX_MAGNITUDE:
+            self.fail(path + ("target",), f"{what}: the target level {format_plain(level)} is too large: {TOO_LARGE}")
+        elif level is not None and UNITS[goal.unit].clamp(level) != level:
             self.fail(path + ("target",), f"{what}: the target level {level:g} lies outside the range of {goal.unit}")
         if goal.target_value is not None and goal.target_change_pct is not None and goal.baseline_value is not None:
             implied = goal.baseline_value * (1 + goal.target_change_pct / 100)

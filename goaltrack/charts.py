@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from goaltrack import progress
 from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
-from goaltrack.render import LABELS, distance_text, number
+from goaltrack.render import LABELS, clip, distance_text, number
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -137,20 +137,20 @@ def axis_limits(data: ChartData) -> tuple[float, float, Point | None]:
     A projection far outside that range would squash everything else: it may widen the range by
     half at most, and is otherwise cut at the edge (returned, to be labelled there).
     """
-    core = [p.value for p in data.measured + data.history + data.required_path]
+    core = [clip(p.value) for p in data.measured + data.history + data.required_path]
     if data.target is not None:
-        core.append(data.target.value)
+        core.append(clip(data.target.value))
     if not core:
-        core = [p.value for p in data.projection] or [0.0, 1.0]
+        core = [clip(p.value) for p in data.projection] or [0.0, 1.0]
     low, high = min(core), max(core)
     span = high - low or max(abs(high), 1.0) * 0.5
     cut = None
     if data.projection:
         end = data.projection[-1]
-        if end.value > high + span * 0.5 or end.value < low - span * 0.5:
+        if clip(end.value) > high + span * 0.5 or clip(end.value) < low - span * 0.5:
             cut = end
-        low = min(low, *(max(p.value, low - span * 0.5) for p in data.projection))
-        high = max(high, *(min(p.value, high + span * 0.5) for p in data.projection))
+        low = min(low, *(max(clip(p.value), low - span * 0.5) for p in data.projection))
+        high = max(high, *(min(clip(p.value), high + span * 0.5) for p in data.projection))
     pad = (high - low or span) * 0.12
     bottom, top = low - pad, high + pad
     from goaltrack.units import UNITS
@@ -225,36 +225,36 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     if data.deadline is not None and data.deadline <= last:
         ax.axvline(data.deadline, color="#CCCCCC", linewidth=1, linestyle=(0, (1, 2)), zorder=1)
     if data.required_path:
-        ax.plot([p.year for p in data.required_path], [p.value for p in data.required_path],
+        ax.plot([p.year for p in data.required_path], [clip(p.value) for p in data.required_path],
                 color=PATH_COLOUR, linewidth=1.2, linestyle=(0, (5, 3)), label=words["path"], zorder=2)
     if data.target is not None:
-        ax.axhline(data.target.value, color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
-        ax.plot([data.target.year], [data.target.value], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
+        ax.axhline(clip(data.target.value), color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
+        ax.plot([data.target.year], [clip(data.target.value)], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
                 linestyle="none", label=words["target"], zorder=5)
     if data.history:
-        ax.plot([p.year for p in data.history], [p.value for p in data.history], color=QUIET, linewidth=1,
+        ax.plot([p.year for p in data.history], [clip(p.value) for p in data.history], color=QUIET, linewidth=1,
                 marker="o", markersize=marker * 0.7, label=words["history"], zorder=3)
         if data.measured:  # join the quiet history to the baseline, so the series reads as one
             joint = [data.history[-1], data.measured[0]]
-            ax.plot([p.year for p in joint], [p.value for p in joint], color=QUIET, linewidth=1,
+            ax.plot([p.year for p in joint], [clip(p.value) for p in joint], color=QUIET, linewidth=1,
                     linestyle=":", zorder=3)
     if data.projection:
-        ax.plot([p.year for p in data.projection], [p.value for p in data.projection],  # clipped by the axes
+        ax.plot([p.year for p in data.projection], [clip(p.value) for p in data.projection],  # clipped by the axes
                 color=colour, linewidth=1.3, linestyle=(0, (1, 1.5)), alpha=0.9, label=words["projection"], zorder=3)
         end = data.projection[-1]
-        if bottom <= end.value <= top:
-            ax.plot([end.year], [end.value], marker="o", markersize=marker, markerfacecolor="white",
+        if bottom <= clip(end.value) <= top:
+            ax.plot([end.year], [clip(end.value)], marker="o", markersize=marker, markerfacecolor="white",
                     markeredgecolor=colour, linestyle="none", zorder=4)
             if not small:
-                ax.annotate(number(end.value, data.unit, lang), xy=(end.year, end.value), xytext=(7, 0),
+                ax.annotate(number(end.value, data.unit, lang), xy=(end.year, clip(end.value)), xytext=(7, 0),
                             textcoords="offset points", ha="left", va="center", fontsize=8.5, color=colour,
                             zorder=7)
     if data.measured:
-        ax.plot([p.year for p in data.measured], [p.value for p in data.measured], color=colour,
+        ax.plot([p.year for p in data.measured], [clip(p.value) for p in data.measured], color=colour,
                 linewidth=2.2 if not small else 1.6, marker="o", markersize=marker, label=words["measured"],
                 zorder=4)
     if data.baseline is not None:
-        ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
+        ax.plot([data.baseline.year], [clip(data.baseline.value)], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
                 label=words["baseline"], zorder=6)
     if not data.measured and not data.history:
@@ -263,7 +263,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         if data.target is None:
             ax.set_yticks([])  # no values at all: a scale would be made up
     if cut is not None and not small:
-        edge = top if cut.value > top else bottom
+        edge = top if clip(cut.value) > top else bottom
         ax.annotate(f"{words['projection'].split(' (')[0]} {number(cut.value, data.unit, lang)} "
                     f"({cut.year}), {words['off_chart']}",
                     xy=(cut.year, edge), xytext=(-6, -12 if edge == top else 12), textcoords="offset points",
@@ -285,11 +285,11 @@ def _label_points(ax: Axes, data: ChartData, lang: str) -> None:
     for point, kind in labels:
         dy = 10
         for (year, value) in placed:  # two labels near each other: put this one below
-            if abs(year - point.year) < 2.5 and abs(value - point.value) < span * 0.08:
+            if abs(year - point.year) < 2.5 and abs(value - clip(point.value)) < span * 0.08:
                 dy = -14
-        placed.append((point.year, point.value))
+        placed.append((point.year, clip(point.value)))
         text = number(point.value, data.unit, lang)
-        ax.annotate(text, xy=(point.year, point.value), xytext=(0, dy), textcoords="offset points",
+        ax.annotate(text, xy=(point.year, clip(point.value)), xytext=(0, dy), textcoords="offset points",
                     ha="center", va="bottom" if dy > 0 else "top", fontsize=9,
                     color=TARGET_COLOUR if kind == "target" else INK,
                     fontweight="bold" if kind == "target" else "normal", zorder=7,

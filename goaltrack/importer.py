@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.units import UNITS, format_plain, parse_value
+from goaltrack.units import MAX_MAGNITUDE, UNITS, format_plain, parse_value
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -410,6 +410,8 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
         value = list(map(float, value_text))  # refuses "1-2", "1.2.3", "--1"
     except ValueError:
         return None
+    if max(map(abs, value)) >= MAX_MAGNITUDE:
+        return None  # a figure too large for any unit: the careful path names it
     units = {goals[g] for g in set(goal)}
     for unit_name in units:
         unit = UNITS[unit_name]

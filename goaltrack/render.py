@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goaltrack import progress
 from goaltrack.status import GoalStatus, goal_json, json_number, status_json
+from goaltrack.units import MAX_MAGNITUDE
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -65,10 +67,13 @@ SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def number(value: float | None, unit: str, lang: str = "en") -> str:
-    """5,290 persons; 5.7 %; Danish: 5.290 and 5,7 %."""
-    if value is None:
+    """5,290 persons; 5.7 %; Danish: 5.290 and 5,7 %. A figure beyond any real one (stored before
+    figures were bounded) shows in scientific form, 1e+308, rather than as 309 digits."""
+    if value is None or not math.isfinite(value):
         return "–"
-    if unit in ("persons", "count"):
+    if abs(value) >= MAX_MAGNITUDE:
+        text = f"{value:.3g}"
+    elif unit in ("persons", "count"):
         text = f"{value:,.0f}"
     else:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -113,13 +118,19 @@ def progress_text(status: GoalStatus, lang: str) -> str:
 
 
 def sparkline(values: Sequence[float]) -> str:
-    values = list(values)[-8:]
+    values = [clip(v) for v in list(values)[-8:]]
     if not values:
         return ""
     low, high = min(values), max(values)
     if high == low:
         return SPARKS[3] * len(values)
     return "".join(SPARKS[round((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
+
+
+def clip(value: float) -> float:
+    """A value kept within ten times the largest figure allowed, for drawing: what is stored from
+    before figures were bounded can then be scaled and subtracted without overflowing."""
+    return max(-10 * MAX_MAGNITUDE, min(10 * MAX_MAGNITUDE, value))
 
 
 def trend(status: GoalStatus) -> tuple[str, str]:
@@ -207,7 +218,8 @@ def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: s
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Strict JSON: a NaN or infinity anywhere is a bug, and fails here rather than reach a reader."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:

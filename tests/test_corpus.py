@@ -38,6 +38,10 @@ CATALOGUES = {  # file: what the error must say
     "unknown-unit.yaml": ":4: goal 'homelessness': unknown unit 'furlongs'",
     "yaml-syntax.yaml": ":4: YAML error: expected ',' or ']'",
     "year-out-of-range.yaml": ":6: goal 'homelessness': baseline year 1850 is outside 1900..2100",
+    "huge-baseline.yaml": ":6: goal 'homelessness': baseline: 1e+308 is too large",
+    "huge-change.yaml": ":7: goal 'drug-treatment-effect': the target level 2000000000400 is too large",
+    "subnormal-target.yaml": ":7: goal 'youth-education': the target 5e-324 lies within rounding noise of the "
+                             "baseline 0",
 }
 
 FIGURES = {
@@ -67,6 +71,8 @@ FIGURES = {
     "json-missing-key.json": "record 1: lacks year",
     "json-nan.json": "record 1: value nan is not a finite number",
     "not-a-list.json": "JSON must be a list of records",
+    "huge-value.json": "record 1: homelessness: 1e+308 is too large",
+    "huge-value.csv": ":2: homelessness: 1000000000000 is too large",
 }
 
 COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
@@ -82,6 +88,9 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["record", "homelessness", "6000", "--year", str(THIS_YEAR + 1)], f"is outside 1900..{THIS_YEAR}"),
     (["record", "homelessness", "5821", "--year", "2013"], "homelessness already has 5820 for DK 2013"),
     (["record", "homelessness", "5,820", "--year", "2013"], "is ambiguous"),
+    (["record", "homelessness", "1000000000000", "--year", "2015"], "1000000000000 is too large"),
+    (["record", "school-reading", "--year", "2015", "--", "-1e308"], "value '-1e308' is not a number"),
+    (["record", "homelessness", "9" * 5000, "--year", "2015"], "(5,000 characters) is too large"),
     (["status", "homeles"], "unknown goal 'homeles'"),
     (["status", "--scope", "999"], "unknown scope '999'"),
     (["status", "--as-of", "1800"], "Invalid value for '--as-of'"),
