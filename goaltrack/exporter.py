@@ -66,7 +66,7 @@ def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     out.write("[")
     for row in rows:
         value = row["value"]
-        row["value"] = int(value) if float(value).is_integer() else value
+        row["value"] = int(value) if float(value).is_integer() and abs(value) < 2**53 else value
         out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
         count += 1
     out.write("\n]\n" if count else "]\n")
