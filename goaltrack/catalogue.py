@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ NATION_NAME = "Danmark"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_BYTES = 5_000_000
 DIRECTIONS = {"increase": 1, "decrease": -1}
+MAX_WINDOW = 100  # years: a verdict window wider than this is a typo
 MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
 
 GOAL_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -55,6 +56,7 @@ class GoalDef:
     target_change_pct: float | None = None
     source: str | None = None
     measurements: tuple[SeedMeasurement, ...] = ()
+    verdict_window: int | None = None  # None: the method's default (progress.VERDICT_WINDOW)
 
     @property
     def target_level(self) -> float | None:
@@ -262,8 +264,10 @@ class _Checker:
     # -- the catalogue -------------------------------------------------------------------------
 
     def catalogue(self, data: Any, name: str) -> Catalogue:
-        top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals"}, {"goals"})
+        top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals", "verdict_window"},
+                           {"goals"})
         top = top or {}
+        window = self.window(top.get("verdict_window"), ("verdict_window",), "the catalogue")
         scopes = self.scopes(top.get("scopes"))
         codes = {scope.code for scope in scopes}
         goals: list[GoalDef] = []
@@ -280,6 +284,8 @@ class _Checker:
                 self.fail(("goals", index, "id"), f"duplicate goal id '{goal.id}' (first on line {seen[goal.id]})")
                 continue
             seen[goal.id] = self.line(("goals", index, "id"))
+            if goal.verdict_window is None and window is not None:  # the catalogue's window, unless the goal sets one
+                goal = replace(goal, verdict_window=window)
             goals.append(goal)
         title = top.get("name")
         return Catalogue(name, title if isinstance(title, str) else None, scopes, goals)
@@ -329,7 +335,7 @@ class _Checker:
         return code
 
     def goal(self, raw: Any, path: tuple, scopes: set[str]) -> GoalDef | None:
-        allowed = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements"}
+        allowed = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements", "verdict_window"}
         raw = self.mapping(raw, path, "a goal", allowed, {"id", "title", "unit", "direction"})
         if raw is None:
             return None
@@ -371,13 +377,24 @@ class _Checker:
                 if target.get("change_pct") is not None:
                     change = self.number(target["change_pct"], tpath + ("change_pct",), f"{what}: change_pct", None)
         source = self.text(raw.get("source"), path + ("source",), f"{what}: source")
+        window = self.window(raw.get("verdict_window"), path + ("verdict_window",), what)
         measurements = self.measurements(raw.get("measurements"), path + ("measurements",), what, unit, scopes)
         if len(self.problems) > before or goal_id is None or unit is None or direction is None:
             return None
         goal = GoalDef(goal_id, title_en or goal_id, title_da or title_en or goal_id, unit, direction,
-                       baseline_year, baseline_value, target_year, target_value, change, source, measurements)
+                       baseline_year, baseline_value, target_year, target_value, change, source, measurements, window)
         self.coherence(goal, path)
         return goal
+
+    def window(self, value: Any, path: tuple, what: str) -> int | None:
+        """verdict_window: how many years a verdict basis may lie before the target year (0..100)."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WINDOW:
+            self.fail(path, f"{what}: verdict_window must be a whole number of years from 0 to {MAX_WINDOW}, "
+                            f"not {value!r}")
+            return None
+        return value
 
     def title(self, raw: Any, path: tuple, what: str) -> tuple[str | None, str | None]:
         if isinstance(raw, str):

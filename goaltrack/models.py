@@ -60,6 +60,7 @@ class Goal(SQLModel, table=True):
     target_change_pct: float | None = None
     source: str | None = None
     archived: bool = False
+    verdict_window: int | None = None  # years a verdict basis may lie before the target year; None: 3
 
     @property
     def target_level(self) -> float | None:

@@ -231,6 +231,7 @@ CSV_FIELDS = (
     "latest_year", "latest_value", "latest_source", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",
     "projection_year", "projection_value", "projected_to_meet", "verdict",
+    "verdict_basis_year", "verdict_basis_value", "verdict_basis_source",
 )
 
 
@@ -250,7 +251,7 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
     for s in statuses:
         flat: dict[str, Any] = {}
         for key, value in goal_json(s, lang).items():
-            if key in ("baseline", "target", "latest", "projection"):
+            if key in ("baseline", "target", "latest", "projection", "verdict_basis"):
                 for part in ("year", "value", "source"):
                     if f"{key}_{part}" in CSV_FIELDS:
                         flat[f"{key}_{part}"] = None if value is None else value.get(part)

@@ -40,10 +40,11 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point]) -> p
     """
     unit = UNITS[goal.unit]
     d = DIRECTIONS[goal.direction]
+    window = progress.VERDICT_WINDOW if goal.verdict_window is None else goal.verdict_window
     if scope == NATION:
         baseline = Point(goal.baseline_year, goal.baseline_value, goal.source) \
             if goal.baseline_year is not None and goal.baseline_value is not None else None
-        return progress.Goal(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum)
+        return progress.Goal(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum, window)
     own = next((p for p in measurements if p.year == goal.baseline_year), None)
     target = goal.target_level
     if goal.unit in SCALED_UNITS:
@@ -53,7 +54,7 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point]) -> p
             target = progress.finite(own.value * goal.target_value / goal.baseline_value)
         else:
             target = progress.target_level(None, goal.target_change_pct, own.value)
-    return progress.Goal(d, own, goal.target_year, target, unit.minimum, unit.maximum)
+    return progress.Goal(d, own, goal.target_year, target, unit.minimum, unit.maximum, window)
 
 
 def judge(goal: Goal, measurements: Sequence[Point], as_of: int, scope: str = NATION) -> GoalStatus:
@@ -133,6 +134,7 @@ def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
         "projection": _point(a.projection),
         "projected_to_meet": a.projected_to_meet,
         "verdict": a.verdict,
+        "verdict_basis": _point(a.verdict_basis, with_source=True),
     }
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 FIRST_YEAR = 1900
 GOAL_FIELDS = ("title_en", "title_da", "unit", "direction", "baseline_year", "baseline_value",
-               "target_year", "target_value", "target_change_pct", "source")
+               "target_year", "target_value", "target_change_pct", "source", "verdict_window")
 
 
 @contextmanager

@@ -97,10 +97,10 @@ def test_compare_ranks_by_progress(municipal):
 
 def test_compare_as_of_and_unknown_goal(municipal):
     data = municipal.json("compare", "homelessness", "--as-of", "2012", "--format", "json")
-    # By 2012 only the baselines are known: everyone at 0 %, so by name. The nation counts, by its
-    # catalogue baseline, though its first recorded figure is from 2013.
+    # By 2012 only the baselines are known: no movement, so no progress, and by name. The nation
+    # counts, by its catalogue baseline, though its first recorded figure is from 2013.
     assert [s["scope"] for s in data["scopes"]] == ["751", "DK", "101"]
-    assert {s["progress_pct"] for s in data["scopes"]} == {0}
+    assert {s["progress_pct"] for s in data["scopes"]} == {None}
     assert "unknown goal" in municipal.fails("compare", "nope").stderr
 
 
