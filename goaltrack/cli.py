@@ -37,7 +37,12 @@ def this_year() -> int:
 
 
 def fail(error: GoaltrackError) -> None:
-    lines = error.lines()
+    """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere."""
+    from goaltrack.db import redact
+
+    ctx = click.get_current_context(silent=True)
+    url = os.environ.get(DB_ENV) if ctx is None else ctx.find_root().meta.get(_DB_KEY) or os.environ.get(DB_ENV)
+    lines = [redact(line, url) for line in error.lines()]
     click.echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
         click.echo(line, err=True)
@@ -627,11 +632,11 @@ def db_upgrade() -> None:
     Example:
       goaltrack db upgrade
     """
-    from goaltrack.db import connect, mask_url, upgrade
+    from goaltrack.db import connect, shown_url, upgrade
 
     engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
     before, after = upgrade(engine)  # a database error becomes one Error line in GoaltrackGroup
-    where = mask_url(engine.url.render_as_string(hide_password=False))
+    where = shown_url(engine.url)
     if before == after:
         info(f"{where} is already at the newest schema revision ({after}).")
     else:
@@ -647,10 +652,10 @@ def db_current() -> None:
     Example:
       goaltrack db current
     """
-    from goaltrack.db import HEAD, connect, current_revision, mask_url
+    from goaltrack.db import HEAD, connect, current_revision, shown_url
 
     engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
-    where = mask_url(engine.url.render_as_string(hide_password=False))
+    where = shown_url(engine.url)
     if engine.dialect.name == "sqlite" and engine.url.database and not os.path.exists(engine.url.database):
         click.echo(f"{where}\nrevision: none (the database is created on first use)")
         return
@@ -660,7 +665,38 @@ def db_current() -> None:
     click.echo(f"{where}\nrevision: {revision or 'none'} ({state})")
 
 
+def hide_passwords_in_process_list() -> bool:
+    """Blank out the passwords of any URL in this process's command line, as ``ps`` shows it to every
+    local user (and shows it for each forked chart worker). Linux only: the command line lives in the
+    process's own memory, where /proc/self/mem can overwrite it. Python's own copy, sys.argv, is kept.
+    Returns whether anything was blanked out."""
+    if not any("://" in arg for arg in sys.argv[1:]):
+        return False
+    from goaltrack.db import secrets
+
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            cmdline = f.read()
+        with open("/proc/self/stat", "rb") as f:
+            arg_start = int(f.read().rsplit(b")", 1)[1].split()[45])  # field 48: where argv starts
+        changed = cmdline
+        for arg in sys.argv[1:]:
+            for secret in secrets(arg.partition("=")[2] if arg.startswith("--db=") else arg):
+                raw = secret.encode()
+                changed = changed.replace(raw, b"*" * len(raw))
+        if changed == cmdline:
+            return False
+        with open("/proc/self/mem", "r+b", buffering=0) as mem:
+            mem.seek(arg_start)
+            mem.write(changed)
+        return True
+    except (OSError, IndexError, ValueError):  # not Linux, or a kernel that forbids it
+        return False
+
+
 def main(args: list[str] | None = None, prog_name: str = "goaltrack") -> None:
+    if args is None:
+        hide_passwords_in_process_list()
     cli.main(args=args, prog_name=prog_name)
 
 
