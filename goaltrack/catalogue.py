@@ -17,7 +17,8 @@ from typing import Any
 
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.progress import same_level, target_level
-from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value
+from goaltrack.sanitise import shorten
+from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, text_problem
 
 NATION = "DK"
 NATION_NAME = "Danmark"
@@ -224,7 +225,11 @@ class _Checker:
                 self.fail(path, f"{what} is missing")
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(path, f"{what} must be a non-empty text, not {value!r}")
+            self.fail(path, f"{what} must be a non-empty text, not {shorten(repr(value))}")
+            return None
+        why = text_problem(value.strip(), what, allowed="\t\n" if what.endswith("note") else "")
+        if why:
+            self.fail(path, why)
             return None
         return value.strip()
 

@@ -32,6 +32,9 @@ CATEGORY_COLOUR = {
     progress.DETERIORATION: "#D55E00",  # vermillion
     progress.INSUFFICIENT: "#999999",  # grey
 }
+# Text from the data is drawn as written: never read as mathtext ("$5 $6" would crash or be typeset)
+# nor handed to TeX, whatever the user's matplotlibrc says.
+PLAIN = {"parse_math": False, "usetex": False}
 INK, QUIET, PATH_COLOUR, TARGET_COLOUR = "#222222", "#9A9A9A", "#555555", "#000000"
 WIDTH_IN, HEIGHT_IN, DEFAULT_DPI = 8.0, 5.0, 150  # 1200 × 750 pixels by default
 
@@ -304,8 +307,8 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     plot_goal(ax, data, lang)
     ax.set_ylabel(UNIT_NAMES[lang][data.unit], fontsize=9, color="#444444")
     _label_points(ax, data, lang)
-    fig.text(0.10, 0.94, _fit(data.title, 70), fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
-    fig.text(0.10, 0.885, data.subtitle, fontsize=10.5, color=CATEGORY_COLOUR[data.category], ha="left",
+    fig.text(0.10, 0.94, _fit(data.title, 70), **PLAIN, fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
+    fig.text(0.10, 0.885, data.subtitle, **PLAIN, fontsize=10.5, color=CATEGORY_COLOUR[data.category], ha="left",
              va="center", fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
     order = [CHART_WORDS[lang][key] for key in ("measured", "baseline", "history", "target", "path", "projection")]
@@ -317,7 +320,7 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     words = CHART_WORDS[lang]
     foot = f"{words['source']}: {data.source}" if data.source else ""
     foot = f"{_fit(foot, 120)}   ·   goaltrack, {words['as_of']} {data.as_of}".lstrip(" ·")
-    fig.text(0.10, 0.018, foot, fontsize=7.5, color="#666666", ha="left", va="bottom")
+    fig.text(0.10, 0.018, foot, **PLAIN, fontsize=7.5, color="#666666", ha="left", va="bottom")
     return fig
 
 
@@ -347,13 +350,13 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
             ax.spines[side].set_color(colour)
             ax.spines[side].set_linewidth(1.6)
         ax.set_facecolor(_tint(colour))
-        ax.set_title(_wrap(data.title, 40), fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
+        ax.set_title(_wrap(data.title, 40), **PLAIN, fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
                      linespacing=1.1)
         ax.text(0.0, 1.02, LABELS[lang][data.category], transform=ax.transAxes, fontsize=7.5, color=colour,
                 fontweight="bold", ha="left", va="bottom")
     words = CHART_WORDS[lang]
     as_of = items[0].as_of if items else ""
-    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], fontsize=15, fontweight="bold",
+    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], **PLAIN, fontsize=15, fontweight="bold",
              color=INK, ha="left", va="center")
     fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=9,
              color="#666666", ha="left", va="center")

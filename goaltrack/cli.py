@@ -37,12 +37,14 @@ def this_year() -> int:
 
 
 def fail(error: GoaltrackError) -> None:
-    """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere."""
+    """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere
+    and no control character from the data (a goal id or catalogue key may hold ESC)."""
     from goaltrack.db import redact
+    from goaltrack.sanitise import printable
 
     ctx = click.get_current_context(silent=True)
     url = os.environ.get(DB_ENV) if ctx is None else ctx.find_root().meta.get(_DB_KEY) or os.environ.get(DB_ENV)
-    lines = [redact(line, url) for line in error.lines()]
+    lines = [printable(redact(line, url)) for line in error.lines()]
     click.echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
         click.echo(line, err=True)
@@ -128,7 +130,32 @@ def database(load_shipped: bool = True) -> Engine:
 
 
 def info(message: str) -> None:
-    click.echo(message, err=True)
+    """A message on stderr; control characters from the data (a file name, a source) escaped."""
+    from goaltrack.sanitise import printable
+
+    click.echo(printable(message), err=True)
+
+
+class TerminalSafe:
+    """A stream for data bound for a terminal: control characters escaped, tabs and line breaks kept."""
+
+    def __init__(self, stream: Any):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from goaltrack.sanitise import printable
+
+        return self.stream.write(printable(text, keep="\t\n"))
+
+
+def data(text: str) -> None:
+    """Data on stdout, as it is for a file or a pipe; on a terminal, with control characters escaped
+    (tabs and line breaks kept), so that no text in the data can act on the terminal."""
+    if sys.stdout.isatty():
+        from goaltrack.sanitise import printable
+
+        text = printable(text, keep="\t\n")
+    click.echo(text, nl=False)
 
 
 def console():
@@ -204,11 +231,11 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) 
         out = console()
         out.print(render.status_table(statuses, as_of, scope, lang, width=out.width))
     elif fmt == "json":
-        click.echo(render.status_as_json(statuses, as_of, scope, lang), nl=False)
+        data(render.status_as_json(statuses, as_of, scope, lang))
     elif fmt == "csv":
-        click.echo(render.status_as_csv(statuses, lang), nl=False)
+        data(render.status_as_csv(statuses, lang))
     else:
-        click.echo(render.status_as_markdown(statuses, as_of, scope, lang), nl=False)
+        data(render.status_as_markdown(statuses, as_of, scope, lang))
 
 
 @cli.command()
@@ -415,7 +442,7 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history:
     if scope is not None:
         store.get_scope(engine, scope)
     rows = exporter.figures(engine, chosen, scope, history)
-    out = sys.stdout
+    out = TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
     count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
     info(f"Exported {count:,} figures.")
 

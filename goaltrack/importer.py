@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
+from goaltrack.sanitise import restore_cell
 from goaltrack.units import MAX_MAGNITUDE, UNITS, format_plain, parse_value
 
 if TYPE_CHECKING:
@@ -265,6 +266,7 @@ def _csv_figures(text: str, checker: _Checker, progress: Progress | None) -> Ite
                 checker.fail(str(line), f"expected {width} fields, found {len(fields)}")
                 continue
             values = [fields[i] if i is not None else None for i in columns]
+            values[4:6] = [None if text is None else restore_cell(text.strip()) for text in values[4:6]]
             if not history:
                 values = values[:6]
             figure = checker.figure(str(line), *values)
@@ -425,8 +427,8 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
     if _has_duplicates(goal, scope, year):
         return None  # a figure twice in the file
     source, note = named.get("source"), named.get("note")
-    source = [text.strip() or None for text in source] if source else [None] * rows
-    note = [text.strip() or None for text in note] if note else [None] * rows
+    source = [restore_cell(text.strip()) or None for text in source] if source else [None] * rows
+    note = [restore_cell(text.strip()) or None for text in note] if note else [None] * rows
     return Figures(goal, scope, year, value, source, note)
 
 

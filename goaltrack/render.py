@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goaltrack import progress
+from goaltrack.sanitise import json_safe, markdown_text, neutralise_cell, printable, shorten
 from goaltrack.status import GoalStatus, goal_json, json_number, status_json
-from goaltrack.units import MAX_MAGNITUDE
+from goaltrack.units import MAX_MAGNITUDE, MAX_TEXT
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -61,6 +62,13 @@ SHORT = {  # category labels for the terminal table, where width is scarce
            "limited_progress": "begrænsede", "deterioration": "tilbagegang", "insufficient_data": "ingen data"},
 }
 SPARKS = "▁▂▃▄▅▆▇█"
+NOTE_KEEPS = "\t\n"  # a note may run over several lines
+
+
+def shown(text: str, keep: str = "") -> str:
+    """Text from the data as a terminal gets it: control characters escaped (no escape sequence
+    acts), and cut at MAX_TEXT characters (what was stored before texts were bounded)."""
+    return printable(shorten(text, MAX_TEXT), keep)
 
 
 # --- numbers as people read them ------------------------------------------------------------------
@@ -169,7 +177,7 @@ def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: s
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
         rows.append({
-            "goal": Text(s.goal.title(lang)),
+            "goal": Text(shown(s.goal.title(lang))),
             "baseline": point_text(s.spec.baseline, unit, lang),
             "latest": point_text(a.latest, unit, lang),
             "target": target_text(s, lang),
@@ -206,7 +214,7 @@ def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: s
             break
     widths["goal"] = max(goal_min, min(room, natural("goal")))
 
-    table = Table(title=f"goaltrack · {scope} · {words['as_of']} {as_of}", title_justify="left",
+    table = Table(title=f"goaltrack · {shown(scope)} · {words['as_of']} {as_of}", title_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for key in keys:
         right = key in ("baseline", "latest", "target", "distance", "progress")
@@ -219,7 +227,7 @@ def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: s
 
 def to_json(data: Any) -> str:
     """Strict JSON: a NaN or infinity anywhere is a bug, and fails here rather than reach a reader."""
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
@@ -240,6 +248,8 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):  # a title or source: never a formula in a spreadsheet
+        return neutralise_cell(value)
     return value
 
 
@@ -262,7 +272,7 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
@@ -271,7 +281,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**goaltrack · {scope} · {words['as_of']} {as_of}**", "",
+    lines = [f"**goaltrack · {_md(scope)} · {words['as_of']} {as_of}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
@@ -308,7 +318,7 @@ def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStat
 
     words = LABELS[lang]
     title = ranked[0][1].goal.title(lang) if ranked else goal_id
-    table = Table(title=f"{title} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
+    table = Table(title=f"{shown(title)} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name, right in (("#", True), ("scope", False), ("", False), (words["baseline"], True),
                         (words["latest"], True), (words["target"], True), (words["progress"], True),
@@ -316,7 +326,7 @@ def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStat
         table.add_column(name, justify="right" if right else "left")
     for rank, (scope, s) in enumerate(ranked, start=1):
         symbol, style = CATEGORY_STYLE[s.assessment.category]
-        table.add_row(str(rank), scope.code, scope.name, point_text(s.spec.baseline, s.goal.unit, lang),
+        table.add_row(str(rank), shown(scope.code), shown(scope.name), point_text(s.spec.baseline, s.goal.unit, lang),
                       point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang),
                       progress_text(s, lang), Text(f"{symbol} {SHORT[lang][s.assessment.category]}", style=style))
     return table
@@ -331,7 +341,8 @@ def scopes_table(scopes: Sequence[Any]) -> Table:
     for name in ("code", "name", "kind", "part of"):
         table.add_column(name)
     for s in scopes:
-        table.add_row(s.code, s.name, s.kind, names.get(s.parent, "") if s.parent else "")
+        parent = shown(names.get(s.parent, "")) if s.parent else ""
+        table.add_row(shown(s.code), shown(s.name), shown(s.kind), parent)
     return table
 
 
@@ -361,8 +372,8 @@ def goals_table(goals: Sequence[Goal], lang: str = "en") -> Table:
     for name in ("id", LABELS[lang]["goal"], "unit", LABELS[lang]["baseline"], LABELS[lang]["target"]):
         table.add_column(name, overflow="fold")
     for goal in goals:
-        title = goal.title(lang) + (" (archived)" if goal.archived else "")
-        table.add_row(goal.id, title, goal.unit, point_text(goal_baseline(goal), goal.unit, lang),
+        title = shown(goal.title(lang)) + (" (archived)" if goal.archived else "")
+        table.add_row(shown(goal.id), title, goal.unit, point_text(goal_baseline(goal), goal.unit, lang),
                       definition_target(goal, lang))
     return table
 
@@ -377,11 +388,11 @@ def goal_text(goal: Goal, lang: str = "en") -> str:
     """A goal's definition, a line a field, for `goaltrack show`."""
     better = "up" if goal.direction == "increase" else "down"
     return "\n".join([
-        f"{goal.title(lang)} ({goal.id})" + ("  [archived]" if goal.archived else ""),
+        f"{shown(goal.title(lang))} ({shown(goal.id)})" + ("  [archived]" if goal.archived else ""),
         f"  unit:      {goal.unit}, better when it goes {better} ({goal.direction})",
         f"  baseline:  {point_text(goal_baseline(goal), goal.unit, lang)}",
         f"  target:    {definition_target(goal, lang)}",
-        f"  source:    {goal.source or '–'}",
+        f"  source:    {shown(goal.source or '–')}",
     ])
 
 
@@ -416,7 +427,7 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{goal.title(lang)} ({goal.id})", title_justify="left", header_style="bold",
+    table = Table(title=f"{shown(goal.title(lang))} ({shown(goal.id)})", title_justify="left", header_style="bold",
                   pad_edge=False)
     for name, justify in (("scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
                           ("source", "left"), ("recorded", "left"), ("status", "left")):
@@ -425,8 +436,8 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
         current = r.replaced_at is None
         state = "current" if current else f"replaced {r.replaced_at:%Y-%m-%d %H:%M}"
         style = "" if current else "dim strike"
-        source = (r.source or "") + (f" — {r.note}" if r.note else "")
+        source = shown(r.source or "") + (f" — {shown(r.note, keep=NOTE_KEEPS)}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)
-        table.add_row(r.scope, str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
+        table.add_row(shown(r.scope), str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
                       f"{r.recorded_at:%Y-%m-%d %H:%M}", Text(state, style="" if current else "dim"))
     return table

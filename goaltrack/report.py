@@ -12,6 +12,7 @@ from pathlib import Path
 from goaltrack import __version__, progress
 from goaltrack.charts import CATEGORY_COLOUR, prepare_folder, write_charts
 from goaltrack.render import LABELS, number, status_as_markdown
+from goaltrack.sanitise import markdown_text
 from goaltrack.status import GoalStatus
 
 WORDS = {
@@ -89,14 +90,14 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: s
     today = today or datetime.date.today()
     w = WORDS[lang]
     heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope}"
-    md = [f"# {w['report']}", "", heading, "", f"![{w['overview']}](charts/overview.png)", "",
+    md = [f"# {w['report']}", "", markdown_text(heading), "", f"![{w['overview']}](charts/overview.png)", "",
           f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
           "", f"## {w['goals']}", ""]
     for s in statuses:
-        md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
-               f"![{s.goal.title(lang)}](charts/{s.goal.id}.png)", ""]
+        title = markdown_text(s.goal.title(lang))  # data: no HTML, no link, no image, one line
+        md += [f"### {title}", "", markdown_text(sentence(s, lang)), "", f"![{title}](charts/{s.goal.id}.png)", ""]
         if s.assessment.latest is not None and s.assessment.latest.source:
-            md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
+            md += [f"*{w['source']}: {markdown_text(s.assessment.latest.source)}*", ""]
     md += ["---", f"{w['made_by']} {__version__}.", ""]
     markdown_path = out / "report.md"
     html_path = out / "report.html"

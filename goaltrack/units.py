@@ -99,3 +99,25 @@ def format_plain(value: float) -> str:
         if len(positional) <= 40:
             return positional
     return text
+
+
+# --- text fields ------------------------------------------------------------------------------------
+
+# The most characters a source, a note or a title may hold. A citation needs a few hundred; a 10 MB
+# "source" is an accident or an attack, and every table, chart and report would carry it. The
+# importer holds its fields to the same limit.
+MAX_TEXT = 2000
+
+
+def text_problem(text: str, what: str, allowed: str = "") -> str | None:
+    """Why ``text`` cannot be stored as ``what``, or None: too long, or holding a control character
+    (an escape sequence that would act on a terminal) other than those ``allowed`` ("\\t\\n")."""
+    from goaltrack.sanitise import has_control
+
+    if len(text) > MAX_TEXT:
+        return f"{what} is {len(text):,} characters long; at most {MAX_TEXT:,} are allowed"
+    bad = has_control(text, allowed)
+    if bad:
+        name = {"\\x0a": " (a line break)", "\\x09": " (a tab)", "\\x0d": " (a carriage return)"}.get(bad, "")
+        return f"{what} holds the control character {bad}{name}, which is not allowed in it"
+    return None

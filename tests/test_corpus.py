@@ -40,6 +40,9 @@ CATALOGUES = {  # file: what the error must say
     "year-out-of-range.yaml": ":6: goal 'homelessness': baseline year 1850 is outside 1900..2100",
     "huge-baseline.yaml": ":6: goal 'homelessness': baseline: 1e+308 is too large",
     "huge-change.yaml": ":7: goal 'drug-treatment-effect': the target level 2000000000400 is too large",
+    "escape-in-title.yaml": ":3: goal 'homelessness': English title holds the control character \\x1b",
+    "newline-in-title.yaml": ":3: goal 'homelessness': title holds the control character \\x0a (a line break)",
+    "long-source.yaml": ":6: goal 'homelessness': source is 2,500 characters long; at most 2,000 are allowed",
     "subnormal-target.yaml": ":7: goal 'youth-education': the target 5e-324 lies within rounding noise of the "
                              "baseline 0",
 }
@@ -89,6 +92,12 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["record", "homelessness", "5821", "--year", "2013"], "homelessness already has 5820 for DK 2013"),
     (["record", "homelessness", "5,820", "--year", "2013"], "is ambiguous"),
     (["record", "homelessness", "1000000000000", "--year", "2015"], "1000000000000 is too large"),
+    (["record", "homelessness", "6000", "--year", "2015", "--source", "VIVE \x1b]0;pwned\x07"],
+     "the source holds the control character \\x1b"),
+    (["record", "homelessness", "6000", "--year", "2015", "--note", "\x1b[2J"], "the note holds the control character"),
+    (["record", "homelessness", "6000", "--year", "2015", "--source", "x" * 10_000],
+     "the source is 10,000 characters long; at most 2,000 are allowed"),
+    (["record", "homeless\x1b[8m", "6000", "--year", "2015"], "unknown goal 'homeless\\x1b[8m'"),
     (["record", "school-reading", "--year", "2015", "--", "-1e308"], "value '-1e308' is not a number"),
     (["record", "homelessness", "9" * 5000, "--year", "2015"], "(5,000 characters) is too large"),
     (["status", "homeles"], "unknown goal 'homeles'"),
