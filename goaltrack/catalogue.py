@@ -58,6 +58,8 @@ class GoalDef:
     source: str | None = None
     measurements: tuple[SeedMeasurement, ...] = ()
     verdict_window: int | None = None  # None: the method's default (progress.VERDICT_WINDOW)
+    short_en: str | None = None  # a short title for narrow tables, e.g. "Drug-related deaths"
+    short_da: str | None = None
 
     @property
     def target_level(self) -> float | None:
@@ -352,7 +354,7 @@ class _Checker:
                                           "(at most 64, no leading, trailing or double '-')")
             goal_id = None
         what = f"goal '{goal_id}'" if goal_id else "a goal"
-        title_en, title_da = self.title(raw.get("title"), path + ("title",), what)
+        title_en, title_da, short_en, short_da = self.title(raw.get("title"), path + ("title",), what)
         unit = raw.get("unit")
         if "unit" in raw and unit not in UNITS:
             self.fail(path + ("unit",), f"{what}: unknown unit {unit!r} (one of: {', '.join(UNITS)})")
@@ -387,7 +389,8 @@ class _Checker:
         if len(self.problems) > before or goal_id is None or unit is None or direction is None:
             return None
         goal = GoalDef(goal_id, title_en or goal_id, title_da or title_en or goal_id, unit, direction,
-                       baseline_year, baseline_value, target_year, target_value, change, source, measurements, window)
+                       baseline_year, baseline_value, target_year, target_value, change, source, measurements, window,
+                       short_en, short_da)
         self.coherence(goal, path)
         return goal
 
@@ -401,16 +404,27 @@ class _Checker:
             return None
         return value
 
-    def title(self, raw: Any, path: tuple, what: str) -> tuple[str | None, str | None]:
+    def title(self, raw: Any, path: tuple, what: str) -> tuple[str | None, str | None, str | None, str | None]:
+        """English and Danish titles, and the optional short ones that narrow tables use."""
         if isinstance(raw, str):
             text = self.text(raw, path, f"{what}: title")
-            return text, text
-        titles = self.mapping(raw, path, f"the title of {what}", {"en", "da"}, {"en"})
+            return text, text, None, None
+        titles = self.mapping(raw, path, f"the title of {what}", {"en", "da", "short_en", "short_da"}, {"en"})
         if not titles:
-            return None, None
+            return None, None, None, None
         en = self.text(titles.get("en"), path + ("en",), f"{what}: English title", required=True)
         da = self.text(titles.get("da"), path + ("da",), f"{what}: Danish title") if "da" in titles else en
-        return en, da
+        shorts = []
+        for key, full, name in (("short_en", en, "English"), ("short_da", da, "Danish")):
+            short = self.text(titles.get(key), path + (key,), f"{what}: short {name} title") \
+                if key in titles else None
+            if short is not None and full is not None and len(short) > len(full):
+                self.fail(path + (key,), f"{what}: the short {name} title {short!r} is longer than the title")
+                short = None
+            shorts.append(short)
+        if "da" not in titles:  # one language only: the Danish title is the English one, and so is its short form
+            shorts[1] = shorts[1] or shorts[0]
+        return en, da, shorts[0], shorts[1]
 
     def measurements(self, raw: Any, path: tuple, what: str, unit: str | None, scopes: set[str]):
         if raw is None:

@@ -209,8 +209,9 @@ def cli() -> None:
 @scope_option
 @format_option("table", "json", "csv", "markdown")
 @lang_option
+@click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
 @db_option
-def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) -> None:
+def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, wide: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
     Shows every goal of the catalogue (or the GOALs named) with baseline, latest figure, target,
@@ -222,6 +223,7 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) 
       goaltrack status homelessness drug-deaths --as-of 2015
       goaltrack status --format json | jq '.goals[] | {id, verdict}'
       goaltrack status --format markdown --lang da > status.md
+      goaltrack status --wide --lang da
     """
     from goaltrack import render
     from goaltrack.status import build_status
@@ -229,7 +231,12 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) 
     statuses = build_status(database(), as_of, goals, scope)
     if fmt == "table":
         out = console()
-        out.print(render.status_table(statuses, as_of, scope, lang, width=out.width))
+        table, omitted = render.status_view(statuses, as_of, scope, lang, width=None if wide else out.width)
+        if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
+            out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+        out.print(table)
+        if omitted:
+            info(render.omitted_note(omitted, out.width, lang))
     elif fmt == "json":
         data(render.status_as_json(statuses, as_of, scope, lang))
     elif fmt == "csv":

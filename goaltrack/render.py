@@ -48,10 +48,10 @@ LABELS: dict[str, dict[str, str]] = {
         "goal": "Mål", "baseline": "Udgangspunkt", "latest": "Seneste", "target": "Målsætning",
         "distance": "Afstand", "progress": "Fremskridt", "trend": "Udvikling", "category": "Kategori",
         "verdict": "Resultat",
-        "achieved": "nået", "substantial_progress": "betydelige fremskridt",
-        "moderate_progress": "moderate fremskridt", "limited_progress": "begrænsede fremskridt",
-        "deterioration": "tilbagegang", "insufficient_data": "utilstrækkelige data",
-        "met": "indfriet", "missed": "ikke indfriet", "unknown": "ukendt",
+        "achieved": "nået", "substantial_progress": "betydelig fremgang",
+        "moderate_progress": "moderat fremgang", "limited_progress": "begrænset fremgang",
+        "deterioration": "tilbagegang", "insufficient_data": "for få data",
+        "met": "nået", "missed": "ikke nået", "unknown": "ukendt",
         "as_of": "pr.", "improve": "forbedres", "years": "år",
     },
 }
@@ -157,72 +157,87 @@ def trend(status: GoalStatus) -> tuple[str, str]:
 # --- status ---------------------------------------------------------------------------------------
 
 
-def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
-                 width: int = 160) -> Table:
-    """The status as a table that fits a terminal ``width`` columns wide, cutting nothing off.
-
-    Widths are set here rather than left to rich, whose squeezing crops the last columns: the short
-    columns keep their width, the figures break before their year ("5,290 / (2011)") when space is
-    short, the goal's title takes what is left, and under that the trend and distance give way.
-    """
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
+def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[list, list[str | None]]:
+    """The status table's columns as pieces that must not be split (see goaltrack.fit), and each
+    row's styles. Narrow tables leave out the trend first, then the distance, then the baseline."""
+    from goaltrack.fit import Column, atoms
 
     words = LABELS[lang]
-    rows = []
+    show_verdict = any(s.assessment.verdict is not None for s in statuses)
+    columns = {key: Column(key, words[key], [], right=key in ("baseline", "latest", "target", "distance",
+                                                                "progress"), optional=drop)
+               for key, drop in (("goal", 0), ("baseline", 3), ("latest", 0), ("target", 0), ("distance", 2),
+                                 ("progress", 4), ("trend", 1), ("category", 0), ("verdict", 0))
+               if key != "verdict" or show_verdict}
+    columns["goal"].short_rows = []
+    for key in ("baseline", "latest", "target"):
+        columns[key].group, columns[key].stack = 1, True
+    styles: dict[str, list[str | None]] = {"trend": [], "category": [], "verdict": []}
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
-        rows.append({
-            "goal": Text(shown(s.goal.title(lang))),
-            "baseline": point_text(s.spec.baseline, unit, lang),
-            "latest": point_text(a.latest, unit, lang),
-            "target": target_text(s, lang),
-            "distance": distance_text(s, lang),
-            "progress": progress_text(s, lang),
-            "trend": Text(spark, style=spark_style),
-            "category": Text(f"{symbol} {SHORT[lang][a.category]}", style=style),
-            "verdict": Text(words[a.verdict], style=VERDICT_STYLE[a.verdict]) if a.verdict else Text(""),
-        })
-    keys = ["goal", "baseline", "latest", "target", "distance", "progress", "trend", "category"]
-    if any(s.assessment.verdict is not None for s in statuses):
-        keys.append("verdict")
+        cells = {
+            "goal": atoms(shown(s.goal.title(lang))),
+            "baseline": atoms(point_text(s.spec.baseline, unit, lang)),
+            "latest": atoms(point_text(a.latest, unit, lang)),
+            "target": atoms(target_text(s, lang)),
+            "distance": atoms(distance_text(s, lang)),
+            "progress": atoms(progress_text(s, lang)),
+            "trend": [spark] if spark else [],
+            "category": atoms(f"{symbol} {words[a.category]}"),
+            "verdict": atoms(words[a.verdict]) if a.verdict else [],
+        }
+        for key, column in columns.items():
+            column.rows.append(cells[key])
+        columns["goal"].short_rows.append(atoms(shown(s.goal.title(lang, short=True))))
+        styles["trend"].append(spark_style)
+        styles["category"].append(style)
+        styles["verdict"].append(VERDICT_STYLE[a.verdict] if a.verdict else None)
+    return list(columns.values()), styles
 
-    def natural(key: str) -> int:
-        return max([cell_len(words[key])] + [cell_len(str(row[key])) for row in rows])
 
-    def longest_word(key: str) -> int:
-        return max([cell_len(words[key])] + [cell_len(w) for row in rows for w in str(row[key]).split()])
+def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
+                 width: int | None = 160) -> Table:
+    """The status as a table that fits a terminal ``width`` columns wide (None: as wide as it takes)."""
+    return status_view(statuses, as_of, scope, lang, width)[0]
 
-    goal_min = 16
-    widths = {key: natural(key) for key in keys if key != "goal"}
-    for step in ("natural", "wrap figures", "drop trend and distance", "wrap category"):
-        if step == "wrap figures":
-            widths.update({key: longest_word(key) for key in ("baseline", "latest", "target")})
-        elif step == "drop trend and distance":
-            for key in ("trend", "distance"):
-                keys.remove(key)
-                widths.pop(key)
-        elif step == "wrap category":
-            widths.update({key: longest_word(key) for key in keys if key in ("category", "verdict")})
-            goal_min = 12
-        room = width - sum(widths.values()) - 3 * (len(keys) - 1)  # padding and a rule between columns
-        if room >= goal_min:
-            break
-    widths["goal"] = max(goal_min, min(room, natural("goal")))
 
+def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
+                width: int | None = 160) -> tuple[Table, list[str]]:
+    """The status table for a terminal ``width`` columns wide, and the headers of the columns that
+    it had to leave out.
+
+    No word, number, unit or symbol is ever split across lines or cut short (goaltrack.fit chooses the
+    columns, the titles and the widths); each goal takes one or two lines from 100 columns up.
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from goaltrack.fit import layout
+
+    words = LABELS[lang]
+    columns, styles = status_columns(statuses, lang)
+    plan = layout(columns, width)
     table = Table(title=f"goaltrack · {shown(scope)} · {words['as_of']} {as_of}", title_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for key in keys:
-        right = key in ("baseline", "latest", "target", "distance", "progress")
-        table.add_column(words[key], justify="right" if right else "left", width=widths[key],
-                         no_wrap=key in ("distance", "progress", "trend"), overflow="fold")
-    for row in rows:
-        table.add_row(*(row[key] for key in keys))
-    return table
+    by_key = {c.key: c for c in columns}
+    for key in plan.keys:
+        table.add_column(by_key[key].header, justify="right" if by_key[key].right else "left",
+                         width=plan.widths[key], no_wrap=True)
+    for i, row in enumerate(plan.lines):
+        table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] or "" if key in styles else "")
+                        for key in plan.keys))
+    return table, plan.omitted
+
+
+def omitted_note(omitted: Sequence[str], width: int, lang: str = "en") -> str:
+    """The stderr line that says which columns a narrow terminal left out, and how to see them."""
+    names = ", ".join(omitted)
+    if lang == "da":
+        return f"Udeladt for at passe til {width} kolonner: {names}. Se dem med --wide eller i et bredere vindue."
+    return f"Left out to fit {width} columns: {names}. See them with --wide or in a wider terminal."
 
 
 def to_json(data: Any) -> str:

@@ -227,3 +227,26 @@ def test_unreadable_file(tmp_path: Path):
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(GoaltrackError, match="not UTF-8"):
         load_catalogue(binary)
+
+
+def test_short_titles_are_optional_and_never_longer_than_the_title():
+    text = GOOD_GOAL.replace("title: {en: Homeless persons, da: Hjemløse}",
+                             "title: {en: Homeless persons, da: Hjemløse personer, short_en: Homeless, short_da: Hjemløse}")
+    goal = parse_catalogue(text, "c.yaml").goals[0]
+    assert (goal.short_en, goal.short_da) == ("Homeless", "Hjemløse")
+    assert parse_catalogue(GOOD_GOAL, "c.yaml").goals[0].short_en is None
+    english_only = parse_catalogue(GOOD_GOAL.replace("da: Hjemløse", "short_en: Homeless"), "c.yaml").goals[0]
+    assert (english_only.title_da, english_only.short_da) == ("Homeless persons", "Homeless")
+    found = problems(GOOD_GOAL.replace("da: Hjemløse}", "da: Hjemløse, short_da: Hjemløse i Danmark, short_en: 7}"))
+    assert found == ["c.yaml:3: goal 'homelessness': short English title must be a non-empty text, not 7",
+                     "c.yaml:3: goal 'homelessness': the short Danish title 'Hjemløse i Danmark' is longer than "
+                     "the title"]
+    found = problems(GOOD_GOAL.replace("da: Hjemløse}", "da: Hjemløse, short: H}"))
+    assert found == ["c.yaml:3: unknown key 'short' in the title of goal 'homelessness' "
+                     "(allowed: da, en, short_da, short_en)"]
+
+
+def test_every_shipped_goal_has_short_titles_in_both_languages():
+    for goal in load_catalogue(ROOT / "goals.yaml").goals:
+        assert goal.short_en and goal.short_da, goal.id
+        assert len(goal.short_en) <= 30 and len(goal.short_da) <= 38, goal.id

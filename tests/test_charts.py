@@ -126,7 +126,7 @@ def test_sentences():
     assert sentence(judge(HOMELESS, FIGURES, as_of=2026)) == (
         "Homeless persons: 6,431 in 2019, 2,431 above the target of 4,000; moving away from it; missed.")
     assert sentence(judge(HOMELESS, FIGURES, as_of=2026), "da") == (
-        "Hjemløse personer: 6.431 i 2019, 2.431 over målet på 4.000; bevæger sig væk fra det; ikke indfriet.")
+        "Hjemløse personer: 6.431 i 2019, 2.431 over målet på 4.000; bevæger sig væk fra det; ikke nået.")
     on_track = judge(HOMELESS, [M(2015, 4700)], as_of=2016)
     assert sentence(on_track) == "Homeless persons: 4,700 in 2015, 700 above the target of 4,000; on track."
     behind = judge(HOMELESS, [M(2015, 5200)], as_of=2016)
