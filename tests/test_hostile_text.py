@@ -60,9 +60,9 @@ def hostile(run, db_path):
     """A database with hostile text where the catalogue or an older goaltrack put it: a title and a
     scope name with escape sequences, Markdown and HTML; figures whose sources are formulas."""
     run("goals")
-    _store(db_path, "UPDATE goal SET title_en = ?, source = ? WHERE id = 'homelessness'",
-           "Homeless \x1b]0;pwned\x07</p><script>x()</script>\n# broken heading ![t](http://evil.example/t.png)",
-           "=HYPERLINK(\"http://evil.example\",\"click\") \x1b[2J")
+    title = "Homeless \x1b]0;pwned\x07</p><script>x()</script>\n# broken heading ![t](http://evil.example/t.png)"
+    _store(db_path, "UPDATE goal SET title_en = ?, short_en = ?, source = ? WHERE id = 'homelessness'",
+           title, "Homeless \x1b[8m", "=HYPERLINK(\"http://evil.example\",\"click\") \x1b[2J")
     _store(db_path, "UPDATE scope SET name = ? WHERE code = '101'", "København \x1b[8mhidden")
     for year, source in zip((2013, 2015, 2017), FORMULAS[:3], strict=True):
         run("record", "drug-deaths", str(200 + year % 100), "--year", str(year), "--source", source)
