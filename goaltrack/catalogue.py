@@ -23,7 +23,8 @@ from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse
 NATION = "DK"
 NATION_NAME = "Danmark"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-MAX_BYTES = 5_000_000
+MAX_BYTES = 5_000_000  # checked while reading: a catalogue of ours is 20 kB
+MAX_DEPTH = 20  # levels of nesting; a catalogue has five (goals, a goal, its target, …)
 DIRECTIONS = {"increase": 1, "decrease": -1}
 MAX_WINDOW = 100  # years: a verdict window wider than this is a typo
 MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
@@ -99,7 +100,8 @@ def load_catalogue(path: str | Path) -> Catalogue:
     """Read and validate a catalogue file; raise GoaltrackError listing every problem."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as f:  # read no more than the cap: /dev/zero is a file too
+            raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise GoaltrackError(f"cannot read catalogue {name}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
@@ -115,9 +117,12 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_shallow_loader())
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, name) from None
+    except _TooDeep as deep:
+        raise GoaltrackError(f"{name}:{deep.line}: YAML nested more than {MAX_DEPTH} levels deep; "
+                             "a catalogue needs five") from None
     if root is None:
         raise GoaltrackError(f"catalogue {name} is empty")
     lines: dict[tuple, int] = {}
@@ -137,6 +142,32 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
         raise many_problems(checker.problems, name)
     catalogue.warnings = checker.warnings
     return catalogue
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+def _shallow_loader() -> type:
+    """PyYAML's SafeLoader, refusing nodes nested deeper than MAX_DEPTH. Its composer recurses once a
+    level, so '[' × 100,000 would end in a RecursionError; the scanner and parser do not recurse."""
+    import yaml
+
+    class ShallowLoader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise _TooDeep(self.peek_event().start_mark.line + 1)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return ShallowLoader
 
 
 def _yaml_error(exc: Any, name: str) -> GoaltrackError:

@@ -43,6 +43,7 @@ CATALOGUES = {  # file: what the error must say
     "escape-in-title.yaml": ":3: goal 'homelessness': English title holds the control character \\x1b",
     "newline-in-title.yaml": ":3: goal 'homelessness': title holds the control character \\x0a (a line break)",
     "long-source.yaml": ":6: goal 'homelessness': source is 2,500 characters long; at most 2,000 are allowed",
+    "nested-deep.yaml": ":1: YAML nested more than 20 levels deep",
     "subnormal-target.yaml": ":7: goal 'youth-education': the target 5e-324 lies within rounding noise of the "
                              "baseline 0",
 }
@@ -112,6 +113,8 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["export", "nope"], "unknown goal 'nope'"),
     (["import", "{tmp}/missing.csv"], "cannot read"),
     (["catalogue", "check", "{tmp}/missing.yaml"], "cannot read catalogue"),
+    (["catalogue", "check", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
+    (["catalogue", "sync", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
     (["catalogue", "sync", "{corpus}/drops-goals.yaml"], "leaves out 5 goal(s) that have measurements: homelessness"),
     (["chart", "homelessness", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
     (["report", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
