@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from goaltrack.errors import GoaltrackError
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
 ENV_URL = "GOALTRACK_DATABASE_URL"
+_READ_ONLY: WeakKeyDictionary = WeakKeyDictionary()  # engines on an SQLite file this process may only read
 # The newest migration. A test checks that it is alembic's head, so opening a database that is
 # already current needs no alembic import (which would cost a third of a second at every start).
 HEAD = "0004"
@@ -133,9 +135,16 @@ def connect(url: str | None = None) -> Engine:
         raise GoaltrackError(f"not a database URL: {mask_url(url)!r} (try sqlite:///path/to/file.db)") from None
     try:
         if parsed.get_backend_name() == "sqlite":
+            access = "write"
             if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
-                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+                path = Path(parsed.database).expanduser()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                access = sqlite_access(path)
+            if access == "write":
+                engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            else:
+                engine = create_engine(parsed, creator=_read_only_creator(path, access))
+                _READ_ONLY[engine] = access
             _configure_sqlite(engine)
         elif parsed.get_backend_name() == "postgresql":
             engine = create_engine(parsed, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
@@ -162,6 +171,46 @@ def connect(url: str | None = None) -> Engine:
     return engine
 
 
+def sqlite_access(path: Path) -> str:
+    """How this process may open the SQLite file at ``path``, without writing anything to find out:
+
+    - "write": it may write the file and its folder (or the file is still to be created);
+    - "read": it may not, and a writer is at work (its -wal and -shm files exist): read through
+      them, read-only (SQLite's mode=ro), creating nothing;
+    - "immutable": it may not, and no writer is at work: read the file as it stands, taking no locks
+      and creating no -wal or -shm file that would lock its owner out of the next write.
+    """
+    if not path.exists():
+        return "write"
+    try:
+        os.close(os.open(path, os.O_RDWR))  # opening for writing writes nothing, and answers for root too
+        writable = os.access(path.parent, os.W_OK)
+    except OSError:
+        writable = False
+    if writable:
+        return "write"
+    if Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists():
+        return "read"
+    return "immutable"
+
+
+def _read_only_creator(path: Path, access: str):
+    import sqlite3
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?{'mode=ro' if access == 'read' else 'immutable=1'}"
+
+    def create() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    return create
+
+
+def read_only(engine: Engine) -> bool:
+    """Whether this process may only read the database (an SQLite file it cannot write)."""
+    return engine in _READ_ONLY
+
+
 def _configure_sqlite(engine: Engine) -> None:
     from sqlalchemy import event
 
@@ -185,6 +234,9 @@ def writing(engine: Engine, check_keys: bool = True) -> Iterator[Connection]:
     transaction is begun again a few times, backing off. ``check_keys=False`` lets a bulk import skip
     SQLite's per-row foreign-key lookups, having checked the keys itself under the same lock.
     """
+    if read_only(engine):
+        raise GoaltrackError(f"{engine.url.database} is read-only for you (you may not write the file or its "
+                             "folder): goaltrack can show what it holds, but not change it")
     with engine.connect() as conn:
         raw = conn.connection.driver_connection if engine.dialect.name == "sqlite" and not check_keys else None
         if raw is not None:
@@ -241,12 +293,12 @@ def open_database(url: str | None = None) -> Engine:
     """Connect and bring the schema to the newest migration, creating the database if needed."""
     engine = connect(url)
     try:
-        if engine.dialect.name == "sqlite":
-            _sqlite_wal_if_new(engine)
         with engine.connect() as conn:
             version = current_revision(conn)
         if version != HEAD:
             upgrade(engine)
+        elif engine.dialect.name == "sqlite":
+            sqlite_wal(engine)
     except GoaltrackError:
         raise
     except Exception as exc:  # the driver's own errors: unreachable server, not a database file
@@ -264,12 +316,22 @@ def is_database_error(exc: Exception) -> bool:
     return isinstance(exc, (DBAPIError, sqlite3.Error))
 
 
-def _sqlite_wal_if_new(engine: Engine) -> None:
-    """Switch a new, empty SQLite file to WAL (outside any transaction, as SQLite requires)."""
+def sqlite_wal(engine: Engine) -> None:
+    """Put a goaltrack SQLite file in WAL mode (readers never wait for a writer), once: on first use
+    and by ``db upgrade``. Outside any transaction, as SQLite requires; never on a file this process
+    may only read, nor on a file that is not a goaltrack database (call it after current_revision).
+    Another process holding the file just now leaves it for the next run."""
+    if engine.dialect.name != "sqlite" or read_only(engine) or engine.url.database in (None, "", ":memory:"):
+        return
+    import sqlite3
+
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
-        if raw.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
-            raw.execute("PRAGMA journal_mode = WAL")
+        if raw.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            try:
+                raw.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:  # "database is locked": another process; next time
+                pass
 
 
 def alembic_config(conn: Connection | None = None):
@@ -287,6 +349,17 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if read_only(engine):
+        with engine.connect() as conn:
+            before = current_revision(conn)
+        if before == head:
+            return before, head
+        raise GoaltrackError(f"{engine.url.database} is at schema revision {before or 'none'} and needs "
+                             f"{head}; you may only read it, so its owner must run goaltrack db upgrade")
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            current_revision(conn)  # a file that is not ours is refused before anything is written
+        sqlite_wal(engine)
     with writing(engine) as conn:
         before = current_revision(conn)
         if before == head:
