@@ -56,6 +56,12 @@ class GoaltrackGroup(click.Group):
     unless GOALTRACK_DEBUG is set."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if not os.environ.get(DEBUG_ENV):
+            # psycopg logs a second line of its own ("error ignored terminating …") when a server goes
+            # away mid-COPY; the Error line already says what happened.
+            import logging
+
+            logging.getLogger("psycopg").addHandler(logging.NullHandler())
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -106,7 +112,29 @@ lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="e
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
 scope_option = click.option("--scope", default="DK", show_default=True, metavar="CODE",
                             help="Where the figures apply: DK (the nation) or a region or municipality code.")
-as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100), default=this_year,
+class YearType(click.ParamType):
+    """A year as typed: ASCII digits, at most four of them (a 5,000-digit "year" is refused in one
+    short line, not echoed back; ٢٠١٩ is refused too), optionally within a range."""
+
+    name = "year"
+
+    def __init__(self, low: int | None = None, high: int | None = None):
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 4):
+            shown = repr(text) if len(text) <= 12 else repr(text[:12]) + f"… ({len(text):,} characters)"
+            self.fail(f"{shown} is not a year (write four digits, e.g. 2019)", param, ctx)
+        year = int(text)
+        if self.low is not None and not self.low <= year <= self.high:
+            self.fail(f"{year} is not in the range {self.low}<=x<={self.high}.", param, ctx)
+        return year
+
+
+as_of_option = click.option("--as-of", "as_of", type=YearType(1900, 2100), default=this_year,
                             show_default="this year", metavar="YEAR",
                             help="Judge the goals as they stood in this year.")
 
@@ -358,7 +386,7 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
 @cli.command()
 @click.argument("goal")
 @click.argument("value")
-@click.option("--year", type=int, required=True, help="The year the figure is for.")
+@click.option("--year", type=YearType(), required=True, help="The year the figure is for.")
 @scope_option
 @click.option("--source", metavar="TEXT", help="Where the figure was published.")
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")

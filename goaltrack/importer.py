@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.sanitise import restore_cell
+from goaltrack.sanitise import restore_cell, shorten
 from goaltrack.units import MAX_MAGNITUDE, UNITS, format_plain, parse_value
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ REQUIRED = ("goal", "year", "value")
 OPTIONAL = ("scope", "source", "note", "status", "recorded_at", "replaced_at")
 BATCH = 50_000
 MAX_PROBLEMS = 1_000  # stop collecting after this many: the user sees 20 and the count
-_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # ASCII digits: float() takes ６４３１ too
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -170,9 +170,9 @@ class _Checker:
     def _year(self, line: str, year: Any) -> int | None:
         if isinstance(year, str):
             text = year.strip()
-            year = int(text) if text.isdigit() else text
+            year = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else text
         if isinstance(year, bool) or not isinstance(year, int):
-            self.fail(line, f"year {year!r} is not a whole year")
+            self.fail(line, f"year {shorten(repr(year), 40)} is not a whole year")
             return None
         if not 1900 <= year <= self.this_year:
             self.fail(line, f"year {year} is outside 1900..{self.this_year}")
@@ -399,7 +399,7 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
     if not set(goal) <= goals.keys() or not set(scope) <= scopes:
         return None  # also catches stray spaces: the careful path strips them
     years = "\n".join(year_text)
-    if not (years.isascii() and all(map(str.isdigit, year_text))):
+    if not (years.isascii() and all(map(str.isdigit, year_text))) or max(map(len, year_text)) > 4:
         return None
     year = list(map(int, year_text))
     if min(year) < 1900 or max(year) > datetime.date.today().year:

@@ -55,8 +55,10 @@ UNITS: dict[str, Unit] = {
     )
 }
 
-_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-_AMBIGUOUS_COMMA = re.compile(r"[+-]?\d+,\d{3}")
+# ASCII digits only: Python's \d and float() also take ６４３１ and ٢٠٠, which no statistics office
+# publishes and a reader could not check against the source.
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+_AMBIGUOUS_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]{3}")
 
 
 def parse_value(text: str) -> float:
