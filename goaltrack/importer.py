@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.sanitise import restore_cell, shorten
-from goaltrack.units import MAX_MAGNITUDE, UNITS, format_plain, parse_value
+from goaltrack.sanitise import restore_cell
+from goaltrack.units import MAX_MAGNITUDE, UNITS, format_plain, parse_value, quoted
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -172,7 +172,7 @@ class _Checker:
             text = year.strip()
             year = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else text
         if isinstance(year, bool) or not isinstance(year, int):
-            self.fail(line, f"year {shorten(repr(year), 40)} is not a whole year")
+            self.fail(line, f"year {quoted(year) if isinstance(year, str) else repr(year)} is not a whole year")
             return None
         if not 1900 <= year <= self.this_year:
             self.fail(line, f"year {year} is outside 1900..{self.this_year}")

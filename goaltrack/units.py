@@ -74,13 +74,13 @@ def parse_value(text: str) -> float:
             f"or {s.replace(',', '.')} for a decimal"
         )
     if not _NUMBER.fullmatch(s):
-        raise ValueError(f"{_quoted(text)} is not a number (write 5290, 5.7 or 5,7)")
+        raise ValueError(f"{quoted(text)} is not a number (write 5290, 5.7 or 5,7)")
     if len(s) > 40:  # a 5,000-digit figure: refused before float() turns it into inf
-        raise ValueError(f"{_quoted(text)} is too large: {TOO_LARGE}")
+        raise ValueError(f"{quoted(text)} is too large: {TOO_LARGE}")
     return float(s.replace(",", "."))
 
 
-def _quoted(text: str, limit: int = 40) -> str:
+def quoted(text: str, limit: int = 40) -> str:
     """``text`` quoted for a message, cut to ``limit`` characters (a value can be megabytes long)."""
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text):,} characters)"
 

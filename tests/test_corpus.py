@@ -76,7 +76,7 @@ FIGURES = {
     "json-nan.json": "record 1: value nan is not a finite number",
     "not-a-list.json": "JSON must be a list of records",
     "other-scripts-digits.csv": ":2: value '６４３１' is not a number",
-    "huge-year.csv": ":2: year '2222222222222222222222222222222222222222… (5,000 characters)' is not a whole year",
+    "huge-year.csv": ":2: year '2222222222222222222222222222222222222222'… (5,000 characters) is not a whole year",
     "huge-value.json": "record 1: homelessness: 1e+308 is too large",
     "huge-value.csv": ":2: homelessness: 1000000000000 is too large",
 }
