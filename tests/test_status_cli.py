@@ -8,7 +8,7 @@ import io
 import pytest
 
 STATUS_KEYS = [
-    "id", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
+    "id", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category", "projection",
     "projected_to_meet", "verdict", "verdict_basis",
 ]
@@ -36,7 +36,7 @@ def test_status_json_shape_and_figures(run):
             assert goal[key] is None or None not in (goal[key]["year"], goal[key]["value"])
     h = next(g for g in data["goals"] if g["id"] == "homelessness")
     assert h["baseline"] == {"year": 2011, "value": 5290}
-    assert h["target"] == {"year": 2020, "value": 4000}
+    assert h["target"] == {"year": 2020, "value": 4000, "rule": "catalogue"}
     assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
     assert h["achieved"] is False
     assert h["distance"] == 2431
@@ -94,7 +94,7 @@ def test_goals_without_data_are_null_not_zero(run):
     assert reading["baseline"] is None and reading["target"] is None and reading["latest"] is None
     assert reading["category"] == "insufficient_data" and reading["verdict"] == "unknown"
     coercion = next(g for g in data["goals"] if g["id"] == "psychiatry-coercion")
-    assert coercion["target"] == {"year": 2020, "value": 11.35}  # halve 22.7: a relative-only target
+    assert coercion["target"] == {"year": 2020, "value": 11.35, "rule": "catalogue"}  # halve 22.7: a relative-only target
     assert coercion["latest"]["value"] == 21.8
     foster = next(g for g in data["goals"] if g["id"] == "foster-families")
     assert foster["target"] is None and foster["verdict"] is None and foster["category"] == "deterioration"
