@@ -30,6 +30,7 @@ MAX_WINDOW = 100  # years: a verdict window wider than this is a typo
 MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
 
 GOAL_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_IDS = {"overview"}  # names of files goaltrack writes beside the goals' charts
 SCOPE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 
 
@@ -383,6 +384,9 @@ class _Checker:
             if "id" in raw:
                 self.fail(path + ("id",), f"goal id {goal_id!r} must be lowercase letters, digits and '-' "
                                           "(at most 64, no leading, trailing or double '-')")
+            goal_id = None
+        elif goal_id in RESERVED_IDS:
+            self.fail(path + ("id",), f"goal id '{goal_id}' is reserved: the overview chart is {goal_id}.png")
             goal_id = None
         what = f"goal '{goal_id}'" if goal_id else "a goal"
         title_en, title_da, short_en, short_da = self.title(raw.get("title"), path + ("title",), what)

@@ -433,17 +433,23 @@ def chart_path(out: Path, name: str, fmt: str) -> Path:
     """``out/name.fmt`` (name may hold a folder: ``101/homelessness``), refusing any name that would
     land outside ``out`` (ids and codes are checked already; this is the second lock on the door)."""
     root = out.resolve()
-    path = (out / f"{name}.{fmt}").resolve()
-    if root not in path.parents or ".." in Path(name).parts:
+    path = out / f"{name}.{fmt}"
+    parent = path.parent.resolve()  # not the file itself: a link there is replaced, never followed
+    if (parent != root and root not in parent.parents) or ".." in Path(name).parts:
         raise GoaltrackError(f"refusing to write {name!r}: the file would land outside {out}")
-    return path
+    return parent / path.name
 
 
 def save(fig: Figure, path: Path, fmt: str) -> None:
-    try:
-        fig.savefig(path, format=fmt, facecolor="white")
-    except OSError as exc:
-        raise GoaltrackError(f"cannot write {path}: {exc.strerror or exc}") from None
+    """Draw the figure into memory, then write the file whole (goaltrack.outputs: never through a
+    link, never half a file)."""
+    import io
+
+    from goaltrack.outputs import write_file
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, facecolor="white")
+    write_file(path, buffer.getvalue())
 
 
 WORKERS_ENV = "GOALTRACK_CHART_WORKERS"
@@ -472,9 +478,12 @@ def _draw_job(job: tuple) -> str:
 
 def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str = "en", fmt: str = "png",
                  dpi: int = DEFAULT_DPI, overview: bool = False,
-                 step: Callable[[str], None] | None = None, workers: int | None = None) -> list[Path]:
+                 step: Callable[[str], None] | None = None, workers: int | None = None,
+                 check: Callable[[list[Path]], None] | None = None) -> list[Path]:
     """Write a chart a goal (and an overview for each folder); return the paths written. ``step`` is
     called after each. Files go where ``chart_name`` says, so a scope never overwrites another's.
+    ``check`` sees every path before anything is drawn, and may refuse (default: no folder and no
+    symbolic link where a chart goes).
 
     Charts are independent, so with several cores they are drawn by forked worker processes, which
     share the parent's imported matplotlib and need nothing from the database.
@@ -494,6 +503,13 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
             place = next(s.place for s in statuses if chart_folder(s) == folder)
             title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"
             jobs.insert(0, ("overview", (group, title), chart_path(out, prefix + "overview", fmt), fmt, lang, dpi))
+    paths = [job[2] for job in jobs]
+    twice = next((path for path in paths if paths.count(path) > 1), None)
+    if twice is not None:  # a goal whose id is "overview", from before the id was reserved
+        raise GoaltrackError(f"two charts would be written to {twice}: rename the goal '{twice.stem}' in the catalogue")
+    from goaltrack.outputs import check_targets
+
+    (check or (lambda targets: check_targets(out, targets, force=None, keep_others=False)))(paths)
     workers = default_workers(len(jobs)) if workers is None else workers
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         import matplotlib.figure  # noqa: F401  (imported once here, inherited by every worker)

@@ -334,16 +334,21 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
 
 @cli.command()
 @click.option("--out", type=click.Path(path_type=str), required=True, help="Folder to write the report to.")
+@click.option("--force", is_flag=True,
+              help="Overwrite files in --out that goaltrack did not write (or that were changed since).")
 @as_of_option
 @scope_option
 @lang_option
 @db_option
-def report(out: str, as_of: int, scope: str, lang: str) -> None:
+def report(out: str, force: bool, as_of: int, scope: str, lang: str) -> None:
     """Write a report to hand on: report.md, report.html and the charts, in one folder.
 
     The report has the date, the status table, a sentence per goal in plain words, and each goal's
     chart beside it, with an overview at the top. Goals without figures in the scope are listed
     ("no figures for København yet") instead of drawn. Send the folder as it is.
+
+    goaltrack writes over the files it wrote there before, and refuses to write over anything else
+    (a report.md of your own, a symbolic link) unless --force is given.
 
     \b
     Examples:
@@ -363,7 +368,7 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
     statuses = build_status(engine, as_of, (), where.code)
     with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, where, lang,
-                               step=(lambda name: bar(name, 1, 0)) if bar else None)
+                               step=(lambda name: bar(name, 1, 0)) if bar else None, force=force)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
     info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")

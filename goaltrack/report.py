@@ -11,10 +11,12 @@ from pathlib import Path
 
 from goaltrack import __version__, progress
 from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.errors import GoaltrackError
 from goaltrack.i18n import LABELS, REPORT_WORDS
+from goaltrack.outputs import check_targets, remember, write_file
 from goaltrack.render import number, rule_text, status_as_markdown
-from goaltrack.status import GoalStatus, Place
 from goaltrack.sanitise import markdown_text
+from goaltrack.status import GoalStatus, Place
 
 WORDS = REPORT_WORDS
 
@@ -65,13 +67,22 @@ class Report:
 
 
 def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: Place, lang: str = "en",
-                 today: datetime.date | None = None, step: Callable[[str], None] | None = None) -> Report:
+                 today: datetime.date | None = None, step: Callable[[str], None] | None = None,
+                 force: bool = False) -> Report:
     """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
     the scope, and an overview; the goals without figures are listed by name instead of drawn."""
     out = prepare_folder(Path(out))
+    markdown_path, html_path = out / "report.md", out / "report.html"
+
+    if (out / "charts").is_symlink():
+        raise GoaltrackError(f"{out / 'charts'} is a symbolic link; goaltrack never writes through a link")
+
+    def check(charts: list[Path]) -> None:  # before anything is drawn or written
+        check_targets(out, [markdown_path, html_path, *charts], force=force)
+
     drawn = [s for s in statuses if s.has_figures]
     empty = [s for s in statuses if not s.has_figures]
-    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step)
+    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step, check=check)
     today = today or datetime.date.today()
     w = WORDS[lang]
     title = f"{w['report']} · {scope.label(lang)}"
@@ -92,11 +103,9 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
         md += [f"## {w['without']}", ""]
         md += [f"- {markdown_text(s.goal.title(lang))}: {markdown_text(no_figures(s, lang))}" for s in empty] + [""]
     md += ["---", f"{w['made_by']} {__version__}.", ""]
-    markdown_path = out / "report.md"
-    html_path = out / "report.html"
-    markdown_path.write_text("\n".join(md), encoding="utf-8")
-    html_path.write_text(_html(statuses, title, heading, overview if drawn else None, as_of, scope, lang),
-                         encoding="utf-8")
+    write_file(markdown_path, "\n".join(md))
+    write_file(html_path, _html(statuses, title, heading, overview if drawn else None, as_of, scope, lang))
+    remember(out, [markdown_path, html_path, *charts])
     return Report(markdown_path, html_path, charts)
 
 
