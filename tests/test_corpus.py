@@ -125,6 +125,9 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["chart", "homelessness", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
     (["report", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
     (["chart"], "name one or more goals, or use --all"),
+    (["report", "--out", "{tmp}/in-the-way"], "report.md: something that is not a file is in the way"),
+    (["report", "--out", "{tmp}/in-the-way", "--force"], "report.md: something that is not a file is in the way"),
+    (["report", "--out", "{tmp}/foreign"], "report.md was not written by goaltrack"),
     (["--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/goals", "status"], "cannot use database "
      "postgresql+psycopg://ana:***@127.0.0.1:1/goals"),
     (["--db", "sqlite:///{tmp}/not-a-database.db", "status"], "file is not a database"),
@@ -138,6 +141,9 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
 def corpus_db(run, db_path, tmp_path):
     run("goals")  # the shipped catalogue, with its published figures
     (tmp_path / "a-file").write_text("a file, not a folder")
+    (tmp_path / "in-the-way" / "report.md").mkdir(parents=True)
+    (tmp_path / "foreign").mkdir()
+    (tmp_path / "foreign" / "report.md").write_text("someone else's")
     (tmp_path / "not-a-database.db").write_bytes(b"SQLite format 3 is what this is not" * 50)
     return db_path
 
@@ -174,6 +180,7 @@ def test_bad_commands(run, corpus_db, tmp_path, args, expected):
     _assert_refused(run(*args, ok=False), expected)
     assert dump(corpus_db) == before
     assert (tmp_path / "a-file").read_text() == "a file, not a folder"
+    assert (tmp_path / "foreign" / "report.md").read_text() == "someone else's"
 
 
 def test_every_corpus_file_is_tested():
