@@ -73,7 +73,9 @@ class GoaltrackGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
         except KeyboardInterrupt:
-            click.echo("Error: interrupted; nothing was written by the interrupted step", err=True)
+            done = sys.modules.get("goaltrack.db") is not None and sys.modules["goaltrack.db"].writes_committed()
+            click.echo("Error: interrupted after the write was done: it is complete" if done
+                       else "Error: interrupted; nothing was written by the interrupted step", err=True)
             sys.exit(130)
         except Exception as exc:
             from goaltrack.db import database_error, is_database_error, resolve_url

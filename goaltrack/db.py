@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
 ENV_URL = "GOALTRACK_DATABASE_URL"
+_WRITES = {"committed": 0}  # write transactions committed by this process (see writes_committed)
 _READ_ONLY: WeakKeyDictionary = WeakKeyDictionary()  # engines on an SQLite file this process may only read
 # The newest migration. A test checks that it is alembic's head, so opening a database that is
 # already current needs no alembic import (which would cost a third of a second at every start).
@@ -195,7 +197,6 @@ def sqlite_access(path: Path) -> str:
 
 
 def _read_only_creator(path: Path, access: str):
-    import sqlite3
     from urllib.parse import quote
 
     uri = f"file:{quote(str(path.resolve()))}?{'mode=ro' if access == 'read' else 'immutable=1'}"
@@ -243,11 +244,51 @@ def writing(engine: Engine, check_keys: bool = True) -> Iterator[Connection]:
             raw.execute("PRAGMA foreign_keys = OFF")  # only outside a transaction does SQLite take this
         try:
             conn = conn.execution_options(write=True)
-            with _begin(conn):
+            transaction = _begin(conn)
+            try:
                 yield conn
+            except BaseException:  # an error, or Ctrl-C: none of it is written
+                try:
+                    if transaction.is_active:
+                        transaction.rollback()
+                except Exception:  # noqa: BLE001  a connection lost with it rolls back by itself
+                    pass
+                raise
+            with _interrupt_deferred():  # Ctrl-C during the commit waits for it: then all of it is written
+                transaction.commit()
+                _WRITES["committed"] += 1
         finally:
             if raw is not None:
-                raw.execute("PRAGMA foreign_keys = ON")
+                try:
+                    raw.execute("PRAGMA foreign_keys = ON")
+                except sqlite3.Error:  # the connection went with the interrupted transaction: nothing to restore
+                    pass
+
+
+def writes_committed() -> int:
+    """How many write transactions this process has committed: after Ctrl-C, whether the command's
+    write was done (1 or more) or not (0)."""
+    return _WRITES["committed"]
+
+
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back while the block runs, then deliver it: a commit is never cut short,
+    and whoever reports the interruption can tell whether the commit was done."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
 
 
 def _begin(conn: Connection):
@@ -309,11 +350,15 @@ def open_database(url: str | None = None) -> Engine:
 
 
 def is_database_error(exc: Exception) -> bool:
-    import sqlite3
+    """An error from the database or its driver, wrapped by SQLAlchemy or not (a bulk COPY talks to
+    psycopg directly: a SELECT-only role, a NUL in a text, a server gone away)."""
+    import sys
 
     from sqlalchemy.exc import DBAPIError
 
-    return isinstance(exc, (DBAPIError, sqlite3.Error))
+    psycopg = sys.modules.get("psycopg")  # imported only where PostgreSQL is used
+    driver_errors = (psycopg.Error,) if psycopg is not None else ()
+    return isinstance(exc, (DBAPIError, sqlite3.Error, *driver_errors))
 
 
 def sqlite_wal(engine: Engine) -> None:
@@ -323,7 +368,6 @@ def sqlite_wal(engine: Engine) -> None:
     Another process holding the file just now leaves it for the next run."""
     if engine.dialect.name != "sqlite" or read_only(engine) or engine.url.database in (None, "", ":memory:"):
         return
-    import sqlite3
 
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
