@@ -16,18 +16,29 @@ from pathlib import Path
 from typing import Any
 
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.progress import target_level
-from goaltrack.units import UNITS, format_plain, parse_value
+from goaltrack.progress import same_level, target_level
+from goaltrack.sanitise import shorten
+from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, text_problem
 
 NATION = "DK"
 NATION_NAME = "Danmark"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-MAX_BYTES = 5_000_000
+MAX_BYTES = 5_000_000  # checked while reading: a catalogue of ours is 20 kB
+MAX_DEPTH = 20  # levels of nesting; a catalogue has five (goals, a goal, its target, …)
 DIRECTIONS = {"increase": 1, "decrease": -1}
 MAX_WINDOW = 100  # years: a verdict window wider than this is a typo
 MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
 
 GOAL_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_IDS = {"overview"}  # names of files goaltrack writes beside the goals' charts
+SET_ID = GOAL_ID  # a goal set's id: lowercase letters, digits, '-'
+SHIPPED_SET = "dk-2020"
+MAX_KEY = 64  # a goal of another set is stored as SET/ID, which must fit this
+
+
+def goal_key(set_id: str, code: str) -> str:
+    """The goal's id in the database: its bare id in the shipped set, SET/ID in any other."""
+    return code if set_id == SHIPPED_SET else f"{set_id}/{code}"
 SCOPE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 
 
@@ -40,6 +51,7 @@ class SeedMeasurement:
     scope: str = NATION
     source: str | None = None
     note: str | None = None
+    scope_default: bool = False  # written without a scope: for the catalogue's own scope
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,12 @@ class Catalogue:
     scopes: list[ScopeDef]
     goals: list[GoalDef]
     warnings: list[Problem] = field(default_factory=list)
+    set_id: str = SHIPPED_SET  # the goal set it defines; a catalogue without an id: the shipped set
+    scope: str | None = None  # the scope its goals are judged in by default (None: the nation)
+
+    @property
+    def home(self) -> str:
+        return self.scope or NATION
 
 
 def shipped_catalogue_path() -> Path:
@@ -98,7 +116,8 @@ def load_catalogue(path: str | Path) -> Catalogue:
     """Read and validate a catalogue file; raise GoaltrackError listing every problem."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as f:  # read no more than the cap: /dev/zero is a file too
+            raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise GoaltrackError(f"cannot read catalogue {name}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
@@ -114,9 +133,12 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_shallow_loader())
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, name) from None
+    except _TooDeep as deep:
+        raise GoaltrackError(f"{name}:{deep.line}: YAML nested more than {MAX_DEPTH} levels deep; "
+                             "a catalogue needs five") from None
     if root is None:
         raise GoaltrackError(f"catalogue {name} is empty")
     lines: dict[tuple, int] = {}
@@ -136,6 +158,32 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
         raise many_problems(checker.problems, name)
     catalogue.warnings = checker.warnings
     return catalogue
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+def _shallow_loader() -> type:
+    """PyYAML's SafeLoader, refusing nodes nested deeper than MAX_DEPTH. Its composer recurses once a
+    level, so '[' × 100,000 would end in a RecursionError; the scanner and parser do not recurse."""
+    import yaml
+
+    class ShallowLoader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise _TooDeep(self.peek_event().start_mark.line + 1)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return ShallowLoader
 
 
 def _yaml_error(exc: Any, name: str) -> GoaltrackError:
@@ -226,7 +274,11 @@ class _Checker:
                 self.fail(path, f"{what} is missing")
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(path, f"{what} must be a non-empty text, not {value!r}")
+            self.fail(path, f"{what} must be a non-empty text, not {shorten(repr(value))}")
+            return None
+        why = text_problem(value.strip(), what, allowed="\t\n" if what.endswith("note") else "")
+        if why:
+            self.fail(path, why)
             return None
         return value.strip()
 
@@ -253,6 +305,9 @@ class _Checker:
         if not math.isfinite(value):
             self.fail(path, f"{what} must be a finite number, not {value}")
             return None
+        if abs(value) >= MAX_MAGNITUDE:
+            self.fail(path, f"{what}: {format_plain(value)} is too large: {TOO_LARGE}")
+            return None
         if unit in UNITS:
             why = UNITS[unit].check(value)
             if why:
@@ -263,12 +318,22 @@ class _Checker:
     # -- the catalogue -------------------------------------------------------------------------
 
     def catalogue(self, data: Any, name: str) -> Catalogue:
-        top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals", "verdict_window"},
-                           {"goals"})
+        top = self.mapping(data, (), "the catalogue",
+                           {"id", "name", "scope", "description", "scopes", "goals", "verdict_window"}, {"goals"})
         top = top or {}
         window = self.window(top.get("verdict_window"), ("verdict_window",), "the catalogue")
+        set_id = top.get("id", SHIPPED_SET)
+        if not isinstance(set_id, str) or len(set_id) > 40 or not SET_ID.fullmatch(set_id):
+            self.fail(("id",), f"the catalogue's id {set_id!r} must be lowercase letters, digits and '-' "
+                               "(at most 40, no leading, trailing or double '-'), e.g. aarhus-2030")
+            set_id = SHIPPED_SET
         scopes = self.scopes(top.get("scopes"))
         codes = {scope.code for scope in scopes}
+        home = None
+        if top.get("scope") is not None:
+            home = self.scope_code(top["scope"], ("scope",))
+            if home is not None:
+                codes.add(home)  # figures may be written for it; sync checks that the database knows it
         goals: list[GoalDef] = []
         raw_goals = top.get("goals")
         if "goals" in top and (not isinstance(raw_goals, list) or not raw_goals):
@@ -285,9 +350,17 @@ class _Checker:
             seen[goal.id] = self.line(("goals", index, "id"))
             if goal.verdict_window is None and window is not None:  # the catalogue's window, unless the goal sets one
                 goal = replace(goal, verdict_window=window)
+            if len(goal_key(set_id, goal.id)) > MAX_KEY:
+                self.fail(("goals", index, "id"), f"goal '{goal.id}' of set '{set_id}': '{set_id}/{goal.id}' is "
+                                                  f"longer than {MAX_KEY} characters; shorten the id")
+                continue
+            if home is not None and home != NATION:  # figures written without a scope are for the set's own
+                goal = replace(goal, measurements=tuple(
+                    replace(m, scope=home) if m.scope_default else m for m in goal.measurements))
             goals.append(goal)
         title = top.get("name")
-        return Catalogue(name, title if isinstance(title, str) else None, scopes, goals)
+        return Catalogue(name, title if isinstance(title, str) else None, scopes, goals, set_id=set_id,
+                         scope=None if home == NATION else home)
 
     def scopes(self, raw: Any) -> list[ScopeDef]:
         scopes: dict[str, ScopeDef] = {NATION: ScopeDef(NATION, NATION_NAME, "nation")}
@@ -344,6 +417,9 @@ class _Checker:
             if "id" in raw:
                 self.fail(path + ("id",), f"goal id {goal_id!r} must be lowercase letters, digits and '-' "
                                           "(at most 64, no leading, trailing or double '-')")
+            goal_id = None
+        elif goal_id in RESERVED_IDS:
+            self.fail(path + ("id",), f"goal id '{goal_id}' is reserved: the overview chart is {goal_id}.png")
             goal_id = None
         what = f"goal '{goal_id}'" if goal_id else "a goal"
         title_en, title_da, short_en, short_da = self.title(raw.get("title"), path + ("title",), what)
@@ -435,6 +511,7 @@ class _Checker:
             year = self.year(item["year"], mpath + ("year",), f"{what}: measurement year", last=this_year)
             value = self.number(item["value"], mpath + ("value",), f"{what}: measurement", unit)
             scope = str(item.get("scope", NATION))
+            scope_default = "scope" not in item
             if scope not in scopes:
                 self.fail(mpath + ("scope",), f"{what}: unknown scope '{scope}'")
                 continue
@@ -446,7 +523,7 @@ class _Checker:
                 self.fail(mpath, f"{what}: two measurements for {scope} {year}")
                 continue
             seen.add((scope, year))
-            out.append(SeedMeasurement(year, value, scope, source, note))
+            out.append(SeedMeasurement(year, value, scope, source, note, scope_default))
         return tuple(out)
 
     def coherence(self, goal: GoalDef, path: tuple) -> None:
@@ -467,7 +544,14 @@ class _Checker:
         if level is not None and goal.baseline_value is not None and d * (level - goal.baseline_value) < 0:
             self.fail(path + ("target",), f"{what}: target {format_plain(level)} is worse than the baseline "
                                           f"{format_plain(goal.baseline_value)} for a goal to {goal.direction}")
-        if level is not None and UNITS[goal.unit].clamp(level) != level:
+        if level is not None and goal.baseline_value is not None and same_level(level, goal.baseline_value) \
+                and (level != goal.baseline_value or goal.target_value is None):
+            self.fail(path + ("target",), f"{what}: the target {format_plain(level)} lies within rounding noise of "
+                                          f"the baseline {format_plain(goal.baseline_value)}: no gap to make "
+                                          "progress on (state the baseline itself to hold a level)")
+        if level is not None and abs(level) >= MAX_MAGNITUDE:
+            self.fail(path + ("target",), f"{what}: the target level {format_plain(level)} is too large: {TOO_LARGE}")
+        elif level is not None and UNITS[goal.unit].clamp(level) != level:
             self.fail(path + ("target",), f"{what}: the target level {level:g} lies outside the range of {goal.unit}")
         if goal.target_value is not None and goal.target_change_pct is not None and goal.baseline_value is not None:
             implied = goal.baseline_value * (1 + goal.target_change_pct / 100)

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from goaltrack.sanitise import json_safe, neutralise_cell
 from goaltrack.units import format_plain
 
 if TYPE_CHECKING:
@@ -18,8 +19,10 @@ HISTORY_COLUMNS = COLUMNS + ("status", "recorded_at", "replaced_at")
 
 
 def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
-            history: bool = False) -> Iterator[dict[str, Any]]:
-    """The figures of the goals, by goal (catalogue order), scope, year and time recorded; streamed."""
+            history: bool = False, names: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
+    """The figures of the goals, by goal (catalogue order), scope, year and time recorded; streamed.
+    ``names`` gives the name to write for a goal (SET/ID where a bare ID is ambiguous)."""
+    names = names or {}
     from sqlalchemy import DateTime, cast, null, select, union_all
 
     from goaltrack.models import Goal, Measurement, ReplacedMeasurement
@@ -37,7 +40,7 @@ def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
                .order_by(Goal.__table__.c.position, rows.c.goal_id, rows.c.scope, rows.c.year, rows.c.recorded_at))
     with engine.connect() as conn:
         for row in conn.execution_options(yield_per=20_000).execute(ordered):
-            out = {"goal": row.goal_id, "scope": row.scope, "year": row.year, "value": row.value,
+            out = {"goal": names.get(row.goal_id, row.goal_id), "scope": row.scope, "year": row.year, "value": row.value,
                    "source": row.source, "note": row.note}
             if history:
                 out["status"] = "replaced" if row.replaced_at is not None else "current"
@@ -51,14 +54,22 @@ def _time(moment) -> str | None:
 
 
 def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False) -> int:
+    """CSV for import and for spreadsheets: a text that could start a formula (a source
+    ``=HYPERLINK(…)``) is written with a leading ``'``, which import takes off again."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HISTORY_COLUMNS if history else COLUMNS)
     count = 0
     for row in rows:
-        row["value"] = format_plain(row["value"])
-        writer.writerow(["" if v is None else v for v in row.values()])
+        row["value"] = format_plain(row["value"])  # a number, written as import reads it: -5 stays -5
+        writer.writerow([_cell(key, value) for key, value in row.items()])
         count += 1
     return count
+
+
+def _cell(key: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    return neutralise_cell(value) if isinstance(value, str) and key != "value" else value
 
 
 def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
@@ -66,8 +77,8 @@ def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     out.write("[")
     for row in rows:
         value = row["value"]
-        row["value"] = int(value) if float(value).is_integer() else value
-        out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+        row["value"] = int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+        out.write(("\n  " if count == 0 else ",\n  ") + json_safe(json.dumps(row, ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,8 @@ from goaltrack import progress
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import LABELS, kind_name, unit_name
 from goaltrack.status import NATIONAL, RELATIVE, SCALED, GoalStatus, Place, goal_json, json_number, status_json
+from goaltrack.sanitise import json_safe, markdown_text, neutralise_cell, printable, shorten
+from goaltrack.units import MAX_MAGNITUDE, MAX_TEXT
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -35,16 +38,26 @@ CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustaina
 VERDICT_STYLE = {progress.MET: "bold green", progress.MISSED: "bold red", progress.UNKNOWN: "dim"}
 
 SPARKS = "▁▂▃▄▅▆▇█"
+NOTE_KEEPS = "\t\n"  # a note may run over several lines
+
+
+def shown(text: str, keep: str = "") -> str:
+    """Text from the data as a terminal gets it: control characters escaped (no escape sequence
+    acts), and cut at MAX_TEXT characters (what was stored before texts were bounded)."""
+    return printable(shorten(text, MAX_TEXT), keep)
 
 
 # --- numbers as people read them ------------------------------------------------------------------
 
 
 def number(value: float | None, unit: str, lang: str = "en") -> str:
-    """5,290 persons; 5.7 %; Danish: 5.290 and 5,7 %."""
-    if value is None:
+    """5,290 persons; 5.7 %; Danish: 5.290 and 5,7 %. A figure beyond any real one (stored before
+    figures were bounded) shows in scientific form, 1e+308, rather than as 309 digits."""
+    if value is None or not math.isfinite(value):
         return "–"
-    if unit in ("persons", "count"):
+    if abs(value) >= MAX_MAGNITUDE:
+        text = f"{value:.3g}"
+    elif unit in ("persons", "count"):
         text = f"{value:,.0f}"
     else:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -99,15 +112,47 @@ def derived_target_text(status: GoalStatus, lang: str) -> str:
     return f"{level}, {why}" if why else level
 
 
+SUM_MARK = "Σ"
+
+
+def figure_text(status: GoalStatus, point: progress.Point | None, lang: str) -> str:
+    """point_text, with Σ after a figure goaltrack summed from the region's municipalities."""
+    text = point_text(point, status.goal.unit, lang)
+    return text + SUM_MARK if status.derived(point) is not None else text
+
+
 def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
-    """A line for each kind of derived target shown: '¹ scaled from the national target'."""
+    """A line for each kind of derived figure shown: '¹ scaled from the national target',
+    'Σ sum of 11 municipalities'."""
+    from goaltrack.regions import derived_text
+
     seen = {s.rule: s for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
-    return [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+    notes = [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+    counts = sorted({s.derived(p) for s in statuses for p in (s.spec.baseline, s.assessment.latest)} - {None})
+    notes += [f"{SUM_MARK} {derived_text(count, lang)}" for count in counts]
+    return notes
 
 
-def title_line(scope: Place, as_of: int, lang: str) -> str:
-    """'goaltrack · København (101) · as of 2026'."""
-    return f"goaltrack · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
+def title_line(scope: Place, as_of: int, lang: str, set_name: str | None = None) -> str:
+    """'goaltrack · København (101) · as of 2026'; with a set's name after 'goaltrack' when the
+    picture holds several sets (or one other than the shipped one)."""
+    named = f" · {set_name}" if set_name else ""
+    return f"goaltrack{named} · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
+
+
+def by_set(statuses: Sequence[GoalStatus], fallback: Place) -> list[tuple[str | None, Place, list[GoalStatus]]]:
+    """The statuses grouped by goal set (and the scope each set is judged in), in order: (the set's
+    name, or None when only the shipped set is shown; the scope; its statuses)."""
+    from goaltrack.models import SHIPPED_SET
+
+    groups: dict[tuple[str, str], list[GoalStatus]] = {}
+    for s in statuses:
+        groups.setdefault((s.goal.set_id, s.place.code), []).append(s)
+    if not groups:
+        return [(None, fallback, [])]
+    named = len(groups) > 1 or next(iter(groups))[0] != SHIPPED_SET
+    return [(group[0].set_name or set_id if named else None, group[0].place, group)
+            for (set_id, _), group in groups.items()]
 
 
 def distance_text(status: GoalStatus, lang: str) -> str:
@@ -167,13 +212,19 @@ def verdict_text(status: GoalStatus, lang: str) -> str:
 
 
 def sparkline(values: Sequence[float]) -> str:
-    values = list(values)[-8:]
+    values = [clip(v) for v in list(values)[-8:]]
     if not values:
         return ""
     low, high = min(values), max(values)
     if high == low:
         return SPARKS[3] * len(values)
     return "".join(SPARKS[round((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
+
+
+def clip(value: float) -> float:
+    """A value kept within ten times the largest figure allowed, for drawing: what is stored from
+    before figures were bounded can then be scaled and subtracted without overflowing."""
+    return max(-10 * MAX_MAGNITUDE, min(10 * MAX_MAGNITUDE, value))
 
 
 def trend(status: GoalStatus) -> tuple[str, str]:
@@ -213,9 +264,9 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
         cells = {
-            "goal": atoms(s.goal.title(lang)),
-            "baseline": atoms(point_text(s.spec.baseline, unit, lang)),
-            "latest": atoms(point_text(a.latest, unit, lang)),
+            "goal": atoms(shown(s.goal.title(lang))),
+            "baseline": atoms(figure_text(s, s.spec.baseline, lang)),
+            "latest": atoms(figure_text(s, a.latest, lang)),
             "target": atoms(target_text(s, lang, mark=True)),
             "distance": atoms(distance_text(s, lang)),
             "progress": atoms(progress_text(s, lang)),
@@ -225,7 +276,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
         }
         for key, column in columns.items():
             column.rows.append(cells[key])
-        columns["goal"].short_rows.append(atoms(s.goal.title(lang, short=True)))
+        columns["goal"].short_rows.append(atoms(shown(s.goal.title(lang, short=True))))
         styles["trend"].append(spark_style)
         styles["category"].append(style)
         styles["verdict"].append(VERDICT_STYLE[a.verdict] if a.verdict else None)
@@ -233,13 +284,13 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
 
 
 def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
-                 width: int | None = 160) -> Table:
+                 width: int | None = 160, set_name: str | None = None) -> Table:
     """The status as a table that fits a terminal ``width`` columns wide (None: as wide as it takes)."""
-    return status_view(statuses, as_of, scope, lang, width)[0]
+    return status_view(statuses, as_of, scope, lang, width, set_name)[0]
 
 
 def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
-                width: int | None = 160) -> tuple[Table, list[str]]:
+                width: int | None = 160, set_name: str | None = None) -> tuple[Table, list[str]]:
     """The status table for a terminal ``width`` columns wide, and the headers of the columns that
     it had to leave out.
 
@@ -256,8 +307,8 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
     notes = footnotes(statuses, lang)
-    table = Table(title=title_line(scope, as_of, lang), title_justify="left",
-                  caption="\n".join(notes) or None, caption_justify="left",
+    table = Table(title=shown(title_line(scope, as_of, lang, set_name)), title_justify="left",
+                  caption="\n".join(map(shown, notes)) or None, caption_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     by_key = {c.key: c for c in columns}
     for key in plan.keys:
@@ -275,15 +326,16 @@ def omitted_note(omitted: Sequence[str], width: int, lang: str = "en") -> str:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Strict JSON: a NaN or infinity anywhere is a bug, and fails here rather than reach a reader."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
-def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
+def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None, lang: str = "en") -> str:
     return to_json(status_json(statuses, as_of, scope, lang))
 
 
 CSV_FIELDS = (
-    "id", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "id", "set", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
     "target_rule",
     "latest_year", "latest_value", "latest_source", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",
@@ -297,6 +349,8 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):  # a title or source: never a formula in a spreadsheet
+        return neutralise_cell(value)
     return value
 
 
@@ -319,16 +373,22 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
-def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
+def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
+                       set_name: str | None = None) -> str:
+    """A Markdown table for each goal set shown (one, usually), under its bold title line."""
+    groups = by_set(statuses, scope)
+    if len(groups) > 1:
+        return "\n".join(status_as_markdown(group, as_of, where, lang, name) for name, where, group in groups)
+    set_name, scope = set_name or groups[0][0], groups[0][1]
     words = LABELS[lang]
     keys = ["goal", "baseline", "latest", "target", "distance", "progress", "category"]
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**{title_line(scope, as_of, lang)}**", "",
+    lines = [f"**{_md(title_line(scope, as_of, lang, set_name))}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
@@ -336,8 +396,8 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
         a, unit = s.assessment, s.goal.unit
         cells = [
             s.goal.title(lang),
-            point_text(s.spec.baseline, unit, lang),
-            point_text(a.latest, unit, lang),
+            figure_text(s, s.spec.baseline, lang),
+            figure_text(s, a.latest, lang),
             target_text(s, lang, mark=True),
             distance_text(s, lang),
             progress_text(s, lang),
@@ -382,8 +442,8 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
     if others:
         notes.append(words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"])
     ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
-    table = Table(title=heading, title_justify="left", header_style="bold", box=ruled, show_edge=False,
-                  pad_edge=False, caption="\n".join(notes) or None, caption_justify="left")
+    table = Table(title=shown(heading), title_justify="left", header_style="bold", box=ruled, show_edge=False,
+                  pad_edge=False, caption="\n".join(map(shown, notes)) or None, caption_justify="left")
     show_verdict = any(e.status.assessment.verdict is not None for e in entries)
     columns = [("#", True), (words["scope"], False), (words["baseline"], True),
                (words["latest"], True), (words["target"], True), (words["gap_left"], True),
@@ -398,8 +458,8 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
         a = s.assessment
         symbol, style = CATEGORY_STYLE[a.category]
         share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
-        cells: list[Any] = [number_text, s.place.label(lang), point_text(s.spec.baseline, unit, lang),
-                            point_text(a.latest, unit, lang), target_text(s, lang, mark=True), share,
+        cells: list[Any] = [number_text, shown(s.place.label(lang)), figure_text(s, s.spec.baseline, lang),
+                            figure_text(s, a.latest, lang), target_text(s, lang, mark=True), share,
                             progress_text(s, lang),
                             Text(f"{symbol} {words[a.category]}", style=style)]
         if show_verdict:
@@ -423,7 +483,8 @@ def scopes_table(scopes: Sequence[Any], lang: str = "en") -> Table:
     for key in ("code", "name", "kind", "part_of"):
         table.add_column(words[key])
     for s in scopes:
-        table.add_row(s.code, s.name, kind_name(s.kind, lang), names.get(s.parent, "") if s.parent else "")
+        table.add_row(shown(s.code), shown(s.name), kind_name(s.kind, lang),
+                      shown(names.get(s.parent, "")) if s.parent else "")
     return table
 
 
@@ -432,7 +493,8 @@ def scopes_table(scopes: Sequence[Any], lang: str = "en") -> Table:
 
 def goal_definition(goal: Goal, lang: str = "en") -> dict[str, Any]:
     return {
-        "id": goal.id,
+        "id": goal.code,
+        "set": goal.set_id,
         "title": {"en": goal.title_en, "da": goal.title_da},
         "unit": goal.unit,
         "direction": goal.direction,
@@ -446,16 +508,16 @@ def goal_definition(goal: Goal, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def goals_table(goals: Sequence[Goal], lang: str = "en") -> Table:
+def goals_table(goals: Sequence[Goal], lang: str = "en", title: str | None = None) -> Table:
     from rich.table import Table
 
     words = LABELS[lang]
-    table = Table(header_style="bold", pad_edge=False)
+    table = Table(title=title, title_justify="left", header_style="bold", pad_edge=False)
     for key in ("id", "goal", "unit", "baseline", "target"):
         table.add_column(words[key], overflow="fold")
     for goal in goals:
-        title = goal.title(lang) + (f" ({words['archived']})" if goal.archived else "")
-        table.add_row(goal.id, title, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
+        name = shown(goal.title(lang)) + (f" ({words['archived']})" if goal.archived else "")
+        table.add_row(shown(goal.code), name, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
                       definition_target(goal, lang))
     return table
 
@@ -473,9 +535,9 @@ def goal_text(goal: Goal, lang: str = "en") -> str:
     fields = [("unit", f"{unit_name(goal.unit, lang)}, {better}"),
               ("baseline", point_text(goal_baseline(goal), goal.unit, lang)),
               ("target", definition_target(goal, lang)),
-              ("source", goal.source or "–")]
+              ("source", shown(goal.source or "–"))]
     wide = max(len(words[key]) for key, _ in fields) + 3  # "label:" and two spaces
-    return "\n".join([f"{goal.title(lang)} ({goal.id})" + (f"  [{words['archived']}]" if goal.archived else "")]
+    return "\n".join([f"{shown(goal.title(lang))} ({shown(goal.id)})" + (f"  [{words['archived']}]" if goal.archived else "")]
                      + [f"  {(words[key].lower() + ':').ljust(wide)}{text}" for key, text in fields])
 
 
@@ -495,13 +557,18 @@ def definition_target(goal: Goal, lang: str) -> str:
 
 
 def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]:
+    """Every figure; a region's sum has "derived": "sum of 11 municipalities" and no recorded_at."""
+    from goaltrack.regions import derived_text
+
     return [
         {
             "goal": goal.id, "scope": r.scope, "year": r.year, "value": json_number(r.value), "source": r.source,
-            "note": r.note, "recorded_at": r.recorded_at.isoformat(timespec="seconds") + "Z",
+            "note": r.note,
+            "recorded_at": None if r.recorded_at is None else r.recorded_at.isoformat(timespec="seconds") + "Z",
             "current": r.replaced_at is None,
             "replaced_at": None if r.replaced_at is None else r.replaced_at.isoformat(timespec="seconds") + "Z",
             "replaces": json_number(r.replaces),
+            "derived": None if r.derived is None else derived_text(r.derived),
         }
         for r in rows
     ]
@@ -511,18 +578,23 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{goal.title(lang)} ({goal.id})", title_justify="left", header_style="bold",
+    table = Table(title=f"{shown(goal.title(lang))} ({shown(goal.id)})", title_justify="left", header_style="bold",
                   pad_edge=False)
     words = LABELS[lang]
     for key, justify in (("history_scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
                          ("source", "left"), ("recorded", "left"), ("status", "left")):
         table.add_column(words[key], justify=justify, overflow="fold")
+    from goaltrack.regions import derived_text
+
     for r in rows:
         current = r.replaced_at is None
         state = words["current"] if current else f"{words['replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
+        if r.derived is not None:
+            state = f"{words['derived']}: {derived_text(r.derived, lang)}"
         style = "" if current else "dim strike"
-        source = (r.source or "") + (f" — {r.note}" if r.note else "")
+        source = shown(r.source or "") + (f" — {shown(r.note, keep=NOTE_KEEPS)}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)
-        table.add_row(r.scope, str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
-                      f"{r.recorded_at:%Y-%m-%d %H:%M}", Text(state, style="" if current else "dim"))
+        recorded = "" if r.recorded_at is None else f"{r.recorded_at:%Y-%m-%d %H:%M}"
+        table.add_row(shown(r.scope), str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
+                      recorded, Text(state, style="" if current else "dim"))
     return table
