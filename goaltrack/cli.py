@@ -6,7 +6,9 @@ imported inside the commands that need them, so ``goaltrack --help`` starts at o
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -95,6 +97,34 @@ def format_option(*choices: str) -> Callable:
                         help="Output format.")
 
 
+def output_options(f: Callable) -> Callable:
+    """--output FILE (needed for xlsx, optional otherwise) and --excel-da (CSV for Danish Excel)."""
+    f = click.option("--excel-da", is_flag=True,
+                     help="CSV for Danish Excel: ';' between cells, decimal commas, a byte-order mark.")(f)
+    return click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=str),
+                        help="Write to FILE instead of stdout (needed for xlsx).")(f)
+
+
+def check_output(fmt: str, output: str | None, excel_da: bool) -> None:
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: name it with --output FILE")
+    if excel_da and fmt != "csv":
+        raise click.UsageError("--excel-da is for --format csv")
+
+
+def emit(text: str, output: str | None) -> None:
+    """Text to stdout, or to the file ``output`` (written whole, or an Error line)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
+    info(f"Wrote {output}.")
+
+
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
 scope_option = click.option("--scope", default=None, metavar="CODE",
@@ -176,11 +206,13 @@ def cli() -> None:
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @as_of_option
 @scope_option
-@format_option("table", "json", "csv", "markdown")
+@format_option("table", "json", "csv", "markdown", "xlsx")
 @lang_option
 @click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
+@output_options
 @db_option
-def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, wide: bool) -> None:
+def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, wide: bool, output: str | None,
+           excel_da: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
     Shows every goal of the catalogue (or the GOALs named) with baseline, latest figure, target,
@@ -193,14 +225,17 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
       goaltrack status --format json | jq '.goals[] | {id, verdict}'
       goaltrack status --format markdown --lang da > status.md
       goaltrack status --wide --lang da
+      goaltrack status --format xlsx --output status.xlsx
+      goaltrack status --format csv --excel-da --output status.csv
     """
     from goaltrack import render
     from goaltrack.status import build_status, place
 
+    check_output(fmt, output, excel_da)
     engine = database()
     where = place(engine, scope or "DK")
     statuses = build_status(engine, as_of, goals, where.code)
-    if fmt == "table":
+    if fmt == "table" and output is None:
         out = console()
         table, omitted = render.status_view(statuses, as_of, where, lang, width=None if wide else out.width)
         if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
@@ -208,12 +243,24 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
         out.print(table)
         if omitted:
             info(render.omitted_note(omitted, out.width, lang))
+    elif fmt == "table":  # to a file: as wide as it takes, without colour
+        from rich.console import Console
+
+        file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
+                               color_system=None)
+        file_console.print(render.status_view(statuses, as_of, where, lang, width=None)[0])
+        emit("\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n", output)
     elif fmt == "json":
-        click.echo(render.status_as_json(statuses, as_of, where, lang), nl=False)
+        emit(render.status_as_json(statuses, as_of, where, lang), output)
     elif fmt == "csv":
-        click.echo(render.status_as_csv(statuses, lang), nl=False)
+        emit(render.status_as_csv(statuses, lang, excel_da), output)
+    elif fmt == "xlsx":
+        from goaltrack.spreadsheet import write_workbook
+
+        write_workbook(output, render.status_sheets(statuses, as_of, where, lang))
+        info(f"Wrote {output}: {len(statuses)} goals.")
     else:
-        click.echo(render.status_as_markdown(statuses, as_of, where, lang), nl=False)
+        emit(render.status_as_markdown(statuses, as_of, where, lang), output)
 
 
 @cli.command()
@@ -412,20 +459,25 @@ def import_command(file: str, dry_run: bool, replace: bool) -> None:
 
 @cli.command("export")
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
-@format_option("csv", "json")
+@format_option("csv", "json", "xlsx")
 @click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
+@output_options
 @db_option
-def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history: bool) -> None:
-    """Write figures to stdout in the form goaltrack import reads.
+def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history: bool, output: str | None,
+                   excel_da: bool) -> None:
+    """Write figures to stdout (or --output FILE) in the form goaltrack import reads.
 
     Export, then import --replace into another database, and the current figures are the same.
+    --format xlsx writes a workbook (numbers as numbers); --excel-da a CSV that Danish Excel reads.
 
     \b
     Examples:
       goaltrack export > figures.csv
       goaltrack export homelessness --scope 101 --format json
       goaltrack export --history > backup.csv
+      goaltrack export --format xlsx --output figures.xlsx
+      goaltrack export --excel-da --output tal.csv
     """
     from goaltrack import exporter, store
 
@@ -433,10 +485,21 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history:
     chosen = [g.id for g in (store.get_goals(engine, goals) if goals else store.list_goals(engine))]
     if scope is not None:
         store.get_scope(engine, scope)
+    check_output(fmt, output, excel_da)
     rows = exporter.figures(engine, chosen, scope, history)
-    out = sys.stdout
-    count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
-    info(f"Exported {count:,} figures.")
+    if fmt == "xlsx":
+        from goaltrack.spreadsheet import write_workbook
+
+        count = write_workbook(output, exporter.sheets(rows, history))
+        info(f"Exported {count:,} figures to {output}.")
+        return
+    try:
+        out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
+    with out if output is not None else contextlib.nullcontext(out):
+        count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history, excel_da)
+    info(f"Exported {count:,} figures" + (f" to {output}." if output else "."))
 
 
 @cli.command()

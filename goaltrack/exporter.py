@@ -50,15 +50,29 @@ def _time(moment) -> str | None:
     return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"
 
 
-def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False) -> int:
-    writer = csv.writer(out, lineterminator="\n")
+def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False, excel_da: bool = False) -> int:
+    """CSV as import reads it; ``excel_da``: for Danish Excel (';', decimal comma, byte-order mark),
+    which import reads too."""
+    if excel_da:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\n", delimiter=";" if excel_da else ",")
     writer.writerow(HISTORY_COLUMNS if history else COLUMNS)
     count = 0
     for row in rows:
         row["value"] = format_plain(row["value"])
+        if excel_da:
+            row["value"] = row["value"].replace(".", ",")
         writer.writerow(["" if v is None else v for v in row.values()])
         count += 1
     return count
+
+
+def sheets(rows: Iterator[dict[str, Any]], history: bool = False) -> list:
+    """The workbook of `export --format xlsx`: one sheet of figures, numbers as numbers."""
+    from goaltrack.spreadsheet import Sheet
+
+    columns = HISTORY_COLUMNS if history else COLUMNS
+    return [Sheet("figures", columns, ([row[k] for k in columns] for row in rows))]
 
 
 def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
