@@ -310,11 +310,17 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
         if not statuses:
             raise GoaltrackError(f"no goal has figures for {where.label()} yet; nothing was drawn "
                                  "(goaltrack chart --all draws every goal)")
-    with progress_bar("Drawing", len(statuses) + all_goals) as bar:
+    from goaltrack.charts import undrawable
+
+    empty = undrawable(statuses, as_of)
+    with progress_bar("Drawing", len(statuses) - len(empty) + all_goals) as bar:
         step = (lambda name: bar(name, 1, 0)) if bar else None
         paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
     for path in paths:
         click.echo(str(path))
+    if empty:
+        info(f"No chart for {', '.join(s.goal.id for s in empty)}: no figures yet"
+             + (" (a panel in the overview says so)." if all_goals else "."))
 
 
 @cli.command()
@@ -338,6 +344,7 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
     """
     from pathlib import Path
 
+    from goaltrack import store
     from goaltrack.charts import check_folder
     from goaltrack.report import write_report
     from goaltrack.status import build_status, place
@@ -348,7 +355,8 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
     statuses = build_status(engine, as_of, (), where.code)
     with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, where, lang,
-                               step=(lambda name: bar(name, 1, 0)) if bar else None)
+                               step=(lambda name: bar(name, 1, 0)) if bar else None,
+                               name=store.catalogue_name(engine))
     click.echo(str(written.markdown))
     click.echo(str(written.html))
     info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")

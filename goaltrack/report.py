@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaltrack import __version__, progress
-from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.charts import (CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, undrawable,
+                              write_charts)
 from goaltrack.i18n import LABELS, REPORT_WORDS
 from goaltrack.render import number, rule_text, status_as_markdown
 from goaltrack.status import GoalStatus, Place
@@ -64,21 +65,26 @@ class Report:
 
 
 def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: Place, lang: str = "en",
-                 today: datetime.date | None = None, step: Callable[[str], None] | None = None) -> Report:
+                 today: datetime.date | None = None, step: Callable[[str], None] | None = None,
+                 name: str | None = None) -> Report:
     """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
     the scope, and an overview; the goals without figures are listed by name instead of drawn."""
     out = prepare_folder(Path(out))
-    drawn = [s for s in statuses if s.has_figures]
-    empty = [s for s in statuses if not s.has_figures]
-    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step)
+    blank = {id(s) for s in undrawable(statuses, as_of)}
+    drawn = [s for s in statuses if id(s) not in blank]
+    empty = [s for s in statuses if id(s) in blank]
+    # Every goal has a panel in the overview (those without figures say so); each source is named
+    # once, beside its goal's chart, so the charts leave it out of their footers.
+    charts = write_charts(statuses, out / "charts", as_of, lang, "png", overview=True, step=step, sources=False)
     today = today or datetime.date.today()
     w = WORDS[lang]
-    title = f"{w['report']} · {scope.label(lang)}"
+    title = f"{name or w['report']} · {scope.label(lang)}"
     heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope.label(lang)}"
     folder = chart_folder(drawn[0]) if drawn else ""
+    folder = chart_folder(statuses[0]) if statuses else folder
     overview = f"charts/{folder}/overview.png" if folder else "charts/overview.png"
     md = [f"# {title}", "", heading, ""]
-    if drawn:
+    if statuses:
         md += [f"![{w['overview']}]({overview})", ""]
     md += [f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
            "", f"## {w['goals']}", ""]
@@ -94,7 +100,8 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
     markdown_path = out / "report.md"
     html_path = out / "report.html"
     markdown_path.write_text("\n".join(md), encoding="utf-8")
-    html_path.write_text(_html(statuses, title, heading, overview if drawn else None, as_of, scope, lang),
+    html_path.write_text(_html(statuses, title, heading, overview if statuses else None, as_of, scope, lang, out,
+                               blank),
                          encoding="utf-8")
     return Report(markdown_path, html_path, charts)
 
@@ -104,8 +111,15 @@ def no_figures(status: GoalStatus, lang: str = "en") -> str:
     return WORDS[lang]["no_figures_for"].format(place=status.place.display_name(lang))
 
 
+def data_uri(path: Path) -> str:
+    """A PNG as a data: URI, so that report.html is one file that fetches nothing."""
+    import base64
+
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
 def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
-          scope: Place, lang: str) -> str:
+          scope: Place, lang: str, out: Path, blank: set[int]) -> str:
     from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text
 
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
@@ -122,14 +136,14 @@ def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: st
                     + f"<td>{e(labels[a.verdict]) if a.verdict else ''}</td></tr>")
     goals = []
     for s in statuses:
-        if not s.has_figures:
+        if id(s) in blank:
             continue
         source = s.assessment.latest.source if s.assessment.latest is not None else None
         goals.append(
             f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
-            f'<img src="charts/{e(chart_name(s))}" alt="{e(s.goal.title(lang))}">'
+            f'<img src="{data_uri(out / "charts" / chart_name(s))}" alt="{e(s.goal.title(lang))}">'
             + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
-    empty = [s for s in statuses if not s.has_figures]
+    empty = [s for s in statuses if id(s) in blank]
     if empty:
         goals.append(f"<h2>{e(w['without'])}</h2><ul>"
                      + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
@@ -149,12 +163,22 @@ th, td {{ padding: 0.35em 0.6em; border-bottom: 1px solid #ddd; text-align: righ
 th:first-child, td:first-child, th:nth-last-child(-n+2), td:nth-last-child(-n+2) {{ text-align: left; }}
 .dot {{ display: inline-block; width: 0.75em; height: 0.75em; border-radius: 50%; margin-right: 0.4em; }}
 img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
+figure {{ margin: 1em 0; }}
+@page {{ size: A4; margin: 14mm; }}
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 10pt; }}
+  h2 {{ break-before: page; }}
+  section {{ break-before: page; break-inside: avoid; }}
+  img, figure, table, tr {{ break-inside: avoid; }}
+  section img {{ max-height: 16cm; width: auto; }}
+  .overview img {{ max-height: 25cm; width: auto; }}
+}}
 </style>
 </head>
 <body>
 <h1>{e(title)}</h1>
 <p class="meta">{e(heading)}</p>
-{f'<img src="{e(overview)}" alt="{e(w["overview"])}">' if overview else ""}
+{f'<figure class="overview"><img src="{data_uri(out / overview)}" alt="{e(w["overview"])}"></figure>' if overview else ""}
 <h2>{e(w['status'])}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>
