@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.catalogue import ScopeDef, load_catalogue, parse_catalogue, shipped_catalogue_path
+from goaltrack.catalogue import ScopeDef, load_catalogue, parse_catalogue
 from goaltrack.errors import GoaltrackError
 
 from .conftest import ROOT
@@ -58,10 +58,6 @@ def test_scope_problems():
     assert found == ["c.yaml:2: scope 101: kind must be one of nation, region, municipality, other, not 'city'",
                      "c.yaml:4: scope code 'a/b' must be 1-32 letters, digits, '-' or '_'",
                      "c.yaml:3: scope 102: parent '999' is not a scope of this catalogue"]
-
-
-def test_shipped_path_is_the_top_level_file_in_a_source_tree():
-    assert shipped_catalogue_path().read_text() == (ROOT / "goals.yaml").read_text()
 
 
 GOOD_GOAL = """\

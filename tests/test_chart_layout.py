@@ -1,20 +1,91 @@
-"""Chart layout decisions, tested as decisions (which labels, where, how titles wrap), not pixels."""
+"""What a chart's axes show, computed before anything is drawn: the y range (pinned to the unit's
+range), the years, the tick labels in each language, and the words around the picture."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from goaltrack import chartlayout, charts
-from goaltrack.chartlayout import Scene, legend_keys, place, wrap
+from goaltrack import charts
+from goaltrack.charts import ChartData, axis_limits
 from goaltrack.models import Goal
 from goaltrack.progress import Point
 from goaltrack.status import judge
 
+approx = pytest.approx
 
-def mono(text: str, size: float, bold: bool) -> float:  # a simple font: every character 0.6 em
-    return len(text) * size * 0.6
+
+def data(unit="persons", measured=(), target=None, path=(), projection=(), history=(), deadline=None,
+         as_of=2026) -> ChartData:
+    return ChartData("g", "G", "", unit, "limited_progress", list(history), list(measured),
+                     measured[0] if measured else None, target, list(path), list(projection),
+                     deadline, None, as_of)
+
+
+def test_the_y_range_holds_every_figure_with_12_percent_to_spare():
+    d = data(measured=[Point(2011, 5290), Point(2019, 6635)], history=[Point(2009, 4998)],
+             target=Point(2020, 4000), path=[Point(2011, 5290), Point(2020, 4000)],
+             projection=[Point(2011, 5300), Point(2020, 6600)])
+    # figures from 4,000 to 6,635: a span of 2,635, and 316.2 (12 %) above and below
+    assert axis_limits(d) == (approx(4000 - 316.2), approx(6635 + 316.2), None)
+
+
+def test_a_projection_widens_the_range_by_half_at_most_and_is_cut_beyond():
+    base = dict(measured=[Point(2011, 100), Point(2013, 200)], target=Point(2020, 300))
+    within = data(**base, projection=[Point(2011, 100), Point(2020, 350)])
+    assert axis_limits(within) == (approx(100 - 0.12 * 250), approx(350 + 0.12 * 250), None)
+    beyond = data(**base, projection=[Point(2011, 100), Point(2020, 600)])
+    # 600 lies past 300 + half the span (100): the range stops at 400, and the end is returned to label
+    assert axis_limits(beyond) == (approx(100 - 0.12 * 300), approx(400 + 0.12 * 300), Point(2020, 600))
+    below = data(**base, projection=[Point(2011, 100), Point(2020, -500)])
+    assert axis_limits(below) == (approx(0), approx(300 + 0.12 * 300), Point(2020, -500))
+
+
+def test_the_range_is_pinned_to_the_units_range():
+    percent = data("percent", measured=[Point(2011, 90), Point(2015, 99)], target=Point(2020, 100),
+                   projection=[Point(2011, 90), Point(2020, 100)])
+    # 90..100 with 1.2 to spare, but never below 0 nor far above 100: the top keeps 30 % of its spare
+    assert axis_limits(percent) == (approx(88.8), approx(100 + 1.2 * 0.3), None)
+    persons = data("persons", measured=[Point(2011, 10), Point(2015, 5)], target=Point(2020, 0))
+    assert axis_limits(persons) == (0, approx(11.2), None)  # no negative persons on the axis
+    score = data("score", measured=[Point(2011, 10), Point(2015, 5)], target=Point(2020, 0))
+    assert axis_limits(score) == (approx(-1.2), approx(11.2), None)  # a score may go below zero
+
+
+def test_a_single_value_or_none_still_has_a_range():
+    assert axis_limits(data("score", measured=[Point(2015, 5)])) == (approx(4.7), approx(5.3), None)
+    assert axis_limits(data("score", measured=[Point(2015, -40)])) == (approx(-42.4), approx(-37.6), None)
+    assert axis_limits(data("score")) == (approx(-0.12), approx(1.12), None)
+    assert axis_limits(data("score", projection=[Point(2019, 3), Point(2020, 5)])) == (
+        approx(3 - 0.24), approx(5 + 0.24), None)
+
+
+def test_the_year_axis_shows_at_least_five_years():
+    years = charts._years
+    assert years(data(measured=[Point(2011, 1), Point(2019, 2)], target=Point(2020, 0), deadline=2020)) == (2011, 2020)
+    assert years(data(measured=[Point(2018, 1)], history=[Point(2009, 1)])) == (2009, 2018)
+    assert years(data(measured=[Point(2018, 1)])) == (2014, 2018)
+    assert years(data(deadline=2030)) == (2026, 2030)
+    assert years(data(as_of=2024)) == (2020, 2024)
+    assert years(data(measured=[Point(2011, 1)], projection=[Point(2011, 1), Point(2022, 2)])) == (2011, 2022)
+
+
+@pytest.mark.parametrize(("unit", "lang", "value", "text"), [
+    ("percent", "en", 12.5, "12.5 %"), ("percent", "da", 12.5, "12,5 %"), ("percent", "en", 100, "100 %"),
+    ("persons", "en", 6431, "6,431"), ("persons", "da", 6431, "6.431"), ("count", "da", 1234.4, "1.234"),
+    ("years", "en", 15, "15"), ("years", "da", 2.5, "2,5"), ("score", "da", 2.25, "2,25"),
+    ("score", "en", -3, "-3"),
+])
+def test_tick_labels_carry_the_unit_and_the_language(unit, lang, value, text):
+    assert charts.value_formatter(unit, lang)(value, 0) == text
+
+
+def test_long_titles_are_cut_and_wrapped():
+    assert charts._fit("short", 10) == "short"
+    assert charts._fit("exactly ten", 11) == "exactly ten"
+    assert charts._fit("a title that is too long", 10) == "a title t…"
+    assert charts._fit("a title  that", 10) == "a title…"  # no space before the ellipsis
+    assert charts._wrap("one two three four five six", 10) == "one two\nthree fou…"
+    assert charts._wrap("one two three", 10, lines=3) == "one two\nthree"
 
 
 class M:
@@ -22,122 +93,26 @@ class M:
         self.year, self.value, self.source = year, value, source
 
 
-def goal(**kw) -> Goal:
-    base = dict(id="g", title_en="G", title_da="G", unit="persons", direction="decrease")
-    return Goal(**{**base, **kw})
+HOMELESS = Goal(id="homelessness", title_en="Homeless persons", title_da="Hjemløse personer", unit="persons",
+                direction="decrease", baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000,
+                source="catalogue")
 
 
-def test_wrap_keeps_every_word_and_breaks_only_what_cannot_fit():
-    assert wrap("Homeless persons · Denmark (DK)", 100, 10, False, mono) == ["Homeless persons", "· Denmark (DK)"]
-    assert wrap("a b c", 1000, 10, False, mono) == ["a b c"]
-    # a word wider than the line (a URL in a source) is broken, never cut off
-    assert wrap("see https://example.org/x", 60, 10, False, mono) == ["see", "https://ex", "ample.org/", "x"]
+def test_chart_words_in_danish():
+    status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431, "VIVE 2019")], as_of=2026)
+    d = charts.chart_data(status, 2026, "da")
+    assert d.title == "Hjemløse personer · Danmark (DK)"
+    assert d.subtitle == "Tilbagegang · 2.431 fra målsætningen · ikke nået"
+    assert charts.chart_data(status, 2026).title == "Homeless persons · Denmark (DK)"
+    assert charts.chart_data(status, 2026).subtitle == "Deterioration · 2,431 from the target · missed"
+    met = judge(HOMELESS, [M(2019, 3900)], as_of=2026)
+    assert charts.chart_data(met, 2026).subtitle == "Achieved · met"  # no distance: achieved says it
 
 
-@pytest.mark.parametrize("lang", ["en", "da"])
-def test_every_shipped_title_wraps_whole_within_the_chart(lang):
-    from goaltrack.catalogue import load_catalogue
-
-    from .conftest import ROOT
-
-    width = (chartlayout.WIDTH_IN - chartlayout.LEFT_IN - chartlayout.RIGHT_IN) * 72
-    for g in load_catalogue(ROOT / "goals.yaml").goals:
-        title = f"{g.title_da if lang == 'da' else g.title_en} · {'Danmark' if lang == 'da' else 'Denmark'} (DK)"
-        plan = chartlayout.frame(title, "Deterioration · 2,431 from the target · missed", "Source: x", ["Target"],
-                                 charts.measure_text)
-        assert " ".join(plan.title) == title  # every word, none cut
-        assert all(charts.measure_text(line, plan.title_size, True) <= width for line in plan.title)
-        assert len(plan.title) <= 2
-    long = chartlayout.frame("Stofmisbrugere der afslutter behandling stoffri eller med reduceret misbrug · "
-                             "Danmark (DK)", "", "", [], charts.measure_text)
-    assert long.title == ["Stofmisbrugere der afslutter behandling stoffri eller med",
-                          "reduceret misbrug · Danmark (DK)"]
-    huge = chartlayout.frame("word " * 60, "", "", [], charts.measure_text)  # smaller type, still whole
-    assert huge.title_size == 12 and " ".join(huge.title) == ("word " * 60).strip()
-    assert huge.axes[3] > 0.2  # the axes keep room
-
-
-def test_legend_lists_only_what_is_drawn():
-    base = Point(2013, 35)
-    assert legend_keys([base], base, [], Point(2020, 25), [base, Point(2020, 25)], []) == ["baseline", "target",
-                                                                                          "path"]
-    assert legend_keys([base, Point(2015, 30)], base, [], None, [], []) == ["measured", "baseline"]
-    assert legend_keys([Point(2018, 23)], None, [], Point(2020, 20), [], []) == ["measured", "target"]
-    assert legend_keys([], None, [], None, [], []) == []
-    data = charts.chart_data(judge(goal(baseline_year=2013, baseline_value=35, target_year=2020, target_value=25,
-                                        unit="percent"), [], as_of=2026), 2026, "da")
-    assert charts.legend_labels(data, "da") == ["Udgangspunkt", "Målsætning", "Nødvendig udvikling"]
-
-
-def test_labels_avoid_points_lines_and_each_other():
-    scene = Scene(lambda x, y: (x * 10, y), (0, 0, 500, 300))
-    scene.add_points([Point(10, 100), Point(10, 115)])
-    scene.add_line([Point(0, 100), Point(10, 100)])
-    labels = place(scene, [("latest", "5,290", (10, 100)), ("target", "4,000", (10, 115))], mono)
-    first, second = labels
-    assert (first.kind, first.ha, first.va) == ("latest", "left", "bottom")  # N crosses the point above: NE
-    assert first.clear and second.clear
-    assert not chartlayout._overlaps(first.box, second.box)
-    for label in labels:
-        x0, y0, x1, y1 = label.box
-        assert 0 <= x0 and x1 <= 500 and 0 <= y0 and y1 <= 300
-    # at the right edge, a label goes left rather than off the axes
-    edge = place(Scene(lambda x, y: (x, y), (0, 0, 100, 100)), [("projection", "6,885", (98, 50))], mono)[0]
-    assert edge.ha == "right" and edge.box[2] <= 100
-
-
-def test_the_issues_charts_label_clear_of_points_and_lines():
-    """The cases of the issue: the projection's label sat on a measured point; 168,600 was crossed by
-    the line; a Danish title was cut off. Every label now lands clear and inside the axes."""
-    support = goal(id="social-support-recipients", title_en="Citizens receiving social support",
-                   title_da="Borgere der modtager social støtte", baseline_year=2015, baseline_value=168600)
-    homeless = goal(id="homelessness", title_en="Homeless persons", title_da="Hjemløse personer",
-                    baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)
-    deaths = goal(id="drug-deaths", title_en="Drug-related deaths per year", title_da="Narkorelaterede dødsfald",
-                  baseline_year=2011, baseline_value=285, target_year=2020, target_value=200)
-    cases = [(support, [M(2017, 183400)]), (homeless, [M(2013, 5820), M(2015, 6138), M(2017, 6635), M(2019, 6431)]),
-             (homeless, [M(2013, 5820)]), (deaths, [M(2012, 210)])]
-    for lang in ("en", "da"):
-        for g, figures in cases:
-            data = charts.chart_data(judge(g, figures, as_of=2026), 2026, lang)
-            plan = charts.chart_layout(data, lang)
-            assert plan.labels and all(label.clear for label in plan.labels), (g.id, lang, plan.labels)
-    data = charts.chart_data(judge(support, [M(2017, 183400)], as_of=2026), 2026)
-    labels = {label.kind: label for label in charts.chart_layout(data, "en").labels}
-    assert labels["baseline"].text == "168,600" and labels["baseline"].ha == "right"  # left of the rising line
-    assert labels["latest"].text == "183,400"
-    assert set(labels) == {"baseline", "latest"}  # no target, no projection: no label for them
-    deaths_data = charts.chart_data(judge(deaths, [M(2012, 210)], as_of=2026), 2026, "da")
-    off = next(label for label in charts.chart_layout(deaths_data, "da").labels if label.kind == "off_chart")
-    assert off.text == "Fremskrivning 0 (2020), uden for grafen"
-
-
-def test_goal_without_figures_gets_no_chart_file(tmp_path):
-    empty = judge(goal(id="school-reading", unit="score", direction="increase", target_year=2020), [], as_of=2026)
-    homeless = judge(goal(id="homelessness", baseline_year=2011, baseline_value=5290, target_year=2020,
-                          target_value=4000), [M(2019, 6431)], as_of=2026)
-    written = charts.write_charts([empty, homeless], tmp_path, 2026, overview=True, workers=1)
-    assert sorted(p.name for p in written) == ["homelessness.png", "overview.png"]
-    assert charts.undrawable([empty, homeless], 2026) == [empty]
-    assert not charts.chart_data(empty, 2026).drawable
-
-
-def test_report_html_is_one_file_that_fetches_nothing(run, tmp_path):
-    run("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019")
-    out = tmp_path / "report"
-    run("report", "--out", str(out), "--as-of", "2026")
-    page = (out / "report.html").read_text()
-    references = re.findall(r'(?:src|href)\s*=\s*["\']?([^"\'\s>]+)', page, flags=re.I)
-    assert references and all(ref.startswith("data:image/png;base64,") for ref in references)
-    assert not re.search(r"url\(|@import|https?://", page)
-    assert "<title>Sociale 2020-mål (Alle skal med, 2013) · Denmark (DK) · 2026</title>" in page
-    assert "<h1>Sociale 2020-mål (Alle skal med, 2013) · Denmark (DK)</h1>" in page
-    assert "@media print" in page and "break-inside: avoid" in page and "section { break-before: page;" in page
-    assert page.count("VIVE 2019") == 1  # each source once: beside its chart, not in the chart too
-    assert len(references) == 1 + 12  # the overview and the goals with figures
-    md = (out / "report.md").read_text()
-    assert md.count("VIVE 2019") == 1
-    danish = tmp_path / "rapport"
-    run("report", "--out", str(danish), "--lang", "da")
-    page = (danish / "report.html").read_text()
-    assert '<html lang="da">' in page and "Målene ét for ét" in page and "Kilde til det seneste tal" in page
+def test_the_projection_line_runs_year_by_year_to_the_target_year():
+    status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431)], as_of=2026)
+    line = charts.chart_data(status, 2026).projection
+    assert [p.year for p in line] == list(range(2011, 2021))
+    slope = (line[-1].value - line[0].value) / 9
+    assert all(b.value - a.value == approx(slope) for a, b in zip(line, line[1:]))
+    assert line[-1].value == approx(status.assessment.projection.value)

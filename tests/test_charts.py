@@ -91,6 +91,9 @@ def test_chart_files_for_every_goal(run, tmp_path):
     assert len(written) == 14 and written[-1].name == "overview.png"
     assert result.stderr == ("No chart for school-reading, school-maths, eating-disorder-readmissions: no figures "
                              "yet (a panel in the overview says so).\n")
+    empty = {"school-reading", "school-maths", "eating-disorder-readmissions"}
+    assert [p.stem for p in written[:-1]] == [g["id"] for g in run.json("goals", "--format", "json")
+                                              if g["id"] not in empty]
     for path in written[:-1]:
         assert png_size(path) == (1200, 750), path
     width, height = png_size(written[-1])
@@ -102,9 +105,18 @@ def test_chart_options(run, tmp_path):
     out = tmp_path / "c"
     run("chart", "homelessness", "--out", str(out), "--dpi", "100")
     assert png_size(out / "homelessness.png") == (800, 500)
-    run("chart", "homelessness", "--out", str(out), "--format", "svg", "--lang", "da")
+    run("chart", "homelessness", "--out", str(out), "--format", "svg", "--lang", "da", "--as-of", "2026")
     svg = (out / "homelessness.svg").read_text()
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    # matplotlib writes each text it draws as a comment beside its glyphs: the words and numbers shown
+    import re
+
+    texts = re.findall(r"<!-- (.*?) -->", svg)
+    assert "Hjemløse personer · Danmark (DK)" in texts and "personer" in texts  # title and axis, in Danish
+    assert "Tilbagegang · 1.820 fra målsætningen · ukendt" in texts  # 5,820 (2013): too old to decide 2020
+    assert {"Målte tal", "Udgangspunkt", "Målsætning", "Nødvendig udvikling"} <= set(texts)
+    assert {"4.000", "5.000", "6.000"} <= set(texts) and "4,000" not in texts  # Danish thousands on the axis
+    assert not any(t.endswith("%") for t in texts)  # persons, not percent
     assert not (out / "overview.png").exists()  # only with --all
 
 

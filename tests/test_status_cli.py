@@ -48,6 +48,17 @@ def test_status_json_shape_and_figures(run):
     assert h["projected_to_meet"] is False
     assert h["verdict"] == "missed"
     assert h["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    assert h["distance_share"] == pytest.approx(2431 / 1290)  # 1.88 times the original gap
+    # The road from 5,290 (2011) to 4,000 (2020) falls 143.33 a year: it stood at 6,431 in 2003.04.
+    assert h["years_ahead"] == pytest.approx(2011 + (6431 - 5290) / (-1290 / 9) - 2019)  # −15.96
+    # Eurostat: observed (6,431/5,290)^(1/8) − 1 over required (4,000/5,290)^(1/9) − 1
+    assert h["growth_ratio"] == pytest.approx(((6431 / 5290) ** (1 / 8) - 1) / ((4000 / 5290) ** (1 / 9) - 1),
+                                              abs=1e-6)
+    assert h["growth_ratio"] == pytest.approx(-0.808167)
+    assert h["title"] == "Homeless persons"
+    da = run.json("status", "homelessness", "--format", "json", "--as-of", "2026", "--lang", "da")
+    assert da["goals"][0]["title"] == "Hjemløse personer"
+    assert da["goals"][0]["distance"] == 2431  # figures do not change with the language
 
 
 def test_verdict_basis_beside_the_latest_figure(run):
