@@ -79,13 +79,15 @@ def test_tick_labels_carry_the_unit_and_the_language(unit, lang, value, text):
     assert charts.value_formatter(unit, lang)(value, 0) == text
 
 
-def test_long_titles_are_cut_and_wrapped():
-    assert charts._fit("short", 10) == "short"
-    assert charts._fit("exactly ten", 11) == "exactly ten"
-    assert charts._fit("a title that is too long", 10) == "a title t…"
-    assert charts._fit("a title  that", 10) == "a title…"  # no space before the ellipsis
-    assert charts._wrap("one two three four five six", 10) == "one two\nthree fou…"
-    assert charts._wrap("one two three", 10, lines=3) == "one two\nthree"
+def test_long_titles_are_wrapped_never_cut():
+    from goaltrack.chartlayout import wrap
+
+    def mono(text, size, bold):
+        return len(text) * size * 0.6
+
+    assert wrap("short", 60, 10, False, mono) == ["short"]
+    assert wrap("one two three four five six", 60, 10, False, mono) == ["one two", "three four", "five six"]
+    assert "".join(wrap("a-very-long-word", 60, 10, False, mono)) == "a-very-long-word"  # broken, not cut
 
 
 class M:
