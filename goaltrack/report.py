@@ -118,6 +118,11 @@ def data_uri(path: Path) -> str:
     return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
+def _img(path: Path, alt: str) -> str:
+    """The chart at ``path`` embedded in the page; nothing where no chart was drawn."""
+    return f'<img src="{data_uri(path)}" alt="{html.escape(alt)}">' if path.is_file() else ""
+
+
 def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
           scope: Place, lang: str, out: Path, blank: set[int]) -> str:
     from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text
@@ -141,7 +146,7 @@ def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: st
         source = s.assessment.latest.source if s.assessment.latest is not None else None
         goals.append(
             f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
-            f'<img src="{data_uri(out / "charts" / chart_name(s))}" alt="{e(s.goal.title(lang))}">'
+            + _img(out / "charts" / chart_name(s), s.goal.title(lang))
             + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
     empty = [s for s in statuses if id(s) in blank]
     if empty:
@@ -178,7 +183,7 @@ figure {{ margin: 1em 0; }}
 <body>
 <h1>{e(title)}</h1>
 <p class="meta">{e(heading)}</p>
-{f'<figure class="overview"><img src="{data_uri(out / overview)}" alt="{e(w["overview"])}"></figure>' if overview else ""}
+{f'<figure class="overview">{_img(out / overview, w["overview"])}</figure>' if overview else ""}
 <h2>{e(w['status'])}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>
