@@ -19,7 +19,7 @@ Measure = Callable[[str, float, bool], float]
 WIDTH_IN, HEIGHT_IN = 8.0, 5.0
 LEFT_IN, RIGHT_IN = 0.8, 0.32  # the y tick labels and the unit on the left; a margin on the right
 TITLE_PT, SUBTITLE_PT, FOOT_PT, LEGEND_PT, LABEL_PT = 14.0, 10.5, 7.5, 8.5, 9.0
-LEGEND_ORDER = ("measured", "baseline", "history", "target", "path", "projection")
+LEGEND_ORDER = ("measured", "baseline", "history", "target", "path", "projection", "basis")
 
 
 def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
@@ -68,9 +68,11 @@ class Layout:
 
 
 def legend_keys(measured: Sequence[Point], baseline: Point | None, history: Sequence[Point],
-                target: Point | None, required_path: Sequence[Point], projection: Sequence[Point]) -> list[str]:
+                target: Point | None, required_path: Sequence[Point], projection: Sequence[Point],
+                verdict_basis: Point | None = None) -> list[str]:
     """What the legend lists: only what is drawn. "Measured" needs a figure besides the baseline."""
     drawn = {
+        "basis": verdict_basis is not None,
         "measured": any(baseline is None or p.year != baseline.year for p in measured),
         "baseline": baseline is not None,
         "history": bool(history),
@@ -120,6 +122,7 @@ DIRECTIONS = {  # offset in points, and the alignment that puts the text on that
 PREFERENCE = {
     "baseline": ("N", "NW", "W", "S", "SW", "NE", "SE", "N2", "S2", "E"),
     "latest": ("N", "NE", "E", "S", "SE", "NW", "SW", "N2", "S2", "W"),
+    "basis": ("N2", "NE", "NW", "SE", "SW", "S2", "E", "W", "N", "S"),  # clear of the ring around its point
     "target": ("N", "S", "W", "NW", "SW", "E", "NE", "SE", "N2", "S2"),
     "projection": ("E", "SE", "NE", "S", "N", "SW", "NW", "W", "S2", "N2"),
     "off_chart": ("W", "SW", "NW", "S", "N"),

@@ -18,7 +18,7 @@ from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
-from goaltrack.render import derived_target_text, distance_text, number, rule_text
+from goaltrack.render import derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -33,6 +33,13 @@ CATEGORY_COLOUR = {
     progress.LIMITED: "#E69F00",  # orange
     progress.DETERIORATION: "#D55E00",  # vermillion
     progress.INSUFFICIENT: "#999999",  # grey
+}
+# After the deadline a chart is coloured by its verdict, from the same palette: met as achieved,
+# missed as deterioration, unknown as insufficient data.
+VERDICT_COLOUR = {
+    progress.MET: "#009E73",  # bluish green
+    progress.MISSED: "#D55E00",  # vermillion
+    progress.UNKNOWN: "#999999",  # grey
 }
 INK, QUIET, PATH_COLOUR, TARGET_COLOUR = "#222222", "#9A9A9A", "#555555", "#000000"
 WIDTH_IN, HEIGHT_IN, DEFAULT_DPI = 8.0, 5.0, 150  # 1200 × 750 pixels by default
@@ -59,6 +66,14 @@ class ChartData:
     scope_label: str = ""  # "København (101)", the end of the title
     target_label: str = ""  # the legend's: "Target ≤ 1,059, scaled from the national target" when derived
     derived: list[Point] = field(default_factory=list)  # figures goaltrack derived (a region's sums)
+    verdict: str | None = None  # after the deadline: met, missed or unknown
+    verdict_basis: Point | None = None  # the figure that decided it (marked and labelled)
+    verdict_label: str = ""  # "missed · 6,431 (2019)", the overview panel's label after the deadline
+
+    @property
+    def colour(self) -> str:
+        """The verdict's colour once the deadline has passed, the category's before."""
+        return VERDICT_COLOUR[self.verdict] if self.verdict else CATEGORY_COLOUR[self.category]
 
     @property
     def drawable(self) -> bool:
@@ -102,15 +117,19 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         scope=status.place.code,
         scope_label=status.place.label(lang),
         target_label=target_label,
+        verdict=a.verdict,
+        verdict_basis=a.verdict_basis,
+        verdict_label=verdict_text(status, lang),
     )
 
 
 def projection_line(spec: progress.Goal, counted: Sequence[Point], projection: Point | None) -> list[Point]:
     """The least-squares line of the progress module, year by year from the first counted figure to
-    the target year, kept inside the unit's range: it ends at exactly the projection status reports."""
+    the target year, kept inside the unit's range: it ends at exactly the projection status reports.
+    Like the projection, it is fitted through the figures up to the target year only."""
     if projection is None or not counted:
         return []
-    line = progress.least_squares(counted)
+    line = progress.least_squares(progress.projection_points(spec, counted))
     if line is None:
         return []
     slope, intercept = line
@@ -126,15 +145,44 @@ def projection_line(spec: progress.Goal, counted: Sequence[Point], projection: P
 
 
 def subtitle(status: GoalStatus, lang: str) -> str:
+    """Before the deadline: "Deterioration · 1,820 from the target". After it, the verdict with the
+    figure that decided it, then the latest state: "Missed: 6,431 in 2019 against ≤ 4,000 · 5,789 in 2022"."""
     words, chart_words, a = LABELS[lang], CHART_WORDS[lang], status.assessment
+    if a.verdict is not None:
+        return verdict_subtitle(status, lang)
     parts = [words[a.category].capitalize()]
     if a.distance is not None and not a.achieved:  # "achieved" says it already
         parts.append(f"{distance_text(status, lang)} {chart_words['from_target']}")
     elif status.spec.target_year is not None and status.spec.target_value is None:
         parts.append(chart_words["improve"])
-    if a.verdict is not None:
-        parts.append(words[a.verdict])
     return " · ".join(parts)
+
+
+def verdict_subtitle(status: GoalStatus, lang: str) -> str:
+    words, w, a, spec, unit = LABELS[lang], CHART_WORDS[lang], status.assessment, status.spec, status.goal.unit
+    basis = a.verdict_basis
+
+    def figure(point: Point) -> str:
+        return f"{number(point.value, unit, lang)} {w['in']} {point.year}"
+
+    head = words[a.verdict].capitalize() + ": "
+    if basis is None:
+        head += f"{w['no_figure_by']} {spec.target_year}"
+    elif progress.basis_too_old(spec, basis):
+        head += f"{figure(basis)} {w['too_old']}"
+    elif spec.target_value is not None:
+        head += f"{figure(basis)} {w['against']} {target_level_text(status, lang)}"
+    elif spec.baseline is not None:
+        head += f"{figure(basis)} {w['against']} {w['the_baseline']} {number(spec.baseline.value, unit, lang)}"
+    else:
+        head += f"{figure(basis)}, {w['no_baseline']}"
+    if a.latest is None:
+        return head
+    if a.latest == basis:
+        return f"{head} · {w['none_since']}"
+    if spec.baseline is not None and a.latest.year == spec.baseline.year:
+        return f"{head} · {figure(a.latest)}, {w['the_baseline']}"
+    return f"{head} · {figure(a.latest)}"
 
 
 # --- drawing --------------------------------------------------------------------------------------
@@ -217,7 +265,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     from matplotlib.ticker import FuncFormatter
 
     words = CHART_WORDS[lang]
-    colour = CATEGORY_COLOUR[data.category]
+    colour = data.colour
     marker = 3.5 if small else 6
     keys = legend_keys(data)
     _style_axes(ax)
@@ -258,12 +306,16 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
                 label=words["baseline"], zorder=6)
+    if data.verdict_basis is not None:  # the figure that decided the verdict: a ring around its point
+        ax.plot([data.verdict_basis.year], [data.verdict_basis.value], marker="o", markersize=marker * 2.3,
+                markerfacecolor="none", markeredgecolor=INK, markeredgewidth=1.5 if not small else 1.1,
+                linestyle="none", label=words["basis"], zorder=6)
 
 
 def legend_keys(data: ChartData) -> list[str]:
     """What the chart's legend lists: only what is drawn."""
     return chartlayout.legend_keys(data.measured, data.baseline, data.history, data.target, data.required_path,
-                                   data.projection)
+                                   data.projection, data.verdict_basis)
 
 
 def legend_labels(data: ChartData, lang: str) -> list[str]:
@@ -285,7 +337,11 @@ def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float
     if data.baseline is not None:
         wanted.append(("baseline", number(data.baseline.value, data.unit, lang),
                        (data.baseline.year, data.baseline.value)))
-    if data.measured and (data.baseline is None or data.measured[-1].year != data.baseline.year):
+    basis = data.verdict_basis
+    if basis is not None:  # the figure that decided the verdict, ringed: its value and its year
+        wanted.append(("basis", f"{number(basis.value, data.unit, lang)} ({basis.year})", (basis.year, basis.value)))
+    if data.measured and (data.baseline is None or data.measured[-1].year != data.baseline.year) \
+            and (basis is None or data.measured[-1].year != basis.year):
         latest = data.measured[-1]
         wanted.append(("latest", number(latest.value, data.unit, lang), (latest.year, latest.value)))
     if data.target is not None:
@@ -359,12 +415,13 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     ax = fig.add_axes(plan.axes)
     plot_goal(ax, data, lang)
     ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
-    colour = CATEGORY_COLOUR[data.category]
+    colour = data.colour
     for label in plan.labels:
-        ink = TARGET_COLOUR if label.kind == "target" else colour if label.kind in ("projection", "off_chart") else INK
+        ink = TARGET_COLOUR if label.kind == "target" else _ink(colour) if label.kind in ("projection", "off_chart") \
+            else INK
         ax.annotate(label.text, xy=label.xy, xytext=label.offset, textcoords="offset points", ha=label.ha,
                     va=label.va, fontsize=chartlayout.LABEL_PT, color=ink, annotation_clip=False,
-                    fontweight="bold" if label.kind == "target" else "normal", zorder=7,
+                    fontweight="bold" if label.kind in ("target", "basis") else "normal", zorder=7,
                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     left = plan.axes[0]
     fig_h = HEIGHT_IN * 72
@@ -375,7 +432,7 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
                  va="baseline")
     for line in plan.subtitle:
         y -= chartlayout.SUBTITLE_PT * 1.3
-        fig.text(left, y / fig_h, line, fontsize=chartlayout.SUBTITLE_PT, color=colour, ha="left",
+        fig.text(left, y / fig_h, line, fontsize=chartlayout.SUBTITLE_PT, color=_ink(colour), ha="left",
                  va="baseline", fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
     order = legend_labels(data, lang)
@@ -401,8 +458,9 @@ def overview_title(data: ChartData, width_pt: float, measure: chartlayout.Measur
 
 
 def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAULT_DPI, title: str = "") -> Figure:
-    """Small multiples: a panel a goal, each coloured by its category, with a legend of the colours.
-    A goal without any figure gets a small panel that says so, and no axes that would be made up."""
+    """Small multiples: a panel a goal, each coloured by its verdict once the deadline has passed and
+    by its category before (or without a deadline), with a legend of the colours. A goal without any
+    figure gets a small panel that says so, and no axes that would be made up."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
@@ -422,7 +480,7 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
         x = (left_in + col * cell_w) / width
         y = (height - top_in - (row + 1) * panel_h + below_in) / height
         ax = fig.add_axes((x, y, axes_w / width, (panel_h - above_in - below_in) / height))
-        colour = CATEGORY_COLOUR[data.category]
+        colour = data.colour
         lines = overview_title(data, axes_w * 72)
         if data.drawable:
             plot_goal(ax, data, lang, small=True)
@@ -431,7 +489,7 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
                 ax.spines[side].set_color(colour)
                 ax.spines[side].set_linewidth(1.6)
             ax.set_facecolor(_tint(colour))
-            note, note_colour = LABELS[lang][data.category], colour
+            note, note_colour = data.verdict_label or LABELS[lang][data.category], _ink(colour)
         else:  # no figure at all: a quiet panel, no scale
             ax.set_xticks([])
             ax.set_yticks([])
@@ -444,20 +502,31 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
         lift = 0.2 / (panel_h - above_in - below_in)  # the title stands above the category's line
         ax.text(0.0, 1.0 + lift, "\n".join(lines), transform=ax.transAxes, fontsize=OVERVIEW_TITLE_PT, color=INK,
                 fontweight="bold", ha="left", va="bottom", linespacing=1.15)
-        if note:
-            ax.text(0.0, 1.02, note, transform=ax.transAxes, fontsize=9, color=note_colour, fontweight="bold",
+        if note:  # a long verdict label gets a smaller type rather than running into the next panel
+            size = min(9.0, 9.0 * axes_w * 72 / max(1.0, measure_text(note, 9.0, True)))
+            ax.text(0.0, 1.02, note, transform=ax.transAxes, fontsize=size, color=note_colour, fontweight="bold",
                     ha="left", va="bottom")
     as_of = items[0].as_of if items else ""
     fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], fontsize=16, fontweight="bold",
              color=INK, ha="left", va="center")
     fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=10,
              color="#666666", ha="left", va="center")
-    shown = [c for c in CATEGORY_COLOUR if any(d.category == c and d.drawable for d in items)]
-    handles = [Patch(facecolor=CATEGORY_COLOUR[c], label=LABELS[lang][c]) for c in shown]
-    if handles:
-        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.1 / height),
-                   ncol=min(len(handles), 3 if width < 10 else 6), frameon=False, fontsize=10)
+    verdicts = [v for v in VERDICT_COLOUR if any(d.verdict == v and d.drawable for d in items)]
+    shown = [c for c in CATEGORY_COLOUR if any(d.verdict is None and d.category == c and d.drawable for d in items)]
+    groups = [(words["legend_verdict"], [Patch(facecolor=VERDICT_COLOUR[v], label=LABELS[lang][v]) for v in verdicts]),
+              (words["legend_category"] if verdicts else "",
+               [Patch(facecolor=CATEGORY_COLOUR[c], label=LABELS[lang][c]) for c in shown])]
+    groups = [(name, handles) for name, handles in groups if handles]
+    for i, (name, handles) in enumerate(groups):  # side by side: the verdicts, then the categories
+        centre = 0.5 if len(groups) == 1 else (0.3, 0.7)[i]
+        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(centre, 0.05 / height), ncol=len(handles),
+                   frameon=False, fontsize=10, title=name or None, title_fontsize=9.5)
     return fig
+
+
+def _ink(colour: str) -> str:
+    """A colour for text: grey (unknown, insufficient data) darkened, to be read on white."""
+    return "#6E6E6E" if colour == "#999999" else colour
 
 
 def _tint(colour: str, strength: float = 0.08) -> tuple[float, float, float]:

@@ -517,10 +517,14 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history:
 @lang_option
 @db_option
 def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
-    """Rank the scopes that have figures for GOAL by progress, best first.
+    """Rank the scopes that have figures for GOAL, like for like.
 
     Each scope is judged like status --scope judges it: its own baseline, and the national target
-    (scaled by its baseline for persons and counts).
+    (scaled by its baseline for persons and counts). Only figures of the same year are ranked: the
+    comparison year is the latest-figure year most scopes share; those scopes are ranked (achieved
+    first, then by category, then by the share of the gap left, then by name), and the others are
+    listed after them, unranked, with the year of their latest figure. Progress in percent is shown
+    but never decides a rank.
 
     \b
     Examples:
@@ -530,12 +534,12 @@ def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
     from goaltrack import render
     from goaltrack.status import compare_scopes
 
-    ranked = compare_scopes(database(), goal, as_of)
+    comparison = compare_scopes(database(), goal, as_of)
     if fmt == "json":
-        click.echo(render.to_json(render.compare_json(goal, as_of, ranked, lang)), nl=False)
+        click.echo(render.to_json(render.compare_json(comparison, lang)), nl=False)
     else:
         out = console()
-        out.print(render.compare_table(goal, as_of, ranked, lang))
+        out.print(render.compare_table(comparison, lang))
 
 
 @cli.command("goals")

@@ -28,6 +28,11 @@ LABELS: dict[str, dict[str, str]] = {
         "relative_home": "the catalogue's change applied to the baseline",
         "national_home": "the catalogue's target",
         "omitted": "Left out to fit {width} columns: {names}. See them with --wide or in a wider terminal.",
+        # verdicts with their basis (status), compare
+        "too_old": "too old", "no_figure": "no figure", "no_baseline": "no baseline",
+        "gap_left": "Gap left", "compared_in": "compared on figures from",
+        "not_ranked": "Not ranked: the latest figures are from different years.",
+        "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
         # show, goals, history
         "id": "id", "unit": "unit", "source": "source", "archived": "archived", "better_up": "better when it goes up",
         "better_down": "better when it goes down", "no_measurements": "No measurements recorded.",
@@ -57,6 +62,10 @@ LABELS: dict[str, dict[str, str]] = {
         "national_home": "katalogets mål",
         "omitted": "Udeladt for at passe til {width} kolonner: {names}. Se dem med --wide eller i et bredere "
                    "vindue.",
+        "too_old": "for gammelt", "no_figure": "intet tal", "no_baseline": "intet udgangspunkt",
+        "gap_left": "Rest af afstand", "compared_in": "sammenlignet på tal fra",
+        "not_ranked": "Ikke rangeret: de seneste tal er fra forskellige år.",
+        "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",
         "history_scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "recorded": "registreret",
@@ -73,12 +82,20 @@ CHART_WORDS: dict[str, dict[str, str]] = {
            "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
            "projection_short": "Projection", "deadline": "Deadline", "source": "Source", "as_of": "as of",
            "no_data": "No figures yet", "from_target": "from the target", "improve": "goal: improve",
-           "off_chart": "off the chart", "overview": "Goals at a glance"},
+           "off_chart": "off the chart", "overview": "Goals at a glance",
+           "basis": "Decided the verdict", "in": "in", "against": "against", "the_baseline": "the baseline",
+           "too_old": "is too old to decide it", "no_figure_by": "no figure by", "none_since": "no figure since",
+           "no_baseline": "no baseline to judge it against",
+           "legend_verdict": "Verdict, the deadline passed", "legend_category": "Category, before a deadline or without one"},
     "da": {"measured": "Målte tal", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
            "target": "Målsætning", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
            "projection_short": "Fremskrivning", "deadline": "Frist", "source": "Kilde", "as_of": "pr.",
            "no_data": "Ingen tal endnu", "from_target": "fra målsætningen", "improve": "mål: forbedring",
-           "off_chart": "uden for grafen", "overview": "Målene samlet"},
+           "off_chart": "uden for grafen", "overview": "Målene samlet",
+           "basis": "Afgjorde resultatet", "in": "i", "against": "mod", "the_baseline": "udgangspunktet",
+           "too_old": "er for gammelt til at afgøre det", "no_figure_by": "intet tal inden",
+           "none_since": "intet tal siden", "no_baseline": "intet udgangspunkt at måle det mod",
+           "legend_verdict": "Resultat, fristen er passeret", "legend_category": "Kategori, før en frist eller uden frist"},
 }
 
 REPORT_WORDS: dict[str, dict[str, str]] = {
@@ -89,9 +106,19 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "above": "above", "below": "below", "the_target_of": "the target of", "reached": "at or better than the target of",
         "away": "moving away from it", "on_track": "on track", "behind": "moving towards it, but behind the required path",
         "improving": "improving", "worsening": "getting worse", "flat": "unchanged",
-        "verdict_unknown": "no figure by the deadline", "source": "Source of the latest figure",
+        "source": "Source of the latest figure",
         "points": "points", "made_by": "Made with goaltrack", "sources": "Sources", "no_chart": "no figures yet",
         "without": "Goals without figures", "no_figures_for": "no figures for {place} yet",
+        # after the deadline: the verdict with its basis, then the latest figure
+        "against": "against", "by": "by", "the_baseline_of": "the baseline of", "latest": "Latest",
+        "it": "it", "reached_short": "at or better than", "no_figure_since": "No figure since: ", "still": "still",
+        "better_than_baseline": "better than the baseline", "worse_than_baseline": "worse than the baseline",
+        "level_with_baseline": "level with the baseline",
+        "no_basis": "no figure between the baseline and the {year} deadline",
+        "no_basis_at_all": "no figure by the {year} deadline",
+        "too_old": "the last figure by {year}, {figure}, is more than {window} years older than the deadline "
+                   "and decides nothing",
+        "no_baseline_to_judge": "but no baseline to judge it against",
     },
     "da": {
         "report": "Statusrapport for målene", "date": "Dato", "as_of": "pr.", "scope": "område",
@@ -102,9 +129,19 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "away": "bevæger sig væk fra den", "on_track": "på rette kurs",
         "behind": "bevæger sig mod den, men bagud i forhold til den nødvendige udvikling",
         "improving": "forbedres", "worsening": "forværres", "flat": "uændret",
-        "verdict_unknown": "intet tal ved fristen", "source": "Kilde til det seneste tal",
+        "source": "Kilde til det seneste tal",
         "points": "procentpoint", "made_by": "Lavet med goaltrack", "sources": "Kilder", "no_chart": "ingen tal endnu",
         "without": "Mål uden tal", "no_figures_for": "ingen tal for {place} endnu",
+        "against": "mod", "by": "i", "the_baseline_of": "udgangspunktet på", "latest": "Seneste",
+        "it": "den", "reached_short": "på eller bedre end", "no_figure_since": "Intet tal siden: ",
+        "still": "stadig",
+        "better_than_baseline": "bedre end udgangspunktet", "worse_than_baseline": "dårligere end udgangspunktet",
+        "level_with_baseline": "på niveau med udgangspunktet",
+        "no_basis": "intet tal mellem udgangspunktet og fristen i {year}",
+        "no_basis_at_all": "intet tal inden fristen i {year}",
+        "too_old": "det sidste tal inden {year}, {figure}, er mere end {window} år ældre end fristen "
+                   "og afgør intet",
+        "no_baseline_to_judge": "men intet udgangspunkt at måle det mod",
     },
 }
 

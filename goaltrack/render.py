@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from goaltrack.models import Goal
+    from goaltrack.status import Comparison
     from goaltrack.store import HistoryRow
 
 CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustainability strategy
@@ -118,9 +119,51 @@ def distance_text(status: GoalStatus, lang: str) -> str:
     return number(distance, status.goal.unit, lang)
 
 
+PROGRESS_SHOWN = 999  # tables show progress beyond ±999 % as "> 999 %": it explodes near the target
+
+
 def progress_text(status: GoalStatus, lang: str) -> str:
+    """Progress in whole percent; "–" without movement; "< −999 %" and "> 999 %" beyond that range
+    (a baseline near the target makes it explode; JSON keeps the exact figure)."""
     pct = status.assessment.progress_pct
-    return "–" if pct is None else number(round(pct), "percent", lang)
+    if pct is None:
+        return "–"
+    if pct > PROGRESS_SHOWN:
+        return f"> {number(PROGRESS_SHOWN, 'percent', lang)}"
+    if pct < -PROGRESS_SHOWN:
+        return f"< −{number(PROGRESS_SHOWN, 'percent', lang)}"
+    return number(round(pct), "percent", lang)
+
+
+def verdict_parts(status: GoalStatus, lang: str) -> list[str]:
+    """The verdict, the figure that decided it, and why an unknown verdict is unknown:
+    ["missed", "6,431 (2019)"], ["unknown", "2013 too old"], ["unknown", "no figure"].
+    Empty before the deadline."""
+    a, spec, words = status.assessment, status.spec, LABELS[lang]
+    if a.verdict is None:
+        return []
+    basis = a.verdict_basis
+    if basis is None:
+        return [words["unknown"], words["no_figure"]]  # the deadline stands in the target column
+    shown = point_text(basis, status.goal.unit, lang)
+    if progress.basis_too_old(spec, basis):  # its year says why; the report names its value
+        return [words["unknown"], f"{basis.year} {words['too_old']}"]
+    if a.verdict == progress.UNKNOWN:  # a goal by direction only, without a baseline
+        return [words["unknown"], shown, words["no_baseline"]]
+    return [words[a.verdict], shown]
+
+
+def verdict_atoms(status: GoalStatus, lang: str) -> list[str]:
+    """The verdict cell in two pieces that a narrow table puts on two lines: the verdict, and the
+    figure that decided it (never split: "6,431 (2019)", "2012 too old")."""
+    parts = verdict_parts(status, lang)
+    return [f"{parts[0]} ·", " ".join(parts[1:])] if parts else []
+
+
+def verdict_text(status: GoalStatus, lang: str) -> str:
+    """"missed · 6,431 (2019)": the verdict and the figure that decided it; empty before the deadline."""
+    parts = verdict_parts(status, lang)
+    return f"{parts[0]} · " + " ".join(parts[1:]) if parts else ""
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -178,7 +221,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
             "progress": atoms(progress_text(s, lang)),
             "trend": [spark] if spark else [],
             "category": atoms(f"{symbol} {words[a.category]}"),
-            "verdict": atoms(words[a.verdict]) if a.verdict else [],
+            "verdict": verdict_atoms(s, lang),  # "missed ·" over "6,431 (2019)" when narrow
         }
         for key, column in columns.items():
             column.rows.append(cells[key])
@@ -327,7 +370,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
             f"{CATEGORY_STYLE[a.category][0]} {words[a.category]}",
         ]
         if show_verdict:
-            cells.append(words[a.verdict] if a.verdict else "")
+            cells.append(verdict_text(s, lang))
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     notes = footnotes(statuses, lang)
     if notes:
@@ -338,32 +381,61 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
 # --- compare --------------------------------------------------------------------------------------
 
 
-def compare_json(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> dict:
-    return {"goal": goal_id, "as_of": as_of,
-            "scopes": [{"scope": scope.code, "name": scope.name, **goal_json(status, lang)}
-                       for scope, status in ranked]}
+def compare_json(comparison: Comparison, lang: str = "en") -> dict:
+    """{"goal", "as_of", "year", "scopes": [{"scope", "name", "ranked", ...the status keys}]}: the
+    ranked scopes first, best first, then the unranked ones."""
+    return {"goal": comparison.goal_id, "as_of": comparison.as_of, "year": comparison.year,
+            "scopes": [{"scope": e.scope.code, "name": e.scope.name, "ranked": e.ranked, **goal_json(e.status, lang)}
+                       for e in comparison.entries]}
 
 
-def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> Table:
+def compare_table(comparison: Comparison, lang: str = "en") -> Table:
+    """The ranked scopes, numbered, with the year of each figure; then, after a rule, the scopes
+    whose latest figure is from another year, unnumbered."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     words = LABELS[lang]
-    title = ranked[0][1].goal.title(lang) if ranked else goal_id
-    notes = footnotes([s for _, s in ranked], lang)
-    table = Table(title=f"{title} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
-                  caption="\n".join(notes) or None, caption_justify="left",
-                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, right in (("#", True), (words["scope"], False), (words["baseline"], True),
-                        (words["latest"], True), (words["target"], True), (words["progress"], True),
-                        (words["category"], False)):
-        table.add_column(name, justify="right" if right else "left")
-    for rank, (scope, s) in enumerate(ranked, start=1):
-        symbol, style = CATEGORY_STYLE[s.assessment.category]
-        table.add_row(str(rank), s.place.label(lang), point_text(s.spec.baseline, s.goal.unit, lang),
-                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang, mark=True),
-                      progress_text(s, lang), Text(f"{symbol} {words[s.assessment.category]}", style=style))
+    entries = comparison.entries
+    notes = footnotes([e.status for e in entries], lang)
+    title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
+    heading = f"{title} · {words['as_of']} {comparison.as_of}"
+    if comparison.year is not None:
+        heading += f" · {words['compared_in']} {comparison.year}"
+    ranked = [e for e in entries if e.ranked]
+    others = [e for e in entries if not e.ranked]
+    if others:
+        notes.append(words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"])
+    ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
+    table = Table(title=heading, title_justify="left", header_style="bold", box=ruled, show_edge=False,
+                  pad_edge=False, caption="\n".join(notes) or None, caption_justify="left")
+    show_verdict = any(e.status.assessment.verdict is not None for e in entries)
+    columns = [("#", True), (words["scope"], False), (words["baseline"], True),
+               (words["latest"], True), (words["target"], True), (words["gap_left"], True),
+               (words["progress"], True), (words["category"], False)]
+    if show_verdict:
+        columns.append((words["verdict"], False))
+    for name, right in columns:
+        table.add_column(name, justify="right" if right else "left", overflow="fold")
+
+    def row(number_text: str, e: Any, end_section: bool = False) -> None:
+        s, unit = e.status, e.status.goal.unit
+        a = s.assessment
+        symbol, style = CATEGORY_STYLE[a.category]
+        share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
+        cells: list[Any] = [number_text, s.place.label(lang), point_text(s.spec.baseline, unit, lang),
+                            point_text(a.latest, unit, lang), target_text(s, lang, mark=True), share,
+                            progress_text(s, lang),
+                            Text(f"{symbol} {words[a.category]}", style=style)]
+        if show_verdict:
+            cells.append(Text(verdict_text(s, lang), style=VERDICT_STYLE[a.verdict]) if a.verdict else "")
+        table.add_row(*cells, end_section=end_section)
+
+    for rank, e in enumerate(ranked, start=1):
+        row(str(rank), e, end_section=bool(others) and rank == len(ranked))
+    for e in others:
+        row("", e)
     return table
 
 

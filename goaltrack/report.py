@@ -27,14 +27,36 @@ def _amount(value: float, unit: str, lang: str) -> str:
 
 
 def sentence(status: GoalStatus, lang: str = "en") -> str:
-    """One goal in plain words, e.g. 'Homeless persons: 6,431 in 2019, 2,431 above the target of 4,000;
-    moving away from it; missed.'"""
-    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    """One goal in plain words. Before the deadline: where it stands ('Homeless persons: 5,820 in 2013,
+    1,820 above the target of 4,000; moving away from it.'). After it, two questions kept apart: the
+    verdict with the figure that decided it, then the latest figure ('Homeless persons: missed; 6,431
+    in 2019 against the target of 4,000 by 2020. Latest: 5,789 in 2022, 1,789 above it.')."""
+    a = status.assessment
     title = f"{status.goal.title(lang)}, {status.place.label(lang)}"
-    if a.latest is None:
-        return f"{title}: {w['no_figures']}."
-    parts = [f"{number(a.latest.value, unit, lang)} {w['in']} {a.latest.year}"]
-    if spec.baseline is not None and a.latest.year == spec.baseline.year:
+    if a.verdict is None:
+        if a.latest is None:
+            return f"{title}: {WORDS[lang]['no_figures']}."
+        return f"{title}: {_standing(status, lang)}."
+    return f"{title}: {_verdict_clause(status, lang)}. {_latest_clause(status, lang)}"
+
+
+def _target(status: GoalStatus, lang: str) -> str:
+    """'4,000', or a derived target with how it came about: '1,059 (scaled from the national target)'."""
+    text = number(status.spec.target_value, status.goal.unit, lang)
+    why = rule_text(status, lang)
+    return f"{text} ({why})" if why else text
+
+
+def _figure(point: progress.Point, unit: str, lang: str) -> str:
+    return f"{number(point.value, unit, lang)} {WORDS[lang]['in']} {point.year}"
+
+
+def _standing(status: GoalStatus, lang: str) -> str:
+    """Where the goal stands on its latest figure (before the deadline), without the final stop."""
+    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    parts = [_figure(a.latest, unit, lang)]
+    moved = spec.baseline is not None and a.latest.year != spec.baseline.year
+    if spec.baseline is not None and not moved:
         parts[0] += f" ({w['baseline_only']})"
     clauses = []
     if spec.target_value is not None:
@@ -47,14 +69,64 @@ def sentence(status: GoalStatus, lang: str = "en") -> str:
         else:
             side = w["above"] if spec.direction < 0 else w["below"]
             parts.append(f"{_amount(a.distance, unit, lang)} {side} {w['the_target_of']} {target}")
-        if a.progress_pct is not None and not a.achieved and a.latest.year != spec.baseline.year:
+        if a.progress_pct is not None and not a.achieved:
             clauses.append(w["away"] if a.progress_pct < 0 else w["on_track"] if a.on_path else w["behind"])
+    elif moved:
+        clauses.append(_against_baseline(status, a.latest, lang))
+    return ", ".join(parts) + "".join(f"; {c}" for c in clauses)
+
+
+def _against_baseline(status: GoalStatus, point: progress.Point, lang: str) -> str:
+    w, spec = WORDS[lang], status.spec
+    change = spec.direction * (point.value - spec.baseline.value)
+    return w["improving"] if change > 0 else w["worsening"] if change < 0 else w["flat"]
+
+
+def _verdict_clause(status: GoalStatus, lang: str) -> str:
+    """'missed; 6,431 in 2019 against the target of 4,000 by 2020', or why the verdict is unknown."""
+    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    verdict = LABELS[lang][a.verdict]
+    basis = a.verdict_basis
+    if basis is None:
+        key = "no_basis" if spec.baseline is not None else "no_basis_at_all"
+        return f"{verdict}; {w[key].format(year=spec.target_year)}"
+    figure = _figure(basis, unit, lang)
+    if progress.basis_too_old(spec, basis):
+        return f"{verdict}; " + w["too_old"].format(year=spec.target_year, figure=figure, window=spec.verdict_window)
+    if spec.target_value is not None:
+        return f"{verdict}; {figure} {w['against']} {w['the_target_of']} {_target(status, lang)} {w['by']} {spec.target_year}"
+    if spec.baseline is None:
+        return f"{verdict}; {figure}, " + w["no_baseline_to_judge"]
+    return f"{verdict}; {figure} {w['against']} {w['the_baseline_of']} {_figure(spec.baseline, unit, lang)}"
+
+
+def _latest_clause(status: GoalStatus, lang: str) -> str:
+    """'Latest: 5,789 in 2022, 1,789 above it.' after a verdict; 'it' is the target the verdict named."""
+    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    if a.latest is None:
+        return f"{w['latest']}: {w['no_figures']}."
+    same = a.verdict_basis is not None and a.latest == a.verdict_basis
+    lead = w["no_figure_since"] if same else f"{w['latest']}: "
+    text = "" if same else _figure(a.latest, unit, lang)
+    if not same and spec.baseline is not None and a.latest.year == spec.baseline.year:
+        text += f" ({w['baseline_only']})"
+    still = f"{w['still']} " if same else ""
+    named = (a.verdict_basis is not None and not progress.basis_too_old(spec, a.verdict_basis)
+             and spec.target_value is not None)  # the verdict clause named the target: "it" will do
+    if spec.target_value is not None:
+        target = w["it"] if named else f"{w['the_target_of']} {_target(status, lang)}"
+        if a.achieved:
+            state = f"{w['reached_short']} {target}"
+        else:
+            side = w["above"] if spec.direction < 0 else w["below"]
+            state = f"{_amount(a.distance, unit, lang)} {side} {target}"
     elif spec.baseline is not None and a.latest.year != spec.baseline.year:
         change = spec.direction * (a.latest.value - spec.baseline.value)
-        clauses.append(w["improving"] if change > 0 else w["worsening"] if change < 0 else w["flat"])
-    if a.verdict is not None:
-        clauses.append(w["verdict_unknown"] if a.verdict == progress.UNKNOWN else LABELS[lang][a.verdict])
-    return f"{title}: " + ", ".join(parts) + "".join(f"; {c}" for c in clauses) + "."
+        state = w["better_than_baseline"] if change > 0 else w["worse_than_baseline"] if change < 0 \
+            else w["level_with_baseline"]
+    else:
+        return f"{lead}{text}." if text else lead.rstrip(": ") + "."
+    return f"{lead}{text}, {state}." if text else f"{lead}{still}{state}."
 
 
 @dataclass(frozen=True)
@@ -125,7 +197,7 @@ def _img(path: Path, alt: str) -> str:
 
 def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
           scope: Place, lang: str, out: Path, blank: set[int]) -> str:
-    from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text
+    from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text, verdict_text
 
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
     head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
@@ -138,7 +210,7 @@ def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: st
         colour = CATEGORY_COLOUR[a.category]
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
                     + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
-                    + f"<td>{e(labels[a.verdict]) if a.verdict else ''}</td></tr>")
+                    + f"<td>{e(verdict_text(s, lang))}</td></tr>")
     goals = []
     for s in statuses:
         if id(s) in blank:

@@ -139,21 +139,63 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
     return [judge(goal, figures[goal.id], as_of, place) for goal in goals]
 
 
-def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> list[tuple[Scope, GoalStatus]]:
-    """Every scope with figures for the goal, judged as status --scope judges it, best progress first
-    (scopes whose progress cannot be computed last), then by name."""
+@dataclass(frozen=True)
+class ComparedScope:
+    scope: Scope
+    status: GoalStatus
+    ranked: bool  # its latest figure is from the comparison year
+
+
+@dataclass(frozen=True)
+class Comparison:
+    goal_id: str
+    as_of: int
+    year: int | None  # the comparison year: the latest-figure year most scopes share
+    entries: list[ComparedScope]  # the ranked scopes, best first, then the unranked ones
+
+
+def comparison_year(years: Sequence[int | None]) -> int | None:
+    """The latest-figure year that the most scopes share; the later one on a tie; None without any."""
+    counts: dict[int, int] = {}
+    for year in years:
+        if year is not None:
+            counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda year: (counts[year], year))
+
+
+def rank_key(name: str, assessment: Assessment) -> tuple:
+    """Achieved first, then by category, then by distance share (smaller first; none last), then by
+    name. Progress in percent never decides a rank: it explodes where a baseline lies near the target."""
+    share = assessment.distance_share
+    return (progress.CATEGORIES.index(assessment.category), share is None, share or 0.0, name)
+
+
+def rank_scopes(judged: Sequence[tuple[Scope, GoalStatus]], goal_id: str, as_of: int) -> Comparison:
+    """Like for like (DOMAIN.md): only the scopes whose latest figure is from the comparison year are
+    ranked; the others follow, newest figure first, in the same order within a year."""
+    def year_of(status: GoalStatus) -> int | None:
+        return status.assessment.latest.year if status.assessment.latest is not None else None
+
+    year = comparison_year([year_of(s) for _, s in judged])
+    ranked = sorted((item for item in judged if year_of(item[1]) == year),
+                    key=lambda item: rank_key(item[0].name, item[1].assessment))
+    others = sorted((item for item in judged if year_of(item[1]) != year),
+                    key=lambda item: (-(year_of(item[1]) or 0), rank_key(item[0].name, item[1].assessment)))
+    return Comparison(goal_id, as_of, year, [ComparedScope(scope, status, True) for scope, status in ranked]
+                      + [ComparedScope(scope, status, False) for scope, status in others])
+
+
+def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> Comparison:
+    """Every scope with figures for the goal, judged as status --scope judges it, ranked like for like."""
     goal = store.get_goals(engine, [goal_id])[0]
     scopes = {s.code: s for s in store.list_scopes(engine)}
     figures = store.figures_by_scope(engine, goal_id, up_to=as_of)
     if goal.baseline_year is not None and goal.baseline_year <= as_of:
         figures.setdefault(NATION, [])  # the nation has data in its catalogue baseline
     judged = [(scopes[code], judge(goal, points, as_of, Place.of(scopes[code]))) for code, points in figures.items()]
-
-    def rank(item: tuple[Scope, GoalStatus]) -> tuple:
-        pct = item[1].assessment.progress_pct
-        return (pct is None, -(pct or 0.0), item[0].name)
-
-    return sorted(judged, key=rank)
+    return rank_scopes(judged, goal_id, as_of)
 
 
 def json_number(value: float | None) -> float | int | None:
