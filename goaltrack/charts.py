@@ -66,6 +66,7 @@ class ChartData:
     scope_label: str = ""  # "København (101)", the end of the title
     target_label: str = ""  # the legend's: "Target ≤ 1,059, scaled from the national target" when derived
     derived: list[Point] = field(default_factory=list)  # figures goaltrack derived (a region's sums)
+    derived_label: str = ""  # the legend's: "Sum of 11 municipalities"
     verdict: str | None = None  # after the deadline: met, missed or unknown
     verdict_basis: Point | None = None  # the figure that decided it (marked and labelled)
     verdict_label: str = ""  # "missed · 6,431 (2019)", the overview panel's label after the deadline
@@ -96,6 +97,12 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
     road: list[Point] = []
     if spec.baseline is not None and target is not None:
         road = [spec.baseline, target]
+    from goaltrack.regions import derived_text
+
+    derived = [p for p in history + counted if status.derived(p) is not None]
+    source = a.latest.source if a.latest is not None else goal.source
+    if status.derived(a.latest) is not None:
+        source = derived_text(status.derived(a.latest), lang)
     target_label = CHART_WORDS[lang]["target"]
     if target is not None and rule_text(status, lang):
         target_label += f" {derived_target_text(status, lang)}"
@@ -112,11 +119,13 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         required_path=road,
         projection=projection_line(spec, counted, a.projection),
         deadline=spec.target_year,
-        source=a.latest.source if a.latest is not None else goal.source,
+        source=source,
         as_of=as_of,
         scope=status.place.code,
         scope_label=status.place.label(lang),
         target_label=target_label,
+        derived=derived,
+        derived_label=derived_text(status.derived(derived[-1]), lang).capitalize() if derived else "",
         verdict=a.verdict,
         verdict_basis=a.verdict_basis,
         verdict_label=verdict_text(status, lang),
@@ -302,6 +311,10 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         ax.plot([p.year for p in data.measured], [p.value for p in data.measured], color=colour,
                 linewidth=2.2 if not small else 1.6, marker="o", markersize=marker,
                 label=words["measured"] if "measured" in keys else None, zorder=4)
+    if data.derived:  # summed, not published: hollow, and said so in the legend
+        ax.plot([p.year for p in data.derived], [p.value for p in data.derived], marker="o",
+                markersize=marker + 1, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,
+                linestyle="none", label=data.derived_label, zorder=5)
     if data.baseline is not None:
         ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
@@ -319,8 +332,13 @@ def legend_keys(data: ChartData) -> list[str]:
 
 
 def legend_labels(data: ChartData, lang: str) -> list[str]:
+    """The legend's entries, in order: what is drawn, with a derived target's and derived figures' own words."""
     words = CHART_WORDS[lang]
-    return [data.target_label or words["target"] if key == "target" else words[key] for key in legend_keys(data)]
+    keys = legend_keys(data)
+    labels = [data.target_label or words["target"] if key == "target" else words[key] for key in keys]
+    if data.derived and data.derived_label:  # a region's sums: hollow markers, right after the measured figures
+        labels.insert(1 if "measured" in keys else 0, data.derived_label)
+    return labels
 
 
 def foot_text(data: ChartData, lang: str) -> str:
@@ -378,7 +396,8 @@ def chart_layout(data: ChartData, lang: str, measure: chartlayout.Measure | None
 
     scene = chartlayout.Scene(to_points, (x0, y0, x0 + w, y0 + h), from_points)
     shown = [p for p in data.projection[-1:] if ymin <= p.value <= ymax]
-    scene.add_points(data.measured + data.history + shown + [p for p in (data.baseline, data.target) if p])
+    scene.add_points(data.measured + data.history + data.derived + shown
+                     + [p for p in (data.baseline, data.target) if p])
     scene.add_line(data.measured)
     scene.add_line(data.history)
     if data.history and data.measured:
@@ -555,16 +574,22 @@ def prepare_folder(out: Path) -> Path:
 
 
 def chart_folder(status: GoalStatus) -> str:
-    """Where a goal's chart goes inside the charts folder, the one rule every command uses: the
-    folder itself for the shipped set in the nation (charts/homelessness.png), a folder named
-    for the scope otherwise (charts/101/homelessness.png), so no scope overwrites another's."""
-    return "" if status.place.code == status.home else status.place.code
+    """Where a goal's chart goes inside the charts folder, the one rule every command uses: a
+    folder for a goal set other than the shipped one (charts/aarhus-2030/), and in it a folder for
+    a scope other than the set's own (charts/101/, charts/aarhus-2030/101/). The shipped set in the
+    nation stays at the top: charts/homelessness.png. So no set or scope overwrites another's."""
+    from goaltrack.models import SHIPPED_SET
+
+    parts = [status.goal.set_id] if status.goal.set_id != SHIPPED_SET else []
+    if status.place.code != status.home:
+        parts.append(status.place.code)
+    return "/".join(parts)
 
 
 def chart_name(status: GoalStatus, fmt: str = "png") -> str:
     """The chart's path relative to the charts folder, with '/' (as a report links it)."""
     folder = chart_folder(status)
-    return f"{folder}/{status.goal.id}.{fmt}" if folder else f"{status.goal.id}.{fmt}"
+    return f"{folder}/{status.goal.code}.{fmt}" if folder else f"{status.goal.code}.{fmt}"
 
 
 def chart_path(out: Path, name: str, fmt: str) -> Path:
@@ -629,17 +654,18 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
     import multiprocessing
 
     out = prepare_folder(Path(out))
-    items = [(chart_folder(s), chart_data(s, as_of, lang)) for s in statuses]
+    items = [(chart_folder(s), s.goal.code, chart_data(s, as_of, lang)) for s in statuses]
     if not sources:
-        items = [(folder, replace(data, source=None)) for folder, data in items]
+        items = [(folder, code, replace(data, source=None)) for folder, code, data in items]
     jobs = []
-    for folder in dict.fromkeys(folder for folder, _ in items):
+    for folder in dict.fromkeys(folder for folder, _, _ in items):
         if folder:
             prepare_folder(out / folder)
-        group = [data for f, data in items if f == folder]
+        group = [(code, data) for f, code, data in items if f == folder]
         prefix = f"{folder}/" if folder else ""
-        jobs += [("goal", data, chart_path(out, prefix + data.goal_id, fmt), fmt, lang, dpi) for data in group
+        jobs += [("goal", data, chart_path(out, prefix + code, fmt), fmt, lang, dpi) for code, data in group
                  if data.drawable]
+        group = [data for _, data in group]
         if overview:  # the longest job goes first, so that the workers finish together
             place = next(s.place for s in statuses if chart_folder(s) == folder)
             title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"

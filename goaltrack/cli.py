@@ -128,8 +128,10 @@ def emit(text: str, output: str | None) -> None:
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
 scope_option = click.option("--scope", default=None, metavar="CODE",
-                            help="Where the figures apply: DK (the nation, the default) or a region or "
-                                 "municipality code.")
+                            help="Where the figures apply: DK (the nation) or a region or municipality code. "
+                                 "Default: the scope of each goal's set (DK for the shipped set).")
+set_option = click.option("--set", "set_id", default=None, metavar="SET",
+                          help="Only the goals of this goal set (default: every set, grouped by set).")
 as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100), default=this_year,
                             show_default="this year", metavar="YEAR",
                             help="Judge the goals as they stood in this year.")
@@ -206,17 +208,20 @@ def cli() -> None:
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @as_of_option
 @scope_option
+@set_option
 @format_option("table", "json", "csv", "markdown", "xlsx")
 @lang_option
 @click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
 @output_options
 @db_option
-def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, wide: bool, output: str | None,
-           excel_da: bool) -> None:
+def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | None, fmt: str, lang: str,
+           wide: bool, output: str | None, excel_da: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
-    Shows every goal of the catalogue (or the GOALs named) with baseline, latest figure, target,
-    distance, progress, trend, category and, once the deadline has passed, the verdict.
+    Shows every goal of every goal set (or of --set, or the GOALs named: ID, or SET/ID where
+    several sets have ID) with baseline, latest figure, target, distance, progress, trend, category
+    and, once the deadline has passed, the verdict; a table a set. Without --scope, each set is
+    judged in its own scope (the nation for the shipped set).
 
     \b
     Examples:
@@ -225,6 +230,7 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
       goaltrack status --format json | jq '.goals[] | {id, verdict}'
       goaltrack status --format markdown --lang da > status.md
       goaltrack status --wide --lang da
+      goaltrack status --set aarhus-2030
       goaltrack status --format xlsx --output status.xlsx
       goaltrack status --format csv --excel-da --output status.csv
     """
@@ -234,24 +240,31 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
     check_output(fmt, output, excel_da)
     engine = database()
     where = place(engine, scope or "DK")
-    statuses = build_status(engine, as_of, goals, where.code)
+    statuses = build_status(engine, as_of, goals, scope, set_id)
     if fmt == "table" and output is None:
         out = console()
-        table, omitted = render.status_view(statuses, as_of, where, lang, width=None if wide else out.width)
-        if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
-            out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
-        out.print(table)
-        if omitted:
-            info(render.omitted_note(omitted, out.width, lang))
+        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+            table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else out.width,
+                                                set_name)
+            if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
+                out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+            if number:
+                out.print()
+            out.print(table)
+            if omitted:
+                info(render.omitted_note(omitted, out.width, lang))
     elif fmt == "table":  # to a file: as wide as it takes, without colour
         from rich.console import Console
 
         file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
                                color_system=None)
-        file_console.print(render.status_view(statuses, as_of, where, lang, width=None)[0])
+        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+            if number:
+                file_console.print()
+            file_console.print(render.status_view(group, as_of, group_place, lang, None, set_name)[0])
         emit("\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n", output)
     elif fmt == "json":
-        emit(render.status_as_json(statuses, as_of, where, lang), output)
+        emit(render.status_as_json(statuses, as_of, where if scope else None, lang), output)
     elif fmt == "csv":
         emit(render.status_as_csv(statuses, lang, excel_da), output)
     elif fmt == "xlsx":
@@ -270,13 +283,15 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
               help="Folder to write the charts to (created if needed).")
 @as_of_option
 @scope_option
+@set_option
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(["png", "svg"]), default="png", show_default=True,
               help="Image format.")
 @click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True,
               help="Resolution of PNG files (150: 1200 × 750 pixels).")
 @db_option
-def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: str, lang: str, fmt: str,
+def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: str | None, set_id: str | None,
+          lang: str, fmt: str,
           dpi: int) -> None:
     """Draw progress charts: one per GOAL, named after its id.
 
@@ -299,16 +314,16 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     from goaltrack.charts import check_folder, write_charts
     from goaltrack.status import build_status, place
 
-    if not goals and not all_goals and scope is None:
-        raise click.UsageError("name one or more goals, or use --all or --scope")
+    if not goals and not all_goals and scope is None and set_id is None:
+        raise click.UsageError("name one or more goals, or use --all, --scope or --set")
     check_folder(Path(out))
     engine = database()
     where = place(engine, scope or "DK")
-    statuses = build_status(engine, as_of, () if all_goals else goals, where.code)
+    statuses = build_status(engine, as_of, () if all_goals else goals, scope, set_id)
     if not goals and not all_goals:
         statuses = [s for s in statuses if s.has_figures]
         if not statuses:
-            raise GoaltrackError(f"no goal has figures for {where.label()} yet; nothing was drawn "
+            raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
                                  "(goaltrack chart --all draws every goal)")
     from goaltrack.charts import undrawable
 
@@ -327,9 +342,10 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
 @click.option("--out", type=click.Path(path_type=str), required=True, help="Folder to write the report to.")
 @as_of_option
 @scope_option
+@set_option
 @lang_option
 @db_option
-def report(out: str, as_of: int, scope: str, lang: str) -> None:
+def report(out: str, as_of: int, scope: str | None, set_id: str | None, lang: str) -> None:
     """Write a report to hand on: report.md, report.html and the charts, in one folder.
 
     The report has the date, the status table, a sentence per goal in plain words, and each goal's
@@ -352,7 +368,7 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
     check_folder(Path(out))
     engine = database()
     where = place(engine, scope or "DK")
-    statuses = build_status(engine, as_of, (), where.code)
+    statuses = build_status(engine, as_of, (), scope, set_id)
     with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, where, lang,
                                step=(lambda name: bar(name, 1, 0)) if bar else None,
@@ -422,7 +438,7 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     from goaltrack.render import number
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope or "DK", source, note, replace)
+    result = store.record(database(), goal, figure, year, scope, source, note, replace)
     m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
@@ -469,14 +485,16 @@ def import_command(file: str, dry_run: bool, replace: bool) -> None:
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @format_option("csv", "json", "xlsx")
 @click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@set_option
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
 @output_options
 @db_option
-def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history: bool, output: str | None,
-                   excel_da: bool) -> None:
+def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool,
+                   output: str | None, excel_da: bool) -> None:
     """Write figures to stdout (or --output FILE) in the form goaltrack import reads.
 
     Export, then import --replace into another database, and the current figures are the same.
+    A goal is written by its ID, or as SET/ID where more than one goal set has that ID.
     --format xlsx writes a workbook (numbers as numbers); --excel-da a CSV that Danish Excel reads.
 
     \b
@@ -484,17 +502,22 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history:
       goaltrack export > figures.csv
       goaltrack export homelessness --scope 101 --format json
       goaltrack export --history > backup.csv
+      goaltrack export --set aarhus-2030 > aarhus.csv
       goaltrack export --format xlsx --output figures.xlsx
       goaltrack export --excel-da --output tal.csv
     """
     from goaltrack import exporter, store
 
     engine = database()
-    chosen = [g.id for g in (store.get_goals(engine, goals) if goals else store.list_goals(engine))]
+    if set_id is not None:
+        store.get_set(engine, set_id)
+    chosen = [g.id for g in (store.get_goals(engine, goals, set_id) if goals
+                             else store.list_goals(engine, set_id=set_id))]
     if scope is not None:
         store.get_scope(engine, scope)
     check_output(fmt, output, excel_da)
-    rows = exporter.figures(engine, chosen, scope, history)
+    names = store.display_names(store.list_goals(engine, include_archived=True))
+    rows = exporter.figures(engine, chosen, scope, history, names)
     if fmt == "xlsx":
         from goaltrack.spreadsheet import write_workbook
 
@@ -544,24 +567,36 @@ def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
 
 @cli.command("goals")
 @click.option("--archived", is_flag=True, help="Include goals archived by a catalogue sync.")
+@set_option
 @format_option("table", "json")
 @lang_option
 @db_option
-def goals_command(archived: bool, fmt: str, lang: str) -> None:
-    """List the goals of the catalogue, in catalogue order.
+def goals_command(archived: bool, set_id: str | None, fmt: str, lang: str) -> None:
+    """List the goals of every goal set (or of --set), set by set, each in catalogue order.
 
     \b
     Examples:
       goaltrack goals
       goaltrack goals --format json --archived
+      goaltrack goals --set dk-2020
     """
     from goaltrack import render, store
 
-    goals = store.list_goals(database(), include_archived=archived)
+    engine = database()
+    if set_id is not None:
+        store.get_set(engine, set_id)
+    goals = store.list_goals(engine, include_archived=archived, set_id=set_id)
+    sets = store.list_sets(engine)
     if fmt == "json":
         click.echo(render.to_json([render.goal_definition(g) for g in goals]), nl=False)
     else:
-        print_rich(render.goals_table(goals, lang))
+        names = {s.id: s.name for s in sets}
+        shown = list(dict.fromkeys(g.set_id for g in goals))
+        for number, shown_set in enumerate(shown):
+            if number:
+                click.echo()
+            title = f"{names.get(shown_set, shown_set)} ({shown_set})" if len(sets) > 1 else None
+            print_rich(render.goals_table([g for g in goals if g.set_id == shown_set], lang, title))
 
 
 @cli.command()
@@ -700,7 +735,8 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
         info(f"Warning: {warning.where(file)}")
     result = store.sync_catalogue(database(load_shipped=False), definition, archive=archive)
     parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
-    info(f"Synced {file}: {', '.join(parts)}; {result.measurements_added} published figures loaded.")
+    info(f"Synced {file} into goal set {definition.set_id}: {', '.join(parts)}; "
+         f"{result.measurements_added} published figures loaded.")
     for key in ("added", "updated", "restored", "archived", "removed"):
         for goal_id in getattr(result, key):
             info(f"  {key}: {goal_id}")

@@ -431,15 +431,32 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
 # --- writing --------------------------------------------------------------------------------------
 
 
+def goal_names(goals) -> dict[str, str]:
+    """Every name a file may give a goal → its id: SET/ID always, and a bare ID that only one set has
+    (a bare ID that several sets have is no name at all: the file must say SET/ID)."""
+    names = {g.full_name: g.id for g in goals}
+    counts: dict[str, int] = {}
+    for goal in goals:
+        counts[goal.code] = counts.get(goal.code, 0) + 1
+    names.update({g.code: g.id for g in goals if counts[g.code] == 1})
+    return names
+
+
 def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run: bool = False,
                 progress: Progress | None = None) -> ImportResult:
     """Check every row of FILE, then write them all in one transaction (or nothing, on any problem)."""
     from goaltrack import store
 
     path = Path(path)
-    goals = {g.id: g.unit for g in store.list_goals(engine)}  # archived goals take no new figures
+    active = store.list_goals(engine)  # archived goals take no new figures
+    keys = goal_names(active)
+    units = {g.id: g.unit for g in active}
+    goals = {name: units[key] for name, key in keys.items()}
     scopes = {s.code for s in store.list_scopes(engine)}
     figures = read_figures(path, goals, scopes, progress)
+    renamed = {name: key for name, key in keys.items() if name != key}
+    if renamed:  # the names in the file → the goals' ids (SET/ID of the shipped set is its bare id)
+        figures.goal = [renamed.get(name, name) for name in figures.goal]
     result = ImportResult(rows=len(figures), dry_run=dry_run)
     # SQLite's per-row foreign-key lookups cost a sixth of a large import; the keys are checked here
     # instead, under the same write lock (a catalogue sync meanwhile may have removed a goal or scope).

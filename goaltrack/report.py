@@ -13,6 +13,7 @@ from goaltrack import __version__, progress
 from goaltrack.charts import (CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, undrawable,
                               write_charts)
 from goaltrack.i18n import LABELS, REPORT_WORDS
+from goaltrack.regions import derived_text
 from goaltrack.render import number, rule_text, status_as_markdown
 from goaltrack.status import GoalStatus, Place
 
@@ -47,14 +48,17 @@ def _target(status: GoalStatus, lang: str) -> str:
     return f"{text} ({why})" if why else text
 
 
-def _figure(point: progress.Point, unit: str, lang: str) -> str:
-    return f"{number(point.value, unit, lang)} {WORDS[lang]['in']} {point.year}"
+def _figure(point: progress.Point, unit: str, lang: str, status: GoalStatus | None = None) -> str:
+    """'6,431 in 2019'; a region's sum says so: '660 in 2019 (sum of 11 municipalities)'."""
+    text = f"{number(point.value, unit, lang)} {WORDS[lang]['in']} {point.year}"
+    summed = status.derived(point) if status is not None else None
+    return text if summed is None else f"{text} ({derived_text(summed, lang)})"
 
 
 def _standing(status: GoalStatus, lang: str) -> str:
     """Where the goal stands on its latest figure (before the deadline), without the final stop."""
     w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
-    parts = [_figure(a.latest, unit, lang)]
+    parts = [_figure(a.latest, unit, lang, status)]
     moved = spec.baseline is not None and a.latest.year != spec.baseline.year
     if spec.baseline is not None and not moved:
         parts[0] += f" ({w['baseline_only']})"
@@ -90,7 +94,7 @@ def _verdict_clause(status: GoalStatus, lang: str) -> str:
     if basis is None:
         key = "no_basis" if spec.baseline is not None else "no_basis_at_all"
         return f"{verdict}; {w[key].format(year=spec.target_year)}"
-    figure = _figure(basis, unit, lang)
+    figure = _figure(basis, unit, lang, status)
     if progress.basis_too_old(spec, basis):
         return f"{verdict}; " + w["too_old"].format(year=spec.target_year, figure=figure, window=spec.verdict_window)
     if spec.target_value is not None:
@@ -107,7 +111,7 @@ def _latest_clause(status: GoalStatus, lang: str) -> str:
         return f"{w['latest']}: {w['no_figures']}."
     same = a.verdict_basis is not None and a.latest == a.verdict_basis
     lead = w["no_figure_since"] if same else f"{w['latest']}: "
-    text = "" if same else _figure(a.latest, unit, lang)
+    text = "" if same else _figure(a.latest, unit, lang, status)
     if not same and spec.baseline is not None and a.latest.year == spec.baseline.year:
         text += f" ({w['baseline_only']})"
     still = f"{w['still']} " if same else ""
@@ -140,42 +144,71 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
                  today: datetime.date | None = None, step: Callable[[str], None] | None = None,
                  name: str | None = None) -> Report:
     """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
-    the scope, and an overview; the goals without figures are listed by name instead of drawn."""
+    its scope, and an overview; the goals without figures are listed by name instead of drawn.
+    Several goal sets get a part each, under the set's name, judged in the set's scope. The report is
+    titled with the set's name (the catalogue's ``name``), else ``name``. report.html is one file:
+    its charts are embedded, nothing is fetched."""
+    from goaltrack.render import by_set
+
     out = prepare_folder(Path(out))
-    blank = {id(s) for s in undrawable(statuses, as_of)}
-    drawn = [s for s in statuses if id(s) not in blank]
-    empty = [s for s in statuses if id(s) in blank]
-    # Every goal has a panel in the overview (those without figures say so); each source is named
-    # once, beside its goal's chart, so the charts leave it out of their footers.
+    blank = {id(s) for s in undrawable(statuses, as_of)}  # no figure at all: no chart, a panel in the overview
+    # each source is named once, beside its goal's chart, so the charts leave it out of their footers
     charts = write_charts(statuses, out / "charts", as_of, lang, "png", overview=True, step=step, sources=False)
     today = today or datetime.date.today()
     w = WORDS[lang]
-    title = f"{name or w['report']} · {scope.label(lang)}"
-    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope.label(lang)}"
-    folder = chart_folder(drawn[0]) if drawn else ""
-    folder = chart_folder(statuses[0]) if statuses else folder
-    overview = f"charts/{folder}/overview.png" if folder else "charts/overview.png"
+    groups = by_set(statuses, scope)
+    places = {place for _, place, _ in groups}
+    shown = places.pop() if len(places) == 1 else None
+    named = groups[0][2][0].set_name if len(groups) == 1 and groups[0][2] else None
+    title = named or name or w["report"]
+    if shown:
+        title += f" · {shown.label(lang)}"
+    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of}"
+    if shown:
+        heading += f" · {w['scope']} {shown.label(lang)}"
     md = [f"# {title}", "", heading, ""]
-    if statuses:
-        md += [f"![{w['overview']}]({overview})", ""]
-    md += [f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
-           "", f"## {w['goals']}", ""]
-    for s in drawn:
-        md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
-               f"![{s.goal.title(lang)}](charts/{chart_name(s)})", ""]
-        if s.assessment.latest is not None and s.assessment.latest.source:
-            md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
-    if empty:
-        md += [f"## {w['without']}", ""]
-        md += [f"- {s.goal.title(lang)}: {no_figures(s, lang)}" for s in empty] + [""]
+    for set_name, place, group in groups:
+        md += _markdown_part(group, set_name if len(groups) > 1 or set_name else None, place, as_of, lang, blank)
     md += ["---", f"{w['made_by']} {__version__}.", ""]
     markdown_path = out / "report.md"
     html_path = out / "report.html"
     markdown_path.write_text("\n".join(md), encoding="utf-8")
-    html_path.write_text(_html(statuses, title, heading, overview if statuses else None, as_of, scope, lang, out,
-                               blank),
-                         encoding="utf-8")
+    html_path.write_text(_html(groups, title, heading, as_of, lang, out, blank), encoding="utf-8")
     return Report(markdown_path, html_path, charts)
+
+
+def _overview(group: Sequence[GoalStatus]) -> str | None:
+    """Where the overview of a set's goals is, relative to the report; None: no goals."""
+    if not group:
+        return None
+    folder = chart_folder(group[0])
+    return f"charts/{folder}/overview.png" if folder else "charts/overview.png"
+
+
+def _markdown_part(group: Sequence[GoalStatus], set_name: str | None, place: Place, as_of: int,
+                   lang: str, blank: set[int]) -> list[str]:
+    w = WORDS[lang]
+    suffix = f" · {set_name}" if set_name else ""
+    md = []
+    if set_name:
+        md += [f"## {set_name} · {place.label(lang)}", ""]
+    overview = _overview(group)
+    if overview:
+        md += [f"![{w['overview']}{suffix}]({overview})", ""]
+    table = status_as_markdown(group, as_of, place, lang, set_name).split("\n", 2)[2].rstrip()
+    md += [f"## {w['status']}{suffix}", "", table, "", f"## {w['goals']}{suffix}", ""]
+    for s in group:
+        if id(s) in blank:
+            continue
+        md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
+               f"![{s.goal.title(lang)}](charts/{chart_name(s)})", ""]
+        if s.assessment.latest is not None and s.assessment.latest.source:
+            md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
+    empty = [s for s in group if id(s) in blank]
+    if empty:
+        md += [f"## {w['without']}{suffix}", ""]
+        md += [f"- {s.goal.title(lang)}: {no_figures(s, lang)}" for s in empty] + [""]
+    return md
 
 
 def no_figures(status: GoalStatus, lang: str = "en") -> str:
@@ -195,37 +228,14 @@ def _img(path: Path, alt: str) -> str:
     return f'<img src="{data_uri(path)}" alt="{html.escape(alt)}">' if path.is_file() else ""
 
 
-def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
-          scope: Place, lang: str, out: Path, blank: set[int]) -> str:
-    from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text, verdict_text
-
-    w, labels, e = WORDS[lang], LABELS[lang], html.escape
-    head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
-                                "verdict")]
-    rows = []
-    for s in statuses:
-        a, unit = s.assessment, s.goal.unit
-        cells = [s.goal.title(lang), point_text(s.spec.baseline, unit, lang), point_text(a.latest, unit, lang),
-                 target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
-        colour = CATEGORY_COLOUR[a.category]
-        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
-                    + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
-                    + f"<td>{e(verdict_text(s, lang))}</td></tr>")
-    goals = []
-    for s in statuses:
-        if id(s) in blank:
-            continue
-        source = s.assessment.latest.source if s.assessment.latest is not None else None
-        goals.append(
-            f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
-            + _img(out / "charts" / chart_name(s), s.goal.title(lang))
-            + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
-    empty = [s for s in statuses if id(s) in blank]
-    if empty:
-        goals.append(f"<h2>{e(w['without'])}</h2><ul>"
-                     + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
-                     + "</ul>")
-    notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
+def _html(groups: Sequence[tuple[str | None, Place, list[GoalStatus]]], title: str, heading: str, as_of: int,
+          lang: str, out: Path, blank: set[int]) -> str:
+    w, e = WORDS[lang], html.escape
+    parts = []
+    for set_name, place, group in groups:
+        if set_name:
+            parts.append(f"<h2>{e(set_name)} · {e(place.label(lang))}</h2>")
+        parts.append(_html_part(group, set_name, lang, out, blank))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -255,8 +265,48 @@ figure {{ margin: 1em 0; }}
 <body>
 <h1>{e(title)}</h1>
 <p class="meta">{e(heading)}</p>
-{f'<figure class="overview">{_img(out / overview, w["overview"])}</figure>' if overview else ""}
-<h2>{e(w['status'])}</h2>
+{chr(10).join(parts)}
+<p class="meta">{e(w['made_by'])} {e(__version__)}.</p>
+</body>
+</html>
+"""
+
+
+def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, out: Path, blank: set[int]) -> str:
+    """One goal set's overview, status table, goals and goals without figures."""
+    from goaltrack.render import distance_text, figure_text, footnotes, progress_text, target_text, verdict_text
+
+    w, labels, e = WORDS[lang], LABELS[lang], html.escape
+    suffix = f" · {set_name}" if set_name else ""
+    head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
+                                "verdict")]
+    rows = []
+    for s in statuses:
+        a = s.assessment
+        cells = [s.goal.title(lang), figure_text(s, s.spec.baseline, lang), figure_text(s, a.latest, lang),
+                 target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
+        colour = CATEGORY_COLOUR[a.category]
+        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
+                    + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
+                    + f"<td>{e(verdict_text(s, lang))}</td></tr>")
+    goals = []
+    for s in statuses:
+        if id(s) in blank:
+            continue
+        source = s.assessment.latest.source if s.assessment.latest is not None else None
+        goals.append(
+            f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
+            + _img(out / "charts" / chart_name(s), s.goal.title(lang))
+            + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
+    empty = [s for s in statuses if id(s) in blank]
+    if empty:
+        goals.append(f"<h2>{e(w['without'])}{e(suffix)}</h2><ul>"
+                     + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
+                     + "</ul>")
+    notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
+    overview = _overview(statuses)
+    picture = f'<figure class="overview">{_img(out / overview, w["overview"] + suffix)}</figure>\n' if overview else ""
+    return f"""{picture}<h2>{e(w['status'] + suffix)}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>
 <tbody>
@@ -264,9 +314,5 @@ figure {{ margin: 1em 0; }}
 </tbody>
 </table>
 {notes}
-<h2>{e(w['goals'])}</h2>
-{chr(10).join(goals)}
-<p class="meta">{e(w['made_by'])} {e(__version__)}.</p>
-</body>
-</html>
-"""
+<h2>{e(w['goals'] + suffix)}</h2>
+{chr(10).join(goals)}"""

@@ -8,7 +8,7 @@ import io
 import pytest
 
 STATUS_KEYS = [
-    "id", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
+    "id", "set", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category", "projection",
     "projected_to_meet", "verdict", "verdict_basis",
 ]
