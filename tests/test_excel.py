@@ -47,7 +47,7 @@ def test_status_xlsx_reads_back_figure_by_figure(run, figures, tmp_path):
     run("status", "--format", "xlsx", "--output", str(out), "--as-of", "2026")
     rows = cells(out, "status")
     header, body = rows[0], {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
-    assert header[:3] == ["id", "scope", "title"] and len(body) == 16
+    assert header[:4] == ["id", "set", "scope", "title"] and len(body) == 16
     h = body["homelessness"]
     assert (h["baseline_year"], h["baseline_value"], h["target_year"], h["target_value"]) == (2011, 5290, 2020, 4000)
     assert (h["latest_year"], h["latest_value"], h["latest_source"]) == (2019, 6431, "'=HYPERLINK(\"http://x\")")
@@ -59,7 +59,7 @@ def test_status_xlsx_reads_back_figure_by_figure(run, figures, tmp_path):
     assert about["as_of"] == 2026 and about["scope"] == "DK" and about["goals"] == 16
     da = tmp_path / "status-da.xlsx"
     run("status", "homelessness", "--format", "xlsx", "--output", str(da), "--lang", "da")
-    assert cells(da, "status")[1][2] == "Hjemløse personer"
+    assert cells(da, "status")[1][3] == "Hjemløse personer"
 
 
 def test_excel_da_csv(run, figures, tmp_path):
@@ -73,7 +73,7 @@ def test_excel_da_csv(run, figures, tmp_path):
     run("export", "--excel-da", "--output", str(path))
     assert path.read_bytes().startswith(b"\xef\xbb\xbfgoal;")
     status = run("status", "--format", "csv", "--excel-da").stdout
-    assert status.startswith("\ufeffid;scope;title;")
+    assert status.startswith("\ufeffid;set;scope;title;")
     h = next(r for r in csv.DictReader(io.StringIO(status.lstrip("\ufeff")), delimiter=";") if r["id"] == "homelessness")
     assert h["progress_pct"].startswith("-88,44") and h["baseline_value"] == "5290" and h["latest_year"] == "2019"
     coercion = next(r for r in csv.DictReader(io.StringIO(status.lstrip("\ufeff")), delimiter=";")
