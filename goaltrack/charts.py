@@ -18,7 +18,7 @@ from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
-from goaltrack.render import derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
+from goaltrack.render import clip, derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ CATEGORY_COLOUR = {
     progress.DETERIORATION: "#D55E00",  # vermillion
     progress.INSUFFICIENT: "#999999",  # grey
 }
+# Text from the data is drawn as written: never read as mathtext ("$5 $6" would crash or be typeset)
+# nor handed to TeX, whatever the user's matplotlibrc says.
+PLAIN = {"parse_math": False, "usetex": False}
 # After the deadline a chart is coloured by its verdict, from the same palette: met as achieved,
 # missed as deterioration, unknown as insufficient data.
 VERDICT_COLOUR = {
@@ -203,20 +206,20 @@ def axis_limits(data: ChartData) -> tuple[float, float, Point | None]:
     A projection far outside that range would squash everything else: it may widen the range by
     half at most, and is otherwise cut at the edge (returned, to be labelled there).
     """
-    core = [p.value for p in data.measured + data.history + data.required_path]
+    core = [clip(p.value) for p in data.measured + data.history + data.required_path]
     if data.target is not None:
-        core.append(data.target.value)
+        core.append(clip(data.target.value))
     if not core:
-        core = [p.value for p in data.projection] or [0.0, 1.0]
+        core = [clip(p.value) for p in data.projection] or [0.0, 1.0]
     low, high = min(core), max(core)
     span = high - low or max(abs(high), 1.0) * 0.5
     cut = None
     if data.projection:
         end = data.projection[-1]
-        if end.value > high + span * 0.5 or end.value < low - span * 0.5:
+        if clip(end.value) > high + span * 0.5 or clip(end.value) < low - span * 0.5:
             cut = end
-        low = min(low, *(max(p.value, low - span * 0.5) for p in data.projection))
-        high = max(high, *(min(p.value, high + span * 0.5) for p in data.projection))
+        low = min(low, *(max(clip(p.value), low - span * 0.5) for p in data.projection))
+        high = max(high, *(min(clip(p.value), high + span * 0.5) for p in data.projection))
     pad = (high - low or span) * 0.12
     bottom, top = low - pad, high + pad
     from goaltrack.units import UNITS
@@ -287,28 +290,28 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     if data.deadline is not None and data.deadline <= last:
         ax.axvline(data.deadline, color="#CCCCCC", linewidth=1, linestyle=(0, (1, 2)), zorder=1)
     if data.required_path:
-        ax.plot([p.year for p in data.required_path], [p.value for p in data.required_path],
+        ax.plot([p.year for p in data.required_path], [clip(p.value) for p in data.required_path],
                 color=PATH_COLOUR, linewidth=1.2, linestyle=(0, (5, 3)), label=words["path"], zorder=2)
     if data.target is not None:
-        ax.axhline(data.target.value, color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
-        ax.plot([data.target.year], [data.target.value], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
+        ax.axhline(clip(data.target.value), color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
+        ax.plot([data.target.year], [clip(data.target.value)], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
                 linestyle="none", label=data.target_label or words["target"], zorder=5)
     if data.history:
-        ax.plot([p.year for p in data.history], [p.value for p in data.history], color=QUIET, linewidth=1,
+        ax.plot([p.year for p in data.history], [clip(p.value) for p in data.history], color=QUIET, linewidth=1,
                 marker="o", markersize=marker * 0.7, label=words["history"], zorder=3)
         if data.measured:  # join the quiet history to the baseline, so the series reads as one
             joint = [data.history[-1], data.measured[0]]
-            ax.plot([p.year for p in joint], [p.value for p in joint], color=QUIET, linewidth=1,
+            ax.plot([p.year for p in joint], [clip(p.value) for p in joint], color=QUIET, linewidth=1,
                     linestyle=":", zorder=3)
     if data.projection:
-        ax.plot([p.year for p in data.projection], [p.value for p in data.projection],  # clipped by the axes
+        ax.plot([p.year for p in data.projection], [clip(p.value) for p in data.projection],  # clipped by the axes
                 color=colour, linewidth=1.3, linestyle=(0, (1, 1.5)), alpha=0.9, label=words["projection"], zorder=3)
         end = data.projection[-1]
-        if bottom <= end.value <= top:
-            ax.plot([end.year], [end.value], marker="o", markersize=marker, markerfacecolor="white",
+        if bottom <= clip(end.value) <= top:
+            ax.plot([end.year], [clip(end.value)], marker="o", markersize=marker, markerfacecolor="white",
                     markeredgecolor=colour, linestyle="none", zorder=4)
     if data.measured:  # the baseline alone is drawn as the baseline, not as a measured series
-        ax.plot([p.year for p in data.measured], [p.value for p in data.measured], color=colour,
+        ax.plot([p.year for p in data.measured], [clip(p.value) for p in data.measured], color=colour,
                 linewidth=2.2 if not small else 1.6, marker="o", markersize=marker,
                 label=words["measured"] if "measured" in keys else None, zorder=4)
     if data.derived:  # summed, not published: hollow, and said so in the legend
@@ -316,11 +319,11 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
                 markersize=marker + 1, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,
                 linestyle="none", label=data.derived_label, zorder=5)
     if data.baseline is not None:
-        ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
+        ax.plot([data.baseline.year], [clip(data.baseline.value)], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
                 label=words["baseline"], zorder=6)
     if data.verdict_basis is not None:  # the figure that decided the verdict: a ring around its point
-        ax.plot([data.verdict_basis.year], [data.verdict_basis.value], marker="o", markersize=marker * 2.3,
+        ax.plot([data.verdict_basis.year], [clip(data.verdict_basis.value)], marker="o", markersize=marker * 2.3,
                 markerfacecolor="none", markeredgecolor=INK, markeredgewidth=1.5 if not small else 1.1,
                 linestyle="none", label=words["basis"], zorder=6)
 
@@ -354,23 +357,23 @@ def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float
     wanted = []
     if data.baseline is not None:
         wanted.append(("baseline", number(data.baseline.value, data.unit, lang),
-                       (data.baseline.year, data.baseline.value)))
+                       (data.baseline.year, clip(data.baseline.value))))
     basis = data.verdict_basis
     if basis is not None:  # the figure that decided the verdict, ringed: its value and its year
-        wanted.append(("basis", f"{number(basis.value, data.unit, lang)} ({basis.year})", (basis.year, basis.value)))
+        wanted.append(("basis", f"{number(basis.value, data.unit, lang)} ({basis.year})", (basis.year, clip(basis.value))))
     if data.measured and (data.baseline is None or data.measured[-1].year != data.baseline.year) \
             and (basis is None or data.measured[-1].year != basis.year):
         latest = data.measured[-1]
-        wanted.append(("latest", number(latest.value, data.unit, lang), (latest.year, latest.value)))
+        wanted.append(("latest", number(latest.value, data.unit, lang), (latest.year, clip(latest.value))))
     if data.target is not None:
-        wanted.append(("target", number(data.target.value, data.unit, lang), (data.target.year, data.target.value)))
+        wanted.append(("target", number(data.target.value, data.unit, lang), (data.target.year, clip(data.target.value))))
     bottom, top, cut = axis_limits(data)
     if data.projection:
         end = data.projection[-1]
         if cut is None:
-            wanted.append(("projection", number(end.value, data.unit, lang), (end.year, end.value)))
+            wanted.append(("projection", number(end.value, data.unit, lang), (end.year, clip(end.value))))
         else:
-            edge = top - (top - bottom) * 0.04 if cut.value > top else bottom + (top - bottom) * 0.04
+            edge = top - (top - bottom) * 0.04 if clip(cut.value) > top else bottom + (top - bottom) * 0.04
             wanted.append(("off_chart", f"{words['projection_short']} {number(cut.value, data.unit, lang)} "
                                         f"({cut.year}), {words['off_chart']}", (cut.year, edge)))
     return wanted
@@ -389,7 +392,7 @@ def chart_layout(data: ChartData, lang: str, measure: chartlayout.Measure | None
     ymin, ymax, _cut = axis_limits(data)
 
     def to_points(year: float, value: float) -> tuple[float, float]:
-        return (x0 + (year - xmin) / (xmax - xmin) * w, y0 + (value - ymin) / (ymax - ymin) * h)
+        return (x0 + (year - xmin) / (xmax - xmin) * w, y0 + (clip(value) - ymin) / (ymax - ymin) * h)
 
     def from_points(x: float, y: float) -> tuple[float, float]:
         return (xmin + (x - x0) / w * (xmax - xmin), ymin + (y - y0) / h * (ymax - ymin))
@@ -439,7 +442,7 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
         ink = TARGET_COLOUR if label.kind == "target" else _ink(colour) if label.kind in ("projection", "off_chart") \
             else INK
         ax.annotate(label.text, xy=label.xy, xytext=label.offset, textcoords="offset points", ha=label.ha,
-                    va=label.va, fontsize=chartlayout.LABEL_PT, color=ink, annotation_clip=False,
+                    va=label.va, fontsize=chartlayout.LABEL_PT, color=ink, annotation_clip=False, **PLAIN,
                     fontweight="bold" if label.kind in ("target", "basis") else "normal", zorder=7,
                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     left = plan.axes[0]
@@ -447,23 +450,27 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     y = fig_h - 10
     for line in plan.title:
         y -= plan.title_size * 1.25
-        fig.text(left, y / fig_h, line, fontsize=plan.title_size, fontweight="bold", color=INK, ha="left",
+        fig.text(left, y / fig_h, line, **PLAIN, fontsize=plan.title_size, fontweight="bold", color=INK, ha="left",
                  va="baseline")
     for line in plan.subtitle:
         y -= chartlayout.SUBTITLE_PT * 1.3
-        fig.text(left, y / fig_h, line, fontsize=chartlayout.SUBTITLE_PT, color=_ink(colour), ha="left",
+        fig.text(left, y / fig_h, line, **PLAIN, fontsize=chartlayout.SUBTITLE_PT, color=_ink(colour), ha="left",
                  va="baseline", fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
     order = legend_labels(data, lang)
     legend = sorted((item for item in zip(handles, labels, strict=True) if item[1] in order),
                     key=lambda item: order.index(item[1]))
     if legend:
-        fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
-                   bbox_to_anchor=(left - 0.015, plan.legend_bottom), ncol=plan.legend_columns, frameon=False,
-                   fontsize=chartlayout.LEGEND_PT, handlelength=2.4, columnspacing=2.0, borderaxespad=0.2)
+        drawn = fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
+                           bbox_to_anchor=(left - 0.015, plan.legend_bottom), ncol=plan.legend_columns,
+                           frameon=False, fontsize=chartlayout.LEGEND_PT, handlelength=2.4, columnspacing=2.0,
+                           borderaxespad=0.2)
+        for text in drawn.get_texts():  # a derived target's label names a scope: data, never mathtext
+            text.set_parse_math(False)
     y = 6
     for line in reversed(plan.foot):
-        fig.text(left, y / fig_h, line, fontsize=chartlayout.FOOT_PT, color="#666666", ha="left", va="bottom")
+        fig.text(left, y / fig_h, line, **PLAIN, fontsize=chartlayout.FOOT_PT, color="#666666", ha="left",
+                 va="bottom")
         y += chartlayout.FOOT_PT * 1.3
     return fig
 
@@ -519,14 +526,15 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
                     color="#777777", fontsize=OVERVIEW_TITLE_PT)
             note, note_colour = "", colour
         lift = 0.2 / (panel_h - above_in - below_in)  # the title stands above the category's line
-        ax.text(0.0, 1.0 + lift, "\n".join(lines), transform=ax.transAxes, fontsize=OVERVIEW_TITLE_PT, color=INK,
+        ax.text(0.0, 1.0 + lift, "\n".join(lines), **PLAIN, transform=ax.transAxes, fontsize=OVERVIEW_TITLE_PT, color=INK,
                 fontweight="bold", ha="left", va="bottom", linespacing=1.15)
         if note:  # a long verdict label gets a smaller type rather than running into the next panel
             size = min(9.0, 9.0 * axes_w * 72 / max(1.0, measure_text(note, 9.0, True)))
-            ax.text(0.0, 1.02, note, transform=ax.transAxes, fontsize=size, color=note_colour, fontweight="bold",
+            ax.text(0.0, 1.02, note, **PLAIN, transform=ax.transAxes, fontsize=size, color=note_colour,
+                    fontweight="bold",
                     ha="left", va="bottom")
     as_of = items[0].as_of if items else ""
-    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], fontsize=16, fontweight="bold",
+    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], **PLAIN, fontsize=16, fontweight="bold",
              color=INK, ha="left", va="center")
     fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=10,
              color="#666666", ha="left", va="center")
@@ -596,17 +604,23 @@ def chart_path(out: Path, name: str, fmt: str) -> Path:
     """``out/name.fmt`` (name may hold a folder: ``101/homelessness``), refusing any name that would
     land outside ``out`` (ids and codes are checked already; this is the second lock on the door)."""
     root = out.resolve()
-    path = (out / f"{name}.{fmt}").resolve()
-    if root not in path.parents or ".." in Path(name).parts:
+    path = out / f"{name}.{fmt}"
+    parent = path.parent.resolve()  # not the file itself: a link there is replaced, never followed
+    if (parent != root and root not in parent.parents) or ".." in Path(name).parts:
         raise GoaltrackError(f"refusing to write {name!r}: the file would land outside {out}")
-    return path
+    return parent / path.name
 
 
 def save(fig: Figure, path: Path, fmt: str) -> None:
-    try:
-        fig.savefig(path, format=fmt, facecolor="white")
-    except OSError as exc:
-        raise GoaltrackError(f"cannot write {path}: {exc.strerror or exc}") from None
+    """Draw the figure into memory, then write the file whole (goaltrack.outputs: never through a
+    link, never half a file)."""
+    import io
+
+    from goaltrack.outputs import write_file
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, facecolor="white")
+    write_file(path, buffer.getvalue())
 
 
 WORKERS_ENV = "GOALTRACK_CHART_WORKERS"
@@ -641,12 +655,13 @@ def undrawable(statuses: Sequence[GoalStatus], as_of: int) -> list[GoalStatus]:
 def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str = "en", fmt: str = "png",
                  dpi: int = DEFAULT_DPI, overview: bool = False,
                  step: Callable[[str], None] | None = None, workers: int | None = None,
-                 sources: bool = True) -> list[Path]:
+                 sources: bool = True, check: Callable[[list[Path]], None] | None = None) -> list[Path]:
     """Write a chart a goal (and an overview for each folder); return the paths written. ``step`` is
     called after each. Files go where ``chart_name`` says, so a scope never overwrites another's.
     A goal without any figure gets no chart of its own (see ``undrawable``), only a small panel in
     the overview that says so. ``sources=False`` leaves the source out of the charts' footers, for
-    a report that names each source beside its chart already.
+    a report that names each source beside its chart already. ``check`` sees every path before
+    anything is drawn, and may refuse (default: no folder and no symbolic link where a chart goes).
 
     Charts are independent, so with several cores they are drawn by forked worker processes, which
     share the parent's imported matplotlib and need nothing from the database.
@@ -670,6 +685,13 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
             place = next(s.place for s in statuses if chart_folder(s) == folder)
             title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"
             jobs.insert(0, ("overview", (group, title), chart_path(out, prefix + "overview", fmt), fmt, lang, dpi))
+    paths = [job[2] for job in jobs]
+    twice = next((path for path in paths if paths.count(path) > 1), None)
+    if twice is not None:  # a goal whose id is "overview", from before the id was reserved
+        raise GoaltrackError(f"two charts would be written to {twice}: rename the goal '{twice.stem}' in the catalogue")
+    from goaltrack.outputs import check_targets
+
+    (check or (lambda targets: check_targets(out, targets, force=None, keep_others=False)))(paths)
     workers = default_workers(len(jobs)) if workers is None else workers
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         import matplotlib.figure  # noqa: F401  (imported once here, inherited by every worker)

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.units import UNITS, format_plain, parse_value
+from goaltrack.sanitise import restore_cell
+from goaltrack.units import MAX_MAGNITUDE, UNITS, format_plain, parse_value, quoted
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -35,7 +36,7 @@ REQUIRED = ("goal", "year", "value")
 OPTIONAL = ("scope", "source", "note", "status", "recorded_at", "replaced_at")
 BATCH = 50_000
 MAX_PROBLEMS = 1_000  # stop collecting after this many: the user sees 20 and the count
-_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # ASCII digits: float() takes ６４３１ too
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -169,9 +170,9 @@ class _Checker:
     def _year(self, line: str, year: Any) -> int | None:
         if isinstance(year, str):
             text = year.strip()
-            year = int(text) if text.isdigit() else text
+            year = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else text
         if isinstance(year, bool) or not isinstance(year, int):
-            self.fail(line, f"year {year!r} is not a whole year")
+            self.fail(line, f"year {quoted(year) if isinstance(year, str) else repr(year)} is not a whole year")
             return None
         if not 1900 <= year <= self.this_year:
             self.fail(line, f"year {year} is outside 1900..{self.this_year}")
@@ -265,6 +266,7 @@ def _csv_figures(text: str, checker: _Checker, progress: Progress | None) -> Ite
                 checker.fail(str(line), f"expected {width} fields, found {len(fields)}")
                 continue
             values = [fields[i] if i is not None else None for i in columns]
+            values[4:6] = [None if text is None else restore_cell(text.strip()) for text in values[4:6]]
             if not history:
                 values = values[:6]
             figure = checker.figure(str(line), *values)
@@ -397,7 +399,7 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
     if not set(goal) <= goals.keys() or not set(scope) <= scopes:
         return None  # also catches stray spaces: the careful path strips them
     years = "\n".join(year_text)
-    if not (years.isascii() and all(map(str.isdigit, year_text))):
+    if not (years.isascii() and all(map(str.isdigit, year_text))) or max(map(len, year_text)) > 4:
         return None
     year = list(map(int, year_text))
     if min(year) < 1900 or max(year) > datetime.date.today().year:
@@ -410,6 +412,8 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
         value = list(map(float, value_text))  # refuses "1-2", "1.2.3", "--1"
     except ValueError:
         return None
+    if max(map(abs, value)) >= MAX_MAGNITUDE:
+        return None  # a figure too large for any unit: the careful path names it
     units = {goals[g] for g in set(goal)}
     for unit_name in units:
         unit = UNITS[unit_name]
@@ -423,8 +427,8 @@ def _fast_csv(text: str, goals: dict[str, str], scopes: set[str]) -> Figures | N
     if _has_duplicates(goal, scope, year):
         return None  # a figure twice in the file
     source, note = named.get("source"), named.get("note")
-    source = [text.strip() or None for text in source] if source else [None] * rows
-    note = [text.strip() or None for text in note] if note else [None] * rows
+    source = [restore_cell(text.strip()) or None for text in source] if source else [None] * rows
+    note = [restore_cell(text.strip()) or None for text in note] if note else [None] * rows
     return Figures(goal, scope, year, value, source, note)
 
 

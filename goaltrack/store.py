@@ -30,7 +30,8 @@ from goaltrack.catalogue import (
 from goaltrack.errors import GoaltrackError
 from goaltrack.models import Goal, GoalSet, Measurement, Meta, ReplacedMeasurement, Scope, utcnow
 from goaltrack.progress import Point
-from goaltrack.units import UNITS, format_plain
+from goaltrack.sanitise import shorten
+from goaltrack.units import UNITS, format_plain, text_problem
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -317,12 +318,26 @@ def check_year(year: int) -> None:
         raise GoaltrackError(f"year {year} is outside {FIRST_YEAR}..{this_year}")
 
 
+def clean_text(text: str | None, what: str, allowed: str = "") -> str | None:
+    """A source or note as stored: stripped (as import and the catalogue store it), None when empty;
+    refused when longer than MAX_TEXT or holding a control character not ``allowed``."""
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    why = text_problem(text, what, allowed)
+    if why:
+        raise GoaltrackError(why)
+    return text
+
+
 def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | None = None,
            source: str | None = None, note: str | None = None, replace: bool = False) -> Recorded:
     """Record one figure. A different figure for the same goal, scope and year needs ``replace``,
     which keeps the old one as history; the same figure again changes nothing. Without a scope, the
     figure is for the scope the goal's set is judged in (the nation for the shipped set)."""
     check_year(year)
+    source = clean_text(source, "the source")
+    note = clean_text(note, "the note", allowed="\t\n")
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
         if scope is None:
@@ -349,7 +364,7 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
         if current.value == value and (same_details or not replace):
             return Recorded("unchanged", current, goal.unit)
         if not replace:
-            cited = f" (source: {current.source})" if current.source else ""
+            cited = f" (source: {shorten(current.source)})" if current.source else ""
             raise GoaltrackError(
                 f"{goal_id} already has {format_plain(current.value)} for {scope} {year}{cited}; "
                 f"use --replace to correct it to {format_plain(value)}"
