@@ -84,8 +84,9 @@ def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def db_option(f: Callable) -> Callable:
+    # Eager: taken before the other options, so that --scope can be looked up in this database.
     return click.option(
-        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db,
+        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db, is_eager=True,
         help=f"Database URL (SQLAlchemy form; env {DB_ENV}). Default: a SQLite file in your data folder.",
     )(f)
 
@@ -97,8 +98,25 @@ def format_option(*choices: str) -> Callable:
 
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
-scope_option = click.option("--scope", default="DK", show_default=True, metavar="CODE",
-                            help="Where the figures apply: DK (the nation) or a region or municipality code.")
+def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A scope named by code or name ("0101", "København", "Region Hovedstaden", "Hele landet"),
+    resolved by the library's one resolver to its code."""
+    if value is None:
+        return None
+    from goaltrack import store
+
+    return store.resolve_scope(database(), value)
+
+
+SCOPE_HELP = ("Where the figures apply: DK (the nation), a region or a municipality, by code (101, 0101) "
+              "or name (København, Region Hovedstaden, Hele landet).")
+scope_option = click.option("--scope", default="DK", show_default=True, metavar="SCOPE", callback=_resolve_scope,
+                            help=SCOPE_HELP)
+
+
+def scope_filter_option(f: Callable) -> Callable:
+    return click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                        help="Only this scope, by code or name (default: all).")(f)
 as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100), default=this_year,
                             show_default="this year", metavar="YEAR",
                             help="Judge the goals as they stood in this year.")
@@ -323,27 +341,32 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
 @scope_option
 @click.option("--source", metavar="TEXT", help="Where the figure was published.")
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
-@click.option("--replace", is_flag=True, help="Correct a figure already recorded; the old one stays in the history.")
+@click.option("--replace", is_flag=True,
+              help="Correct a figure already recorded (needs --source); the old one stays in the history.")
+@click.option("--force", is_flag=True, help="Record a figure even if it is far out of line with its neighbours.")
 @db_option
 def record(goal: str, value: str, year: int, scope: str, source: str | None, note: str | None,
-           replace: bool) -> None:
+           replace: bool, force: bool) -> None:
     """Record a published figure for GOAL: VALUE in YEAR.
 
     VALUE is a plain number; a Danish decimal comma is fine (5,7), thousands separators are not
     (write 5820, not 5.820 or 5,820). A different figure for a goal, scope and year already recorded
-    is refused unless --replace is given.
+    is refused unless --replace is given, with the --source of the revision. The same figure with a
+    new --source takes the source (the old one stays in the history). A figure far out of line with
+    the same goal's figures in that scope (0.047 among figures near 5) is refused unless --force.
 
     \b
     Examples:
       goaltrack record homelessness 6431 --year 2019 --source "VIVE 2019"
       goaltrack record placement-breakdown 5,1 --year 2015
-      goaltrack record homelessness 6635 --year 2017 --replace --note "revised count"
+      goaltrack record homelessness 612 --year 2019 --scope København
+      goaltrack record homelessness 6635 --year 2017 --replace --source "VIVE, revised count"
     """
     from goaltrack import store
     from goaltrack.render import number
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope, source, note, replace)
+    result = store.record(database(), goal, figure, year, scope, source, note, replace, force)
     m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
@@ -351,8 +374,34 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     elif result.outcome == "replaced":
         info(f"Replaced {goal} {m.scope} {m.year}: {number(result.replaced, unit)} → {shown} "
              "(the old figure stays in the history).")
+    elif result.outcome == "resourced":
+        info(f"Updated the source of {goal} {m.scope} {m.year} ({shown}); the old source stays in the history.")
     else:
         info(f"Unchanged: {goal} {m.scope} {m.year} is already {shown}.")
+
+
+@cli.command()
+@click.argument("goal")
+@click.option("--year", type=int, required=True, help="The year of the figure to delete.")
+@scope_option
+@click.option("--note", metavar="TEXT", help="Why it is deleted (kept in the history).")
+@db_option
+def delete(goal: str, year: int, scope: str, note: str | None) -> None:
+    """Delete the current figure of GOAL for YEAR (a figure recorded by mistake).
+
+    Nothing is lost: the figure stays in the history, marked deleted, with when and the --note.
+
+    \b
+    Examples:
+      goaltrack delete placement-breakdown --year 2015 --note "typed 47 for 4.7"
+      goaltrack delete homelessness --year 2019 --scope København
+    """
+    from goaltrack import store
+    from goaltrack.render import number
+
+    result = store.delete(database(), goal, year, scope, note)
+    m = result.measurement
+    info(f"Deleted {goal} {m.scope} {m.year}: {number(m.value, result.unit)} (it stays in the history, marked deleted).")
 
 
 @cli.command("import")
@@ -389,7 +438,7 @@ def import_command(file: str, dry_run: bool, replace: bool) -> None:
 @cli.command("export")
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @format_option("csv", "json")
-@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@scope_filter_option
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
 @db_option
 def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history: bool) -> None:
@@ -490,7 +539,7 @@ def show(goal: str, lang: str) -> None:
 
 @cli.command()
 @click.argument("goal")
-@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@scope_filter_option
 @format_option("table", "json")
 @lang_option
 @db_option

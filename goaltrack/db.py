@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 ENV_URL = "GOALTRACK_DATABASE_URL"
 # The newest migration. A test checks that it is alembic's head, so opening a database that is
 # already current needs no alembic import (which would cost a third of a second at every start).
-HEAD = "0002"
+HEAD = "0003"
 BUSY_TIMEOUT_MS = 30_000
 BUSY_RETRIES = 5  # after the busy timeout, try to begin a write this many times more, backing off
 CONNECT_TIMEOUT_S = 10  # a server that does not answer: give up after this, with a clear error
@@ -70,7 +70,13 @@ def connect(url: str | None = None) -> Engine:
     try:
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
-                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                folder = Path(parsed.database).expanduser().parent
+                if url == default_url():  # only the default data folder is made on first use
+                    folder.mkdir(parents=True, exist_ok=True)
+                elif not folder.is_dir():  # a mistyped path: refuse, create nothing
+                    what = "is a file, not a folder" if folder.exists() else "does not exist"
+                    raise GoaltrackError(f"cannot use database {mask_url(url)}: the folder {folder} {what} "
+                                         "(goaltrack creates only its default data folder)")
             engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(engine)
         elif parsed.get_backend_name() == "postgresql":

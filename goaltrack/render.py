@@ -394,6 +394,7 @@ def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]
             "current": r.replaced_at is None,
             "replaced_at": None if r.replaced_at is None else r.replaced_at.isoformat(timespec="seconds") + "Z",
             "replaces": json_number(r.replaces),
+            "deleted": r.deleted, "reason": r.reason,
         }
         for r in rows
     ]
@@ -410,7 +411,9 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
         table.add_column(name, justify=justify, overflow="fold")
     for r in rows:
         current = r.replaced_at is None
-        state = "current" if current else f"replaced {r.replaced_at:%Y-%m-%d %H:%M}"
+        state = "current" if current else f"{'deleted' if r.deleted else 'replaced'} {r.replaced_at:%Y-%m-%d %H:%M}"
+        if r.deleted and r.reason:
+            state += f" ({r.reason})"
         style = "" if current else "dim strike"
         source = (r.source or "") + (f" — {r.note}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)

@@ -65,7 +65,7 @@ def judge(goal: Goal, measurements: Sequence[Point], as_of: int, scope: str = NA
 def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
                  scope: str = NATION) -> list[GoalStatus]:
     """The status of the named goals (default: every goal that is not archived), in catalogue order."""
-    store.get_scope(engine, scope)
+    scope = store.resolve_scope(engine, scope)
     if goal_ids:  # the goals named, still in catalogue order
         goals = sorted(store.get_goals(engine, goal_ids), key=lambda g: (g.archived, g.position))
     else:

@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 
 
+MAX_TEXT = 2000  # the longest source or note kept, in characters (longer is refused, never cut)
+
+
 @dataclass(frozen=True)
 class Unit:
     name: str
