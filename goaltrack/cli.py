@@ -407,20 +407,35 @@ def delete(goal: str, year: int, scope: str, note: str | None) -> None:
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Check every row and report, write nothing.")
-@click.option("--replace", is_flag=True, help="Correct figures already recorded; the old ones stay in the history.")
+@click.option("--replace", is_flag=True,
+              help="Correct figures already recorded (each row needs its source); the old ones stay in the history.")
+@click.option("--goal", "goal", metavar="ID", help="The goal of every figure, for a file without a goal column.")
+@click.option("--scope", "scope", metavar="SCOPE", default=None,
+              help="The scope of every figure, for a file without a scope column (default DK), by code or name.")
+@click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
+@click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
 @db_option
-def import_command(file: str, dry_run: bool, replace: bool) -> None:
-    """Import figures from a CSV or JSON FILE, all or nothing.
+def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, scope: str | None,
+                   encoding: str | None, sheet: str | None, force: bool) -> None:
+    """Import figures from a CSV, JSON or .xlsx FILE, all or nothing.
 
-    CSV: a header with goal,year,value and optionally scope,source,note, separated by commas or
-    semicolons (with semicolons a Danish decimal comma is fine). JSON: a list of objects with the
-    same keys. Every row is checked first; one bad row means nothing is written, and the error lists
-    the problems with their line numbers. A row that repeats a recorded figure changes nothing.
+    Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
+    year) and Statistics Denmark's StatBank exports (OMRÅDE;TID;INDHOLD) are read, with English or
+    Danish headers in any case (mål, område/kommune, år/tid, værdi/indhold, kilde, bemærkning).
+    Scopes by code or name (0101, København, Region Hovedstaden, Hele landet). Title rows above the
+    table and notes under it are skipped; withheld cells (.., ., -, empty) are skipped and counted.
+    Every row is checked first; one bad row means nothing is written, and the error lists the
+    problems with their line numbers. A row that repeats a recorded figure changes nothing; the
+    same figure with a new source takes the source (the old one stays in the history).
 
     \b
     Examples:
       goaltrack import figures.csv --dry-run
       goaltrack import kommuner-2019.csv
+      goaltrack import HJEM1.csv --goal homelessness          # StatBank: OMRÅDE;TID;INDHOLD
+      goaltrack import anbringelser.xlsx --sheet Tabel2 --goal placement-breakdown
+      goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
     """
     from goaltrack.importer import import_file
@@ -428,10 +443,21 @@ def import_command(file: str, dry_run: bool, replace: bool) -> None:
     engine = database()
     large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
     with progress_bar("Importing", None, show=large) as bar:
-        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar)
+        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar, goal=goal, scope=scope,
+                             encoding=encoding, sheet=sheet, force=force)
     what = "Would import" if dry_run else "Imported"
-    info(f"{what} {file}: {result.rows:,} rows; {result.added:,} new, {result.replaced:,} replaced, "
-         f"{result.unchanged:,} unchanged" + (f", {result.history:,} earlier figures" if result.history else "")
+    parts = [f"{result.added:,} new", f"{result.replaced:,} replaced", f"{result.unchanged:,} unchanged"]
+    if result.resourced:
+        parts.append(f"{result.resourced:,} with a new source")
+    if result.history:
+        parts.append(f"{result.history:,} earlier figures")
+    extra = []
+    if result.withheld:
+        extra.append(f"{result.withheld:,} {'cell' if result.withheld == 1 else 'cells'} withheld or empty")
+    if result.skipped_lines:
+        extra.append(f"{result.skipped_lines:,} title or note lines skipped")
+    info(f"{what} {file}: {result.rows:,} rows; {', '.join(parts)}"
+         + (f" ({'; '.join(extra)})" if extra else "")
          + (" (dry run: nothing written)." if dry_run else "."))
 
 
