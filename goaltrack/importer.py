@@ -30,7 +30,6 @@ messages that name their line.
 
 from __future__ import annotations
 
-import array
 import codecs
 import csv
 import datetime
@@ -505,7 +504,13 @@ class _Rows:
 
 # --- the fast path: a block of plain CSV, column by column ----------------------------------------
 
-_NUMBER_CHARS = frozenset("0123456789.-\n")
+def _only(cells: list[str], allowed: bytes) -> bool:
+    """Whether every cell is made of ASCII ``allowed`` characters only and none is empty (checked in C)."""
+    text = "\n".join(cells)
+    if not text.isascii():
+        return False
+    return bool(text) and not text.encode("ascii").translate(None, allowed + b"\n") and "\n\n" not in text and \
+        not text.startswith("\n") and not text.endswith("\n")
 
 
 def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goals: dict[str, str],
@@ -537,13 +542,13 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
         return None
     if any(code != text for text, code in codes.items()):
         scope = list(map(codes.__getitem__, scope))
-    if not (all(map(str.isdigit, year_text)) and "".join(year_text).isascii()):
+    if not _only(year_text, b"0123456789"):
         return None
     year = list(map(int, year_text))
     if min(year) < 1900 or max(year) > datetime.date.today().year:
         return None
     values = "\n" + "\n".join(value_text) + "\n"
-    if not set(values) <= _NUMBER_CHARS or "\n\n" in values or ".\n" in values or "\n." in values \
+    if not _only(value_text, b"0123456789.-") or "\n\n" in values or ".\n" in values or "\n." in values \
             or "-." in values or ".-" in values or "\n-\n" in values:
         return None  # decimal commas, spaces, NaN, "5.", withheld or empty values: the careful path reads those
     try:
@@ -570,7 +575,11 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
             continue
         if max(map(len, cells)) > MAX_TEXT:
             return None
-        texts.append([t.strip() or None for t in cells])
+        distinct = {t: t.strip() or None for t in set(cells)}
+        if all(t == clean for t, clean in distinct.items()):
+            texts.append(cells)  # the common case: nothing to strip, nothing empty
+        else:
+            texts.append(list(map(distinct.__getitem__, cells)))
     return Figures(goal, scope, year, value, texts[0], texts[1], _Lines(first_line, rows))
 
 
@@ -877,12 +886,12 @@ class _Writer:
         self.stored_history: set[tuple] | None = None
         self.goal_number: dict[str, int] = {}
         self.scope_number: dict[str, int] = {}
-        self.seen: set[int] = set()
+        self.seen = None  # every current figure's key so far, sorted (numpy)
         self.first_line: dict[int, str] = {}  # only for keys met twice: where each stood first
         # every current figure of the file, compactly, for the plausibility check at the end
-        self.keys = array.array("q")
-        self.values = array.array("d")
-        self.line_of = array.array("q")  # where each stands (see _line_number)
+        self.keys: list = []  # numpy arrays, a block each
+        self.values: list = []
+        self.line_of: list = []  # where each stands (see _line_number)
 
     def _load(self, goals: Iterable[str]) -> None:
         from sqlalchemy import select
@@ -904,19 +913,20 @@ class _Writer:
         s = self.scope_number.setdefault(scope, len(self.scope_number))
         return (g * 1_000_000 + s) * 4096 + year
 
-    def _keys(self, goal: list[str], scope: list[str], year: list[int]) -> list[int]:
-        """Each (goal, scope, year) as one integer, built with C-level maps (a set of a million tuples
-        costs four times as much). A year is below 4096."""
-        from itertools import repeat
-        from operator import add, mul
+    def _keys(self, goal: list[str], scope: list[str], year: list[int]):
+        """Each (goal, scope, year) as one integer, computed on whole columns (a set of a million
+        tuples costs four times as much). A year is below 4096."""
+        import numpy as np
 
         for g in set(goal):
             self.goal_number.setdefault(g, len(self.goal_number))
         for c in set(scope):
             self.scope_number.setdefault(c, len(self.scope_number))
-        pairs = map(add, map(mul, map(self.goal_number.__getitem__, goal), repeat(1_000_000)),
-                    map(self.scope_number.__getitem__, scope))
-        return list(map(add, map(mul, pairs, repeat(4096)), year))
+        n = len(goal)
+        g = np.fromiter(map(self.goal_number.__getitem__, goal), dtype=np.int64, count=n)
+        c = np.fromiter(map(self.scope_number.__getitem__, scope), dtype=np.int64, count=n)
+        y = np.fromiter(year, dtype=np.int64, count=n)
+        return (g * 1_000_000 + c) * 4096 + y
 
     def take(self, f: Figures) -> None:
         if not len(f):
@@ -925,13 +935,13 @@ class _Writer:
         self._load(set(f.goal))
         check = self.checker
         status = f.status or ["current"] * len(f)
+        import numpy as np
+
         keys = self._keys(f.goal, f.scope, f.year)
         current = range(len(f)) if f.status is None else [i for i in range(len(f)) if status[i] == "current"]
-        current_keys = keys if f.status is None else [keys[i] for i in current]
-        before = len(self.seen)
-        self.seen.update(current_keys)
-        if len(self.seen) - before != len(current_keys):  # a figure twice in the file
-            self._duplicates(f, keys, current)
+        current_keys = keys if f.status is None else keys[np.array(current, dtype=np.int64)]
+        if self._repeats(current_keys):  # a figure twice in the file
+            self._duplicates(f, keys.tolist(), current)
             return
         new, changed, resourced = [], [], []
         existing = self.existing
@@ -957,16 +967,16 @@ class _Writer:
                                            "add a source column")
                 else:
                     changed.append((i, found[0]))
-        self.keys.extend(current_keys)
+        self.keys.append(current_keys)
         if f.status is None:
-            self.values.extend(f.value)
+            self.values.append(np.array(f.value, dtype=np.float64))
             if isinstance(f.lines, _Lines):
-                self.line_of.extend(range(f.lines.first, f.lines.first + f.lines.count))
+                self.line_of.append(np.arange(f.lines.first, f.lines.first + f.lines.count, dtype=np.int64))
             else:
-                self.line_of.extend(map(_line_number, f.lines))
+                self.line_of.append(np.fromiter(map(_line_number, f.lines), dtype=np.int64, count=len(f)))
         else:
-            self.values.extend(f.value[i] for i in current)
-            self.line_of.extend(_line_number(f.lines[i]) for i in current)
+            self.values.append(np.array([f.value[i] for i in current], dtype=np.float64))
+            self.line_of.append(np.array([_line_number(f.lines[i]) for i in current], dtype=np.int64))
         history = self._history(f, status) if f.status is not None else []
         self.result.added += len(new)
         self.result.replaced += len(changed)
@@ -975,6 +985,23 @@ class _Writer:
         if check.count or self.dry_run:
             return
         self._write(f, new, changed, resourced, history, status)
+
+    def _repeats(self, keys) -> bool:
+        """Whether a key stands twice in the block, or stood in an earlier one; remembers the block's.
+        The keys seen are kept sorted: merging a sorted block in is linear (timsort)."""
+        import numpy as np
+
+        block = np.sort(keys)
+        if len(block) > 1 and (block[1:] == block[:-1]).any():
+            return True
+        if self.seen is not None and len(self.seen):
+            at = np.minimum(np.searchsorted(self.seen, block), len(self.seen) - 1)
+            if (self.seen[at] == block).any():
+                return True
+            block = np.concatenate([self.seen, block])
+            block.sort(kind="stable")
+        self.seen = block
+        return False
 
     def _duplicates(self, f: Figures, keys: list[int], current) -> None:
         """Name every figure that stands twice, with where it stood first."""
@@ -986,8 +1013,12 @@ class _Writer:
                 where = first[k]
             else:
                 if earlier is None:
-                    earlier = {key: n for n, key in enumerate(self.keys)}
-                where = _line_text(self.line_of[earlier[k]]) if k in earlier else None
+                    import numpy as np
+
+                    every = np.concatenate(self.keys) if self.keys else np.empty(0, dtype=np.int64)
+                    lines = np.concatenate(self.line_of) if self.line_of else every
+                    earlier = dict(zip(every.tolist(), lines.tolist(), strict=True))
+                where = _line_text(earlier[k]) if k in earlier else None
                 first[k] = f.lines[i]
                 if where is None:
                     continue
@@ -1040,10 +1071,15 @@ class _Writer:
                 run(columns + f"({', '.join([mark] * 7)})",
                     [(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i], when(i)) for i in new])
             else:  # the common case: one time for every row, written into the statement once
-                rows = list(zip(f.goal, f.scope, f.year, f.value, f.source, f.note, strict=True))
-                if len(new) != len(rows):
-                    rows = [rows[i] for i in new]
-                run(columns + f"({', '.join([mark] * 6)}, {stamp})", rows)
+                sql = columns + f"({', '.join([mark] * 6)}, {stamp})"
+                if len(new) == len(f) and conn.dialect.name == "sqlite":  # straight to the driver, no list
+                    conn.connection.driver_connection.executemany(
+                        sql, zip(f.goal, f.scope, f.year, f.value, f.source, f.note, strict=True))
+                else:
+                    rows = list(zip(f.goal, f.scope, f.year, f.value, f.source, f.note, strict=True))
+                    if len(new) != len(rows):
+                        rows = [rows[i] for i in new]
+                    run(sql, rows)
         if history:
             run("INSERT INTO replaced_measurement (goal_id, scope, year, value, source, note, recorded_at, "
                 f"replaced_at, deleted) VALUES ({', '.join([mark] * 9)})",
@@ -1061,10 +1097,11 @@ class _Writer:
 
         goals = {n: g for g, n in self.goal_number.items()}
         scopes = {n: s for s, n in self.scope_number.items()}
-        file_keys = np.frombuffer(self.keys, dtype=np.int64)
-        file_values = np.frombuffer(self.values, dtype=np.float64)
+        file_keys = np.concatenate(self.keys)
+        file_values = np.concatenate(self.values)
+        line_of = np.concatenate(self.line_of)
         extra_keys, extra_values = [], []
-        in_file = set(self.keys) if self.existing else set()
+        in_file = set(file_keys.tolist()) if self.existing else set()
         for (goal, scope, year), (_, value, _) in self.existing.items():
             if goal in self.goal_number and scope in self.scope_number:
                 key = self._key(goal, scope, year)
@@ -1087,21 +1124,25 @@ class _Writer:
         keys, values, from_file = keys[order], values[order], from_file[order]
         group = keys // 4096
         n = len(keys)
-        near = np.full((n, 4), np.nan)
-        for column, shift in enumerate((-2, -1, 1, 2)):
-            other = np.arange(n) + shift
-            ok = (other >= 0) & (other < n)
-            ok[ok] &= group[other[ok]] == group[ok]
-            near[ok, column] = values[other[ok]]
-        has = ~np.isnan(near).all(axis=1)
-        if not has.any():
-            return
-        reference = np.full(n, np.nan)
+        # The least and the most of each figure's neighbours (two each side in its goal and scope), on
+        # whole columns: only a figure 5 times its least or a fifth of its most neighbour can be out
+        # of line with their median, and only those are judged one by one.
+        least, most = np.full(n, np.inf), np.full(n, -np.inf)
+        for shift in (1, 2):
+            if shift >= n:
+                break
+            same = group[shift:] == group[:-shift]
+            ahead, behind = values[shift:], values[:-shift]
+            least[:-shift] = np.where(same, np.minimum(least[:-shift], ahead), least[:-shift])
+            most[:-shift] = np.where(same, np.maximum(most[:-shift], ahead), most[:-shift])
+            least[shift:] = np.where(same, np.minimum(least[shift:], behind), least[shift:])
+            most[shift:] = np.where(same, np.maximum(most[shift:], behind), most[shift:])
+        whole_goal = np.array([whole[goals[i]] for i in range(len(goals))], dtype=bool)
+        is_whole = whole_goal[keys // 4096 // 1_000_000]
         with np.errstate(all="ignore"):
-            reference[has] = np.nanmedian(near[has], axis=1)
-            low, high = np.minimum(values, reference), np.maximum(values, reference)
-            doubtful = has & (from_file >= 0) & (values >= 0) & (reference >= 0) & (high > 0) & \
-                ((low <= 0) | (high / np.where(low > 0, low, 1) >= plausible.RATIO))
+            doubtful = (from_file >= 0) & np.isfinite(least) & (values >= 0) & ((most > 0) | (values > 0)) & \
+                ((values >= plausible.RATIO * least) | (plausible.RATIO * values <= most)) & \
+                ~(is_whole & (np.maximum(np.abs(values - least), np.abs(values - most)) <= plausible.COUNT_SLACK))
         for position in np.flatnonzero(doubtful):
             key = int(keys[position])
             goal = goals[key // 4096 // 1_000_000]
@@ -1111,7 +1152,7 @@ class _Writer:
             figures = [(int(k % 4096), float(v)) for k, v in zip(keys[lo:hi], values[lo:hi], strict=True)]
             why = plausible.check(float(values[position]), year, figures, whole[goal])
             if why:
-                self.checker.fail(_line_text(self.line_of[int(from_file[position])]), f"{goal} {scope} {year}: {why}")
+                self.checker.fail(_line_text(int(line_of[from_file[position]])), f"{goal} {scope} {year}: {why}")
 
 
 def _false(conn: Connection) -> str:

@@ -129,3 +129,32 @@ def test_a_mistyped_sqlite_path_creates_nothing(run, tmp_path):
     result = run.fails("--db", f"sqlite:///{tmp_path}/typo/goals.db", "status")
     assert "the folder" in result.stderr and "does not exist" in result.stderr
     assert not (tmp_path / "typo").exists()
+
+
+def test_the_importer_judges_as_record_does():
+    """The importer's column-wise pre-selection never lets through a figure the rule refuses."""
+    import random
+
+    from goaltrack import importer
+    from goaltrack.importer import _Checker, _Writer
+
+    rng = random.Random(7)
+    for _ in range(300):
+        whole = rng.random() < 0.5
+        years = sorted(rng.sample(range(2000, 2020), rng.randint(1, 6)))
+        values = [float(rng.choice([0, 1, 2, 5, 6, 20, 50, 300, 0.05, 4.7])) for _ in years]
+        expected = [plausible.check(v, y, list(zip(years, values, strict=True)), whole) is not None
+                    for y, v in zip(years, values, strict=True)]
+        checker = _Checker({"g": "count" if whole else "years"}, None, None, "DK")
+        writer = _Writer.__new__(_Writer)
+        writer.checker, writer.existing = checker, {}
+        writer.goal_number, writer.scope_number = {}, {}
+        import numpy as np
+
+        keys = writer._keys(["g"] * len(years), ["DK"] * len(years), years)
+        writer.keys, writer.values = [keys], [np.array(values)]
+        writer.line_of = [np.arange(2, 2 + len(years))]
+        writer.plausibility({}, {"g": whole})
+        assert sorted(p.line for p in checker.problems) == [2 + i for i, bad in enumerate(expected) if bad], \
+            (years, values, whole)
+    assert importer  # the module under test
