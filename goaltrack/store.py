@@ -158,6 +158,11 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef]) -> int:
         ).all())
         for seed in definition.measurements:
             if (seed.scope, seed.year) not in have:
+                if seed.first_value is not None:  # the first release, in the history as the figure revised
+                    now = utcnow()
+                    session.add(ReplacedMeasurement(goal_id=definition.id, scope=seed.scope, year=seed.year,
+                                                    value=seed.first_value, source=seed.first_source,
+                                                    recorded_at=now, replaced_at=now))
                 session.add(Measurement(goal_id=definition.id, scope=seed.scope, year=seed.year,
                                         value=seed.value, source=seed.source, note=seed.note))
                 added += 1
