@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ NATION_NAME = "Danmark"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_BYTES = 5_000_000
 DIRECTIONS = {"increase": 1, "decrease": -1}
+MAX_WINDOW = 100  # years: a verdict window wider than this is a typo
 MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
 
 GOAL_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -57,6 +58,9 @@ class GoalDef:
     target_change_pct: float | None = None
     source: str | None = None
     measurements: tuple[SeedMeasurement, ...] = ()
+    verdict_window: int | None = None  # None: the method's default (progress.VERDICT_WINDOW)
+    short_en: str | None = None  # a short title for narrow tables, e.g. "Drug-related deaths"
+    short_da: str | None = None
 
     @property
     def target_level(self) -> float | None:
@@ -267,8 +271,10 @@ class _Checker:
     # -- the catalogue -------------------------------------------------------------------------
 
     def catalogue(self, data: Any, name: str) -> Catalogue:
-        top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals"}, {"goals"})
+        top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals", "verdict_window"},
+                           {"goals"})
         top = top or {}
+        window = self.window(top.get("verdict_window"), ("verdict_window",), "the catalogue")
         scopes = self.scopes(top.get("scopes"))
         codes = {scope.code for scope in scopes}
         goals: list[GoalDef] = []
@@ -285,6 +291,8 @@ class _Checker:
                 self.fail(("goals", index, "id"), f"duplicate goal id '{goal.id}' (first on line {seen[goal.id]})")
                 continue
             seen[goal.id] = self.line(("goals", index, "id"))
+            if goal.verdict_window is None and window is not None:  # the catalogue's window, unless the goal sets one
+                goal = replace(goal, verdict_window=window)
             goals.append(goal)
         title = top.get("name")
         return Catalogue(name, title if isinstance(title, str) else None, scopes, goals)
@@ -334,7 +342,7 @@ class _Checker:
         return code
 
     def goal(self, raw: Any, path: tuple, scopes: set[str]) -> GoalDef | None:
-        allowed = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements"}
+        allowed = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements", "verdict_window"}
         raw = self.mapping(raw, path, "a goal", allowed, {"id", "title", "unit", "direction"})
         if raw is None:
             return None
@@ -346,7 +354,7 @@ class _Checker:
                                           "(at most 64, no leading, trailing or double '-')")
             goal_id = None
         what = f"goal '{goal_id}'" if goal_id else "a goal"
-        title_en, title_da = self.title(raw.get("title"), path + ("title",), what)
+        title_en, title_da, short_en, short_da = self.title(raw.get("title"), path + ("title",), what)
         unit = raw.get("unit")
         if "unit" in raw and unit not in UNITS:
             self.fail(path + ("unit",), f"{what}: unknown unit {unit!r} (one of: {', '.join(UNITS)})")
@@ -376,6 +384,7 @@ class _Checker:
                 if target.get("change_pct") is not None:
                     change = self.number(target["change_pct"], tpath + ("change_pct",), f"{what}: change_pct", None)
         source = self.text(raw.get("source"), path + ("source",), f"{what}: source")
+        window = self.window(raw.get("verdict_window"), path + ("verdict_window",), what)
         measurements = self.measurements(raw.get("measurements"), path + ("measurements",), what, unit, scopes)
         if goal_id is None or unit is None or direction is None:
             # still the checks between fields that need neither: every problem in one pass
@@ -384,20 +393,42 @@ class _Checker:
                           f"{what}: target year {target_year} must come after baseline year {baseline_year}")
             return None
         goal = GoalDef(goal_id, title_en or goal_id, title_da or title_en or goal_id, unit, direction,
-                       baseline_year, baseline_value, target_year, target_value, change, source, measurements)
+                       baseline_year, baseline_value, target_year, target_value, change, source, measurements, window,
+                       short_en, short_da)
         self.coherence(goal, path)
         return None if len(self.problems) > before else goal
 
-    def title(self, raw: Any, path: tuple, what: str) -> tuple[str | None, str | None]:
+    def window(self, value: Any, path: tuple, what: str) -> int | None:
+        """verdict_window: how many years a verdict basis may lie before the target year (0..100)."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WINDOW:
+            self.fail(path, f"{what}: verdict_window must be a whole number of years from 0 to {MAX_WINDOW}, "
+                            f"not {value!r}")
+            return None
+        return value
+
+    def title(self, raw: Any, path: tuple, what: str) -> tuple[str | None, str | None, str | None, str | None]:
+        """English and Danish titles, and the optional short ones that narrow tables use."""
         if isinstance(raw, str):
             text = self.text(raw, path, f"{what}: title")
-            return text, text
-        titles = self.mapping(raw, path, f"the title of {what}", {"en", "da"}, {"en"})
+            return text, text, None, None
+        titles = self.mapping(raw, path, f"the title of {what}", {"en", "da", "short_en", "short_da"}, {"en"})
         if not titles:
-            return None, None
+            return None, None, None, None
         en = self.text(titles.get("en"), path + ("en",), f"{what}: English title", required=True)
         da = self.text(titles.get("da"), path + ("da",), f"{what}: Danish title") if "da" in titles else en
-        return en, da
+        shorts = []
+        for key, full, name in (("short_en", en, "English"), ("short_da", da, "Danish")):
+            short = self.text(titles.get(key), path + (key,), f"{what}: short {name} title") \
+                if key in titles else None
+            if short is not None and full is not None and len(short) > len(full):
+                self.fail(path + (key,), f"{what}: the short {name} title {short!r} is longer than the title")
+                short = None
+            shorts.append(short)
+        if "da" not in titles:  # one language only: the Danish title is the English one, and so is its short form
+            shorts[1] = shorts[1] or shorts[0]
+        return en, da, shorts[0], shorts[1]
 
     def measurements(self, raw: Any, path: tuple, what: str, unit: str | None, scopes: set[str]):
         if raw is None:

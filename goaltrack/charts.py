@@ -9,14 +9,16 @@ cost more time than the drawing itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goaltrack import progress
 from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
-from goaltrack.render import LABELS, distance_text, number
+from goaltrack.catalogue import NATION
+from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
+from goaltrack.render import derived_target_text, distance_text, number, rule_text
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -35,26 +37,12 @@ CATEGORY_COLOUR = {
 INK, QUIET, PATH_COLOUR, TARGET_COLOUR = "#222222", "#9A9A9A", "#555555", "#000000"
 WIDTH_IN, HEIGHT_IN, DEFAULT_DPI = 8.0, 5.0, 150  # 1200 × 750 pixels by default
 
-CHART_WORDS = {
-    "en": {"measured": "Measured", "history": "Before the baseline", "baseline": "Baseline",
-           "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
-           "deadline": "Deadline", "source": "Source", "as_of": "as of", "no_data": "No figures recorded yet",
-           "from_target": "from the target", "improve": "goal: improve",
-           "off_chart": "off the chart", "overview": "Goals at a glance"},
-    "da": {"measured": "Målt", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
-           "target": "Mål", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
-           "deadline": "Frist", "source": "Kilde", "as_of": "pr.", "no_data": "Ingen tal registreret endnu",
-           "from_target": "fra målet", "improve": "mål: forbedring",
-           "off_chart": "uden for grafen", "overview": "Målene samlet"},
-}
-
-
 @dataclass(frozen=True)
 class ChartData:
     """Everything one goal's chart shows, in data coordinates."""
 
     goal_id: str
-    title: str
+    title: str  # the goal and the scope: "Homeless persons · København (101)"
     subtitle: str
     unit: str
     category: str
@@ -67,6 +55,16 @@ class ChartData:
     deadline: int | None
     source: str | None
     as_of: int
+    scope: str = NATION  # its code
+    scope_label: str = ""  # "København (101)", the end of the title
+    target_label: str = ""  # the legend's: "Target ≤ 1,059, scaled from the national target" when derived
+    derived: list[Point] = field(default_factory=list)  # figures goaltrack derived (a region's sums)
+
+    @property
+    def goal_title(self) -> str:
+        """The title without the scope: an overview names its scope once, at the top."""
+        suffix = f" · {self.scope_label}"
+        return self.title[: -len(suffix)] if self.scope_label and self.title.endswith(suffix) else self.title
 
 
 def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
@@ -78,9 +76,12 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
     road: list[Point] = []
     if spec.baseline is not None and target is not None:
         road = [spec.baseline, target]
+    target_label = CHART_WORDS[lang]["target"]
+    if target is not None and rule_text(status, lang):
+        target_label += f" {derived_target_text(status, lang)}"
     return ChartData(
         goal_id=goal.id,
-        title=goal.title(lang),
+        title=f"{goal.title(lang)} · {status.place.label(lang)}",
         subtitle=subtitle(status, lang),
         unit=goal.unit,
         category=a.category,
@@ -93,6 +94,9 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         deadline=spec.target_year,
         source=a.latest.source if a.latest is not None else goal.source,
         as_of=as_of,
+        scope=status.place.code,
+        scope_label=status.place.label(lang),
+        target_label=target_label,
     )
 
 
@@ -173,12 +177,6 @@ def value_formatter(unit: str, lang: str) -> Callable[[float, int], str]:
     return fmt
 
 
-UNIT_NAMES = {
-    "en": {"percent": "percent", "persons": "persons", "count": "count", "years": "years", "score": "score"},
-    "da": {"percent": "procent", "persons": "personer", "count": "antal", "years": "år", "score": "point"},
-}
-
-
 def _year_axis(ax: Axes, first: int, last: int) -> None:
     from matplotlib.ticker import MaxNLocator
 
@@ -230,7 +228,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     if data.target is not None:
         ax.axhline(data.target.value, color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
         ax.plot([data.target.year], [data.target.value], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
-                linestyle="none", label=words["target"], zorder=5)
+                linestyle="none", label=data.target_label or words["target"], zorder=5)
     if data.history:
         ax.plot([p.year for p in data.history], [p.value for p in data.history], color=QUIET, linewidth=1,
                 marker="o", markersize=marker * 0.7, label=words["history"], zorder=3)
@@ -264,7 +262,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
             ax.set_yticks([])  # no values at all: a scale would be made up
     if cut is not None and not small:
         edge = top if cut.value > top else bottom
-        ax.annotate(f"{words['projection'].split(' (')[0]} {number(cut.value, data.unit, lang)} "
+        ax.annotate(f"{words['projection_short']} {number(cut.value, data.unit, lang)} "
                     f"({cut.year}), {words['off_chart']}",
                     xy=(cut.year, edge), xytext=(-6, -12 if edge == top else 12), textcoords="offset points",
                     ha="right", va="center", fontsize=8, color=colour)
@@ -302,13 +300,15 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=dpi, facecolor="white")
     ax = fig.add_axes((0.10, 0.235, 0.86, 0.595))
     plot_goal(ax, data, lang)
-    ax.set_ylabel(UNIT_NAMES[lang][data.unit], fontsize=9, color="#444444")
+    ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
     _label_points(ax, data, lang)
-    fig.text(0.10, 0.94, _fit(data.title, 70), fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
+    fig.text(0.10, 0.94, _fit_title(data, 70), fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
     fig.text(0.10, 0.885, data.subtitle, fontsize=10.5, color=CATEGORY_COLOUR[data.category], ha="left",
              va="center", fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
     order = [CHART_WORDS[lang][key] for key in ("measured", "baseline", "history", "target", "path", "projection")]
+    if data.target_label:
+        order[order.index(CHART_WORDS[lang]["target"])] = data.target_label
     legend = sorted(zip(handles, labels, strict=True), key=lambda item: order.index(item[1]))
     if legend:
         fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
@@ -347,7 +347,7 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
             ax.spines[side].set_color(colour)
             ax.spines[side].set_linewidth(1.6)
         ax.set_facecolor(_tint(colour))
-        ax.set_title(_wrap(data.title, 40), fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
+        ax.set_title(_wrap(data.goal_title, 40), fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
                      linespacing=1.1)
         ax.text(0.0, 1.02, LABELS[lang][data.category], transform=ax.transAxes, fontsize=7.5, color=colour,
                 fontweight="bold", ha="left", va="bottom")
@@ -380,6 +380,14 @@ def _wrap(text: str, width: int, lines: int = 2) -> str:
     return "\n".join(wrapped)
 
 
+def _fit_title(data: ChartData, limit: int) -> str:
+    """The title within ``limit`` characters, shortening the goal's words, never the scope's name."""
+    if len(data.title) <= limit or not data.scope_label:
+        return _fit(data.title, limit)
+    goal = data.title[: -len(data.scope_label) - 3]
+    return f"{_fit(goal, max(10, limit - len(data.scope_label) - 3))} · {data.scope_label}"
+
+
 def _fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -403,11 +411,25 @@ def prepare_folder(out: Path) -> Path:
     return out
 
 
+def chart_folder(status: GoalStatus) -> str:
+    """Where a goal's chart goes inside the charts folder, the one rule every command uses: the
+    folder itself for the shipped set in the nation (charts/homelessness.png), a folder named
+    for the scope otherwise (charts/101/homelessness.png), so no scope overwrites another's."""
+    return "" if status.place.code == status.home else status.place.code
+
+
+def chart_name(status: GoalStatus, fmt: str = "png") -> str:
+    """The chart's path relative to the charts folder, with '/' (as a report links it)."""
+    folder = chart_folder(status)
+    return f"{folder}/{status.goal.id}.{fmt}" if folder else f"{status.goal.id}.{fmt}"
+
+
 def chart_path(out: Path, name: str, fmt: str) -> Path:
-    """``out/name.fmt``, refusing any name that would land outside ``out`` (ids are checked already;
-    this is the second lock on the door)."""
+    """``out/name.fmt`` (name may hold a folder: ``101/homelessness``), refusing any name that would
+    land outside ``out`` (ids and codes are checked already; this is the second lock on the door)."""
+    root = out.resolve()
     path = (out / f"{name}.{fmt}").resolve()
-    if path.parent != out.resolve():
+    if root not in path.parents or ".." in Path(name).parts:
         raise GoaltrackError(f"refusing to write {name!r}: the file would land outside {out}")
     return path
 
@@ -438,7 +460,7 @@ def default_workers(jobs: int) -> int:
 def _draw_job(job: tuple) -> str:
     """Draw and save one file; runs in this process or in a worker."""
     kind, payload, path, fmt, lang, dpi = job
-    fig = draw_goal(payload, lang, dpi) if kind == "goal" else draw_overview(payload, lang, dpi)
+    fig = draw_goal(payload, lang, dpi) if kind == "goal" else draw_overview(payload[0], lang, dpi, payload[1])
     save(fig, path, fmt)
     return payload.goal_id if kind == "goal" else "overview"
 
@@ -446,7 +468,8 @@ def _draw_job(job: tuple) -> str:
 def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str = "en", fmt: str = "png",
                  dpi: int = DEFAULT_DPI, overview: bool = False,
                  step: Callable[[str], None] | None = None, workers: int | None = None) -> list[Path]:
-    """Write a chart a goal (and the overview); return the paths written. ``step`` is called after each.
+    """Write a chart a goal (and an overview for each folder); return the paths written. ``step`` is
+    called after each. Files go where ``chart_name`` says, so a scope never overwrites another's.
 
     Charts are independent, so with several cores they are drawn by forked worker processes, which
     share the parent's imported matplotlib and need nothing from the database.
@@ -454,10 +477,18 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
     import multiprocessing
 
     out = prepare_folder(Path(out))
-    items = [chart_data(s, as_of, lang) for s in statuses]
-    jobs = [("goal", data, chart_path(out, data.goal_id, fmt), fmt, lang, dpi) for data in items]
-    if overview:  # the longest job goes first, so that the workers finish together
-        jobs.insert(0, ("overview", items, chart_path(out, "overview", fmt), fmt, lang, dpi))
+    items = [(chart_folder(s), chart_data(s, as_of, lang)) for s in statuses]
+    jobs = []
+    for folder in dict.fromkeys(folder for folder, _ in items):
+        if folder:
+            prepare_folder(out / folder)
+        group = [data for f, data in items if f == folder]
+        prefix = f"{folder}/" if folder else ""
+        jobs += [("goal", data, chart_path(out, prefix + data.goal_id, fmt), fmt, lang, dpi) for data in group]
+        if overview:  # the longest job goes first, so that the workers finish together
+            place = next(s.place for s in statuses if chart_folder(s) == folder)
+            title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"
+            jobs.insert(0, ("overview", (group, title), chart_path(out, prefix + "overview", fmt), fmt, lang, dpi))
     workers = default_workers(len(jobs)) if workers is None else workers
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         import matplotlib.figure  # noqa: F401  (imported once here, inherited by every worker)

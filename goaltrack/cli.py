@@ -108,10 +108,10 @@ def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None
     return store.resolve_scope(database(), value)
 
 
-SCOPE_HELP = ("Where the figures apply: DK (the nation), a region or a municipality, by code (101, 0101) "
-              "or name (København, Region Hovedstaden, Hele landet).")
-scope_option = click.option("--scope", default="DK", show_default=True, metavar="SCOPE", callback=_resolve_scope,
-                            help=SCOPE_HELP)
+scope_option = click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                            help="Where the figures apply: DK (the nation, the default), a region or a "
+                                 "municipality, by code (101, 0101) or name (København, Region Hovedstaden, "
+                                 "Hele landet).")
 
 
 def scope_filter_option(f: Callable) -> Callable:
@@ -195,8 +195,9 @@ def cli() -> None:
 @scope_option
 @format_option("table", "json", "csv", "markdown")
 @lang_option
+@click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
 @db_option
-def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) -> None:
+def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, wide: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
     Shows every goal of the catalogue (or the GOALs named) with baseline, latest figure, target,
@@ -208,20 +209,28 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str) 
       goaltrack status homelessness drug-deaths --as-of 2015
       goaltrack status --format json | jq '.goals[] | {id, verdict}'
       goaltrack status --format markdown --lang da > status.md
+      goaltrack status --wide --lang da
     """
     from goaltrack import render
-    from goaltrack.status import build_status
+    from goaltrack.status import build_status, place
 
-    statuses = build_status(database(), as_of, goals, scope)
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, goals, where.code)
     if fmt == "table":
         out = console()
-        out.print(render.status_table(statuses, as_of, scope, lang, width=out.width))
+        table, omitted = render.status_view(statuses, as_of, where, lang, width=None if wide else out.width)
+        if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
+            out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+        out.print(table)
+        if omitted:
+            info(render.omitted_note(omitted, out.width, lang))
     elif fmt == "json":
-        click.echo(render.status_as_json(statuses, as_of, scope, lang), nl=False)
+        click.echo(render.status_as_json(statuses, as_of, where, lang), nl=False)
     elif fmt == "csv":
         click.echo(render.status_as_csv(statuses, lang), nl=False)
     else:
-        click.echo(render.status_as_markdown(statuses, as_of, scope, lang), nl=False)
+        click.echo(render.status_as_markdown(statuses, as_of, where, lang), nl=False)
 
 
 @cli.command()
@@ -243,24 +252,34 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
 
     Each chart shows the measured figures (history before the baseline in grey), the baseline, the
     target, the required path from one to the other, and the projection to the target year. With
-    --all, every goal is drawn, plus an overview of small panels coloured by category. The paths
-    written are printed.
+    --all, every goal is drawn, plus an overview of small panels coloured by category. With --scope
+    and no GOAL, every goal that has figures in that scope is drawn. A scope other than the nation
+    gets a folder of its own (charts/101/homelessness.png), so it never overwrites the nation's
+    charts. The paths written are printed.
 
     \b
     Examples:
       goaltrack chart homelessness
       goaltrack chart --all --out report/charts --lang da
+      goaltrack chart --scope 101
       goaltrack chart drug-deaths --as-of 2015 --format svg
     """
     from pathlib import Path
 
     from goaltrack.charts import check_folder, write_charts
-    from goaltrack.status import build_status
+    from goaltrack.status import build_status, place
 
-    if not goals and not all_goals:
-        raise click.UsageError("name one or more goals, or use --all")
+    if not goals and not all_goals and scope is None:
+        raise click.UsageError("name one or more goals, or use --all or --scope")
     check_folder(Path(out))
-    statuses = build_status(database(), as_of, () if all_goals else goals, scope)
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, () if all_goals else goals, where.code)
+    if not goals and not all_goals:
+        statuses = [s for s in statuses if s.has_figures]
+        if not statuses:
+            raise GoaltrackError(f"no goal has figures for {where.label()} yet; nothing was drawn "
+                                 "(goaltrack chart --all draws every goal)")
     with progress_bar("Drawing", len(statuses) + all_goals) as bar:
         step = (lambda name: bar(name, 1, 0)) if bar else None
         paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
@@ -278,23 +297,27 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
     """Write a report to hand on: report.md, report.html and the charts, in one folder.
 
     The report has the date, the status table, a sentence per goal in plain words, and each goal's
-    chart beside it, with an overview at the top. Send the folder as it is.
+    chart beside it, with an overview at the top. Goals without figures in the scope are listed
+    ("no figures for København yet") instead of drawn. Send the folder as it is.
 
     \b
     Examples:
       goaltrack report --out status-2026
+      goaltrack report --out kbh --scope 101
       goaltrack report --out rapport --lang da --as-of 2020
     """
     from pathlib import Path
 
     from goaltrack.charts import check_folder
     from goaltrack.report import write_report
-    from goaltrack.status import build_status
+    from goaltrack.status import build_status, place
 
     check_folder(Path(out))
-    statuses = build_status(database(), as_of, (), scope)
-    with progress_bar("Drawing", len(statuses) + 1) as bar:
-        written = write_report(statuses, Path(out), as_of, scope, lang,
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, (), where.code)
+    with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
+        written = write_report(statuses, Path(out), as_of, where, lang,
                                step=(lambda name: bar(name, 1, 0)) if bar else None)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
@@ -366,7 +389,7 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     from goaltrack.render import number
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope, source, note, replace, force)
+    result = store.record(database(), goal, figure, year, scope or "DK", source, note, replace, force)
     m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
@@ -399,7 +422,7 @@ def delete(goal: str, year: int, scope: str, note: str | None) -> None:
     from goaltrack import store
     from goaltrack.render import number
 
-    result = store.delete(database(), goal, year, scope, note)
+    result = store.delete(database(), goal, year, scope or "DK", note)
     m = result.measurement
     info(f"Deleted {goal} {m.scope} {m.year}: {number(m.value, result.unit)} (it stays in the history, marked deleted).")
 
@@ -548,8 +571,9 @@ def show(goal: str, lang: str) -> None:
     """Show one GOAL: its definition and all its measurements.
 
     \b
-    Example:
+    Examples:
       goaltrack show homelessness
+      goaltrack show homelessness --lang da
     """
     from goaltrack import render, store
 
@@ -560,7 +584,7 @@ def show(goal: str, lang: str) -> None:
     if rows:
         print_rich(render.history_table(definition, rows, lang))
     else:
-        click.echo("No measurements recorded.")
+        click.echo(render.LABELS[lang]["no_measurements"])
 
 
 @cli.command()
@@ -592,13 +616,15 @@ def history(goal: str, scope: str | None, fmt: str, lang: str) -> None:
 
 @cli.command()
 @format_option("table", "json")
+@lang_option
 @db_option
-def scopes(fmt: str) -> None:
+def scopes(fmt: str, lang: str) -> None:
     """List the scopes figures can be recorded for (DK, regions, municipalities).
 
     \b
-    Example:
+    Examples:
       goaltrack scopes --format json
+      goaltrack scopes --lang da
     """
     from goaltrack import render, store
 
@@ -606,7 +632,7 @@ def scopes(fmt: str) -> None:
     if fmt == "json":
         click.echo(render.to_json([{"code": s.code, "name": s.name} for s in rows]), nl=False)
     else:
-        print_rich(render.scopes_table(rows))
+        print_rich(render.scopes_table(rows, lang))
 
 
 # --- catalogue ------------------------------------------------------------------------------------

@@ -51,6 +51,8 @@ class Goal(SQLModel, table=True):
     position: int = 0  # catalogue order
     title_en: str
     title_da: str
+    short_en: str | None = None  # short titles for narrow tables (optional)
+    short_da: str | None = None
     unit: str = Field(max_length=16)
     direction: str = Field(max_length=8)  # increase | decrease
     baseline_year: int | None = None
@@ -60,12 +62,18 @@ class Goal(SQLModel, table=True):
     target_change_pct: float | None = None
     source: str | None = None
     archived: bool = False
+    verdict_window: int | None = None  # years a verdict basis may lie before the target year; None: 3
 
     @property
     def target_level(self) -> float | None:
         return target_level(self.target_value, self.target_change_pct, self.baseline_value)
 
-    def title(self, lang: str) -> str:
+    def title(self, lang: str, short: bool = False) -> str:
+        """The title in ``lang``; with ``short``, the short one where the catalogue gives it."""
+        if short:
+            brief = self.short_da if lang == "da" else self.short_en
+            if brief:
+                return brief
         return self.title_da if lang == "da" else self.title_en
 
 

@@ -21,6 +21,7 @@ INSUFFICIENT = "insufficient_data"
 CATEGORIES = (ACHIEVED, SUBSTANTIAL, MODERATE, LIMITED, DETERIORATION, INSUFFICIENT)
 
 MET, MISSED, UNKNOWN = "met", "missed", "unknown"
+VERDICT_WINDOW = 3  # a verdict basis more than this many years older than the target year decides nothing
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Goal:
     target_value: float | None = None  # None: a target by direction only, or no target at all
     minimum: float | None = None  # the unit's range, for the projection
     maximum: float | None = None
+    verdict_window: int = VERDICT_WINDOW  # years a verdict basis may lie before the target year
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Assessment:
     projection: Point | None
     projected_to_meet: bool | None
     verdict: str | None
+    verdict_basis: Point | None  # the figure the verdict rests on (None before the deadline, or none)
 
 
 def target_level(value: float | None, change_pct: float | None, baseline: float | None) -> float | None:
@@ -185,18 +188,20 @@ def counted(goal: Goal, measurements: Sequence[Point], as_of: int) -> list[Point
 
 
 def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
-    """Every figure of DOMAIN.md for one goal, as it stood in ``as_of``."""
+    """Every figure of DOMAIN.md (method v2) for one goal, as it stood in ``as_of``."""
     d, b, t = goal.direction, goal.baseline, goal.target_value
     points = counted(goal, measurements, as_of)
     latest = points[-1] if points else None
+    # Movement figures need movement: none while the latest value is the baseline itself.
+    moved = latest is not None and b is not None and latest.year > b.year
 
     achieved = distance = share = pct = required = on_path = ahead = ratio = None
     if latest is not None and t is not None:
         achieved = is_achieved(d, latest.value, t)
         distance = distance_to_target(d, latest.value, t)
-        if b is not None and goal.target_year is not None:
-            if t != b.value:
-                share = distance / abs(t - b.value)
+        if b is not None and t != b.value:
+            share = distance / abs(t - b.value)
+        if moved and goal.target_year is not None:
             pct = progress_pct(b.value, t, latest.value)
             required = required_path(b, goal.target_year, t, latest.year)
             on_path = d * (latest.value - required) >= 0
@@ -207,7 +212,7 @@ def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
         category = ACHIEVED
     elif t is not None:
         category = category_from_ratio(ratio)
-    elif b is not None and latest is not None and latest.year > b.year:
+    elif moved:
         category = category_from_trend(d, cagr(b.value, latest.value, latest.year - b.year))
     else:
         category = INSUFFICIENT
@@ -217,6 +222,7 @@ def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
     if projection is not None and t is not None:
         projected_to_meet = is_achieved(d, projection.value, t)
 
+    basis = verdict_basis(goal, points, as_of)
     return Assessment(
         latest=latest,
         achieved=achieved,
@@ -230,15 +236,18 @@ def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
         category=category,
         projection=projection,
         projected_to_meet=projected_to_meet,
-        verdict=verdict(goal, points, as_of),
+        verdict=verdict(goal, basis, as_of),
+        verdict_basis=basis,
     )
 
 
 def project(goal: Goal, points: Sequence[Point]) -> Point | None:
-    """The least-squares line through the counted points, read at the target year, kept in range."""
+    """The least-squares line through the counted points up to the target year, read at the target
+    year and kept in the unit's range. A figure from after the deadline never enters a projection
+    to the deadline."""
     if goal.target_year is None:
         return None
-    line = least_squares(points)
+    line = least_squares(projection_points(goal, points))
     if line is None:
         return None
     slope, intercept = line
@@ -250,21 +259,42 @@ def project(goal: Goal, points: Sequence[Point]) -> Point | None:
     return Point(goal.target_year, value)
 
 
-def verdict(goal: Goal, points: Sequence[Point], as_of: int) -> str | None:
-    """met or missed once as_of is past the target year; None before; unknown without data.
+def projection_points(goal: Goal, points: Sequence[Point]) -> list[Point]:
+    """The counted points that enter the projection: none later than the target year."""
+    if goal.target_year is None:
+        return []
+    return [p for p in points if p.year <= goal.target_year]
 
-    Judged on the latest measurement at or before the target year (the baseline is no measurement).
-    A goal by direction only is met when that measurement is better than the baseline.
-    """
+
+def verdict_basis(goal: Goal, points: Sequence[Point], as_of: int) -> Point | None:
+    """The figure a verdict rests on, once as_of is past the target year: the latest measurement after
+    the baseline year at or before the target year (the baseline itself is no measurement). None
+    before the deadline and where there is no such figure."""
     if goal.target_year is None or as_of <= goal.target_year:
         return None
     b = goal.baseline
     judged = [p for p in points if p.year <= goal.target_year and (b is None or p.year > b.year)]
-    if not judged:
+    return judged[-1] if judged else None
+
+
+def basis_too_old(goal: Goal, basis: Point) -> bool:
+    """A basis more than the verdict window older than the target year decides nothing."""
+    return goal.target_year is not None and goal.target_year - basis.year > goal.verdict_window
+
+
+def verdict(goal: Goal, basis: Point | None, as_of: int) -> str | None:
+    """met, missed or unknown once as_of is past the target year; None before.
+
+    unknown without a basis, or where the basis is older than the verdict window allows. A goal by
+    direction only is met when its basis is better than its baseline, and unknown without a baseline.
+    """
+    if goal.target_year is None or as_of <= goal.target_year:
+        return None
+    if basis is None or basis_too_old(goal, basis):
         return UNKNOWN
-    value = judged[-1].value
     if goal.target_value is not None:
-        return MET if is_achieved(goal.direction, value, goal.target_value) else MISSED
+        return MET if is_achieved(goal.direction, basis.value, goal.target_value) else MISSED
+    b = goal.baseline
     if b is None:
         return UNKNOWN
-    return MET if goal.direction * (value - b.value) > 0 else MISSED
+    return MET if goal.direction * (basis.value - b.value) > 0 else MISSED

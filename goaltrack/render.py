@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goaltrack import progress
-from goaltrack.status import GoalStatus, goal_json, json_number, status_json
+from goaltrack.catalogue import NATION
+from goaltrack.i18n import LABELS, kind_name, unit_name
+from goaltrack.status import NATIONAL, RELATIVE, SCALED, GoalStatus, Place, goal_json, json_number, status_json
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -31,33 +33,6 @@ CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustaina
 }
 VERDICT_STYLE = {progress.MET: "bold green", progress.MISSED: "bold red", progress.UNKNOWN: "dim"}
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "goal": "Goal", "baseline": "Baseline", "latest": "Latest", "target": "Target", "distance": "Distance",
-        "progress": "Progress", "trend": "Trend", "category": "Category", "verdict": "Verdict",
-        "achieved": "achieved", "substantial_progress": "substantial progress",
-        "moderate_progress": "moderate progress", "limited_progress": "limited progress",
-        "deterioration": "deterioration", "insufficient_data": "insufficient data",
-        "met": "met", "missed": "missed", "unknown": "unknown",
-        "as_of": "as of", "improve": "improve", "years": "y",
-    },
-    "da": {
-        "goal": "Mål", "baseline": "Udgangspunkt", "latest": "Seneste", "target": "Målsætning",
-        "distance": "Afstand", "progress": "Fremskridt", "trend": "Udvikling", "category": "Kategori",
-        "verdict": "Resultat",
-        "achieved": "nået", "substantial_progress": "betydelige fremskridt",
-        "moderate_progress": "moderate fremskridt", "limited_progress": "begrænsede fremskridt",
-        "deterioration": "tilbagegang", "insufficient_data": "utilstrækkelige data",
-        "met": "indfriet", "missed": "ikke indfriet", "unknown": "ukendt",
-        "as_of": "pr.", "improve": "forbedres", "years": "år",
-    },
-}
-SHORT = {  # category labels for the terminal table, where width is scarce
-    "en": {"achieved": "achieved", "substantial_progress": "substantial", "moderate_progress": "moderate",
-           "limited_progress": "limited", "deterioration": "deterioration", "insufficient_data": "no data"},
-    "da": {"achieved": "nået", "substantial_progress": "betydelige", "moderate_progress": "moderate",
-           "limited_progress": "begrænsede", "deterioration": "tilbagegang", "insufficient_data": "ingen data"},
-}
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
@@ -87,15 +62,51 @@ def point_text(point: progress.Point | None, unit: str, lang: str) -> str:
     return "–" if point is None else f"{number(point.value, unit, lang)} ({point.year})"
 
 
-def target_text(status: GoalStatus, lang: str) -> str:
+DERIVED_MARKS = {SCALED: "¹", RELATIVE: "²", NATIONAL: "³"}
+
+
+def target_text(status: GoalStatus, lang: str, mark: bool = False) -> str:
+    """'≤ 4,000 (2020)'; with ``mark``, a derived target carries the mark its footnote explains."""
     spec = status.spec
     if spec.target_year is None:
         return "–"
     if spec.target_value is None:
         arrow = "↑" if spec.direction > 0 else "↓"
         return f"{arrow} {LABELS[lang]['improve']} ({spec.target_year})"
-    sign = "≥" if spec.direction > 0 else "≤"
-    return f"{sign} {number(spec.target_value, status.goal.unit, lang)} ({spec.target_year})"
+    text = f"{target_level_text(status, lang)} ({spec.target_year})"
+    return text + DERIVED_MARKS.get(status.rule or "", "") if mark else text
+
+
+def target_level_text(status: GoalStatus, lang: str) -> str:
+    """'≤ 4,000'."""
+    sign = "≥" if status.spec.direction > 0 else "≤"
+    return f"{sign} {number(status.spec.target_value, status.goal.unit, lang)}"
+
+
+def rule_text(status: GoalStatus, lang: str) -> str | None:
+    """How a derived target came about ('scaled from the national target'); None for the catalogue's."""
+    if status.rule not in DERIVED_MARKS:
+        return None
+    key = status.rule if status.home == NATION else f"{status.rule}_home"
+    return LABELS[lang][key]
+
+
+def derived_target_text(status: GoalStatus, lang: str) -> str:
+    """'≤ 1,059, scaled from the national target'; the catalogue's own target plainly."""
+    why = rule_text(status, lang)
+    level = target_level_text(status, lang)
+    return f"{level}, {why}" if why else level
+
+
+def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
+    """A line for each kind of derived target shown: '¹ scaled from the national target'."""
+    seen = {s.rule: s for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
+    return [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+
+
+def title_line(scope: Place, as_of: int, lang: str) -> str:
+    """'goaltrack · København (101) · as of 2026'."""
+    return f"goaltrack · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
 
 
 def distance_text(status: GoalStatus, lang: str) -> str:
@@ -103,7 +114,7 @@ def distance_text(status: GoalStatus, lang: str) -> str:
     if distance is None:
         return "–"
     if status.goal.unit == "percent":  # a distance between percentages is in points
-        return number(distance, "score", lang) + " pp"
+        return number(distance, "score", lang) + " " + LABELS[lang]["points"]
     return number(distance, status.goal.unit, lang)
 
 
@@ -138,87 +149,103 @@ def trend(status: GoalStatus) -> tuple[str, str]:
 # --- status ---------------------------------------------------------------------------------------
 
 
-def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en",
-                 width: int = 160) -> Table:
-    """The status as a table that fits a terminal ``width`` columns wide, cutting nothing off.
-
-    Widths are set here rather than left to rich, whose squeezing crops the last columns: the short
-    columns keep their width, the figures break before their year ("5,290 / (2011)") when space is
-    short, the goal's title takes what is left, and under that the trend and distance give way.
-    """
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
+def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[list, list[str | None]]:
+    """The status table's columns as pieces that must not be split (see goaltrack.fit), and each
+    row's styles. Narrow tables leave out the trend first, then the distance, then the baseline."""
+    from goaltrack.fit import Column, atoms
 
     words = LABELS[lang]
-    rows = []
+    show_verdict = any(s.assessment.verdict is not None for s in statuses)
+    columns = {key: Column(key, words[key], [], right=key in ("baseline", "latest", "target", "distance",
+                                                                "progress"), optional=drop)
+               for key, drop in (("goal", 0), ("baseline", 3), ("latest", 0), ("target", 0), ("distance", 2),
+                                 ("progress", 4), ("trend", 1), ("category", 0), ("verdict", 0))
+               if key != "verdict" or show_verdict}
+    columns["goal"].short_rows = []
+    for key in ("baseline", "latest", "target"):
+        columns[key].group, columns[key].stack = 1, True
+    styles: dict[str, list[str | None]] = {"trend": [], "category": [], "verdict": []}
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
-        rows.append({
-            "goal": Text(s.goal.title(lang)),
-            "baseline": point_text(s.spec.baseline, unit, lang),
-            "latest": point_text(a.latest, unit, lang),
-            "target": target_text(s, lang),
-            "distance": distance_text(s, lang),
-            "progress": progress_text(s, lang),
-            "trend": Text(spark, style=spark_style),
-            "category": Text(f"{symbol} {SHORT[lang][a.category]}", style=style),
-            "verdict": Text(words[a.verdict], style=VERDICT_STYLE[a.verdict]) if a.verdict else Text(""),
-        })
-    keys = ["goal", "baseline", "latest", "target", "distance", "progress", "trend", "category"]
-    if any(s.assessment.verdict is not None for s in statuses):
-        keys.append("verdict")
+        cells = {
+            "goal": atoms(s.goal.title(lang)),
+            "baseline": atoms(point_text(s.spec.baseline, unit, lang)),
+            "latest": atoms(point_text(a.latest, unit, lang)),
+            "target": atoms(target_text(s, lang, mark=True)),
+            "distance": atoms(distance_text(s, lang)),
+            "progress": atoms(progress_text(s, lang)),
+            "trend": [spark] if spark else [],
+            "category": atoms(f"{symbol} {words[a.category]}"),
+            "verdict": atoms(words[a.verdict]) if a.verdict else [],
+        }
+        for key, column in columns.items():
+            column.rows.append(cells[key])
+        columns["goal"].short_rows.append(atoms(s.goal.title(lang, short=True)))
+        styles["trend"].append(spark_style)
+        styles["category"].append(style)
+        styles["verdict"].append(VERDICT_STYLE[a.verdict] if a.verdict else None)
+    return list(columns.values()), styles
 
-    def natural(key: str) -> int:
-        return max([cell_len(words[key])] + [cell_len(str(row[key])) for row in rows])
 
-    def longest_word(key: str) -> int:
-        return max([cell_len(words[key])] + [cell_len(w) for row in rows for w in str(row[key]).split()])
+def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
+                 width: int | None = 160) -> Table:
+    """The status as a table that fits a terminal ``width`` columns wide (None: as wide as it takes)."""
+    return status_view(statuses, as_of, scope, lang, width)[0]
 
-    goal_min = 16
-    widths = {key: natural(key) for key in keys if key != "goal"}
-    for step in ("natural", "wrap figures", "drop trend and distance", "wrap category"):
-        if step == "wrap figures":
-            widths.update({key: longest_word(key) for key in ("baseline", "latest", "target")})
-        elif step == "drop trend and distance":
-            for key in ("trend", "distance"):
-                keys.remove(key)
-                widths.pop(key)
-        elif step == "wrap category":
-            widths.update({key: longest_word(key) for key in keys if key in ("category", "verdict")})
-            goal_min = 12
-        room = width - sum(widths.values()) - 3 * (len(keys) - 1)  # padding and a rule between columns
-        if room >= goal_min:
-            break
-    widths["goal"] = max(goal_min, min(room, natural("goal")))
 
-    table = Table(title=f"goaltrack · {scope} · {words['as_of']} {as_of}", title_justify="left",
+def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
+                width: int | None = 160) -> tuple[Table, list[str]]:
+    """The status table for a terminal ``width`` columns wide, and the headers of the columns that
+    it had to leave out.
+
+    No word, number, unit or symbol is ever split across lines or cut short (goaltrack.fit chooses the
+    columns, the titles and the widths); each goal takes one or two lines from 100 columns up.
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from goaltrack.fit import layout
+
+    words = LABELS[lang]
+    columns, styles = status_columns(statuses, lang)
+    plan = layout(columns, width)
+    notes = footnotes(statuses, lang)
+    table = Table(title=title_line(scope, as_of, lang), title_justify="left",
+                  caption="\n".join(notes) or None, caption_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for key in keys:
-        right = key in ("baseline", "latest", "target", "distance", "progress")
-        table.add_column(words[key], justify="right" if right else "left", width=widths[key],
-                         no_wrap=key in ("distance", "progress", "trend"), overflow="fold")
-    for row in rows:
-        table.add_row(*(row[key] for key in keys))
-    return table
+    by_key = {c.key: c for c in columns}
+    for key in plan.keys:
+        table.add_column(by_key[key].header, justify="right" if by_key[key].right else "left",
+                         width=plan.widths[key], no_wrap=True)
+    for i, row in enumerate(plan.lines):
+        table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] or "" if key in styles else "")
+                        for key in plan.keys))
+    return table, plan.omitted
+
+
+def omitted_note(omitted: Sequence[str], width: int, lang: str = "en") -> str:
+    """The stderr line that says which columns a narrow terminal left out, and how to see them."""
+    return LABELS[lang]["omitted"].format(width=width, names=", ".join(omitted))
 
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
+def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
     return to_json(status_json(statuses, as_of, scope, lang))
 
 
 CSV_FIELDS = (
-    "id", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "id", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "target_rule",
     "latest_year", "latest_value", "latest_source", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",
     "projection_year", "projection_value", "projected_to_meet", "verdict",
+    "verdict_basis_year", "verdict_basis_value", "verdict_basis_source",
 )
 
 
@@ -238,8 +265,8 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
     for s in statuses:
         flat: dict[str, Any] = {}
         for key, value in goal_json(s, lang).items():
-            if key in ("baseline", "target", "latest", "projection"):
-                for part in ("year", "value", "source"):
+            if key in ("baseline", "target", "latest", "projection", "verdict_basis"):
+                for part in ("year", "value", "source", "rule"):
                     if f"{key}_{part}" in CSV_FIELDS:
                         flat[f"{key}_{part}"] = None if value is None else value.get(part)
             else:
@@ -252,13 +279,13 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, lang: str = "en") -> str:
+def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
     words = LABELS[lang]
     keys = ["goal", "baseline", "latest", "target", "distance", "progress", "category"]
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**goaltrack · {scope} · {words['as_of']} {as_of}**", "",
+    lines = [f"**{title_line(scope, as_of, lang)}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
@@ -268,7 +295,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
             s.goal.title(lang),
             point_text(s.spec.baseline, unit, lang),
             point_text(a.latest, unit, lang),
-            target_text(s, lang),
+            target_text(s, lang, mark=True),
             distance_text(s, lang),
             progress_text(s, lang),
             f"{CATEGORY_STYLE[a.category][0]} {words[a.category]}",
@@ -276,6 +303,9 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: str, l
         if show_verdict:
             cells.append(words[a.verdict] if a.verdict else "")
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    notes = footnotes(statuses, lang)
+    if notes:
+        lines += [""] + [_md(note) + "  " for note in notes]
     return "\n".join(lines) + "\n"
 
 
@@ -295,30 +325,33 @@ def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStat
 
     words = LABELS[lang]
     title = ranked[0][1].goal.title(lang) if ranked else goal_id
+    notes = footnotes([s for _, s in ranked], lang)
     table = Table(title=f"{title} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
+                  caption="\n".join(notes) or None, caption_justify="left",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, right in (("#", True), ("scope", False), ("", False), (words["baseline"], True),
+    for name, right in (("#", True), (words["scope"], False), (words["baseline"], True),
                         (words["latest"], True), (words["target"], True), (words["progress"], True),
                         (words["category"], False)):
         table.add_column(name, justify="right" if right else "left")
     for rank, (scope, s) in enumerate(ranked, start=1):
         symbol, style = CATEGORY_STYLE[s.assessment.category]
-        table.add_row(str(rank), scope.code, scope.name, point_text(s.spec.baseline, s.goal.unit, lang),
-                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang),
-                      progress_text(s, lang), Text(f"{symbol} {SHORT[lang][s.assessment.category]}", style=style))
+        table.add_row(str(rank), s.place.label(lang), point_text(s.spec.baseline, s.goal.unit, lang),
+                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang, mark=True),
+                      progress_text(s, lang), Text(f"{symbol} {words[s.assessment.category]}", style=style))
     return table
 
 
-def scopes_table(scopes: Sequence[Any]) -> Table:
+def scopes_table(scopes: Sequence[Any], lang: str = "en") -> Table:
     from rich import box
     from rich.table import Table
 
+    words = LABELS[lang]
     names = {s.code: s.name for s in scopes}
     table = Table(header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name in ("code", "name", "kind", "part of"):
-        table.add_column(name)
+    for key in ("code", "name", "kind", "part_of"):
+        table.add_column(words[key])
     for s in scopes:
-        table.add_row(s.code, s.name, s.kind, names.get(s.parent, "") if s.parent else "")
+        table.add_row(s.code, s.name, kind_name(s.kind, lang), names.get(s.parent, "") if s.parent else "")
     return table
 
 
@@ -344,12 +377,13 @@ def goal_definition(goal: Goal, lang: str = "en") -> dict[str, Any]:
 def goals_table(goals: Sequence[Goal], lang: str = "en") -> Table:
     from rich.table import Table
 
+    words = LABELS[lang]
     table = Table(header_style="bold", pad_edge=False)
-    for name in ("id", LABELS[lang]["goal"], "unit", LABELS[lang]["baseline"], LABELS[lang]["target"]):
-        table.add_column(name, overflow="fold")
+    for key in ("id", "goal", "unit", "baseline", "target"):
+        table.add_column(words[key], overflow="fold")
     for goal in goals:
-        title = goal.title(lang) + (" (archived)" if goal.archived else "")
-        table.add_row(goal.id, title, goal.unit, point_text(goal_baseline(goal), goal.unit, lang),
+        title = goal.title(lang) + (f" ({words['archived']})" if goal.archived else "")
+        table.add_row(goal.id, title, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
                       definition_target(goal, lang))
     return table
 
@@ -362,14 +396,15 @@ def goal_baseline(goal: Goal) -> progress.Point | None:
 
 def goal_text(goal: Goal, lang: str = "en") -> str:
     """A goal's definition, a line a field, for `goaltrack show`."""
-    better = "up" if goal.direction == "increase" else "down"
-    return "\n".join([
-        f"{goal.title(lang)} ({goal.id})" + ("  [archived]" if goal.archived else ""),
-        f"  unit:      {goal.unit}, better when it goes {better} ({goal.direction})",
-        f"  baseline:  {point_text(goal_baseline(goal), goal.unit, lang)}",
-        f"  target:    {definition_target(goal, lang)}",
-        f"  source:    {goal.source or '–'}",
-    ])
+    words = LABELS[lang]
+    better = words["better_up"] if goal.direction == "increase" else words["better_down"]
+    fields = [("unit", f"{unit_name(goal.unit, lang)}, {better}"),
+              ("baseline", point_text(goal_baseline(goal), goal.unit, lang)),
+              ("target", definition_target(goal, lang)),
+              ("source", goal.source or "–")]
+    wide = max(len(words[key]) for key, _ in fields) + 3  # "label:" and two spaces
+    return "\n".join([f"{goal.title(lang)} ({goal.id})" + (f"  [{words['archived']}]" if goal.archived else "")]
+                     + [f"  {(words[key].lower() + ':').ljust(wide)}{text}" for key, text in fields])
 
 
 def definition_target(goal: Goal, lang: str) -> str:
@@ -380,7 +415,8 @@ def definition_target(goal: Goal, lang: str) -> str:
     if goal.target_level is not None:
         parts.append(f"{sign} {number(goal.target_level, goal.unit, lang)}")
     if goal.target_change_pct is not None:
-        parts.append(f"{goal.target_change_pct:+g} %")
+        change = f"{goal.target_change_pct:+g}"
+        parts.append(f"{change.replace('.', ',') if lang == 'da' else change} %")
     if not parts:
         parts.append(("↑ " if goal.direction == "increase" else "↓ ") + LABELS[lang]["improve"])
     return f"{', '.join(parts)} ({goal.target_year})"
@@ -406,12 +442,14 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
 
     table = Table(title=f"{goal.title(lang)} ({goal.id})", title_justify="left", header_style="bold",
                   pad_edge=False)
-    for name, justify in (("scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
-                          ("source", "left"), ("recorded", "left"), ("status", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
+    words = LABELS[lang]
+    for key, justify in (("history_scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
+                         ("source", "left"), ("recorded", "left"), ("status", "left")):
+        table.add_column(words[key], justify=justify, overflow="fold")
     for r in rows:
         current = r.replaced_at is None
-        state = "current" if current else f"{'deleted' if r.deleted else 'replaced'} {r.replaced_at:%Y-%m-%d %H:%M}"
+        state = words["current"] if current else \
+            f"{words['deleted' if r.deleted else 'replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
         if r.deleted and r.reason:
             state += f" ({r.reason})"
         style = "" if current else "dim strike"

@@ -10,33 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaltrack import __version__, progress
-from goaltrack.charts import CATEGORY_COLOUR, prepare_folder, write_charts
-from goaltrack.render import LABELS, number, status_as_markdown
-from goaltrack.status import GoalStatus
+from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.i18n import LABELS, REPORT_WORDS
+from goaltrack.render import number, rule_text, status_as_markdown
+from goaltrack.status import GoalStatus, Place
 
-WORDS = {
-    "en": {
-        "report": "Goal status report", "date": "Date", "as_of": "as of", "scope": "scope",
-        "status": "Status", "goals": "The goals one by one", "overview": "Overview",
-        "no_figures": "no figures recorded yet", "in": "in", "baseline_only": "the baseline; no figure since",
-        "above": "above", "below": "below", "the_target_of": "the target of", "reached": "at or better than the target of",
-        "away": "moving away from it", "on_track": "on track", "behind": "moving towards it, but behind the required path",
-        "improving": "improving", "worsening": "getting worse", "flat": "unchanged",
-        "verdict_unknown": "no figure by the deadline", "source": "Source of the latest figure",
-        "points": "points", "made_by": "Made with goaltrack",
-    },
-    "da": {
-        "report": "Statusrapport for målene", "date": "Dato", "as_of": "pr.", "scope": "område",
-        "status": "Status", "goals": "Målene ét for ét", "overview": "Overblik",
-        "no_figures": "ingen tal registreret endnu", "in": "i", "baseline_only": "udgangspunktet; intet tal siden",
-        "above": "over", "below": "under", "the_target_of": "målet på", "reached": "på eller bedre end målet på",
-        "away": "bevæger sig væk fra det", "on_track": "på rette kurs",
-        "behind": "bevæger sig mod det, men bagud i forhold til den nødvendige udvikling",
-        "improving": "forbedres", "worsening": "forværres", "flat": "uændret",
-        "verdict_unknown": "intet tal ved fristen", "source": "Kilde til det seneste tal",
-        "points": "point", "made_by": "Lavet med goaltrack",
-    },
-}
+WORDS = REPORT_WORDS
 
 
 def _amount(value: float, unit: str, lang: str) -> str:
@@ -50,7 +29,7 @@ def sentence(status: GoalStatus, lang: str = "en") -> str:
     """One goal in plain words, e.g. 'Homeless persons: 6,431 in 2019, 2,431 above the target of 4,000;
     moving away from it; missed.'"""
     w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
-    title = status.goal.title(lang)
+    title = f"{status.goal.title(lang)}, {status.place.label(lang)}"
     if a.latest is None:
         return f"{title}: {w['no_figures']}."
     parts = [f"{number(a.latest.value, unit, lang)} {w['in']} {a.latest.year}"]
@@ -59,6 +38,9 @@ def sentence(status: GoalStatus, lang: str = "en") -> str:
     clauses = []
     if spec.target_value is not None:
         target = number(spec.target_value, unit, lang)
+        why = rule_text(status, lang)
+        if why:
+            target += f" ({why})"
         if a.achieved:
             parts.append(f"{w['reached']} {target}")
         else:
@@ -81,32 +63,50 @@ class Report:
     charts: list[Path]
 
 
-def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: str, lang: str = "en",
+def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: Place, lang: str = "en",
                  today: datetime.date | None = None, step: Callable[[str], None] | None = None) -> Report:
-    """Write report.md, report.html and charts/ (a chart a goal and the overview) into ``out``."""
+    """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
+    the scope, and an overview; the goals without figures are listed by name instead of drawn."""
     out = prepare_folder(Path(out))
-    charts = write_charts(statuses, out / "charts", as_of, lang, "png", overview=True, step=step)
+    drawn = [s for s in statuses if s.has_figures]
+    empty = [s for s in statuses if not s.has_figures]
+    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step)
     today = today or datetime.date.today()
     w = WORDS[lang]
-    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope}"
-    md = [f"# {w['report']}", "", heading, "", f"![{w['overview']}](charts/overview.png)", "",
-          f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
-          "", f"## {w['goals']}", ""]
-    for s in statuses:
+    title = f"{w['report']} · {scope.label(lang)}"
+    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope.label(lang)}"
+    folder = chart_folder(drawn[0]) if drawn else ""
+    overview = f"charts/{folder}/overview.png" if folder else "charts/overview.png"
+    md = [f"# {title}", "", heading, ""]
+    if drawn:
+        md += [f"![{w['overview']}]({overview})", ""]
+    md += [f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
+           "", f"## {w['goals']}", ""]
+    for s in drawn:
         md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
-               f"![{s.goal.title(lang)}](charts/{s.goal.id}.png)", ""]
+               f"![{s.goal.title(lang)}](charts/{chart_name(s)})", ""]
         if s.assessment.latest is not None and s.assessment.latest.source:
             md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
+    if empty:
+        md += [f"## {w['without']}", ""]
+        md += [f"- {s.goal.title(lang)}: {no_figures(s, lang)}" for s in empty] + [""]
     md += ["---", f"{w['made_by']} {__version__}.", ""]
     markdown_path = out / "report.md"
     html_path = out / "report.html"
     markdown_path.write_text("\n".join(md), encoding="utf-8")
-    html_path.write_text(_html(statuses, heading, as_of, scope, lang), encoding="utf-8")
+    html_path.write_text(_html(statuses, title, heading, overview if drawn else None, as_of, scope, lang),
+                         encoding="utf-8")
     return Report(markdown_path, html_path, charts)
 
 
-def _html(statuses: Sequence[GoalStatus], heading: str, as_of: int, scope: str, lang: str) -> str:
-    from goaltrack.render import distance_text, point_text, progress_text, target_text
+def no_figures(status: GoalStatus, lang: str = "en") -> str:
+    """'no figures for København yet'."""
+    return WORDS[lang]["no_figures_for"].format(place=status.place.display_name(lang))
+
+
+def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
+          scope: Place, lang: str) -> str:
+    from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text
 
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
     head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
@@ -115,23 +115,31 @@ def _html(statuses: Sequence[GoalStatus], heading: str, as_of: int, scope: str, 
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
         cells = [s.goal.title(lang), point_text(s.spec.baseline, unit, lang), point_text(a.latest, unit, lang),
-                 target_text(s, lang), distance_text(s, lang), progress_text(s, lang)]
+                 target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
         colour = CATEGORY_COLOUR[a.category]
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
                     + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
                     + f"<td>{e(labels[a.verdict]) if a.verdict else ''}</td></tr>")
     goals = []
     for s in statuses:
+        if not s.has_figures:
+            continue
         source = s.assessment.latest.source if s.assessment.latest is not None else None
         goals.append(
             f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
-            f'<img src="charts/{e(s.goal.id)}.png" alt="{e(s.goal.title(lang))}">'
+            f'<img src="charts/{e(chart_name(s))}" alt="{e(s.goal.title(lang))}">'
             + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
+    empty = [s for s in statuses if not s.has_figures]
+    if empty:
+        goals.append(f"<h2>{e(w['without'])}</h2><ul>"
+                     + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
+                     + "</ul>")
+    notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
-<title>{e(w['report'])} · {e(scope)} · {as_of}</title>
+<title>{e(title)} · {as_of}</title>
 <style>
 body {{ font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; color: #222; max-width: 1100px;
        margin: 2em auto; padding: 0 1em; line-height: 1.45; }}
@@ -144,9 +152,9 @@ img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
 </style>
 </head>
 <body>
-<h1>{e(w['report'])}</h1>
+<h1>{e(title)}</h1>
 <p class="meta">{e(heading)}</p>
-<img src="charts/overview.png" alt="{e(w['overview'])}">
+{f'<img src="{e(overview)}" alt="{e(w["overview"])}">' if overview else ""}
 <h2>{e(w['status'])}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>
@@ -154,6 +162,7 @@ img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
 {chr(10).join(rows)}
 </tbody>
 </table>
+{notes}
 <h2>{e(w['goals'])}</h2>
 {chr(10).join(goals)}
 <p class="meta">{e(w['made_by'])} {e(__version__)}.</p>

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 FIRST_YEAR = 1900
-GOAL_FIELDS = ("title_en", "title_da", "unit", "direction", "baseline_year", "baseline_value",
-               "target_year", "target_value", "target_change_pct", "source")
+GOAL_FIELDS = ("title_en", "title_da", "short_en", "short_da", "unit", "direction", "baseline_year",
+               "baseline_value", "target_year", "target_value", "target_change_pct", "source", "verdict_window")
 
 
 @contextmanager

@@ -66,11 +66,24 @@ def dump(path: Path) -> list[str]:
 PG_ENV = "GOALTRACK_TEST_POSTGRES_URL"
 
 
+def _has_psycopg() -> bool:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# Tests that talk to PostgreSQL (or expect its driver's own errors) skip cleanly with only `.[test]`.
+needs_psycopg = pytest.mark.skipif(not _has_psycopg(), reason="psycopg is not installed (pip install '.[postgres]')")
+
+
 @contextmanager
 def postgres_database() -> Iterator[str]:
     admin_url = os.environ.get(PG_ENV)
     if not admin_url:
         pytest.skip(f"{PG_ENV} is not set")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install '.[postgres]')")
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 

@@ -7,11 +7,14 @@ postgresql+psycopg://postgres@127.0.0.1:5432/postgres); each test gets a databas
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from goaltrack.db import HEAD
 
 from .conftest import ROOT, Runner, postgres_database
+from .test_charts import png_size
 
 STORY = [
     ("record", "homelessness", "6138", "--year", "2015", "--source", "SFI 2015"),
@@ -73,11 +76,18 @@ def test_every_command_on_each_backend(backend_url, tmp_path):
         pytest.approx(1400 * 4000 / 5290)
     assert len(run.json("goals", "--format", "json")) == 16
     assert len(run.json("scopes", "--format", "json")) == 104
-    assert "Homeless persons" in run("show", "homelessness").stdout
+    shown = run("show", "homelessness").stdout
+    assert shown.startswith("Homeless persons (homelessness)\n")
+    assert [line.split("│")[1:4] for line in shown.splitlines() if "│101" in line] == [
+        ["101   ", " 2011 ", " 1,400 "], ["101   ", " 2017 ", " 1,700 "]]
     charts = run("chart", "homelessness", "--out", str(tmp_path / "charts")).stdout.split()
     assert charts == [str(tmp_path / "charts" / "homelessness.png")]
-    run("report", "--out", str(tmp_path / "report"))
-    assert (tmp_path / "report" / "report.html").exists()
+    assert png_size(Path(charts[0])) == (1200, 750)
+    run("report", "--out", str(tmp_path / "report"), "--scope", "101", "--as-of", "2018")
+    md = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    assert ("Homeless persons, København (101): 1,700 in 2017, 641 above the target of 1,059 (scaled from the "
+            "national target); moving away from it.\n") in md
+    assert "<td>1,400 (2011)</td><td>1,700 (2017)</td>" in (tmp_path / "report" / "report.html").read_text()
     catalogue = tmp_path / "goals.yaml"
     catalogue.write_text((ROOT / "goals.yaml").read_text(encoding="utf-8").replace(
         "Homeless persons", "Homeless people"), encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.catalogue import ScopeDef, load_catalogue, parse_catalogue, shipped_catalogue_path
+from goaltrack.catalogue import ScopeDef, load_catalogue, parse_catalogue
 from goaltrack.errors import GoaltrackError
 
 from .conftest import ROOT
@@ -58,10 +58,6 @@ def test_scope_problems():
     assert found == ["c.yaml:2: scope 101: kind must be one of nation, region, municipality, other, not 'city'",
                      "c.yaml:4: scope code 'a/b' must be 1-32 letters, digits, '-' or '_'",
                      "c.yaml:3: scope 102: parent '999' is not a scope of this catalogue"]
-
-
-def test_shipped_path_is_the_top_level_file_in_a_source_tree():
-    assert shipped_catalogue_path().read_text() == (ROOT / "goals.yaml").read_text()
 
 
 GOOD_GOAL = """\
@@ -157,7 +153,7 @@ def test_level_and_change_that_disagree_warn_but_pass():
 def test_unknown_keys_are_refused():
     found = problems(GOOD_GOAL.replace("unit: persons", "unit: persons\n    colour: red"))
     assert found == ["c.yaml:5: unknown key 'colour' in a goal (allowed: baseline, direction, id, measurements, "
-                     "source, target, title, unit)"]
+                     "source, target, title, unit, verdict_window)"]
 
 
 def test_duplicate_keys_are_refused():
@@ -264,3 +260,26 @@ def test_first_release_of_a_revised_figure():
     good = parse_catalogue(text.replace(", first_release: {value: 5700}", ""), "c.yaml")
     seed = good.goals[0].measurements[0]
     assert (seed.value, seed.source, seed.first_value, seed.first_source) == (5600, "revised", 5200, "first")
+
+
+def test_short_titles_are_optional_and_never_longer_than_the_title():
+    text = GOOD_GOAL.replace("title: {en: Homeless persons, da: Hjemløse}",
+                             "title: {en: Homeless persons, da: Hjemløse personer, short_en: Homeless, short_da: Hjemløse}")
+    goal = parse_catalogue(text, "c.yaml").goals[0]
+    assert (goal.short_en, goal.short_da) == ("Homeless", "Hjemløse")
+    assert parse_catalogue(GOOD_GOAL, "c.yaml").goals[0].short_en is None
+    english_only = parse_catalogue(GOOD_GOAL.replace("da: Hjemløse", "short_en: Homeless"), "c.yaml").goals[0]
+    assert (english_only.title_da, english_only.short_da) == ("Homeless persons", "Homeless")
+    found = problems(GOOD_GOAL.replace("da: Hjemløse}", "da: Hjemløse, short_da: Hjemløse i Danmark, short_en: 7}"))
+    assert found == ["c.yaml:3: goal 'homelessness': short English title must be a non-empty text, not 7",
+                     "c.yaml:3: goal 'homelessness': the short Danish title 'Hjemløse i Danmark' is longer than "
+                     "the title"]
+    found = problems(GOOD_GOAL.replace("da: Hjemløse}", "da: Hjemløse, short: H}"))
+    assert found == ["c.yaml:3: unknown key 'short' in the title of goal 'homelessness' "
+                     "(allowed: da, en, short_da, short_en)"]
+
+
+def test_every_shipped_goal_has_short_titles_in_both_languages():
+    for goal in load_catalogue(ROOT / "goals.yaml").goals:
+        assert goal.short_en and goal.short_da, goal.id
+        assert len(goal.short_en) <= 30 and len(goal.short_da) <= 38, goal.id

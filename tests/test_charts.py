@@ -88,6 +88,7 @@ def test_chart_files_for_every_goal(run, tmp_path):
     result = run("chart", "--all", "--out", str(out))
     written = [Path(line) for line in result.stdout.splitlines()]
     assert len(written) == 17 and written[-1].name == "overview.png"
+    assert [p.stem for p in written[:-1]] == [g["id"] for g in run.json("goals", "--format", "json")]
     for path in written[:-1]:
         assert png_size(path) == (1200, 750), path
     width, height = png_size(written[-1])
@@ -99,9 +100,18 @@ def test_chart_options(run, tmp_path):
     out = tmp_path / "c"
     run("chart", "homelessness", "--out", str(out), "--dpi", "100")
     assert png_size(out / "homelessness.png") == (800, 500)
-    run("chart", "homelessness", "--out", str(out), "--format", "svg", "--lang", "da")
+    run("chart", "homelessness", "--out", str(out), "--format", "svg", "--lang", "da", "--as-of", "2026")
     svg = (out / "homelessness.svg").read_text()
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    # matplotlib writes each text it draws as a comment beside its glyphs: the words and numbers shown
+    import re
+
+    texts = re.findall(r"<!-- (.*?) -->", svg)
+    assert "Hjemløse personer · Danmark (DK)" in texts and "personer" in texts  # title and axis, in Danish
+    assert "Tilbagegang · 1.820 fra målsætningen · ukendt" in texts  # 5,820 (2013): too old to decide 2020
+    assert {"Målte tal", "Udgangspunkt", "Målsætning", "Nødvendig udvikling"} <= set(texts)
+    assert {"4.000", "5.000", "6.000"} <= set(texts) and "4,000" not in texts  # Danish thousands on the axis
+    assert not any(t.endswith("%") for t in texts)  # persons, not percent
     assert not (out / "overview.png").exists()  # only with --all
 
 
@@ -124,17 +134,18 @@ def test_chart_path_never_leaves_its_folder(tmp_path):
 
 def test_sentences():
     assert sentence(judge(HOMELESS, FIGURES, as_of=2026)) == (
-        "Homeless persons: 6,431 in 2019, 2,431 above the target of 4,000; moving away from it; missed.")
+        "Homeless persons, Denmark (DK): 6,431 in 2019, 2,431 above the target of 4,000; moving away from it; missed.")
     assert sentence(judge(HOMELESS, FIGURES, as_of=2026), "da") == (
-        "Hjemløse personer: 6.431 i 2019, 2.431 over målet på 4.000; bevæger sig væk fra det; ikke indfriet.")
+        "Hjemløse personer, Danmark (DK): 6.431 i 2019, 2.431 over målsætningen på 4.000; bevæger sig væk fra den; "
+        "ikke nået.")
     on_track = judge(HOMELESS, [M(2015, 4700)], as_of=2016)
-    assert sentence(on_track) == "Homeless persons: 4,700 in 2015, 700 above the target of 4,000; on track."
+    assert sentence(on_track) == "Homeless persons, Denmark (DK): 4,700 in 2015, 700 above the target of 4,000; on track."
     behind = judge(HOMELESS, [M(2015, 5200)], as_of=2016)
     assert sentence(behind).endswith("moving towards it, but behind the required path.")
     met = judge(HOMELESS, [M(2020, 3900)], as_of=2021)
-    assert sentence(met) == "Homeless persons: 3,900 in 2020, at or better than the target of 4,000; met."
+    assert sentence(met) == "Homeless persons, Denmark (DK): 3,900 in 2020, at or better than the target of 4,000; met."
     nothing = judge(HOMELESS, [], as_of=2026)
-    assert sentence(nothing) == ("Homeless persons: 5,290 in 2011 (the baseline; no figure since), 1,290 above "
+    assert sentence(nothing) == ("Homeless persons, Denmark (DK): 5,290 in 2011 (the baseline; no figure since), 1,290 above "
                                  "the target of 4,000; no figure by the deadline.")
 
 
@@ -144,14 +155,20 @@ def test_report_folder(run, tmp_path):
     result = run("report", "--out", str(out), "--as-of", "2026")
     assert result.stdout.splitlines() == [str(out / "report.md"), str(out / "report.html")]
     md = (out / "report.md").read_text()
-    assert "Homeless persons: 6,431 in 2019, 2,431 above the target of 4,000; moving away from it; missed." in md
+    assert "Homeless persons, Denmark (DK): 6,431 in 2019, 2,431 above the target of 4,000; moving away from it; missed." in md
     assert "| Homeless persons | 5,290 (2011) | 6,431 (2019) | ≤ 4,000 (2020) | 2,431 | -88 % |" in md
     page = (out / "report.html").read_text()
     assert page.count("<tr>") == 16 + 1
     import re
 
     images = re.findall(r'(?:src="|\]\()(charts/[^")]+)', md + page)
-    assert len(images) == 2 * 17
+    # 12 goals have figures in the nation (a catalogue baseline counts), plus the overview; the
+    # other four are listed by name instead of drawn empty
+    assert len(images) == 2 * 13
+    for title in ("Reading level of vulnerable children improves", "Maths level of vulnerable children improves",
+                  "Returns to a shelter within a year of moving to own home"):
+        assert f"- {title}: no figures for Denmark yet" in md
+        assert f"<li>{title}: no figures for Denmark yet</li>" in page
     for image in images:  # every picture the report shows is in the folder
         assert png_size(out / image)[0] >= 1200
 

@@ -45,6 +45,7 @@ def test_homelessness_missed_after_deadline():
     # three points: x̄ = 2014.33, ȳ = 5847, slope 4618 / 34.667 = 133.21 a year
     assert a.projection.value == approx(6601.865385)
     assert a.verdict == progress.MISSED
+    assert a.verdict_basis == Point(2019, 6431)
 
 
 def test_higher_is_better_goal():
@@ -133,7 +134,7 @@ def test_goal_without_baseline():
 def test_measurements_before_the_baseline_are_history():
     a = assess(HOMELESS, [Point(2009, 4998)], as_of=2015)
     assert a.latest == Point(2011, 5290)  # the baseline itself: the 2009 count enters no figure
-    assert a.progress_pct == 0
+    assert a.progress_pct is None  # no movement yet: not "0 %"
     assert a.growth_ratio is None  # no second year of data
     assert a.category == progress.INSUFFICIENT
     assert a.projection is None  # one year only
@@ -159,7 +160,9 @@ def test_verdict_uses_the_last_figure_by_the_deadline():
     a = assess(HOMELESS, figures, as_of=2026)
     assert a.achieved is True  # the latest figure, 2022, is under 4,000
     assert a.verdict == progress.MISSED  # but 2019's 6,431 is what stood at the deadline
-    assert assess(HOMELESS, [Point(2022, 3900)], as_of=2026).verdict == progress.UNKNOWN
+    assert a.verdict_basis == Point(2019, 6431)
+    after_only = assess(HOMELESS, [Point(2022, 3900)], as_of=2026)
+    assert after_only.verdict == progress.UNKNOWN and after_only.verdict_basis is None
     assert assess(HOMELESS, [Point(2020, 4000)], as_of=2021).verdict == progress.MET  # exactly on target
     assert assess(HOMELESS, [Point(2020, 4000)], as_of=2020).verdict is None  # not past the deadline yet
 
@@ -213,3 +216,111 @@ def test_required_path_is_the_target_after_the_deadline():
 def test_negative_values_have_no_growth_rate():
     assert progress.cagr(-1, 5, 2) is None
     assert math.isclose(progress.cagr(4, 9, 2), 0.5)
+
+
+# --- method v2 ------------------------------------------------------------------------------------
+
+# The published national counts (VIVE): 2013–2022, after the 2011 baseline of 5,290.
+COUNTS = [Point(2013, 5820), Point(2015, 6138), Point(2017, 6635), Point(2019, 6431, "VIVE 2019"),
+          Point(2022, 5789, "VIVE 2022")]
+
+
+def test_homelessness_after_the_deadline_basis_2019_latest_2022():
+    a = assess(HOMELESS, COUNTS, as_of=2023)
+    # Was it met? The verdict rests on 2019's 6,431, the last count at or before 2020.
+    assert a.verdict_basis == Point(2019, 6431, "VIVE 2019")
+    assert a.verdict == progress.MISSED
+    # Where does it stand now? On 2022's 5,789.
+    assert a.latest == Point(2022, 5789, "VIVE 2022")
+    assert a.achieved is False
+    assert a.distance == 1789  # 5,789 − 4,000
+    assert a.distance_share == approx(1789 / 1290)  # 1.3868
+    assert a.progress_pct == approx(-38.6821705)  # 100 · 499 / −1,290
+    assert a.required == 4000  # the path is the target after 2020
+    assert a.on_path is False
+    # The road falls 1,290/9 = 143.33 a year; it stood at 5,789 in 2011 − 499/143.33 = 2007.52.
+    assert a.years_ahead == approx(2011 - 499 / (1290 / 9) - 2022)  # −14.48
+    # observed (5789/5290)^(1/11) − 1 = +0.823 %; required −3.058 %: deterioration
+    assert a.growth_ratio == approx(((5789 / 5290) ** (1 / 11) - 1) / ((4000 / 5290) ** (1 / 9) - 1))
+    assert a.growth_ratio == approx(-0.26913, rel=1e-3)
+    assert a.category == progress.DETERIORATION
+    # The projection to 2020 uses 2011–2019 only: x̄ = 2015, ȳ = 30,314/5 = 6,062.8, Sxx = 40,
+    # Sxy = 3,091.2 + 485.6 + 0 + 1,144.4 + 1,472.8 = 6,194: slope 154.85; 6,062.8 + 5 · 154.85.
+    assert a.projection == Point(2020, approx(6837.05))
+    assert a.projected_to_meet is False
+
+
+def test_a_figure_after_the_deadline_never_enters_the_projection():
+    # Through (2011, 5,290) and (2013, 5,820) only: 265 a year, 7,675 in 2020; the 2022 count of
+    # 3,000 would pull the line down to 3,582 (x̄ 2015.33, slope −240.3) and "meet" the target.
+    a = assess(HOMELESS, [Point(2013, 5820), Point(2022, 3000)], as_of=2023)
+    assert a.projection == Point(2020, approx(7675))
+    assert a.latest == Point(2022, 3000) and a.achieved is True
+    assert a.verdict == progress.UNKNOWN  # 2013 is 7 years before 2020
+    # With the baseline and a post-deadline figure only, one year is left: no projection at all.
+    assert assess(HOMELESS, [Point(2022, 3000)], as_of=2023).projection is None
+    # Before the deadline the projection runs through every counted figure, as before.
+    assert assess(HOMELESS, [Point(2013, 5820), Point(2019, 6431)], as_of=2019).projection.value \
+        == approx(6601.865385)
+
+
+def test_a_goal_without_movement_has_no_movement_figures():
+    a = assess(HOMELESS, [], as_of=2015)
+    assert a.latest == Point(2011, 5290)  # the baseline is the latest value
+    assert a.achieved is False
+    assert a.distance == 1290  # 5,290 − 4,000: still given
+    assert a.distance_share == 1.0  # the whole gap
+    for name in ("progress_pct", "required", "on_path", "years_ahead", "growth_ratio"):
+        assert getattr(a, name) is None, name
+    assert a.category == progress.INSUFFICIENT
+    assert a.projection is None
+    after = assess(HOMELESS, [], as_of=2021)
+    assert after.verdict == progress.UNKNOWN and after.verdict_basis is None  # the baseline decides nothing
+    # A baseline already at the target is achieved, still without movement figures.
+    reached = assess(Goal(-1, Point(2011, 3900), 2020, 4000), [], as_of=2015)
+    assert reached.achieved is True and reached.category == progress.ACHIEVED
+    assert reached.progress_pct is None and reached.on_path is None
+
+
+PLACEMENT = Goal(direction=-1, baseline=Point(2011, 5.7), target_year=2020, target_value=4.0, minimum=0, maximum=100)
+
+
+def test_a_basis_outside_the_verdict_window_decides_nothing():
+    a = assess(PLACEMENT, [Point(2013, 5.1)], as_of=2024)
+    assert a.verdict_basis == Point(2013, 5.1)  # shown, so a reader sees why
+    assert a.verdict == progress.UNKNOWN  # 2020 − 2013 = 7 years > 3
+    # The window's edge: 2017 is 3 years before 2020 and decides; 2016 is 4 and does not.
+    assert assess(PLACEMENT, [Point(2017, 4.4)], as_of=2021).verdict == progress.MISSED
+    assert assess(PLACEMENT, [Point(2017, 3.9)], as_of=2021).verdict == progress.MET
+    assert assess(PLACEMENT, [Point(2016, 3.9)], as_of=2021).verdict == progress.UNKNOWN
+    # A catalogue may widen the window: with 7 years the 2013 figure decides.
+    wide = Goal(-1, Point(2011, 5.7), 2020, 4.0, 0, 100, verdict_window=7)
+    assert assess(wide, [Point(2013, 5.1)], as_of=2024).verdict == progress.MISSED
+    assert progress.basis_too_old(PLACEMENT, Point(2013, 5.1)) is True
+
+
+def test_a_direction_only_goal_is_judged_against_its_baseline():
+    reading = Goal(direction=1, baseline=Point(2015, 100), target_year=2020)
+    better = assess(reading, [Point(2017, 101), Point(2019, 103), Point(2022, 95)], as_of=2023)
+    assert better.verdict_basis == Point(2019, 103)  # not 2022's 95
+    assert better.verdict == progress.MET  # 103 > 100
+    assert better.latest == Point(2022, 95)
+    assert better.category == progress.DETERIORATION  # now: (95/100)^(1/7) − 1 = −0.73 % a year
+    same = assess(reading, [Point(2019, 100)], as_of=2023)
+    assert same.verdict == progress.MISSED  # not better than its baseline
+    lower = Goal(direction=-1, baseline=Point(2015, 10), target_year=2020)
+    assert assess(lower, [Point(2020, 9.5)], as_of=2021).verdict == progress.MET
+    assert assess(lower, [Point(2016, 9.5)], as_of=2021).verdict == progress.UNKNOWN  # 4 years old
+    # Without a baseline there is nothing to be better than: unknown, but the basis is still shown.
+    no_baseline = Goal(direction=1, target_year=2020)
+    a = assess(no_baseline, [Point(2016, 100), Point(2019, 104)], as_of=2021)
+    assert a.verdict_basis == Point(2019, 104)
+    assert a.verdict == progress.UNKNOWN
+    assert a.category == progress.INSUFFICIENT
+    assert a.progress_pct is None and a.growth_ratio is None
+
+
+def test_no_verdict_basis_before_the_deadline():
+    a = assess(HOMELESS, COUNTS, as_of=2020)  # in the target year itself: not yet past it
+    assert a.verdict is None and a.verdict_basis is None
+    assert assess(HOMELESS, COUNTS, as_of=2021).verdict_basis == Point(2019, 6431, "VIVE 2019")

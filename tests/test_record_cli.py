@@ -57,7 +57,10 @@ def test_a_different_figure_needs_replace_and_keeps_history(run, ready):
 
 
 def test_replace_with_nothing_to_replace_records(run, ready):
-    assert "Recorded" in run("record", "drug-deaths", "250", "--year", "2015", "--replace").stderr
+    result = run("record", "drug-deaths", "250", "--year", "2015", "--replace", "--source", "DST")
+    assert result.stderr == "Recorded drug-deaths DK 2015: 250.\n"
+    rows = [r for r in run.json("history", "drug-deaths", "--format", "json") if r["year"] == 2015]
+    assert [(r["value"], r["source"], r["current"], r["replaces"]) for r in rows] == [(250, "DST", True, None)]
 
 
 def test_danish_decimal_comma(run, ready):

@@ -35,7 +35,7 @@ def test_persons_target_is_scaled_by_the_scope_baseline(municipal):
     g = goal_status(municipal, "101", "homelessness")
     # København: baseline 1,400 in 2011; target 1,400 × 4,000 / 5,290 = 1,058.60
     assert g["baseline"] == {"year": 2011, "value": 1400}
-    assert g["target"] == {"year": 2020, "value": approx(1058.601134)}
+    assert g["target"] == {"year": 2020, "value": approx(1058.601134), "rule": "scaled"}
     assert g["latest"] == {"year": 2017, "value": 1700, "source": "København 2017"}
     assert g["distance"] == approx(1700 - 1058.601134)
     assert g["progress_pct"] == approx(100 * 300 / (1058.601134 - 1400))  # −87.87 %
@@ -56,7 +56,7 @@ def test_percent_target_is_the_national_level(municipal):
     g = goal_status(municipal, "751", "placement-breakdown", as_of="2018")
     # Aarhus: 6.0 % in 2011 to 4.5 % in 2016, against the national 4 %
     assert g["baseline"] == {"year": 2011, "value": 6}
-    assert g["target"] == {"year": 2020, "value": 4}
+    assert g["target"] == {"year": 2020, "value": 4, "rule": "national"}
     assert g["progress_pct"] == approx(75.0)
     assert g["required"] == approx(6 - 2 * 5 / 9)  # 4.889 on the road in 2016
     assert g["on_path"] is True
@@ -97,10 +97,10 @@ def test_compare_ranks_by_progress(municipal):
 
 def test_compare_as_of_and_unknown_goal(municipal):
     data = municipal.json("compare", "homelessness", "--as-of", "2012", "--format", "json")
-    # By 2012 only the baselines are known: everyone at 0 %, so by name. The nation counts, by its
-    # catalogue baseline, though its first recorded figure is from 2013.
+    # By 2012 only the baselines are known: no movement, so no progress, and by name. The nation
+    # counts, by its catalogue baseline, though its first recorded figure is from 2013.
     assert [s["scope"] for s in data["scopes"]] == ["751", "DK", "101"]
-    assert {s["progress_pct"] for s in data["scopes"]} == {0}
+    assert {s["progress_pct"] for s in data["scopes"]} == {None}
     assert "unknown goal" in municipal.fails("compare", "nope").stderr
 
 

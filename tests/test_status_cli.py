@@ -8,9 +8,9 @@ import io
 import pytest
 
 STATUS_KEYS = [
-    "id", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
+    "id", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category", "projection",
-    "projected_to_meet", "verdict",
+    "projected_to_meet", "verdict", "verdict_basis",
 ]
 
 
@@ -36,7 +36,7 @@ def test_status_json_shape_and_figures(run):
             assert goal[key] is None or None not in (goal[key]["year"], goal[key]["value"])
     h = next(g for g in data["goals"] if g["id"] == "homelessness")
     assert h["baseline"] == {"year": 2011, "value": 5290}
-    assert h["target"] == {"year": 2020, "value": 4000}
+    assert h["target"] == {"year": 2020, "value": 4000, "rule": "catalogue"}
     assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
     assert h["achieved"] is False
     assert h["distance"] == 2431
@@ -47,6 +47,56 @@ def test_status_json_shape_and_figures(run):
     assert h["projection"] == {"year": 2020, "value": pytest.approx(6601.865385)}
     assert h["projected_to_meet"] is False
     assert h["verdict"] == "missed"
+    assert h["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    assert h["distance_share"] == pytest.approx(2431 / 1290)  # 1.88 times the original gap
+    # The road from 5,290 (2011) to 4,000 (2020) falls 143.33 a year: it stood at 6,431 in 2003.04.
+    assert h["years_ahead"] == pytest.approx(2011 + (6431 - 5290) / (-1290 / 9) - 2019)  # −15.96
+    # Eurostat: observed (6,431/5,290)^(1/8) − 1 over required (4,000/5,290)^(1/9) − 1
+    assert h["growth_ratio"] == pytest.approx(((6431 / 5290) ** (1 / 8) - 1) / ((4000 / 5290) ** (1 / 9) - 1),
+                                              abs=1e-6)
+    assert h["growth_ratio"] == pytest.approx(-0.808167)
+    assert h["title"] == "Homeless persons"
+    da = run.json("status", "homelessness", "--format", "json", "--as-of", "2026", "--lang", "da")
+    assert da["goals"][0]["title"] == "Hjemløse personer"
+    assert da["goals"][0]["distance"] == 2431  # figures do not change with the language
+
+
+def test_verdict_basis_beside_the_latest_figure(run):
+    run("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019")
+    run("record", "homelessness", "3900", "--year", "2022", "--source", "VIVE 2022")
+    h = run.json("status", "homelessness", "--as-of", "2023", "--format", "json")["goals"][0]
+    assert h["latest"] == {"year": 2022, "value": 3900, "source": "VIVE 2022"}
+    assert h["achieved"] is True and h["category"] == "achieved"  # where it stands now
+    assert h["verdict"] == "missed"  # was it met: on 2019's 6,431
+    assert h["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    # the projection to 2020 runs through 2011, 2013 and 2019 only: 6,601.87, not pulled by 2022
+    assert h["projection"] == {"year": 2020, "value": pytest.approx(6601.865385)}
+    before = run.json("status", "homelessness", "--as-of", "2020", "--format", "json")["goals"][0]
+    assert before["verdict"] is None and before["verdict_basis"] is None
+
+
+def test_a_catalogue_sets_the_verdict_window(run, tmp_path):
+    catalogue = tmp_path / "wide.yaml"
+    catalogue.write_text(
+        "verdict_window: 7\n"
+        "goals:\n"
+        "  - {id: breakdowns, title: Breakdowns, unit: percent, direction: decrease,\n"
+        "     baseline: {year: 2011, value: 5.7}, target: {year: 2020, value: 4},\n"
+        "     measurements: [{year: 2013, value: 5.1}]}\n"
+        "  - {id: strict, title: Strict, unit: percent, direction: decrease, verdict_window: 3,\n"
+        "     baseline: {year: 2011, value: 5.7}, target: {year: 2020, value: 4},\n"
+        "     measurements: [{year: 2013, value: 3.9}]}\n", encoding="utf-8")
+    run("catalogue", "sync", str(catalogue), "--archive")
+    goals = {g["id"]: g for g in run.json("status", "breakdowns", "strict", "--as-of", "2021",
+                                           "--format", "json")["goals"]}
+    assert goals["breakdowns"]["verdict"] == "missed"  # 2013 lies within the catalogue's 7 years
+    assert goals["strict"]["verdict"] == "unknown"  # the goal's own 3 years win
+    assert goals["strict"]["verdict_basis"] == {"year": 2013, "value": 3.9, "source": None}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(catalogue.read_text(encoding="utf-8").replace("verdict_window: 7", "verdict_window: -1"),
+                   encoding="utf-8")
+    error = run.fails("catalogue", "check", str(bad)).stderr
+    assert "bad.yaml:1: the catalogue: verdict_window must be a whole number of years from 0 to 100, not -1" in error
 
 
 def test_goals_without_data_are_null_not_zero(run):
@@ -55,7 +105,7 @@ def test_goals_without_data_are_null_not_zero(run):
     assert reading["baseline"] is None and reading["target"] is None and reading["latest"] is None
     assert reading["category"] == "insufficient_data" and reading["verdict"] == "unknown"
     coercion = next(g for g in data["goals"] if g["id"] == "psychiatry-coercion")
-    assert coercion["target"] == {"year": 2020, "value": 11.35}  # halve 22.7: a relative-only target
+    assert coercion["target"] == {"year": 2020, "value": 11.35, "rule": "catalogue"}  # halve 22.7: a relative-only target
     assert coercion["latest"]["value"] == 21.8
     foster = next(g for g in data["goals"] if g["id"] == "foster-families")
     assert foster["target"] is None and foster["verdict"] is None and foster["category"] == "deterioration"
@@ -95,7 +145,11 @@ def test_csv_has_one_row_per_goal(run):
     rows = list(csv.DictReader(io.StringIO(run("status", "--format", "csv").stdout)))
     assert len(rows) == 16
     h = next(r for r in rows if r["id"] == "homelessness")
-    assert (h["baseline_year"], h["baseline_value"], h["latest_value"], h["verdict"]) == ("2011", "5290", "5820", "missed")
+    assert (h["baseline_year"], h["baseline_value"], h["latest_value"], h["verdict"]) == ("2011", "5290", "5820", "unknown")
+    # the 2013 count is the basis, but more than 3 years before 2020: it decides nothing
+    assert (h["verdict_basis_year"], h["verdict_basis_value"]) == ("2013", "5820")
+    assert h["verdict_basis_source"].startswith("SFI national count 2013")
+    assert list(rows[0])[-4:] == ["verdict", "verdict_basis_year", "verdict_basis_value", "verdict_basis_source"]
     assert h["achieved"] == "false" and rows[1]["baseline_value"] == ""
 
 
@@ -126,5 +180,6 @@ def test_table_fits_the_terminal_and_cuts_nothing(run, width, monkeypatch):
     assert max(cell_len(line) for line in out.splitlines()) <= width
     assert "…" not in out  # no cell was cut short
     words = out.split()
-    assert words.count("missed") == 3 and words.count("unknown") == 11  # every verdict whole
+    # every verdict whole; the shipped figures are from 2012-2013, too old to decide a 2020 goal
+    assert words.count("unknown") == 14
     assert "deterioration" in words and "substantial" in words

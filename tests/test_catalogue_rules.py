@@ -1,0 +1,134 @@
+"""The catalogue's rules at their edges: each limit the README states, on both sides of the line."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from goaltrack.catalogue import ScopeDef, parse_catalogue
+from goaltrack.errors import GoaltrackError
+
+THIS_YEAR = datetime.date.today().year
+
+
+def goal(baseline="{year: 2011, value: 5290}", target="{year: 2020, value: 4000}", unit="persons",
+         direction="decrease", extra="") -> str:
+    return (f"goals:\n  - id: g\n    title: {{en: G, da: Gd}}\n    unit: {unit}\n    direction: {direction}\n"
+            f"    baseline: {baseline}\n    target: {target}\n{extra}")
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(GoaltrackError) as caught:
+        parse_catalogue(text, "c.yaml")
+    return [p.where("c.yaml") for p in caught.value.problems] or [caught.value.message]
+
+
+def accepted(text: str):
+    catalogue = parse_catalogue(text, "c.yaml")
+    return catalogue.goals[0], [w.where("c.yaml") for w in catalogue.warnings]
+
+
+def test_a_target_needs_its_year():
+    assert problems(goal(target="{value: 4000}")) == ["c.yaml:7: the target of goal 'g' lacks 'year'"]
+
+
+def test_a_target_equal_to_its_baseline_is_accepted():
+    g, warnings = accepted(goal(target="{year: 2020, value: 5290}"))
+    assert (g.baseline_value, g.target_value, g.target_level, warnings) == (5290, 5290, 5290, [])
+
+
+def test_a_target_on_the_wrong_side_is_refused():
+    assert problems(goal(target="{year: 2020, value: 5291}")) == [
+        "c.yaml:7: goal 'g': target 5291 is worse than the baseline 5290 for a goal to decrease"]
+    assert problems(goal(target="{year: 2020, value: 5289}", direction="increase")) == [
+        "c.yaml:7: goal 'g': target 5289 is worse than the baseline 5290 for a goal to increase"]
+
+
+@pytest.mark.parametrize(("year", "ok"), [(1899, False), (1900, True), (2100, True), (2101, False)])
+def test_target_years_from_1900_to_2100(year, ok):
+    text = goal(baseline="null", target=f"{{year: {year}, value: 4000}}")
+    if ok:
+        assert accepted(text)[0].target_year == year
+    else:
+        assert problems(text) == [f"c.yaml:7: goal 'g': target year {year} is outside 1900..2100"]
+
+
+@pytest.mark.parametrize(("year", "ok"), [(1899, False), (1900, True), (THIS_YEAR, True), (THIS_YEAR + 1, False)])
+def test_measurement_years_from_1900_to_this_year(year, ok):
+    text = goal(baseline="null", extra=f"    measurements:\n      - {{year: {year}, value: 10}}\n")
+    if ok:
+        assert [(m.year, m.value) for m in accepted(text)[0].measurements] == [(year, 10)]
+    else:
+        assert problems(text) == [f"c.yaml:9: goal 'g': measurement year {year} is outside 1900..{THIS_YEAR}"]
+
+
+def test_a_target_year_must_come_after_the_baseline_year():
+    assert problems(goal(target="{year: 2011, value: 4000}")) == [
+        "c.yaml:7: goal 'g': target year 2011 must come after baseline year 2011"]
+    assert accepted(goal(target="{year: 2012, value: 4000}"))[0].target_year == 2012
+
+
+def test_duplicate_scope_codes_are_refused_with_their_line():
+    text = ("scopes:\n  - {code: '101', name: København}\n  - {code: '101', name: Again}\n"
+            "  - {code: '751', name: Aarhus, kind: municipality, parent: '101'}\n" + goal())
+    assert problems(text) == ["c.yaml:3: duplicate scope code '101'"]
+
+
+def test_scopes_and_their_kinds():
+    text = ("scopes:\n  - {code: '1084', name: Hovedstaden, kind: region}\n"
+            "  - {code: 101, name: København, kind: municipality, parent: '1084'}\n" + goal())
+    assert parse_catalogue(text, "c.yaml").scopes == [
+        ScopeDef("DK", "Danmark", "nation"), ScopeDef("1084", "Hovedstaden", "region"),
+        ScopeDef("101", "København", "municipality", "1084")]
+    assert problems("scopes:\n  - {code: '101', name: K, parent: '101'}\n" + goal()) == [
+        "c.yaml:2: scope 101: parent '101' is not a scope of this catalogue"]
+    assert problems("scopes:\n  - {code: '101', name: K, kind: town}\n" + goal()) == [
+        "c.yaml:2: scope 101: kind must be one of nation, region, municipality, other, not 'town'"]
+
+
+@pytest.mark.parametrize(("value", "warned"), [
+    # −25 % of 5,290 is 3,967.5; the level may lie within 3 % of itself from that
+    (4000, False), (4090, False), (4091, True), (3852, False), (3851, True),
+])
+def test_the_3_percent_warning_boundary(value, warned):
+    g, warnings = accepted(goal(target=f"{{year: 2020, value: {value}, change_pct: -25}}"))
+    assert g.target_level == value  # the stated level is authoritative
+    if warned:
+        assert warnings == [f"c.yaml:7: goal 'g': target {value} and change -25 % from 5290 (= 3967.5) "
+                            "disagree by more than 3 %; the stated level is used"]
+    else:
+        assert warnings == []
+
+
+def test_a_relative_target_alone_is_applied_to_the_baseline():
+    g, _ = accepted(goal(target="{year: 2020, change_pct: -25}"))
+    assert g.target_value is None and g.target_level == pytest.approx(3967.5)
+    assert problems(goal(target="{year: 2020, change_pct: 10}"))[0] == (
+        "c.yaml:7: goal 'g': change_pct 10 goes the wrong way for a goal to decrease")
+    assert problems(goal(target="{year: 2020, change_pct: -101}"))[0] == (
+        "c.yaml:7: goal 'g': change_pct -101 would go below zero")
+    assert accepted(goal(target="{year: 2020, change_pct: -100}"))[0].target_level == 0
+
+
+def test_a_target_outside_the_units_range():
+    assert problems(goal(unit="percent", baseline="{year: 2011, value: 90}", direction="increase",
+                         target="{year: 2020, change_pct: 20}")) == [
+        "c.yaml:7: goal 'g': the target level 108 lies outside the range of percent"]
+    assert accepted(goal(unit="percent", baseline="{year: 2011, value: 90}", direction="increase",
+                         target="{year: 2020, value: 100}"))[0].target_level == 100
+
+
+def test_values_at_the_edges_of_the_unit():
+    assert accepted(goal(baseline="{year: 2011, value: 0}", target="{year: 2020, value: 0}"))[0].baseline_value == 0
+    assert problems(goal(baseline="{year: 2011, value: -1}")) == [
+        "c.yaml:6: goal 'g': baseline: -1 is below 0, the least a persons value can be"]
+    assert problems(goal(baseline="{year: 2011, value: 10.5}")) == [
+        "c.yaml:6: goal 'g': baseline: 10.5 is not a whole number of persons"]
+
+
+def test_titles_fall_back_to_english_then_to_the_id():
+    g, _ = accepted(goal().replace("{en: G, da: Gd}", "{en: G}"))
+    assert (g.title_en, g.title_da) == ("G", "G")
+    g, _ = accepted(goal().replace("{en: G, da: Gd}", "Plain"))
+    assert (g.title_en, g.title_da) == ("Plain", "Plain")

@@ -1,0 +1,118 @@
+"""What a chart's axes show, computed before anything is drawn: the y range (pinned to the unit's
+range), the years, the tick labels in each language, and the words around the picture."""
+
+from __future__ import annotations
+
+import pytest
+
+from goaltrack import charts
+from goaltrack.charts import ChartData, axis_limits
+from goaltrack.models import Goal
+from goaltrack.progress import Point
+from goaltrack.status import judge
+
+approx = pytest.approx
+
+
+def data(unit="persons", measured=(), target=None, path=(), projection=(), history=(), deadline=None,
+         as_of=2026) -> ChartData:
+    return ChartData("g", "G", "", unit, "limited_progress", list(history), list(measured),
+                     measured[0] if measured else None, target, list(path), list(projection),
+                     deadline, None, as_of)
+
+
+def test_the_y_range_holds_every_figure_with_12_percent_to_spare():
+    d = data(measured=[Point(2011, 5290), Point(2019, 6635)], history=[Point(2009, 4998)],
+             target=Point(2020, 4000), path=[Point(2011, 5290), Point(2020, 4000)],
+             projection=[Point(2011, 5300), Point(2020, 6600)])
+    # figures from 4,000 to 6,635: a span of 2,635, and 316.2 (12 %) above and below
+    assert axis_limits(d) == (approx(4000 - 316.2), approx(6635 + 316.2), None)
+
+
+def test_a_projection_widens_the_range_by_half_at_most_and_is_cut_beyond():
+    base = dict(measured=[Point(2011, 100), Point(2013, 200)], target=Point(2020, 300))
+    within = data(**base, projection=[Point(2011, 100), Point(2020, 350)])
+    assert axis_limits(within) == (approx(100 - 0.12 * 250), approx(350 + 0.12 * 250), None)
+    beyond = data(**base, projection=[Point(2011, 100), Point(2020, 600)])
+    # 600 lies past 300 + half the span (100): the range stops at 400, and the end is returned to label
+    assert axis_limits(beyond) == (approx(100 - 0.12 * 300), approx(400 + 0.12 * 300), Point(2020, 600))
+    below = data(**base, projection=[Point(2011, 100), Point(2020, -500)])
+    assert axis_limits(below) == (approx(0), approx(300 + 0.12 * 300), Point(2020, -500))
+
+
+def test_the_range_is_pinned_to_the_units_range():
+    percent = data("percent", measured=[Point(2011, 90), Point(2015, 99)], target=Point(2020, 100),
+                   projection=[Point(2011, 90), Point(2020, 100)])
+    # 90..100 with 1.2 to spare, but never below 0 nor far above 100: the top keeps 30 % of its spare
+    assert axis_limits(percent) == (approx(88.8), approx(100 + 1.2 * 0.3), None)
+    persons = data("persons", measured=[Point(2011, 10), Point(2015, 5)], target=Point(2020, 0))
+    assert axis_limits(persons) == (0, approx(11.2), None)  # no negative persons on the axis
+    score = data("score", measured=[Point(2011, 10), Point(2015, 5)], target=Point(2020, 0))
+    assert axis_limits(score) == (approx(-1.2), approx(11.2), None)  # a score may go below zero
+
+
+def test_a_single_value_or_none_still_has_a_range():
+    assert axis_limits(data("score", measured=[Point(2015, 5)])) == (approx(4.7), approx(5.3), None)
+    assert axis_limits(data("score", measured=[Point(2015, -40)])) == (approx(-42.4), approx(-37.6), None)
+    assert axis_limits(data("score")) == (approx(-0.12), approx(1.12), None)
+    assert axis_limits(data("score", projection=[Point(2019, 3), Point(2020, 5)])) == (
+        approx(3 - 0.24), approx(5 + 0.24), None)
+
+
+def test_the_year_axis_shows_at_least_five_years():
+    years = charts._years
+    assert years(data(measured=[Point(2011, 1), Point(2019, 2)], target=Point(2020, 0), deadline=2020)) == (2011, 2020)
+    assert years(data(measured=[Point(2018, 1)], history=[Point(2009, 1)])) == (2009, 2018)
+    assert years(data(measured=[Point(2018, 1)])) == (2014, 2018)
+    assert years(data(deadline=2030)) == (2026, 2030)
+    assert years(data(as_of=2024)) == (2020, 2024)
+    assert years(data(measured=[Point(2011, 1)], projection=[Point(2011, 1), Point(2022, 2)])) == (2011, 2022)
+
+
+@pytest.mark.parametrize(("unit", "lang", "value", "text"), [
+    ("percent", "en", 12.5, "12.5 %"), ("percent", "da", 12.5, "12,5 %"), ("percent", "en", 100, "100 %"),
+    ("persons", "en", 6431, "6,431"), ("persons", "da", 6431, "6.431"), ("count", "da", 1234.4, "1.234"),
+    ("years", "en", 15, "15"), ("years", "da", 2.5, "2,5"), ("score", "da", 2.25, "2,25"),
+    ("score", "en", -3, "-3"),
+])
+def test_tick_labels_carry_the_unit_and_the_language(unit, lang, value, text):
+    assert charts.value_formatter(unit, lang)(value, 0) == text
+
+
+def test_long_titles_are_cut_and_wrapped():
+    assert charts._fit("short", 10) == "short"
+    assert charts._fit("exactly ten", 11) == "exactly ten"
+    assert charts._fit("a title that is too long", 10) == "a title t…"
+    assert charts._fit("a title  that", 10) == "a title…"  # no space before the ellipsis
+    assert charts._wrap("one two three four five six", 10) == "one two\nthree fou…"
+    assert charts._wrap("one two three", 10, lines=3) == "one two\nthree"
+
+
+class M:
+    def __init__(self, year, value, source=None):
+        self.year, self.value, self.source = year, value, source
+
+
+HOMELESS = Goal(id="homelessness", title_en="Homeless persons", title_da="Hjemløse personer", unit="persons",
+                direction="decrease", baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000,
+                source="catalogue")
+
+
+def test_chart_words_in_danish():
+    status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431, "VIVE 2019")], as_of=2026)
+    d = charts.chart_data(status, 2026, "da")
+    assert d.title == "Hjemløse personer · Danmark (DK)"
+    assert d.subtitle == "Tilbagegang · 2.431 fra målsætningen · ikke nået"
+    assert charts.chart_data(status, 2026).title == "Homeless persons · Denmark (DK)"
+    assert charts.chart_data(status, 2026).subtitle == "Deterioration · 2,431 from the target · missed"
+    met = judge(HOMELESS, [M(2019, 3900)], as_of=2026)
+    assert charts.chart_data(met, 2026).subtitle == "Achieved · met"  # no distance: achieved says it
+
+
+def test_the_projection_line_runs_year_by_year_to_the_target_year():
+    status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431)], as_of=2026)
+    line = charts.chart_data(status, 2026).projection
+    assert [p.year for p in line] == list(range(2011, 2021))
+    slope = (line[-1].value - line[0].value) / 9
+    assert all(b.value - a.value == approx(slope) for a, b in zip(line, line[1:]))
+    assert line[-1].value == approx(status.assessment.projection.value)

@@ -1,0 +1,84 @@
+"""Import at its edges: the first and last years, unknown and missing JSON keys, zero, and the
+PostgreSQL COPY path with corrections, checked by the stored values."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+from .conftest import Runner, dump
+
+THIS_YEAR = datetime.date.today().year
+
+
+@pytest.mark.parametrize("form", ["csv", "careful csv", "json"])
+@pytest.mark.parametrize(("year", "ok"), [(1899, False), (1900, True), (THIS_YEAR, True), (THIS_YEAR + 1, False)])
+def test_years_from_1900_to_this_year(run, db_path, tmp_path, form, year, ok):
+    if form == "json":
+        path = tmp_path / "f.json"
+        path.write_text(json.dumps([{"goal": "drug-deaths", "year": year, "value": 7}]))
+    else:  # a note with a quote sends the file down the careful, row-by-row path
+        path = tmp_path / "f.csv"
+        path.write_text("goal,year,value,note\n" + f"drug-deaths,{year},7," + ('"a ""note"""' if "careful" in form else "")
+                        + "\n")
+    if ok:
+        assert "1 new" in run("import", str(path)).stderr
+        assert [(r["year"], r["value"]) for r in run.json("export", "drug-deaths", "--format", "json")
+                if r["year"] == year] == [(year, 7)]
+    else:
+        run("goals")
+        before = dump(db_path)
+        where = "record 1" if form == "json" else ":2"
+        result = run.fails("import", str(path))
+        assert f"year {year} is outside 1900..{THIS_YEAR}" in result.stderr and where in result.stderr
+        assert dump(db_path) == before
+
+
+def test_json_records_with_unknown_or_missing_keys_are_named(run, db_path, tmp_path):
+    run("goals")
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps([{"goal": "drug-deaths", "year": 2015, "value": 7, "colour": "red"},
+                                {"goal": "drug-deaths", "year": 2016},
+                                {"goal": "drug-deaths", "value": 7, "shade": 1}]))
+    result = run.fails("import", str(path))
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"Error: 3 problems in {path}"
+    assert "record 1" in lines[1] and "colour" in lines[1]
+    assert "record 2" in lines[2] and "value" in lines[2]
+    assert "record 3" in lines[3] and "year" in lines[3] and "shade" in lines[3]
+
+
+def test_zero_goes_in_on_both_paths(run, tmp_path):
+    plain = tmp_path / "plain.csv"
+    plain.write_text("goal,scope,year,value\ndrug-deaths,101,2015,0\nyouth-crime,101,2015,0.0\n")
+    careful = tmp_path / "careful.csv"
+    careful.write_text('goal;scope;year;value;note\ndrug-deaths;751;2015;0;"none"\nyouth-crime;751;2015;0,0;\n')
+    assert "2 new" in run("import", str(plain)).stderr
+    assert "2 new" in run("import", str(careful)).stderr
+    rows = sorted((r["goal"], r["scope"], r["value"]) for r in run.json("export", "--format", "json")
+                  if r["year"] == 2015)
+    assert rows == [("drug-deaths", "101", 0), ("drug-deaths", "751", 0), ("youth-crime", "101", 0),
+                    ("youth-crime", "751", 0)]
+
+
+def test_import_and_correct_on_each_backend(backend_url, tmp_path):
+    """New figures go in by COPY on PostgreSQL and by INSERT on SQLite; corrections keep the old."""
+    run = Runner()
+    first = tmp_path / "first.csv"
+    first.write_text("goal,scope,year,value,source\nhomelessness,101,2011,1400,KK\nhomelessness,101,2017,1700,KK\n"
+                     "drug-deaths,DK,2015,0,DST\n")
+    assert "3 new, 0 replaced, 0 unchanged" in run("import", str(first)).stderr
+    second = tmp_path / "second.csv"
+    second.write_text("goal,scope,year,value,source\nhomelessness,101,2017,1750,KK rev\nhomelessness,101,2011,1400,KK\n"
+                      "homelessness,101,2019,1800,\n")
+    refused = run.fails("import", str(second))
+    assert "homelessness 101 2017 is already recorded as 1700, not 1750" in refused.stderr
+    assert "1 new, 1 replaced, 1 unchanged" in run("import", str(second), "--replace").stderr
+    history = [(r["year"], r["value"], r["source"], r["current"], r["replaces"])
+               for r in run.json("history", "homelessness", "--scope", "101", "--format", "json")]
+    assert history == [(2011, 1400, "KK", True, None), (2017, 1700, "KK", False, None),
+                       (2017, 1750, "KK rev", True, 1700), (2019, 1800, None, True, None)]
+    deaths = run.json("history", "drug-deaths", "--format", "json")
+    assert [(r["year"], r["value"], r["source"]) for r in deaths if r["year"] == 2015] == [(2015, 0, "DST")]

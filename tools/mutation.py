@@ -1,0 +1,71 @@
+"""Mutation testing of one module with mutmut, whole or sampled, and its score.
+
+    python tools/mutation.py units              # every mutant of goaltrack/units.py
+    python tools/mutation.py catalogue --sample 80
+    python tools/mutation.py charts --sample 60   # charts: the data and layout functions only
+
+Run from the top of the repository with the test extra installed. It calls
+``mutmut run --max-children 1`` with the chosen mutant names (mutmut's own settings are in
+pyproject.toml, [tool.mutmut]) and prints killed/total, then every surviving mutant's name
+(``mutmut show NAME`` prints its diff). A sample is drawn with a fixed seed, so the same code gives
+the same sample. ``--report`` only prints the score of the last run, running nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+# charts.py also draws (matplotlib calls, colours, positions in the figure); only the functions that
+# decide a figure, a label or an axis are measured.
+CHART_FUNCTIONS = ("chart_data", "projection_line", "subtitle", "axis_limits", "value_formatter", "_years",
+                   "_fit", "_wrap", "chart_path", "default_workers")
+KILLED = {1, 3}
+
+
+def mutant_names(module: str) -> list[str]:
+    meta = Path("mutants") / "goaltrack" / f"{module}.py.meta"
+    if not meta.is_file():
+        subprocess.run(["mutmut", "run", "--max-children", "1", "nothing-matches-this"], capture_output=True)
+    if not meta.is_file():
+        sys.exit(f"{meta} is missing: run `mutmut run --max-children 1 'goaltrack.{module}*'` once")
+    names = sorted(json.loads(meta.read_text())["exit_code_by_key"])
+    if module == "charts":
+        names = [n for n in names if n.split(".")[-1].removeprefix("x_").rsplit("__mutmut_", 1)[0]
+                 in CHART_FUNCTIONS]
+    return names
+
+
+def results(module: str, names: list[str]) -> dict[str, int | None]:
+    meta = Path("mutants") / "goaltrack" / f"{module}.py.meta"
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    return {n: codes.get(n) for n in names}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("module", help="a module of goaltrack, e.g. progress")
+    parser.add_argument("--sample", type=int, default=0, help="test this many mutants, drawn at random")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--report", action="store_true", help="print the last run's score, run nothing")
+    args = parser.parse_args()
+    names = mutant_names(args.module)
+    if args.sample and args.sample < len(names):
+        names = sorted(random.Random(args.seed).sample(names, args.sample))
+    if not args.report:
+        subprocess.run(["mutmut", "run", "--max-children", "1", *names], check=False)
+    codes = results(args.module, names)
+    killed = [n for n, c in codes.items() if c in KILLED]
+    survived = [n for n, c in codes.items() if c not in KILLED]
+    print(f"{args.module}: {len(killed)}/{len(codes)} killed ({100 * len(killed) / len(codes):.0f} %)"
+          + (f", a sample of {len(codes)} (seed {args.seed})" if args.sample else ""))
+    for name in survived:
+        print(f"  not killed ({codes[name]}): {name}")
+
+
+if __name__ == "__main__":
+    main()
