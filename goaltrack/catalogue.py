@@ -28,6 +28,14 @@ MAX_WINDOW = 100  # years: a verdict window wider than this is a typo
 MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
 
 GOAL_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SET_ID = GOAL_ID  # a goal set's id: lowercase letters, digits, '-'
+SHIPPED_SET = "dk-2020"
+MAX_KEY = 64  # a goal of another set is stored as SET/ID, which must fit this
+
+
+def goal_key(set_id: str, code: str) -> str:
+    """The goal's id in the database: its bare id in the shipped set, SET/ID in any other."""
+    return code if set_id == SHIPPED_SET else f"{set_id}/{code}"
 SCOPE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 
 
@@ -40,6 +48,7 @@ class SeedMeasurement:
     scope: str = NATION
     source: str | None = None
     note: str | None = None
+    scope_default: bool = False  # written without a scope: for the catalogue's own scope
     first_value: float | None = None  # the figure as first released, where a revision replaced it
     first_source: str | None = None
 
@@ -86,6 +95,12 @@ class Catalogue:
     scopes: list[ScopeDef]
     goals: list[GoalDef]
     warnings: list[Problem] = field(default_factory=list)
+    set_id: str = SHIPPED_SET  # the goal set it defines; a catalogue without an id: the shipped set
+    scope: str | None = None  # the scope its goals are judged in by default (None: the nation)
+
+    @property
+    def home(self) -> str:
+        return self.scope or NATION
 
 
 def shipped_catalogue_path() -> Path:
@@ -271,12 +286,22 @@ class _Checker:
     # -- the catalogue -------------------------------------------------------------------------
 
     def catalogue(self, data: Any, name: str) -> Catalogue:
-        top = self.mapping(data, (), "the catalogue", {"name", "description", "scopes", "goals", "verdict_window"},
-                           {"goals"})
+        top = self.mapping(data, (), "the catalogue",
+                           {"id", "name", "scope", "description", "scopes", "goals", "verdict_window"}, {"goals"})
         top = top or {}
         window = self.window(top.get("verdict_window"), ("verdict_window",), "the catalogue")
+        set_id = top.get("id", SHIPPED_SET)
+        if not isinstance(set_id, str) or len(set_id) > 40 or not SET_ID.fullmatch(set_id):
+            self.fail(("id",), f"the catalogue's id {set_id!r} must be lowercase letters, digits and '-' "
+                               "(at most 40, no leading, trailing or double '-'), e.g. aarhus-2030")
+            set_id = SHIPPED_SET
         scopes = self.scopes(top.get("scopes"))
         codes = {scope.code for scope in scopes}
+        home = None
+        if top.get("scope") is not None:
+            home = self.scope_code(top["scope"], ("scope",))
+            if home is not None:
+                codes.add(home)  # figures may be written for it; sync checks that the database knows it
         goals: list[GoalDef] = []
         raw_goals = top.get("goals")
         if "goals" in top and (not isinstance(raw_goals, list) or not raw_goals):
@@ -293,9 +318,17 @@ class _Checker:
             seen[goal.id] = self.line(("goals", index, "id"))
             if goal.verdict_window is None and window is not None:  # the catalogue's window, unless the goal sets one
                 goal = replace(goal, verdict_window=window)
+            if len(goal_key(set_id, goal.id)) > MAX_KEY:
+                self.fail(("goals", index, "id"), f"goal '{goal.id}' of set '{set_id}': '{set_id}/{goal.id}' is "
+                                                  f"longer than {MAX_KEY} characters; shorten the id")
+                continue
+            if home is not None and home != NATION:  # figures written without a scope are for the set's own
+                goal = replace(goal, measurements=tuple(
+                    replace(m, scope=home) if m.scope_default else m for m in goal.measurements))
             goals.append(goal)
         title = top.get("name")
-        return Catalogue(name, title if isinstance(title, str) else None, scopes, goals)
+        return Catalogue(name, title if isinstance(title, str) else None, scopes, goals, set_id=set_id,
+                         scope=None if home == NATION else home)
 
     def scopes(self, raw: Any) -> list[ScopeDef]:
         scopes: dict[str, ScopeDef] = {NATION: ScopeDef(NATION, NATION_NAME, "nation")}
@@ -447,6 +480,7 @@ class _Checker:
             year = self.year(item["year"], mpath + ("year",), f"{what}: measurement year", last=this_year)
             value = self.number(item["value"], mpath + ("value",), f"{what}: measurement", unit)
             scope = str(item.get("scope", NATION))
+            scope_default = "scope" not in item
             if scope not in scopes:
                 self.fail(mpath + ("scope",), f"{what}: unknown scope '{scope}'")
                 continue
@@ -469,7 +503,7 @@ class _Checker:
                 self.fail(mpath, f"{what}: two measurements for {scope} {year}")
                 continue
             seen.add((scope, year))
-            out.append(SeedMeasurement(year, value, scope, source, note, first_value, first_source))
+            out.append(SeedMeasurement(year, value, scope, source, note, scope_default, first_value, first_source))
         return tuple(out)
 
     def coherence(self, goal: GoalDef, path: tuple) -> None:

@@ -18,7 +18,7 @@ from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
-from goaltrack.render import derived_target_text, distance_text, number, rule_text
+from goaltrack.render import derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -33,6 +33,13 @@ CATEGORY_COLOUR = {
     progress.LIMITED: "#E69F00",  # orange
     progress.DETERIORATION: "#D55E00",  # vermillion
     progress.INSUFFICIENT: "#999999",  # grey
+}
+# After the deadline a chart is coloured by its verdict, from the same palette: met as achieved,
+# missed as deterioration, unknown as insufficient data.
+VERDICT_COLOUR = {
+    progress.MET: "#009E73",  # bluish green
+    progress.MISSED: "#D55E00",  # vermillion
+    progress.UNKNOWN: "#999999",  # grey
 }
 INK, QUIET, PATH_COLOUR, TARGET_COLOUR = "#222222", "#9A9A9A", "#555555", "#000000"
 WIDTH_IN, HEIGHT_IN, DEFAULT_DPI = 8.0, 5.0, 150  # 1200 × 750 pixels by default
@@ -59,6 +66,15 @@ class ChartData:
     scope_label: str = ""  # "København (101)", the end of the title
     target_label: str = ""  # the legend's: "Target ≤ 1,059, scaled from the national target" when derived
     derived: list[Point] = field(default_factory=list)  # figures goaltrack derived (a region's sums)
+    derived_label: str = ""  # the legend's: "Sum of 11 municipalities"
+    verdict: str | None = None  # after the deadline: met, missed or unknown
+    verdict_basis: Point | None = None  # the figure that decided it (marked and labelled)
+    verdict_label: str = ""  # "missed · 6,431 (2019)", the overview panel's label after the deadline
+
+    @property
+    def colour(self) -> str:
+        """The verdict's colour once the deadline has passed, the category's before."""
+        return VERDICT_COLOUR[self.verdict] if self.verdict else CATEGORY_COLOUR[self.category]
 
     @property
     def goal_title(self) -> str:
@@ -76,6 +92,12 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
     road: list[Point] = []
     if spec.baseline is not None and target is not None:
         road = [spec.baseline, target]
+    from goaltrack.regions import derived_text
+
+    derived = [p for p in history + counted if status.derived(p) is not None]
+    source = a.latest.source if a.latest is not None else goal.source
+    if status.derived(a.latest) is not None:
+        source = derived_text(status.derived(a.latest), lang)
     target_label = CHART_WORDS[lang]["target"]
     if target is not None and rule_text(status, lang):
         target_label += f" {derived_target_text(status, lang)}"
@@ -92,20 +114,26 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         required_path=road,
         projection=projection_line(spec, counted, a.projection),
         deadline=spec.target_year,
-        source=a.latest.source if a.latest is not None else goal.source,
+        source=source,
         as_of=as_of,
         scope=status.place.code,
         scope_label=status.place.label(lang),
         target_label=target_label,
+        derived=derived,
+        derived_label=derived_text(status.derived(derived[-1]), lang).capitalize() if derived else "",
+        verdict=a.verdict,
+        verdict_basis=a.verdict_basis,
+        verdict_label=verdict_text(status, lang),
     )
 
 
 def projection_line(spec: progress.Goal, counted: Sequence[Point], projection: Point | None) -> list[Point]:
     """The least-squares line of the progress module, year by year from the first counted figure to
-    the target year, kept inside the unit's range: it ends at exactly the projection status reports."""
+    the target year, kept inside the unit's range: it ends at exactly the projection status reports.
+    Like the projection, it is fitted through the figures up to the target year only."""
     if projection is None or not counted:
         return []
-    line = progress.least_squares(counted)
+    line = progress.least_squares(progress.projection_points(spec, counted))
     if line is None:
         return []
     slope, intercept = line
@@ -121,15 +149,44 @@ def projection_line(spec: progress.Goal, counted: Sequence[Point], projection: P
 
 
 def subtitle(status: GoalStatus, lang: str) -> str:
+    """Before the deadline: "Deterioration · 1,820 from the target". After it, the verdict with the
+    figure that decided it, then the latest state: "Missed: 6,431 in 2019 against ≤ 4,000 · 5,789 in 2022"."""
     words, chart_words, a = LABELS[lang], CHART_WORDS[lang], status.assessment
+    if a.verdict is not None:
+        return verdict_subtitle(status, lang)
     parts = [words[a.category].capitalize()]
     if a.distance is not None and not a.achieved:  # "achieved" says it already
         parts.append(f"{distance_text(status, lang)} {chart_words['from_target']}")
     elif status.spec.target_year is not None and status.spec.target_value is None:
         parts.append(chart_words["improve"])
-    if a.verdict is not None:
-        parts.append(words[a.verdict])
     return " · ".join(parts)
+
+
+def verdict_subtitle(status: GoalStatus, lang: str) -> str:
+    words, w, a, spec, unit = LABELS[lang], CHART_WORDS[lang], status.assessment, status.spec, status.goal.unit
+    basis = a.verdict_basis
+
+    def figure(point: Point) -> str:
+        return f"{number(point.value, unit, lang)} {w['in']} {point.year}"
+
+    head = words[a.verdict].capitalize() + ": "
+    if basis is None:
+        head += f"{w['no_figure_by']} {spec.target_year}"
+    elif progress.basis_too_old(spec, basis):
+        head += f"{figure(basis)} {w['too_old']}"
+    elif spec.target_value is not None:
+        head += f"{figure(basis)} {w['against']} {target_level_text(status, lang)}"
+    elif spec.baseline is not None:
+        head += f"{figure(basis)} {w['against']} {w['the_baseline']} {number(spec.baseline.value, unit, lang)}"
+    else:
+        head += f"{figure(basis)}, {w['no_baseline']}"
+    if a.latest is None:
+        return head
+    if a.latest == basis:
+        return f"{head} · {w['none_since']}"
+    if spec.baseline is not None and a.latest.year == spec.baseline.year:
+        return f"{head} · {figure(a.latest)}, {w['the_baseline']}"
+    return f"{head} · {figure(a.latest)}"
 
 
 # --- drawing --------------------------------------------------------------------------------------
@@ -211,7 +268,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     from matplotlib.ticker import FuncFormatter
 
     words = CHART_WORDS[lang]
-    colour = CATEGORY_COLOUR[data.category]
+    colour = data.colour
     marker = 3.5 if small else 6
     _style_axes(ax)
     first, last = _years(data)
@@ -251,10 +308,18 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         ax.plot([p.year for p in data.measured], [p.value for p in data.measured], color=colour,
                 linewidth=2.2 if not small else 1.6, marker="o", markersize=marker, label=words["measured"],
                 zorder=4)
+    if data.derived:  # summed, not published: hollow, and said so in the legend
+        ax.plot([p.year for p in data.derived], [p.value for p in data.derived], marker="o",
+                markersize=marker + 1, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,
+                linestyle="none", label=data.derived_label, zorder=5)
     if data.baseline is not None:
         ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
                 label=words["baseline"], zorder=6)
+    if data.verdict_basis is not None:  # the figure that decided the verdict: a ring around its point
+        ax.plot([data.verdict_basis.year], [data.verdict_basis.value], marker="o", markersize=marker * 2.3,
+                markerfacecolor="none", markeredgecolor=INK, markeredgewidth=1.5 if not small else 1.1,
+                linestyle="none", label=words["basis"], zorder=6)
     if not data.measured and not data.history:
         ax.text(0.5, 0.5, words["no_data"], transform=ax.transAxes, ha="center", va="center",
                 color="#777777", fontsize=8 if small else 11)
@@ -271,9 +336,12 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
 def _label_points(ax: Axes, data: ChartData, lang: str) -> None:
     """Values beside the baseline, the latest figure and the target, pushed apart when they crowd."""
     labels = []
+    if data.verdict_basis is not None:
+        _label_basis(ax, data, lang)
     if data.baseline is not None:
         labels.append((data.baseline, "left"))
-    if data.measured and (data.baseline is None or data.measured[-1] != data.baseline):
+    if data.measured and (data.baseline is None or data.measured[-1] != data.baseline) \
+            and data.measured[-1] != data.verdict_basis:
         labels.append((data.measured[-1], "right"))
     if data.target is not None:
         labels.append((data.target, "target"))
@@ -294,6 +362,39 @@ def _label_points(ax: Axes, data: ChartData, lang: str) -> None:
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
 
 
+# Where the verdict basis's label may go, in points from it: (dx, dy, ha, va), tried in this order.
+BASIS_SPOTS = ((0, 16, "center", "bottom"), (-12, -12, "right", "top"), (12, -12, "left", "top"),
+               (-12, 12, "right", "bottom"), (12, 12, "left", "bottom"), (0, -18, "center", "top"))
+
+
+def _label_basis(ax: Axes, data: ChartData, lang: str) -> None:
+    """"6,431 (2019)" beside the ringed point that decided the verdict, in the spot its lines cross least."""
+    point = data.verdict_basis
+    text = f"{number(point.value, data.unit, lang)} ({point.year})"
+    scale = ax.figure.dpi / 72  # points to pixels
+    width, height = len(text) * 9 * 0.62 * scale, 9 * 1.3 * scale
+    x0, y0 = ax.transData.transform((point.year, point.value))
+    drawn = [data.measured, data.projection, data.required_path, data.history]
+    samples = []
+    for line in drawn:
+        for a, b in zip(line, line[1:]):
+            (xa, ya), (xb, yb) = ax.transData.transform((a.year, a.value)), ax.transData.transform((b.year, b.value))
+            samples += [(xa + (xb - xa) * i / 24, ya + (yb - ya) * i / 24) for i in range(25)]
+    others = [p for p in (data.baseline, data.target) if p is not None and p != point]
+    samples += [tuple(ax.transData.transform((p.year, p.value))) for p in others]
+
+    def crossings(spot: tuple) -> int:
+        dx, dy, ha, va = spot
+        left = x0 + dx * scale - {"left": 0, "center": width / 2, "right": width}[ha]
+        bottom = y0 + dy * scale - {"bottom": 0, "top": height}[va]
+        return sum(left - 4 <= x <= left + width + 4 and bottom - 4 <= y <= bottom + height + 4 for x, y in samples)
+
+    dx, dy, ha, va = min(BASIS_SPOTS, key=crossings)  # the first of the least crossed
+    ax.annotate(text, xy=(point.year, point.value), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                fontsize=9, color=INK, fontweight="bold", zorder=7,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+
+
 def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figure:
     from matplotlib.figure import Figure
 
@@ -303,12 +404,15 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
     _label_points(ax, data, lang)
     fig.text(0.10, 0.94, _fit_title(data, 70), fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
-    fig.text(0.10, 0.885, data.subtitle, fontsize=10.5, color=CATEGORY_COLOUR[data.category], ha="left",
+    fig.text(0.10, 0.885, _fit(data.subtitle, 95), fontsize=10.5, color=_ink(data.colour), ha="left",
              va="center", fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
-    order = [CHART_WORDS[lang][key] for key in ("measured", "baseline", "history", "target", "path", "projection")]
+    order = [CHART_WORDS[lang][key]
+             for key in ("measured", "baseline", "history", "target", "path", "projection", "basis")]
     if data.target_label:
         order[order.index(CHART_WORDS[lang]["target"])] = data.target_label
+    if data.derived_label:
+        order.insert(1, data.derived_label)
     legend = sorted(zip(handles, labels, strict=True), key=lambda item: order.index(item[1]))
     if legend:
         fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
@@ -322,7 +426,8 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
 
 
 def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAULT_DPI, title: str = "") -> Figure:
-    """Small multiples: a panel a goal, each coloured by its category, with a legend of the colours."""
+    """Small multiples: a panel a goal, each coloured by its verdict once the deadline has passed and
+    by its category before (or without a deadline), with a legend of the colours."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
@@ -342,27 +447,37 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
         ax = fig.add_axes((x, y, (cell_w - gap_w) / width, (panel_h - gap_h) / height))
         plot_goal(ax, data, lang, small=True)
         ax.tick_params(labelsize=7)
-        colour = CATEGORY_COLOUR[data.category]
+        colour = data.colour
         for side in ("left", "bottom"):
             ax.spines[side].set_color(colour)
             ax.spines[side].set_linewidth(1.6)
         ax.set_facecolor(_tint(colour))
         ax.set_title(_wrap(data.goal_title, 40), fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
                      linespacing=1.1)
-        ax.text(0.0, 1.02, LABELS[lang][data.category], transform=ax.transAxes, fontsize=7.5, color=colour,
-                fontweight="bold", ha="left", va="bottom")
+        ax.text(0.0, 1.02, data.verdict_label or LABELS[lang][data.category], transform=ax.transAxes,
+                fontsize=7.5, color=_ink(colour), fontweight="bold", ha="left", va="bottom")
     words = CHART_WORDS[lang]
     as_of = items[0].as_of if items else ""
     fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], fontsize=15, fontweight="bold",
              color=INK, ha="left", va="center")
     fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=9,
              color="#666666", ha="left", va="center")
-    shown = [c for c in CATEGORY_COLOUR if any(d.category == c for d in items)]
-    handles = [Patch(facecolor=CATEGORY_COLOUR[c], label=LABELS[lang][c]) for c in shown]
-    if handles:
-        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.1 / height), ncol=len(handles),
-                   frameon=False, fontsize=9)
+    verdicts = [v for v in VERDICT_COLOUR if any(d.verdict == v for d in items)]
+    shown = [c for c in CATEGORY_COLOUR if any(d.verdict is None and d.category == c for d in items)]
+    groups = [(words["legend_verdict"], [Patch(facecolor=VERDICT_COLOUR[v], label=LABELS[lang][v]) for v in verdicts]),
+              (words["legend_category"] if verdicts else "",
+               [Patch(facecolor=CATEGORY_COLOUR[c], label=LABELS[lang][c]) for c in shown])]
+    groups = [(name, handles) for name, handles in groups if handles]
+    for i, (name, handles) in enumerate(groups):  # side by side: the verdicts, then the categories
+        centre = 0.5 if len(groups) == 1 else (0.3, 0.7)[i]
+        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(centre, 0.05 / height), ncol=len(handles),
+                   frameon=False, fontsize=9, title=name or None, title_fontsize=8.5)
     return fig
+
+
+def _ink(colour: str) -> str:
+    """A colour for text: grey (unknown, insufficient data) darkened, to be read on white."""
+    return "#6E6E6E" if colour == "#999999" else colour
 
 
 def _tint(colour: str, strength: float = 0.08) -> tuple[float, float, float]:
@@ -412,16 +527,22 @@ def prepare_folder(out: Path) -> Path:
 
 
 def chart_folder(status: GoalStatus) -> str:
-    """Where a goal's chart goes inside the charts folder, the one rule every command uses: the
-    folder itself for the shipped set in the nation (charts/homelessness.png), a folder named
-    for the scope otherwise (charts/101/homelessness.png), so no scope overwrites another's."""
-    return "" if status.place.code == status.home else status.place.code
+    """Where a goal's chart goes inside the charts folder, the one rule every command uses: a
+    folder for a goal set other than the shipped one (charts/aarhus-2030/), and in it a folder for
+    a scope other than the set's own (charts/101/, charts/aarhus-2030/101/). The shipped set in the
+    nation stays at the top: charts/homelessness.png. So no set or scope overwrites another's."""
+    from goaltrack.models import SHIPPED_SET
+
+    parts = [status.goal.set_id] if status.goal.set_id != SHIPPED_SET else []
+    if status.place.code != status.home:
+        parts.append(status.place.code)
+    return "/".join(parts)
 
 
 def chart_name(status: GoalStatus, fmt: str = "png") -> str:
     """The chart's path relative to the charts folder, with '/' (as a report links it)."""
     folder = chart_folder(status)
-    return f"{folder}/{status.goal.id}.{fmt}" if folder else f"{status.goal.id}.{fmt}"
+    return f"{folder}/{status.goal.code}.{fmt}" if folder else f"{status.goal.code}.{fmt}"
 
 
 def chart_path(out: Path, name: str, fmt: str) -> Path:
@@ -477,14 +598,15 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
     import multiprocessing
 
     out = prepare_folder(Path(out))
-    items = [(chart_folder(s), chart_data(s, as_of, lang)) for s in statuses]
+    items = [(chart_folder(s), s.goal.code, chart_data(s, as_of, lang)) for s in statuses]
     jobs = []
-    for folder in dict.fromkeys(folder for folder, _ in items):
+    for folder in dict.fromkeys(folder for folder, _, _ in items):
         if folder:
             prepare_folder(out / folder)
-        group = [data for f, data in items if f == folder]
+        group = [(code, data) for f, code, data in items if f == folder]
         prefix = f"{folder}/" if folder else ""
-        jobs += [("goal", data, chart_path(out, prefix + data.goal_id, fmt), fmt, lang, dpi) for data in group]
+        jobs += [("goal", data, chart_path(out, prefix + code, fmt), fmt, lang, dpi) for code, data in group]
+        group = [data for _, data in group]
         if overview:  # the longest job goes first, so that the workers finish together
             place = next(s.place for s in statuses if chart_folder(s) == folder)
             title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"

@@ -109,9 +109,11 @@ def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None
 
 
 scope_option = click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
-                            help="Where the figures apply: DK (the nation, the default), a region or a "
-                                 "municipality, by code (101, 0101) or name (København, Region Hovedstaden, "
-                                 "Hele landet).")
+                            help="Where the figures apply: DK (the nation), a region or a municipality, by code "
+                                 "(101, 0101) or name (København, Region Hovedstaden, Hele landet). "
+                                 "Default: the scope of each goal's set (DK for the shipped set).")
+set_option = click.option("--set", "set_id", default=None, metavar="SET",
+                          help="Only the goals of this goal set (default: every set, grouped by set).")
 
 
 def scope_filter_option(f: Callable) -> Callable:
@@ -193,15 +195,19 @@ def cli() -> None:
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @as_of_option
 @scope_option
+@set_option
 @format_option("table", "json", "csv", "markdown")
 @lang_option
 @click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
 @db_option
-def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, wide: bool) -> None:
+def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | None, fmt: str, lang: str,
+           wide: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
-    Shows every goal of the catalogue (or the GOALs named) with baseline, latest figure, target,
-    distance, progress, trend, category and, once the deadline has passed, the verdict.
+    Shows every goal of every goal set (or of --set, or the GOALs named: ID, or SET/ID where
+    several sets have ID) with baseline, latest figure, target, distance, progress, trend, category
+    and, once the deadline has passed, the verdict; a table a set. Without --scope, each set is
+    judged in its own scope (the nation for the shipped set).
 
     \b
     Examples:
@@ -210,23 +216,28 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
       goaltrack status --format json | jq '.goals[] | {id, verdict}'
       goaltrack status --format markdown --lang da > status.md
       goaltrack status --wide --lang da
+      goaltrack status --set aarhus-2030
     """
     from goaltrack import render
     from goaltrack.status import build_status, place
 
     engine = database()
     where = place(engine, scope or "DK")
-    statuses = build_status(engine, as_of, goals, where.code)
+    statuses = build_status(engine, as_of, goals, scope, set_id)
     if fmt == "table":
         out = console()
-        table, omitted = render.status_view(statuses, as_of, where, lang, width=None if wide else out.width)
-        if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
-            out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
-        out.print(table)
-        if omitted:
-            info(render.omitted_note(omitted, out.width, lang))
+        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+            table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else out.width,
+                                                set_name)
+            if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
+                out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+            if number:
+                out.print()
+            out.print(table)
+            if omitted:
+                info(render.omitted_note(omitted, out.width, lang))
     elif fmt == "json":
-        click.echo(render.status_as_json(statuses, as_of, where, lang), nl=False)
+        click.echo(render.status_as_json(statuses, as_of, where if scope else None, lang), nl=False)
     elif fmt == "csv":
         click.echo(render.status_as_csv(statuses, lang), nl=False)
     else:
@@ -240,13 +251,15 @@ def status(goals: tuple[str, ...], as_of: int, scope: str, fmt: str, lang: str, 
               help="Folder to write the charts to (created if needed).")
 @as_of_option
 @scope_option
+@set_option
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(["png", "svg"]), default="png", show_default=True,
               help="Image format.")
 @click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True,
               help="Resolution of PNG files (150: 1200 × 750 pixels).")
 @db_option
-def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: str, lang: str, fmt: str,
+def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: str | None, set_id: str | None,
+          lang: str, fmt: str,
           dpi: int) -> None:
     """Draw progress charts: one per GOAL, named after its id.
 
@@ -269,16 +282,16 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     from goaltrack.charts import check_folder, write_charts
     from goaltrack.status import build_status, place
 
-    if not goals and not all_goals and scope is None:
-        raise click.UsageError("name one or more goals, or use --all or --scope")
+    if not goals and not all_goals and scope is None and set_id is None:
+        raise click.UsageError("name one or more goals, or use --all, --scope or --set")
     check_folder(Path(out))
     engine = database()
     where = place(engine, scope or "DK")
-    statuses = build_status(engine, as_of, () if all_goals else goals, where.code)
+    statuses = build_status(engine, as_of, () if all_goals else goals, scope, set_id)
     if not goals and not all_goals:
         statuses = [s for s in statuses if s.has_figures]
         if not statuses:
-            raise GoaltrackError(f"no goal has figures for {where.label()} yet; nothing was drawn "
+            raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
                                  "(goaltrack chart --all draws every goal)")
     with progress_bar("Drawing", len(statuses) + all_goals) as bar:
         step = (lambda name: bar(name, 1, 0)) if bar else None
@@ -291,9 +304,10 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
 @click.option("--out", type=click.Path(path_type=str), required=True, help="Folder to write the report to.")
 @as_of_option
 @scope_option
+@set_option
 @lang_option
 @db_option
-def report(out: str, as_of: int, scope: str, lang: str) -> None:
+def report(out: str, as_of: int, scope: str | None, set_id: str | None, lang: str) -> None:
     """Write a report to hand on: report.md, report.html and the charts, in one folder.
 
     The report has the date, the status table, a sentence per goal in plain words, and each goal's
@@ -315,7 +329,7 @@ def report(out: str, as_of: int, scope: str, lang: str) -> None:
     check_folder(Path(out))
     engine = database()
     where = place(engine, scope or "DK")
-    statuses = build_status(engine, as_of, (), where.code)
+    statuses = build_status(engine, as_of, (), scope, set_id)
     with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, where, lang,
                                step=(lambda name: bar(name, 1, 0)) if bar else None)
@@ -389,7 +403,7 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     from goaltrack.render import number
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope or "DK", source, note, replace, force)
+    result = store.record(database(), goal, figure, year, scope, source, note, replace, force)
     m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
@@ -422,7 +436,7 @@ def delete(goal: str, year: int, scope: str, note: str | None) -> None:
     from goaltrack import store
     from goaltrack.render import number
 
-    result = store.delete(database(), goal, year, scope or "DK", note)
+    result = store.delete(database(), goal, year, scope, note)
     m = result.measurement
     info(f"Deleted {goal} {m.scope} {m.year}: {number(m.value, result.unit)} (it stays in the history, marked deleted).")
 
@@ -488,26 +502,33 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @format_option("csv", "json")
 @scope_filter_option
+@set_option
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
 @db_option
-def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history: bool) -> None:
+def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool) -> None:
     """Write figures to stdout in the form goaltrack import reads.
 
     Export, then import --replace into another database, and the current figures are the same.
+    A goal is written by its ID, or as SET/ID where more than one goal set has that ID.
 
     \b
     Examples:
       goaltrack export > figures.csv
       goaltrack export homelessness --scope 101 --format json
       goaltrack export --history > backup.csv
+      goaltrack export --set aarhus-2030 > aarhus.csv
     """
     from goaltrack import exporter, store
 
     engine = database()
-    chosen = [g.id for g in (store.get_goals(engine, goals) if goals else store.list_goals(engine))]
+    if set_id is not None:
+        store.get_set(engine, set_id)
+    chosen = [g.id for g in (store.get_goals(engine, goals, set_id) if goals
+                             else store.list_goals(engine, set_id=set_id))]
     if scope is not None:
         store.get_scope(engine, scope)
-    rows = exporter.figures(engine, chosen, scope, history)
+    names = store.display_names(store.list_goals(engine, include_archived=True))
+    rows = exporter.figures(engine, chosen, scope, history, names)
     out = sys.stdout
     count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
     info(f"Exported {count:,} figures.")
@@ -520,10 +541,14 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, history:
 @lang_option
 @db_option
 def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
-    """Rank the scopes that have figures for GOAL by progress, best first.
+    """Rank the scopes that have figures for GOAL, like for like.
 
     Each scope is judged like status --scope judges it: its own baseline, and the national target
-    (scaled by its baseline for persons and counts).
+    (scaled by its baseline for persons and counts). Only figures of the same year are ranked: the
+    comparison year is the latest-figure year most scopes share; those scopes are ranked (achieved
+    first, then by category, then by the share of the gap left, then by name), and the others are
+    listed after them, unranked, with the year of their latest figure. Progress in percent is shown
+    but never decides a rank.
 
     \b
     Examples:
@@ -533,34 +558,46 @@ def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
     from goaltrack import render
     from goaltrack.status import compare_scopes
 
-    ranked = compare_scopes(database(), goal, as_of)
+    comparison = compare_scopes(database(), goal, as_of)
     if fmt == "json":
-        click.echo(render.to_json(render.compare_json(goal, as_of, ranked, lang)), nl=False)
+        click.echo(render.to_json(render.compare_json(comparison, lang)), nl=False)
     else:
         out = console()
-        out.print(render.compare_table(goal, as_of, ranked, lang))
+        out.print(render.compare_table(comparison, lang))
 
 
 @cli.command("goals")
 @click.option("--archived", is_flag=True, help="Include goals archived by a catalogue sync.")
+@set_option
 @format_option("table", "json")
 @lang_option
 @db_option
-def goals_command(archived: bool, fmt: str, lang: str) -> None:
-    """List the goals of the catalogue, in catalogue order.
+def goals_command(archived: bool, set_id: str | None, fmt: str, lang: str) -> None:
+    """List the goals of every goal set (or of --set), set by set, each in catalogue order.
 
     \b
     Examples:
       goaltrack goals
       goaltrack goals --format json --archived
+      goaltrack goals --set dk-2020
     """
     from goaltrack import render, store
 
-    goals = store.list_goals(database(), include_archived=archived)
+    engine = database()
+    if set_id is not None:
+        store.get_set(engine, set_id)
+    goals = store.list_goals(engine, include_archived=archived, set_id=set_id)
+    sets = store.list_sets(engine)
     if fmt == "json":
         click.echo(render.to_json([render.goal_definition(g) for g in goals]), nl=False)
     else:
-        print_rich(render.goals_table(goals, lang))
+        names = {s.id: s.name for s in sets}
+        shown = list(dict.fromkeys(g.set_id for g in goals))
+        for number, shown_set in enumerate(shown):
+            if number:
+                click.echo()
+            title = f"{names.get(shown_set, shown_set)} ({shown_set})" if len(sets) > 1 else None
+            print_rich(render.goals_table([g for g in goals if g.set_id == shown_set], lang, title))
 
 
 @cli.command()
@@ -699,7 +736,8 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
         info(f"Warning: {warning.where(file)}")
     result = store.sync_catalogue(database(load_shipped=False), definition, archive=archive)
     parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
-    info(f"Synced {file}: {', '.join(parts)}; {result.measurements_added} published figures loaded.")
+    info(f"Synced {file} into goal set {definition.set_id}: {', '.join(parts)}; "
+         f"{result.measurements_added} published figures loaded.")
     for key in ("added", "updated", "restored", "archived", "removed"):
         for goal_id in getattr(result, key):
             info(f"  {key}: {goal_id}")

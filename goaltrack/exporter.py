@@ -18,8 +18,10 @@ HISTORY_COLUMNS = COLUMNS + ("status", "recorded_at", "replaced_at")
 
 
 def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
-            history: bool = False) -> Iterator[dict[str, Any]]:
-    """The figures of the goals, by goal (catalogue order), scope, year and time recorded; streamed."""
+            history: bool = False, names: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
+    """The figures of the goals, by goal (catalogue order), scope, year and time recorded; streamed.
+    ``names`` gives the name to write for a goal (SET/ID where a bare ID is ambiguous)."""
+    names = names or {}
     from sqlalchemy import DateTime, cast, literal, null, select, union_all
 
     from goaltrack.models import Goal, Measurement, ReplacedMeasurement
@@ -38,7 +40,7 @@ def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
                .order_by(Goal.__table__.c.position, rows.c.goal_id, rows.c.scope, rows.c.year, rows.c.recorded_at))
     with engine.connect() as conn:
         for row in conn.execution_options(yield_per=20_000).execute(ordered):
-            out = {"goal": row.goal_id, "scope": row.scope, "year": row.year, "value": row.value,
+            out = {"goal": names.get(row.goal_id, row.goal_id), "scope": row.scope, "year": row.year, "value": row.value,
                    "source": row.source, "note": row.note}
             if history:
                 out["status"] = ("deleted" if row.deleted else "replaced") if row.replaced_at is not None else "current"

@@ -811,6 +811,17 @@ def _sheet_cell(cell: Any) -> Any:
 # --- writing --------------------------------------------------------------------------------------
 
 
+def goal_names(goals) -> dict[str, str]:
+    """Every name a file may give a goal → its id: SET/ID always, and a bare ID that only one set has
+    (a bare ID that several sets have is no name at all: the file must say SET/ID)."""
+    names = {g.full_name: g.id for g in goals}
+    counts: dict[str, int] = {}
+    for goal in goals:
+        counts[goal.code] = counts.get(goal.code, 0) + 1
+    names.update({g.code: g.id for g in goals if counts[g.code] == 1})
+    return names
+
+
 def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run: bool = False,
                 progress: Progress | None = None, goal: str | None = None, scope: str | None = None,
                 encoding: str | None = None, sheet: str | None = None, force: bool = False) -> ImportResult:
@@ -826,32 +837,40 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     path = Path(path)
     if path.is_dir():
         raise GoaltrackError(f"cannot read {path}: it is a folder")
-    goals = {g.id: g.unit for g in store.list_goals(engine)}  # archived goals take no new figures
-    if goal is not None and goal not in goals:
-        raise store.unknown_goal(goal, list(goals))
+    active = store.list_goals(engine)  # archived goals take no new figures
+    keys = goal_names(active)  # the names a file may give a goal (SET/ID, a bare ID) → its key
+    units = {g.id: g.unit for g in active}
+    goals = {name: units[key] for name, key in keys.items()}
+    renamed = {name: key for name, key in keys.items() if name != key}
+    if goal is not None:
+        goal = store.resolve_goal(active, goal).full_name if goal not in goals else goal
     names = store.scope_names(engine)
     default_scope = names.resolve(scope) if scope is not None else NATION
     result = ImportResult(dry_run=dry_run)
     checker = _Checker(goals, names, goal, default_scope)
     source = _Source(path, checker, result, goal, default_scope, encoding, sheet, goals, names)
-    baselines = {g.id: (g.baseline_year, g.baseline_value) for g in store.list_goals(engine)
+    baselines = {g.id: (g.baseline_year, g.baseline_value) for g in active
                  if g.baseline_year is not None and g.baseline_value is not None}
+    homes = {s.id: s.scope or NATION for s in store.list_sets(engine)}
+    home = {g.id: homes.get(g.set_id, NATION) for g in active}
     total = path.stat().st_size if path.is_file() else 0
     # SQLite's per-row foreign-key lookups cost a sixth of a large import; the keys are checked here
     # instead, under the same write lock (a catalogue sync meanwhile may have removed a goal or scope).
     try:
         with db.writing(engine, check_keys=False) as conn:
-            if not set(goals) <= set(store.active_goal_ids(conn)) or \
+            if not set(units) <= set(store.active_goal_ids(conn)) or \
                     not set(names.codes.values()) <= set(store.scope_codes(conn)):
                 raise GoaltrackError("the catalogue changed while the file was being read; run the import again")
             writer = _Writer(conn, checker, result, replace, dry_run)
             for block in source.blocks():
+                if renamed and not renamed.keys().isdisjoint(set(block.goal)):  # names in the file → keys
+                    block.goal = [renamed.get(name, name) for name in block.goal]
                 writer.take(block)
                 if progress:
                     progress("importing", source.bytes_done, total)
             result.withheld += checker.withheld
             if not checker.count and not force:
-                writer.plausibility(baselines, {g: UNITS[u].whole for g, u in goals.items()})
+                writer.plausibility(baselines, {g: UNITS[u].whole for g, u in units.items()}, home)
             if checker.count:
                 raise many_problems(checker.problems, str(path), total=checker.count)
             if result.rows == 0 and not result.withheld:
@@ -1086,9 +1105,10 @@ class _Writer:
                 [(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i], when(i),
                   _param_time(conn, f.replaced_at[i]), status[i] == "deleted") for i in history])
 
-    def plausibility(self, baselines: dict[str, tuple[int, float]], whole: dict[str, bool]) -> None:
+    def plausibility(self, baselines: dict[str, tuple[int, float]], whole: dict[str, bool],
+                     home: dict[str, str]) -> None:
         """Every figure of the file against its neighbours: the file's own figures and the database's
-        (and, for the nation, the catalogue's baseline). See goaltrack.plausible for the rule."""
+        (and, in a goal's own scope, the catalogue's baseline). See goaltrack.plausible for the rule."""
         from goaltrack import plausible
 
         if not self.keys:
@@ -1108,15 +1128,14 @@ class _Writer:
                 if key not in in_file:
                     extra_keys.append(key)
                     extra_values.append(value)
-        nation = self.scope_number.get(NATION)
-        if nation is not None:
-            for goal, number in self.goal_number.items():
-                if goal in baselines:
-                    year, value = baselines[goal]
-                    key = (number * 1_000_000 + nation) * 4096 + year
-                    if key not in in_file and (goal, NATION, year) not in self.existing:
-                        extra_keys.append(key)
-                        extra_values.append(value)
+        for goal, number in self.goal_number.items():
+            own = self.scope_number.get(home.get(goal, NATION))
+            if goal in baselines and own is not None:
+                year, value = baselines[goal]
+                key = (number * 1_000_000 + own) * 4096 + year
+                if key not in in_file and (goal, home.get(goal, NATION), year) not in self.existing:
+                    extra_keys.append(key)
+                    extra_values.append(value)
         keys = np.concatenate([file_keys, np.array(extra_keys, dtype=np.int64)])
         values = np.concatenate([file_values, np.array(extra_values, dtype=np.float64)])
         from_file = np.concatenate([np.arange(len(file_keys)), np.full(len(extra_keys), -1)])

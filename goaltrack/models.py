@@ -46,8 +46,24 @@ class Scope(SQLModel, table=True):
     parent: str | None = Field(default=None, max_length=32)  # e.g. a municipality's region
 
 
-class Goal(SQLModel, table=True):
+SHIPPED_SET = "dk-2020"  # the goal set of the shipped catalogue (and of a catalogue without an id)
+
+
+class GoalSet(SQLModel, table=True):
+    """A catalogue's goals: its id, title, and the scope its goals are judged in by default."""
+
+    __tablename__ = "goal_set"
+
     id: str = Field(primary_key=True, max_length=64)
+    name: str
+    scope: str | None = Field(default=None, max_length=32)  # None: the nation
+    position: int = 0
+
+
+class Goal(SQLModel, table=True):
+    # The shipped set's goals keep their bare id ("homelessness"); another set's are "SET/ID".
+    id: str = Field(primary_key=True, max_length=64)
+    set_id: str = Field(default=SHIPPED_SET, max_length=64, sa_column_kwargs={"server_default": SHIPPED_SET})
     position: int = 0  # catalogue order
     title_en: str
     title_da: str
@@ -67,6 +83,16 @@ class Goal(SQLModel, table=True):
     @property
     def target_level(self) -> float | None:
         return target_level(self.target_value, self.target_change_pct, self.baseline_value)
+
+    @property
+    def code(self) -> str:
+        """The goal's id within its set ("homelessness")."""
+        return self.id.rsplit("/", 1)[-1]
+
+    @property
+    def full_name(self) -> str:
+        """SET/ID: names the goal exactly in every command."""
+        return f"{self.set_id}/{self.code}"
 
     def title(self, lang: str, short: bool = False) -> str:
         """The title in ``lang``; with ``short``, the short one where the catalogue gives it."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from goaltrack.models import Goal
+    from goaltrack.status import Comparison
     from goaltrack.store import HistoryRow
 
 CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustainability strategy
@@ -98,15 +99,47 @@ def derived_target_text(status: GoalStatus, lang: str) -> str:
     return f"{level}, {why}" if why else level
 
 
+SUM_MARK = "Σ"
+
+
+def figure_text(status: GoalStatus, point: progress.Point | None, lang: str) -> str:
+    """point_text, with Σ after a figure goaltrack summed from the region's municipalities."""
+    text = point_text(point, status.goal.unit, lang)
+    return text + SUM_MARK if status.derived(point) is not None else text
+
+
 def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
-    """A line for each kind of derived target shown: '¹ scaled from the national target'."""
+    """A line for each kind of derived figure shown: '¹ scaled from the national target',
+    'Σ sum of 11 municipalities'."""
+    from goaltrack.regions import derived_text
+
     seen = {s.rule: s for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
-    return [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+    notes = [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+    counts = sorted({s.derived(p) for s in statuses for p in (s.spec.baseline, s.assessment.latest)} - {None})
+    notes += [f"{SUM_MARK} {derived_text(count, lang)}" for count in counts]
+    return notes
 
 
-def title_line(scope: Place, as_of: int, lang: str) -> str:
-    """'goaltrack · København (101) · as of 2026'."""
-    return f"goaltrack · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
+def title_line(scope: Place, as_of: int, lang: str, set_name: str | None = None) -> str:
+    """'goaltrack · København (101) · as of 2026'; with a set's name after 'goaltrack' when the
+    picture holds several sets (or one other than the shipped one)."""
+    named = f" · {set_name}" if set_name else ""
+    return f"goaltrack{named} · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
+
+
+def by_set(statuses: Sequence[GoalStatus], fallback: Place) -> list[tuple[str | None, Place, list[GoalStatus]]]:
+    """The statuses grouped by goal set (and the scope each set is judged in), in order: (the set's
+    name, or None when only the shipped set is shown; the scope; its statuses)."""
+    from goaltrack.models import SHIPPED_SET
+
+    groups: dict[tuple[str, str], list[GoalStatus]] = {}
+    for s in statuses:
+        groups.setdefault((s.goal.set_id, s.place.code), []).append(s)
+    if not groups:
+        return [(None, fallback, [])]
+    named = len(groups) > 1 or next(iter(groups))[0] != SHIPPED_SET
+    return [(group[0].set_name or set_id if named else None, group[0].place, group)
+            for (set_id, _), group in groups.items()]
 
 
 def distance_text(status: GoalStatus, lang: str) -> str:
@@ -118,9 +151,51 @@ def distance_text(status: GoalStatus, lang: str) -> str:
     return number(distance, status.goal.unit, lang)
 
 
+PROGRESS_SHOWN = 999  # tables show progress beyond ±999 % as "> 999 %": it explodes near the target
+
+
 def progress_text(status: GoalStatus, lang: str) -> str:
+    """Progress in whole percent; "–" without movement; "< −999 %" and "> 999 %" beyond that range
+    (a baseline near the target makes it explode; JSON keeps the exact figure)."""
     pct = status.assessment.progress_pct
-    return "–" if pct is None else number(round(pct), "percent", lang)
+    if pct is None:
+        return "–"
+    if pct > PROGRESS_SHOWN:
+        return f"> {number(PROGRESS_SHOWN, 'percent', lang)}"
+    if pct < -PROGRESS_SHOWN:
+        return f"< −{number(PROGRESS_SHOWN, 'percent', lang)}"
+    return number(round(pct), "percent", lang)
+
+
+def verdict_parts(status: GoalStatus, lang: str) -> list[str]:
+    """The verdict, the figure that decided it, and why an unknown verdict is unknown:
+    ["missed", "6,431 (2019)"], ["unknown", "2013 too old"], ["unknown", "no figure"].
+    Empty before the deadline."""
+    a, spec, words = status.assessment, status.spec, LABELS[lang]
+    if a.verdict is None:
+        return []
+    basis = a.verdict_basis
+    if basis is None:
+        return [words["unknown"], words["no_figure"]]  # the deadline stands in the target column
+    shown = point_text(basis, status.goal.unit, lang)
+    if progress.basis_too_old(spec, basis):  # its year says why; the report names its value
+        return [words["unknown"], f"{basis.year} {words['too_old']}"]
+    if a.verdict == progress.UNKNOWN:  # a goal by direction only, without a baseline
+        return [words["unknown"], shown, words["no_baseline"]]
+    return [words[a.verdict], shown]
+
+
+def verdict_atoms(status: GoalStatus, lang: str) -> list[str]:
+    """The verdict cell in two pieces that a narrow table puts on two lines: the verdict, and the
+    figure that decided it (never split: "6,431 (2019)", "2012 too old")."""
+    parts = verdict_parts(status, lang)
+    return [f"{parts[0]} ·", " ".join(parts[1:])] if parts else []
+
+
+def verdict_text(status: GoalStatus, lang: str) -> str:
+    """"missed · 6,431 (2019)": the verdict and the figure that decided it; empty before the deadline."""
+    parts = verdict_parts(status, lang)
+    return f"{parts[0]} · " + " ".join(parts[1:]) if parts else ""
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -171,14 +246,14 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
         spark, spark_style = trend(s)
         cells = {
             "goal": atoms(s.goal.title(lang)),
-            "baseline": atoms(point_text(s.spec.baseline, unit, lang)),
-            "latest": atoms(point_text(a.latest, unit, lang)),
+            "baseline": atoms(figure_text(s, s.spec.baseline, lang)),
+            "latest": atoms(figure_text(s, a.latest, lang)),
             "target": atoms(target_text(s, lang, mark=True)),
             "distance": atoms(distance_text(s, lang)),
             "progress": atoms(progress_text(s, lang)),
             "trend": [spark] if spark else [],
             "category": atoms(f"{symbol} {words[a.category]}"),
-            "verdict": atoms(words[a.verdict]) if a.verdict else [],
+            "verdict": verdict_atoms(s, lang),  # "missed ·" over "6,431 (2019)" when narrow
         }
         for key, column in columns.items():
             column.rows.append(cells[key])
@@ -190,13 +265,13 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
 
 
 def status_table(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
-                 width: int | None = 160) -> Table:
+                 width: int | None = 160, set_name: str | None = None) -> Table:
     """The status as a table that fits a terminal ``width`` columns wide (None: as wide as it takes)."""
-    return status_view(statuses, as_of, scope, lang, width)[0]
+    return status_view(statuses, as_of, scope, lang, width, set_name)[0]
 
 
 def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
-                width: int | None = 160) -> tuple[Table, list[str]]:
+                width: int | None = 160, set_name: str | None = None) -> tuple[Table, list[str]]:
     """The status table for a terminal ``width`` columns wide, and the headers of the columns that
     it had to leave out.
 
@@ -213,7 +288,7 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
     notes = footnotes(statuses, lang)
-    table = Table(title=title_line(scope, as_of, lang), title_justify="left",
+    table = Table(title=title_line(scope, as_of, lang, set_name), title_justify="left",
                   caption="\n".join(notes) or None, caption_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     by_key = {c.key: c for c in columns}
@@ -235,12 +310,12 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
+def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None, lang: str = "en") -> str:
     return to_json(status_json(statuses, as_of, scope, lang))
 
 
 CSV_FIELDS = (
-    "id", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "id", "set", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
     "target_rule",
     "latest_year", "latest_value", "latest_source", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",
@@ -279,13 +354,19 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> str:
+def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
+                       set_name: str | None = None) -> str:
+    """A Markdown table for each goal set shown (one, usually), under its bold title line."""
+    groups = by_set(statuses, scope)
+    if len(groups) > 1:
+        return "\n".join(status_as_markdown(group, as_of, where, lang, name) for name, where, group in groups)
+    set_name, scope = set_name or groups[0][0], groups[0][1]
     words = LABELS[lang]
     keys = ["goal", "baseline", "latest", "target", "distance", "progress", "category"]
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**{title_line(scope, as_of, lang)}**", "",
+    lines = [f"**{title_line(scope, as_of, lang, set_name)}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
@@ -293,15 +374,15 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
         a, unit = s.assessment, s.goal.unit
         cells = [
             s.goal.title(lang),
-            point_text(s.spec.baseline, unit, lang),
-            point_text(a.latest, unit, lang),
+            figure_text(s, s.spec.baseline, lang),
+            figure_text(s, a.latest, lang),
             target_text(s, lang, mark=True),
             distance_text(s, lang),
             progress_text(s, lang),
             f"{CATEGORY_STYLE[a.category][0]} {words[a.category]}",
         ]
         if show_verdict:
-            cells.append(words[a.verdict] if a.verdict else "")
+            cells.append(verdict_text(s, lang))
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     notes = footnotes(statuses, lang)
     if notes:
@@ -312,32 +393,61 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
 # --- compare --------------------------------------------------------------------------------------
 
 
-def compare_json(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> dict:
-    return {"goal": goal_id, "as_of": as_of,
-            "scopes": [{"scope": scope.code, "name": scope.name, **goal_json(status, lang)}
-                       for scope, status in ranked]}
+def compare_json(comparison: Comparison, lang: str = "en") -> dict:
+    """{"goal", "as_of", "year", "scopes": [{"scope", "name", "ranked", ...the status keys}]}: the
+    ranked scopes first, best first, then the unranked ones."""
+    return {"goal": comparison.goal_id, "as_of": comparison.as_of, "year": comparison.year,
+            "scopes": [{"scope": e.scope.code, "name": e.scope.name, "ranked": e.ranked, **goal_json(e.status, lang)}
+                       for e in comparison.entries]}
 
 
-def compare_table(goal_id: str, as_of: int, ranked: Sequence[tuple[Any, GoalStatus]], lang: str = "en") -> Table:
+def compare_table(comparison: Comparison, lang: str = "en") -> Table:
+    """The ranked scopes, numbered, with the year of each figure; then, after a rule, the scopes
+    whose latest figure is from another year, unnumbered."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     words = LABELS[lang]
-    title = ranked[0][1].goal.title(lang) if ranked else goal_id
-    notes = footnotes([s for _, s in ranked], lang)
-    table = Table(title=f"{title} · {words['as_of']} {as_of}", title_justify="left", header_style="bold",
-                  caption="\n".join(notes) or None, caption_justify="left",
-                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, right in (("#", True), (words["scope"], False), (words["baseline"], True),
-                        (words["latest"], True), (words["target"], True), (words["progress"], True),
-                        (words["category"], False)):
-        table.add_column(name, justify="right" if right else "left")
-    for rank, (scope, s) in enumerate(ranked, start=1):
-        symbol, style = CATEGORY_STYLE[s.assessment.category]
-        table.add_row(str(rank), s.place.label(lang), point_text(s.spec.baseline, s.goal.unit, lang),
-                      point_text(s.assessment.latest, s.goal.unit, lang), target_text(s, lang, mark=True),
-                      progress_text(s, lang), Text(f"{symbol} {words[s.assessment.category]}", style=style))
+    entries = comparison.entries
+    notes = footnotes([e.status for e in entries], lang)
+    title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
+    heading = f"{title} · {words['as_of']} {comparison.as_of}"
+    if comparison.year is not None:
+        heading += f" · {words['compared_in']} {comparison.year}"
+    ranked = [e for e in entries if e.ranked]
+    others = [e for e in entries if not e.ranked]
+    if others:
+        notes.append(words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"])
+    ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
+    table = Table(title=heading, title_justify="left", header_style="bold", box=ruled, show_edge=False,
+                  pad_edge=False, caption="\n".join(notes) or None, caption_justify="left")
+    show_verdict = any(e.status.assessment.verdict is not None for e in entries)
+    columns = [("#", True), (words["scope"], False), (words["baseline"], True),
+               (words["latest"], True), (words["target"], True), (words["gap_left"], True),
+               (words["progress"], True), (words["category"], False)]
+    if show_verdict:
+        columns.append((words["verdict"], False))
+    for name, right in columns:
+        table.add_column(name, justify="right" if right else "left", overflow="fold")
+
+    def row(number_text: str, e: Any, end_section: bool = False) -> None:
+        s, unit = e.status, e.status.goal.unit
+        a = s.assessment
+        symbol, style = CATEGORY_STYLE[a.category]
+        share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
+        cells: list[Any] = [number_text, s.place.label(lang), figure_text(s, s.spec.baseline, lang),
+                            figure_text(s, a.latest, lang), target_text(s, lang, mark=True), share,
+                            progress_text(s, lang),
+                            Text(f"{symbol} {words[a.category]}", style=style)]
+        if show_verdict:
+            cells.append(Text(verdict_text(s, lang), style=VERDICT_STYLE[a.verdict]) if a.verdict else "")
+        table.add_row(*cells, end_section=end_section)
+
+    for rank, e in enumerate(ranked, start=1):
+        row(str(rank), e, end_section=bool(others) and rank == len(ranked))
+    for e in others:
+        row("", e)
     return table
 
 
@@ -360,7 +470,8 @@ def scopes_table(scopes: Sequence[Any], lang: str = "en") -> Table:
 
 def goal_definition(goal: Goal, lang: str = "en") -> dict[str, Any]:
     return {
-        "id": goal.id,
+        "id": goal.code,
+        "set": goal.set_id,
         "title": {"en": goal.title_en, "da": goal.title_da},
         "unit": goal.unit,
         "direction": goal.direction,
@@ -374,16 +485,16 @@ def goal_definition(goal: Goal, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def goals_table(goals: Sequence[Goal], lang: str = "en") -> Table:
+def goals_table(goals: Sequence[Goal], lang: str = "en", title: str | None = None) -> Table:
     from rich.table import Table
 
     words = LABELS[lang]
-    table = Table(header_style="bold", pad_edge=False)
+    table = Table(title=title, title_justify="left", header_style="bold", pad_edge=False)
     for key in ("id", "goal", "unit", "baseline", "target"):
         table.add_column(words[key], overflow="fold")
     for goal in goals:
-        title = goal.title(lang) + (f" ({words['archived']})" if goal.archived else "")
-        table.add_row(goal.id, title, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
+        name = goal.title(lang) + (f" ({words['archived']})" if goal.archived else "")
+        table.add_row(goal.code, name, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
                       definition_target(goal, lang))
     return table
 
@@ -423,13 +534,18 @@ def definition_target(goal: Goal, lang: str) -> str:
 
 
 def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]:
+    """Every figure; a region's sum has "derived": "sum of 11 municipalities" and no recorded_at."""
+    from goaltrack.regions import derived_text
+
     return [
         {
             "goal": goal.id, "scope": r.scope, "year": r.year, "value": json_number(r.value), "source": r.source,
-            "note": r.note, "recorded_at": r.recorded_at.isoformat(timespec="seconds") + "Z",
+            "note": r.note,
+            "recorded_at": None if r.recorded_at is None else r.recorded_at.isoformat(timespec="seconds") + "Z",
             "current": r.replaced_at is None,
             "replaced_at": None if r.replaced_at is None else r.replaced_at.isoformat(timespec="seconds") + "Z",
             "replaces": json_number(r.replaces),
+            "derived": None if r.derived is None else derived_text(r.derived),
             "deleted": r.deleted, "reason": r.reason,
         }
         for r in rows
@@ -446,15 +562,20 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
     for key, justify in (("history_scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
                          ("source", "left"), ("recorded", "left"), ("status", "left")):
         table.add_column(words[key], justify=justify, overflow="fold")
+    from goaltrack.regions import derived_text
+
     for r in rows:
         current = r.replaced_at is None
         state = words["current"] if current else \
             f"{words['deleted' if r.deleted else 'replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
         if r.deleted and r.reason:
             state += f" ({r.reason})"
+        if r.derived is not None:
+            state = f"{words['derived']}: {derived_text(r.derived, lang)}"
         style = "" if current else "dim strike"
         source = (r.source or "") + (f" — {r.note}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)
+        recorded = "" if r.recorded_at is None else f"{r.recorded_at:%Y-%m-%d %H:%M}"
         table.add_row(r.scope, str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
-                      f"{r.recorded_at:%Y-%m-%d %H:%M}", Text(state, style="" if current else "dim"))
+                      recorded, Text(state, style="" if current else "dim"))
     return table

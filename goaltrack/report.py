@@ -12,6 +12,7 @@ from pathlib import Path
 from goaltrack import __version__, progress
 from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
 from goaltrack.i18n import LABELS, REPORT_WORDS
+from goaltrack.regions import derived_text
 from goaltrack.render import number, rule_text, status_as_markdown
 from goaltrack.status import GoalStatus, Place
 
@@ -26,14 +27,39 @@ def _amount(value: float, unit: str, lang: str) -> str:
 
 
 def sentence(status: GoalStatus, lang: str = "en") -> str:
-    """One goal in plain words, e.g. 'Homeless persons: 6,431 in 2019, 2,431 above the target of 4,000;
-    moving away from it; missed.'"""
-    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    """One goal in plain words. Before the deadline: where it stands ('Homeless persons: 5,820 in 2013,
+    1,820 above the target of 4,000; moving away from it.'). After it, two questions kept apart: the
+    verdict with the figure that decided it, then the latest figure ('Homeless persons: missed; 6,431
+    in 2019 against the target of 4,000 by 2020. Latest: 5,789 in 2022, 1,789 above it.')."""
+    a = status.assessment
     title = f"{status.goal.title(lang)}, {status.place.label(lang)}"
-    if a.latest is None:
-        return f"{title}: {w['no_figures']}."
-    parts = [f"{number(a.latest.value, unit, lang)} {w['in']} {a.latest.year}"]
-    if spec.baseline is not None and a.latest.year == spec.baseline.year:
+    if a.verdict is None:
+        if a.latest is None:
+            return f"{title}: {WORDS[lang]['no_figures']}."
+        return f"{title}: {_standing(status, lang)}."
+    return f"{title}: {_verdict_clause(status, lang)}. {_latest_clause(status, lang)}"
+
+
+def _target(status: GoalStatus, lang: str) -> str:
+    """'4,000', or a derived target with how it came about: '1,059 (scaled from the national target)'."""
+    text = number(status.spec.target_value, status.goal.unit, lang)
+    why = rule_text(status, lang)
+    return f"{text} ({why})" if why else text
+
+
+def _figure(point: progress.Point, unit: str, lang: str, status: GoalStatus | None = None) -> str:
+    """'6,431 in 2019'; a region's sum says so: '660 in 2019 (sum of 11 municipalities)'."""
+    text = f"{number(point.value, unit, lang)} {WORDS[lang]['in']} {point.year}"
+    summed = status.derived(point) if status is not None else None
+    return text if summed is None else f"{text} ({derived_text(summed, lang)})"
+
+
+def _standing(status: GoalStatus, lang: str) -> str:
+    """Where the goal stands on its latest figure (before the deadline), without the final stop."""
+    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    parts = [_figure(a.latest, unit, lang, status)]
+    moved = spec.baseline is not None and a.latest.year != spec.baseline.year
+    if spec.baseline is not None and not moved:
         parts[0] += f" ({w['baseline_only']})"
     clauses = []
     if spec.target_value is not None:
@@ -46,14 +72,64 @@ def sentence(status: GoalStatus, lang: str = "en") -> str:
         else:
             side = w["above"] if spec.direction < 0 else w["below"]
             parts.append(f"{_amount(a.distance, unit, lang)} {side} {w['the_target_of']} {target}")
-        if a.progress_pct is not None and not a.achieved and a.latest.year != spec.baseline.year:
+        if a.progress_pct is not None and not a.achieved:
             clauses.append(w["away"] if a.progress_pct < 0 else w["on_track"] if a.on_path else w["behind"])
+    elif moved:
+        clauses.append(_against_baseline(status, a.latest, lang))
+    return ", ".join(parts) + "".join(f"; {c}" for c in clauses)
+
+
+def _against_baseline(status: GoalStatus, point: progress.Point, lang: str) -> str:
+    w, spec = WORDS[lang], status.spec
+    change = spec.direction * (point.value - spec.baseline.value)
+    return w["improving"] if change > 0 else w["worsening"] if change < 0 else w["flat"]
+
+
+def _verdict_clause(status: GoalStatus, lang: str) -> str:
+    """'missed; 6,431 in 2019 against the target of 4,000 by 2020', or why the verdict is unknown."""
+    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    verdict = LABELS[lang][a.verdict]
+    basis = a.verdict_basis
+    if basis is None:
+        key = "no_basis" if spec.baseline is not None else "no_basis_at_all"
+        return f"{verdict}; {w[key].format(year=spec.target_year)}"
+    figure = _figure(basis, unit, lang, status)
+    if progress.basis_too_old(spec, basis):
+        return f"{verdict}; " + w["too_old"].format(year=spec.target_year, figure=figure, window=spec.verdict_window)
+    if spec.target_value is not None:
+        return f"{verdict}; {figure} {w['against']} {w['the_target_of']} {_target(status, lang)} {w['by']} {spec.target_year}"
+    if spec.baseline is None:
+        return f"{verdict}; {figure}, " + w["no_baseline_to_judge"]
+    return f"{verdict}; {figure} {w['against']} {w['the_baseline_of']} {_figure(spec.baseline, unit, lang)}"
+
+
+def _latest_clause(status: GoalStatus, lang: str) -> str:
+    """'Latest: 5,789 in 2022, 1,789 above it.' after a verdict; 'it' is the target the verdict named."""
+    w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
+    if a.latest is None:
+        return f"{w['latest']}: {w['no_figures']}."
+    same = a.verdict_basis is not None and a.latest == a.verdict_basis
+    lead = w["no_figure_since"] if same else f"{w['latest']}: "
+    text = "" if same else _figure(a.latest, unit, lang, status)
+    if not same and spec.baseline is not None and a.latest.year == spec.baseline.year:
+        text += f" ({w['baseline_only']})"
+    still = f"{w['still']} " if same else ""
+    named = (a.verdict_basis is not None and not progress.basis_too_old(spec, a.verdict_basis)
+             and spec.target_value is not None)  # the verdict clause named the target: "it" will do
+    if spec.target_value is not None:
+        target = w["it"] if named else f"{w['the_target_of']} {_target(status, lang)}"
+        if a.achieved:
+            state = f"{w['reached_short']} {target}"
+        else:
+            side = w["above"] if spec.direction < 0 else w["below"]
+            state = f"{_amount(a.distance, unit, lang)} {side} {target}"
     elif spec.baseline is not None and a.latest.year != spec.baseline.year:
         change = spec.direction * (a.latest.value - spec.baseline.value)
-        clauses.append(w["improving"] if change > 0 else w["worsening"] if change < 0 else w["flat"])
-    if a.verdict is not None:
-        clauses.append(w["verdict_unknown"] if a.verdict == progress.UNKNOWN else LABELS[lang][a.verdict])
-    return f"{title}: " + ", ".join(parts) + "".join(f"; {c}" for c in clauses) + "."
+        state = w["better_than_baseline"] if change > 0 else w["worse_than_baseline"] if change < 0 \
+            else w["level_with_baseline"]
+    else:
+        return f"{lead}{text}." if text else lead.rstrip(": ") + "."
+    return f"{lead}{text}, {state}." if text else f"{lead}{still}{state}."
 
 
 @dataclass(frozen=True)
@@ -66,37 +142,66 @@ class Report:
 def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: Place, lang: str = "en",
                  today: datetime.date | None = None, step: Callable[[str], None] | None = None) -> Report:
     """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
-    the scope, and an overview; the goals without figures are listed by name instead of drawn."""
+    its scope, and an overview; the goals without figures are listed by name instead of drawn.
+    Several goal sets get a part each, under the set's name, judged in the set's scope."""
+    from goaltrack.render import by_set
+
     out = prepare_folder(Path(out))
     drawn = [s for s in statuses if s.has_figures]
-    empty = [s for s in statuses if not s.has_figures]
     charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step)
     today = today or datetime.date.today()
     w = WORDS[lang]
-    title = f"{w['report']} · {scope.label(lang)}"
-    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of} · {w['scope']} {scope.label(lang)}"
-    folder = chart_folder(drawn[0]) if drawn else ""
-    overview = f"charts/{folder}/overview.png" if folder else "charts/overview.png"
+    groups = by_set(statuses, scope)
+    places = {place for _, place, _ in groups}
+    shown = places.pop() if len(places) == 1 else None
+    title = f"{w['report']} · {shown.label(lang)}" if shown else w["report"]
+    heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of}"
+    if shown:
+        heading += f" · {w['scope']} {shown.label(lang)}"
     md = [f"# {title}", "", heading, ""]
-    if drawn:
-        md += [f"![{w['overview']}]({overview})", ""]
-    md += [f"## {w['status']}", "", status_as_markdown(statuses, as_of, scope, lang).split("\n", 2)[2].rstrip(),
-           "", f"## {w['goals']}", ""]
-    for s in drawn:
-        md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
-               f"![{s.goal.title(lang)}](charts/{chart_name(s)})", ""]
-        if s.assessment.latest is not None and s.assessment.latest.source:
-            md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
-    if empty:
-        md += [f"## {w['without']}", ""]
-        md += [f"- {s.goal.title(lang)}: {no_figures(s, lang)}" for s in empty] + [""]
+    for set_name, place, group in groups:
+        md += _markdown_part(group, set_name if len(groups) > 1 or set_name else None, place, as_of, lang)
     md += ["---", f"{w['made_by']} {__version__}.", ""]
     markdown_path = out / "report.md"
     html_path = out / "report.html"
     markdown_path.write_text("\n".join(md), encoding="utf-8")
-    html_path.write_text(_html(statuses, title, heading, overview if drawn else None, as_of, scope, lang),
-                         encoding="utf-8")
+    html_path.write_text(_html(groups, title, heading, as_of, lang), encoding="utf-8")
     return Report(markdown_path, html_path, charts)
+
+
+def _overview(group: Sequence[GoalStatus]) -> str | None:
+    """Where the overview of a set's drawn goals is, relative to the report; None: nothing drawn."""
+    drawn = [s for s in group if s.has_figures]
+    if not drawn:
+        return None
+    folder = chart_folder(drawn[0])
+    return f"charts/{folder}/overview.png" if folder else "charts/overview.png"
+
+
+def _markdown_part(group: Sequence[GoalStatus], set_name: str | None, place: Place, as_of: int,
+                   lang: str) -> list[str]:
+    w = WORDS[lang]
+    suffix = f" · {set_name}" if set_name else ""
+    md = []
+    if set_name:
+        md += [f"## {set_name} · {place.label(lang)}", ""]
+    overview = _overview(group)
+    if overview:
+        md += [f"![{w['overview']}{suffix}]({overview})", ""]
+    table = status_as_markdown(group, as_of, place, lang, set_name).split("\n", 2)[2].rstrip()
+    md += [f"## {w['status']}{suffix}", "", table, "", f"## {w['goals']}{suffix}", ""]
+    for s in group:
+        if not s.has_figures:
+            continue
+        md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
+               f"![{s.goal.title(lang)}](charts/{chart_name(s)})", ""]
+        if s.assessment.latest is not None and s.assessment.latest.source:
+            md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
+    empty = [s for s in group if not s.has_figures]
+    if empty:
+        md += [f"## {w['without']}{suffix}", ""]
+        md += [f"- {s.goal.title(lang)}: {no_figures(s, lang)}" for s in empty] + [""]
+    return md
 
 
 def no_figures(status: GoalStatus, lang: str = "en") -> str:
@@ -104,37 +209,14 @@ def no_figures(status: GoalStatus, lang: str = "en") -> str:
     return WORDS[lang]["no_figures_for"].format(place=status.place.display_name(lang))
 
 
-def _html(statuses: Sequence[GoalStatus], title: str, heading: str, overview: str | None, as_of: int,
-          scope: Place, lang: str) -> str:
-    from goaltrack.render import distance_text, footnotes, point_text, progress_text, target_text
-
-    w, labels, e = WORDS[lang], LABELS[lang], html.escape
-    head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
-                                "verdict")]
-    rows = []
-    for s in statuses:
-        a, unit = s.assessment, s.goal.unit
-        cells = [s.goal.title(lang), point_text(s.spec.baseline, unit, lang), point_text(a.latest, unit, lang),
-                 target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
-        colour = CATEGORY_COLOUR[a.category]
-        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
-                    + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
-                    + f"<td>{e(labels[a.verdict]) if a.verdict else ''}</td></tr>")
-    goals = []
-    for s in statuses:
-        if not s.has_figures:
-            continue
-        source = s.assessment.latest.source if s.assessment.latest is not None else None
-        goals.append(
-            f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
-            f'<img src="charts/{e(chart_name(s))}" alt="{e(s.goal.title(lang))}">'
-            + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
-    empty = [s for s in statuses if not s.has_figures]
-    if empty:
-        goals.append(f"<h2>{e(w['without'])}</h2><ul>"
-                     + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
-                     + "</ul>")
-    notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
+def _html(groups: Sequence[tuple[str | None, Place, list[GoalStatus]]], title: str, heading: str, as_of: int,
+          lang: str) -> str:
+    w, e = WORDS[lang], html.escape
+    parts = []
+    for set_name, place, group in groups:
+        if set_name:
+            parts.append(f"<h2>{e(set_name)} · {e(place.label(lang))}</h2>")
+        parts.append(_html_part(group, set_name, lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -154,8 +236,48 @@ img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
 <body>
 <h1>{e(title)}</h1>
 <p class="meta">{e(heading)}</p>
-{f'<img src="{e(overview)}" alt="{e(w["overview"])}">' if overview else ""}
-<h2>{e(w['status'])}</h2>
+{chr(10).join(parts)}
+<p class="meta">{e(w['made_by'])} {e(__version__)}.</p>
+</body>
+</html>
+"""
+
+
+def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str) -> str:
+    """One goal set's overview, status table, goals and goals without figures."""
+    from goaltrack.render import distance_text, figure_text, footnotes, progress_text, target_text, verdict_text
+
+    w, labels, e = WORDS[lang], LABELS[lang], html.escape
+    suffix = f" · {set_name}" if set_name else ""
+    head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
+                                "verdict")]
+    rows = []
+    for s in statuses:
+        a = s.assessment
+        cells = [s.goal.title(lang), figure_text(s, s.spec.baseline, lang), figure_text(s, a.latest, lang),
+                 target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
+        colour = CATEGORY_COLOUR[a.category]
+        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
+                    + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
+                    + f"<td>{e(verdict_text(s, lang))}</td></tr>")
+    goals = []
+    for s in statuses:
+        if not s.has_figures:
+            continue
+        source = s.assessment.latest.source if s.assessment.latest is not None else None
+        goals.append(
+            f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
+            f'<img src="charts/{e(chart_name(s))}" alt="{e(s.goal.title(lang))}">'
+            + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
+    empty = [s for s in statuses if not s.has_figures]
+    if empty:
+        goals.append(f"<h2>{e(w['without'])}{e(suffix)}</h2><ul>"
+                     + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
+                     + "</ul>")
+    notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
+    overview = _overview(statuses)
+    picture = f'<img src="{e(overview)}" alt="{e(w["overview"] + suffix)}">\n' if overview else ""
+    return f"""{picture}<h2>{e(w['status'] + suffix)}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>
 <tbody>
@@ -163,9 +285,5 @@ img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
 </tbody>
 </table>
 {notes}
-<h2>{e(w['goals'])}</h2>
-{chr(10).join(goals)}
-<p class="meta">{e(w['made_by'])} {e(__version__)}.</p>
-</body>
-</html>
-"""
+<h2>{e(w['goals'] + suffix)}</h2>
+{chr(10).join(goals)}"""

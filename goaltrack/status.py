@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from goaltrack import progress, store
+from goaltrack import progress, regions, store
 from goaltrack.catalogue import DIRECTIONS, NATION
 from goaltrack.models import Goal, Scope
 from goaltrack.progress import Assessment, Point
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 SCALED_UNITS = {"persons", "count"}  # a region's target is the nation's scaled by its baseline
-SUMMED_UNITS = SCALED_UNITS  # a region's figure may be the sum of its municipalities' (never percent etc.)
 NATION_NAMES = {"en": "Denmark", "da": "Danmark"}
 
 # How a scope's target level came about: the catalogue's own (in the set's home scope), the national
@@ -60,6 +60,7 @@ class GoalStatus:
     rule: str | None = None  # how the target level came about (CATALOGUE, NATIONAL, SCALED, RELATIVE)
     sums: dict[int, int] = field(default_factory=dict)  # year → municipalities summed, for derived figures
     home: str = NATION  # the scope the goal's catalogue is judged in (its own baseline and target)
+    set_name: str = ""  # the title of the goal's set
 
     @property
     def has_figures(self) -> bool:
@@ -127,34 +128,129 @@ def place(engine: Engine, scope: str) -> Place:
     return Place.of(store.get_scope(engine, scope))
 
 
-def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (),
-                 scope: str = NATION) -> list[GoalStatus]:
-    """The status of the named goals (default: every goal that is not archived), in catalogue order."""
-    place = Place.of(store.get_scope(engine, scope))  # by code or name
-    scope = place.code
+def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (), scope: str | None = None,
+                 set_id: str | None = None) -> list[GoalStatus]:
+    """The status of the named goals (default: every goal that is not archived, of every set or of
+    ``set_id``), the sets in order and each in catalogue order. Each goal is judged in ``scope`` (by
+    code or name), or without one in its set's own scope (the nation for the shipped set)."""
+    sets = {s.id: s for s in store.list_sets(engine)}
+    if set_id is not None:
+        store.get_set(engine, set_id)
+    if scope is not None:
+        scope = store.get_scope(engine, scope).code
     if goal_ids:  # the goals named, still in catalogue order
-        goals = sorted(store.get_goals(engine, goal_ids), key=lambda g: (g.archived, g.position))
+        order = {s.id: s.position for s in sets.values()}
+        goals = sorted(store.get_goals(engine, goal_ids, set_id),
+                       key=lambda g: (g.archived, order.get(g.set_id, 0), g.set_id, g.position))
     else:
-        goals = store.list_goals(engine)
-    figures = store.current_measurements(engine, [g.id for g in goals], scope, up_to=as_of)
-    return [judge(goal, figures[goal.id], as_of, place) for goal in goals]
+        goals = store.list_goals(engine, set_id=set_id)
+
+    def home(goal: Goal) -> str:
+        goal_set = sets.get(goal.set_id)
+        return (goal_set.scope if goal_set is not None else None) or NATION
+
+    judged: dict[str, GoalStatus] = {}
+    by_scope: dict[str, list[Goal]] = {}
+    for goal in goals:
+        by_scope.setdefault(scope or home(goal), []).append(goal)
+    for code, group in by_scope.items():
+        where = place(engine, code)
+        figures = store.current_measurements(engine, [g.id for g in group], code, up_to=as_of)
+        summed = region_sums(engine, where, [g for g in group if g.unit in regions.SUMMED_UNITS], figures, as_of)
+        for goal in group:
+            years = summed.get(goal.id, {})
+            status = judge(goal, regions.with_sums(figures[goal.id], years), as_of, where, home(goal),
+                           sums=dict.fromkeys(years, summed.get("count", 0)))
+            set_name = sets[goal.set_id].name if goal.set_id in sets else goal.set_id
+            judged[goal.id] = dataclasses.replace(status, set_name=set_name)
+    return [judged[g.id] for g in goals]
 
 
-def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> list[tuple[Scope, GoalStatus]]:
-    """Every scope with figures for the goal, judged as status --scope judges it, best progress first
-    (scopes whose progress cannot be computed last), then by name."""
+def region_sums(engine: Engine, place: Place, goals: Sequence[Goal], figures: dict[str, list[Point]],
+                as_of: int) -> dict:
+    """goal id → {year: sum} for a region's persons and counts goals, and "count": its municipalities."""
+    members = store.members(engine, place.code) if place.kind == "region" and goals else []
+    if not members:
+        return {}
+    parts = store.figures_in_scopes(engine, [g.id for g in goals], members, up_to=as_of)
+    out: dict = {goal.id: regions.sums(figures[goal.id], parts[goal.id], len(members)) for goal in goals}
+    out["count"] = len(members)
+    return out
+
+
+@dataclass(frozen=True)
+class ComparedScope:
+    scope: Scope
+    status: GoalStatus
+    ranked: bool  # its latest figure is from the comparison year
+
+
+@dataclass(frozen=True)
+class Comparison:
+    goal_id: str
+    as_of: int
+    year: int | None  # the comparison year: the latest-figure year most scopes share
+    entries: list[ComparedScope]  # the ranked scopes, best first, then the unranked ones
+
+
+def comparison_year(years: Sequence[int | None]) -> int | None:
+    """The latest-figure year that the most scopes share; the later one on a tie; None without any."""
+    counts: dict[int, int] = {}
+    for year in years:
+        if year is not None:
+            counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda year: (counts[year], year))
+
+
+def rank_key(name: str, assessment: Assessment) -> tuple:
+    """Achieved first, then by category, then by distance share (smaller first; none last), then by
+    name. Progress in percent never decides a rank: it explodes where a baseline lies near the target."""
+    share = assessment.distance_share
+    return (progress.CATEGORIES.index(assessment.category), share is None, share or 0.0, name)
+
+
+def rank_scopes(judged: Sequence[tuple[Scope, GoalStatus]], goal_id: str, as_of: int) -> Comparison:
+    """Like for like (DOMAIN.md): only the scopes whose latest figure is from the comparison year are
+    ranked; the others follow, newest figure first, in the same order within a year."""
+    def year_of(status: GoalStatus) -> int | None:
+        return status.assessment.latest.year if status.assessment.latest is not None else None
+
+    year = comparison_year([year_of(s) for _, s in judged])
+    ranked = sorted((item for item in judged if year_of(item[1]) == year),
+                    key=lambda item: rank_key(item[0].name, item[1].assessment))
+    others = sorted((item for item in judged if year_of(item[1]) != year),
+                    key=lambda item: (-(year_of(item[1]) or 0), rank_key(item[0].name, item[1].assessment)))
+    return Comparison(goal_id, as_of, year, [ComparedScope(scope, status, True) for scope, status in ranked]
+                      + [ComparedScope(scope, status, False) for scope, status in others])
+
+
+def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> Comparison:
+    """Every scope with figures for the goal, judged as status --scope judges it, ranked like for like."""
     goal = store.get_goals(engine, [goal_id])[0]
+    goal_set = next((s for s in store.list_sets(engine) if s.id == goal.set_id), None)
+    home = (goal_set.scope if goal_set is not None else None) or NATION
     scopes = {s.code: s for s in store.list_scopes(engine)}
-    figures = store.figures_by_scope(engine, goal_id, up_to=as_of)
+    figures = store.figures_by_scope(engine, goal.id, up_to=as_of)
     if goal.baseline_year is not None and goal.baseline_year <= as_of:
-        figures.setdefault(NATION, [])  # the nation has data in its catalogue baseline
-    judged = [(scopes[code], judge(goal, points, as_of, Place.of(scopes[code]))) for code, points in figures.items()]
+        figures.setdefault(home, [])  # the set's own scope has data in its catalogue baseline
+    sums_of: dict[str, dict[int, int]] = {}  # a region's derived years, and how many municipalities each sums
+    if goal.unit in regions.SUMMED_UNITS:
+        members_of: dict[str, list[str]] = {}
+        for s in scopes.values():
+            if s.parent in scopes and scopes[s.parent].kind == "region":
+                members_of.setdefault(s.parent, []).append(s.code)
+        for code, members in members_of.items():
+            own = figures.get(code, [])
+            years = regions.sums(own, {m: figures[m] for m in members if m in figures}, len(members))
+            if years:
+                figures[code] = regions.with_sums(own, years)
+                sums_of[code] = dict.fromkeys(years, len(members))
+    judged = [(scopes[code], judge(goal, points, as_of, Place.of(scopes[code]), home, sums=sums_of.get(code)))
+              for code, points in figures.items()]
 
-    def rank(item: tuple[Scope, GoalStatus]) -> tuple:
-        pct = item[1].assessment.progress_pct
-        return (pct is None, -(pct or 0.0), item[0].name)
-
-    return sorted(judged, key=rank)
+    return rank_scopes(judged, goal_id, as_of)
 
 
 def json_number(value: float | None) -> float | int | None:
@@ -173,20 +269,29 @@ def _point(point: Point | None, with_source: bool = False) -> dict[str, Any] | N
     return out
 
 
+def _derived(status: GoalStatus, out: dict[str, Any] | None, point: Point | None, lang: str) -> dict | None:
+    """The point's JSON, with "derived": "sum of 11 municipalities" where goaltrack summed it."""
+    count = status.derived(point)
+    if out is not None and count is not None:
+        out["derived"] = regions.derived_text(count, lang)
+    return out
+
+
 def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
     g, spec, a = status.goal, status.spec, status.assessment
     target = _point(Point(spec.target_year, spec.target_value)) if spec.target_value is not None else None
     if target is not None:
         target["rule"] = status.rule
     return {
-        "id": g.id,
+        "id": g.code,
+        "set": g.set_id,
         "scope": status.place.code,
         "title": g.title(lang),
         "unit": g.unit,
         "direction": g.direction,
-        "baseline": _point(spec.baseline),
+        "baseline": _derived(status, _point(spec.baseline), spec.baseline, lang),
         "target": target,
-        "latest": _point(a.latest, with_source=True),
+        "latest": _derived(status, _point(a.latest, with_source=True), a.latest, lang),
         "achieved": a.achieved,
         "distance": json_number(a.distance),
         "distance_share": json_number(a.distance_share),
@@ -203,6 +308,12 @@ def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def status_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> dict[str, Any]:
-    return {"as_of": as_of, "scope": scope.code, "scope_name": scope.display_name(lang),
+def status_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None, lang: str = "en") -> dict[str, Any]:
+    """The status as JSON. ``scope`` None: the goals' sets are judged in scopes of their own, named
+    on each goal (and at the top, if they share one)."""
+    if scope is None:
+        places = {s.place for s in statuses}
+        scope = places.pop() if len(places) == 1 else None
+    return {"as_of": as_of, "scope": scope.code if scope else None,
+            "scope_name": scope.display_name(lang) if scope else None,
             "goals": [goal_json(s, lang) for s in statuses]}

@@ -64,7 +64,7 @@ def test_sync_adds_updates_and_loads_seed_figures(run, tmp_path, db_path):
     path = write(tmp_path, TWO_GOALS)
     result = run("catalogue", "sync", path)  # a new database takes this catalogue, not the shipped one
     assert "Loaded the shipped" not in result.stderr
-    assert result.stderr.startswith(f"Synced {path}: 2 added, 0 updated, 0 restored, 0 archived, 0 removed; "
+    assert result.stderr.startswith(f"Synced {path} into goal set dk-2020: 2 added, 0 updated, 0 restored, 0 archived, 0 removed; "
                                     "1 published figures loaded.")
     ids = [g["id"] for g in run.json("goals", "--format", "json")]
     assert ids == ["alpha", "beta"]

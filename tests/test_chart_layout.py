@@ -102,11 +102,15 @@ def test_chart_words_in_danish():
     status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431, "VIVE 2019")], as_of=2026)
     d = charts.chart_data(status, 2026, "da")
     assert d.title == "Hjemløse personer · Danmark (DK)"
-    assert d.subtitle == "Tilbagegang · 2.431 fra målsætningen · ikke nået"
+    assert d.subtitle == "Ikke nået: 6.431 i 2019 mod ≤ 4.000 · intet tal siden"  # the verdict with its basis
     assert charts.chart_data(status, 2026).title == "Homeless persons · Denmark (DK)"
-    assert charts.chart_data(status, 2026).subtitle == "Deterioration · 2,431 from the target · missed"
+    assert charts.chart_data(status, 2026).subtitle == "Missed: 6,431 in 2019 against ≤ 4,000 · no figure since"
+    before = judge(HOMELESS, [M(2013, 5820), M(2019, 6431, "VIVE 2019")], as_of=2019)
+    assert charts.chart_data(before, 2019, "da").subtitle == "Tilbagegang · 2.431 fra målsætningen"
+    assert charts.chart_data(before, 2019).subtitle == "Deterioration · 2,431 from the target"
     met = judge(HOMELESS, [M(2019, 3900)], as_of=2026)
-    assert charts.chart_data(met, 2026).subtitle == "Achieved · met"  # no distance: achieved says it
+    assert charts.chart_data(met, 2026).subtitle == "Met: 3,900 in 2019 against ≤ 4,000 · no figure since"
+    assert charts.chart_data(judge(HOMELESS, [M(2019, 3900)], as_of=2019), 2019).subtitle == "Achieved"
 
 
 def test_the_projection_line_runs_year_by_year_to_the_target_year():

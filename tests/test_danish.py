@@ -58,7 +58,7 @@ def test_status_in_danish(run, figures, monkeypatch):
         assert english not in out, english
     md = run("status", "homelessness", "--format", "markdown", "--lang", "da").stdout
     assert "| Hjemløse personer | 5.290 (2011) | 6.500 (2019) | ≤ 4.000 (2020) | 2.500 |" in md
-    assert "| ⛈ tilbagegang | ikke nået |" in md
+    assert "| ⛈ tilbagegang | ikke nået · 6.500 (2019) |" in md
 
 
 def test_show_history_goals_scopes_compare_in_danish(run, figures):

@@ -154,7 +154,7 @@ def test_the_importer_judges_as_record_does():
         keys = writer._keys(["g"] * len(years), ["DK"] * len(years), years)
         writer.keys, writer.values = [keys], [np.array(values)]
         writer.line_of = [np.arange(2, 2 + len(years))]
-        writer.plausibility({}, {"g": whole})
+        writer.plausibility({}, {"g": whole}, {"g": "DK"})
         assert sorted(p.line for p in checker.problems) == [2 + i for i, bad in enumerate(expected) if bad], \
             (years, values, whole)
     assert importer  # the module under test

@@ -113,7 +113,7 @@ def test_chart_scope_draws_the_scopes_own_figures(municipal, tmp_path, drawn):
     assert data.target == Point(2020, approx(1400 * 4000 / 5290))  # the national target scaled: 1,058.6
     assert [(p.year, p.value) for p in data.measured] == [(2011, 1400), (2017, 1700)]
     assert data.title == "Hjemløse personer · København (101)"
-    assert data.subtitle == "Tilbagegang · 641 fra målsætningen · ikke nået"
+    assert data.subtitle == "Ikke nået: 1.700 i 2017 mod ≤ 1.059 · intet tal siden"
     assert data.source == "København 2017"
 
 
@@ -149,8 +149,8 @@ def test_report_scope(municipal, tmp_path, no_drawing):
     municipal("report", "--out", str(out), "--scope", "101", "--as-of", "2026")
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "· as of 2026 · scope København (101)\n" in md
-    assert ("Homeless persons, København (101): 1,700 in 2017, 641 above the target of 1,059 (scaled from the "
-            "national target); moving away from it; missed.\n") in md
+    assert ("Homeless persons, København (101): missed; 1,700 in 2017 against the target of 1,059 (scaled from the "
+            "national target) by 2020. No figure since: still 641 above it.\n") in md
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<td>1,400 (2011)</td><td>1,700 (2017)</td>" in page
 
@@ -162,8 +162,8 @@ def test_report_in_danish(run, tmp_path, no_drawing):
     md = (out / "report.md").read_text(encoding="utf-8")
     assert md.startswith("# Statusrapport for målene · Danmark (DK)\n")
     assert "· pr. 2026 · område Danmark (DK)\n" in md
-    assert ("Hjemløse personer, Danmark (DK): 6.431 i 2019, 2.431 over målsætningen på 4.000; bevæger sig væk "
-            "fra den; ikke nået.\n") in md
+    assert ("Hjemløse personer, Danmark (DK): ikke nået; 6.431 i 2019 mod målsætningen på 4.000 i 2020. "
+            "Intet tal siden: stadig 2.431 over den.\n") in md
     assert "*Kilde til det seneste tal: VIVE 2019*" in md
     page = (out / "report.html").read_text(encoding="utf-8")
     assert '<html lang="da">' in page and "<td>6.431 (2019)</td>" in page and "ikke nået" in page

@@ -82,26 +82,88 @@ def test_relative_only_target_applies_to_the_scope_baseline():
     assert scope_definition(percent, "101", [Point(2011, 30)]).target_value == approx(11.35)  # the national level
 
 
-def test_compare_ranks_by_progress(municipal):
+def test_compare_ranks_only_figures_of_one_year(municipal):
     data = municipal.json("compare", "homelessness", "--format", "json")
     assert data["goal"] == "homelessness" and data["as_of"] == 2026
-    ranked = [(s["scope"], s["name"]) for s in data["scopes"]]
-    # Aarhus +103 %, then the nation (5,820 in 2013: −41 %), København (−88 %), Odense (no progress figure)
-    assert ranked == [("751", "Aarhus"), ("DK", "Danmark"), ("101", "København"), ("461", "Odense")]
+    # Latest figures: Aarhus and København 2017, the nation and Odense 2013: a tie, the later year wins.
+    assert data["year"] == 2017
+    order = [(s["scope"], s["name"], s["ranked"]) for s in data["scopes"]]
+    assert order == [("751", "Aarhus", True), ("101", "København", True),  # achieved, then deterioration
+                     ("DK", "Danmark", False), ("461", "Odense", False)]  # 2013: listed, not ranked
     first = data["scopes"][0]
-    assert list(first)[:3] == ["scope", "name", "id"]
-    assert first["progress_pct"] == approx(100 * 150 / (600 - 600 * 4000 / 5290))
+    assert list(first)[:4] == ["scope", "name", "ranked", "id"]
+    assert first["progress_pct"] == approx(100 * 150 / (600 - 600 * 4000 / 5290), abs=1e-6)
+    assert data["scopes"][2]["latest"]["year"] == 2013
     table = municipal("compare", "homelessness").stdout
-    assert table.index("Aarhus") < table.index("København") < table.index("Odense")
+    assert "compared on figures from 2017" in table
+    lines = table.splitlines()
+    aarhus, kbh, danmark = (next(i for i, line in enumerate(lines) if name in line)
+                            for name in ("Aarhus", "København", "Denmark (DK)"))
+    assert lines[aarhus].split()[0] == "1" and lines[kbh].split()[0] == "2"
+    rule = next(i for i, line in enumerate(lines) if i > kbh and line.strip().startswith("╌"))  # the section rule
+    assert rule < danmark
+    assert "Below the line: not ranked, their latest figure is not from 2017." in table
+    assert "5,820 (2013)" in lines[danmark] and lines[danmark].split()[0] == "Denmark"  # no rank number
 
 
-def test_compare_as_of_and_unknown_goal(municipal):
-    data = municipal.json("compare", "homelessness", "--as-of", "2012", "--format", "json")
-    # By 2012 only the baselines are known: no movement, so no progress, and by name. The nation
-    # counts, by its catalogue baseline, though its first recorded figure is from 2013.
-    assert [s["scope"] for s in data["scopes"]] == ["751", "DK", "101"]
-    assert {s["progress_pct"] for s in data["scopes"]} == {None}
-    assert "unknown goal" in municipal.fails("compare", "nope").stderr
+def test_compare_with_latest_figures_in_different_years(run, tmp_path):
+    path = tmp_path / "counts.csv"
+    path.write_text(
+        "goal;scope;year;value\n"
+        "homelessness;DK;2019;6431\nhomelessness;DK;2022;5789\n"
+        "homelessness;101;2011;1400\nhomelessness;101;2019;1500\n"
+        "homelessness;751;2011;600\nhomelessness;751;2019;500\n"
+        "homelessness;147;2011;200\nhomelessness;147;2019;150\n"
+        "homelessness;461;2011;300\nhomelessness;461;2022;280\n", encoding="utf-8")
+    run("import", str(path))
+    data = run.json("compare", "homelessness", "--as-of", "2023", "--format", "json")
+    assert data["year"] == 2019  # three scopes' latest figure; two have 2022's
+    by_code = {s["scope"]: s for s in data["scopes"]}
+    # Frederiksberg: 150 against 200 × 4,000/5,290 = 151.23: achieved.
+    assert by_code["147"]["achieved"] is True
+    # Aarhus: 500 against 453.69; gap left 46.31 of 146.31 = 0.3165; (500/600)^(1/8) − 1 = −2.253 %
+    # a year over the required −3.058 %: ratio 0.737, moderate.
+    assert by_code["751"]["distance_share"] == approx((500 - 600 * 4000 / 5290) / (600 - 600 * 4000 / 5290), abs=1e-6)
+    assert by_code["751"]["category"] == "moderate_progress"
+    assert by_code["101"]["category"] == "deterioration"  # 1,400 → 1,500
+    # Odense (2022): (280/300)^(1/11) − 1 = −0.625 % over −3.058 %: 0.204, limited; the nation (2022's
+    # 5,789 against 5,290) is deteriorating: both listed after the ranked scopes, Odense first.
+    assert by_code["461"]["category"] == "limited_progress"
+    assert [(s["scope"], s["ranked"], s["latest"]["year"]) for s in data["scopes"]] == [
+        ("147", True, 2019), ("751", True, 2019), ("101", True, 2019), ("461", False, 2022), ("DK", False, 2022)]
+    # After the deadline every scope carries its verdict with the figure that decided it.
+    assert by_code["DK"]["verdict"] == "missed" and by_code["DK"]["verdict_basis"]["year"] == 2019
+    assert by_code["461"]["verdict"] == "unknown" and by_code["461"]["verdict_basis"] is None
+    table = run("compare", "homelessness", "--as-of", "2023").stdout
+    assert "missed · 6,431 (2019)" in table and "unknown · no figure" in table
+
+
+def test_compare_near_target_baseline_progress_explodes_but_never_ranks(run, tmp_path):
+    path = tmp_path / "breakdowns.csv"
+    path.write_text(
+        "goal;scope;year;value\n"
+        "placement-breakdown;101;2011;4,2\nplacement-breakdown;101;2016;6,4\n"
+        "placement-breakdown;461;2011;5,0\nplacement-breakdown;461;2016;5,6\n"
+        "placement-breakdown;751;2011;6,0\nplacement-breakdown;751;2016;5,5\n"
+        "placement-breakdown;147;2011;4,1\nplacement-breakdown;147;2016;3,9\n"
+        "placement-breakdown;157;2011;4,01\nplacement-breakdown;157;2016;2,5\n", encoding="utf-8")
+    run("import", str(path))
+    data = run.json("compare", "placement-breakdown", "--as-of", "2018", "--format", "json")
+    assert data["year"] == 2016
+    by_code = {s["scope"]: s for s in data["scopes"]}
+    # København sat at 4.2 %, near the national 4 %: 100 · 2.2 / −0.2 = −1,100 %, reported exactly.
+    assert by_code["101"]["progress_pct"] == approx(-1100)
+    assert by_code["157"]["progress_pct"] == approx(15100)  # 100 · −1.51 / −0.01
+    # The rank: the achieved (Frederiksberg 3.9, Gentofte 2.5) by name; Aarhus limited (ratio 0.39);
+    # then the two deteriorating by the share of the gap left: Odense 1.6/1.0 = 1.6, København 2.4/0.2 = 12.
+    assert by_code["461"]["distance_share"] == approx(1.6) and by_code["101"]["distance_share"] == approx(12)
+    assert [s["scope"] for s in data["scopes"]] == ["147", "157", "751", "461", "101", "DK"]
+    assert by_code["DK"]["ranked"] is False  # the nation has only its 2011 baseline
+    assert by_code["DK"]["progress_pct"] is None
+    lines = run("compare", "placement-breakdown", "--as-of", "2018").stdout.splitlines()
+    assert "< −999 %" in next(line for line in lines if "København" in line)
+    assert "> 999 %" in next(line for line in lines if "Gentofte" in line)
+    assert "-1100" not in "".join(lines) and "–" in next(line for line in lines if "Denmark (DK)" in line)
 
 
 def test_status_reads_through_the_unique_index(run, db_path):

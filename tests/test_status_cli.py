@@ -8,7 +8,7 @@ import io
 import pytest
 
 STATUS_KEYS = [
-    "id", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
+    "id", "set", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category", "projection",
     "projected_to_meet", "verdict", "verdict_basis",
 ]
@@ -129,11 +129,48 @@ def test_as_of_hides_later_figures(run):
 
 def test_table_is_readable(run):
     run("record", "homelessness", "6431", "--year", "2019")
-    out = run("status").stdout
+    out = run("status", "--wide").stdout
     row = next(line for line in out.splitlines() if "Homeless persons" in line)
-    for text in ("5,290 (2011)", "6,431 (2019)", "≤ 4,000 (2020)", "2,431", "-88 %", "deterioration", "missed"):
+    for text in ("5,290 (2011)", "6,431 (2019)", "≤ 4,000 (2020)", "2,431", "-88 %", "deterioration",
+                 "missed · 6,431 (2019)"):
         assert text in row, text
     assert "\x1b[" not in out  # no colour codes when stdout is not a terminal
+
+
+def test_table_keeps_the_verdict_basis_beside_the_latest_figure(run, monkeypatch):
+    run("record", "homelessness", "6431", "--year", "2019")
+    run("record", "homelessness", "3900", "--year", "2022")
+    out = run("status", "--as-of", "2023", "--wide").stdout
+    row = next(line for line in out.splitlines() if "Homeless persons" in line)
+    # where it stands now: 3,900 in 2022, achieved; was it met: no, on 2019's 6,431
+    for text in ("3,900 (2022)", "achieved", "missed · 6,431 (2019)"):
+        assert text in row, text
+    lines = out.splitlines()
+    placement = next(line for line in lines if "Placements that break down" in line)
+    assert "5.7 % (2011)" in placement and "unknown · no figure" in placement
+    assert "0 %" not in placement.replace("5.7 %", "")  # no movement: "–", not "0 %"
+    deaths = next(line for line in lines if "Drug-related deaths" in line)
+    assert "unknown · 2012 too old" in deaths
+    monkeypatch.setenv("COLUMNS", "100")
+    narrow = run("status", "--as-of", "2023").stdout.splitlines()
+    at = next(i for i, line in enumerate(narrow) if "Homeless persons" in line)
+    assert "missed ·" in narrow[at] or "missed · 6,431 (2019)" in narrow[at]
+    assert "6,431 (2019)" in narrow[at] + narrow[at + 1]  # the basis never leaves the verdict
+
+
+def test_progress_beyond_999_percent_is_shown_as_a_bound():
+    from goaltrack.models import Goal
+    from goaltrack.progress import Point
+    from goaltrack.render import progress_text
+    from goaltrack.status import judge
+
+    near = Goal(id="p", title_en="P", title_da="P", unit="percent", direction="decrease", baseline_year=2011,
+                baseline_value=4.2, target_year=2020, target_value=4)
+    assert progress_text(judge(near, [Point(2016, 6.4)], 2018), "en") == "< −999 %"  # −1,100 %
+    assert progress_text(judge(near, [Point(2016, 2.2)], 2018), "en") == "> 999 %"  # +1,000 %
+    assert progress_text(judge(near, [Point(2016, 2.202)], 2018), "en") == "999 %"  # 999 %
+    assert progress_text(judge(near, [Point(2016, 6.198)], 2018), "da") == "-999 %"
+    assert progress_text(judge(near, [], 2018), "en") == "–"
 
 
 def test_danish_table(run):
