@@ -16,18 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.progress import target_level
-from goaltrack.units import UNITS, format_plain, parse_value
+from goaltrack.progress import same_level, target_level
+from goaltrack.sanitise import shorten
+from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, text_problem
 
 NATION = "DK"
 NATION_NAME = "Danmark"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-MAX_BYTES = 5_000_000
+MAX_BYTES = 5_000_000  # checked while reading: a catalogue of ours is 20 kB
+MAX_DEPTH = 20  # levels of nesting; a catalogue has five (goals, a goal, its target, …)
 DIRECTIONS = {"increase": 1, "decrease": -1}
 MAX_WINDOW = 100  # years: a verdict window wider than this is a typo
 MISMATCH_SHARE = 0.03  # a stated level and a relative change may disagree by this share of the level
 
 GOAL_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_IDS = {"overview"}  # names of files goaltrack writes beside the goals' charts
 SET_ID = GOAL_ID  # a goal set's id: lowercase letters, digits, '-'
 SHIPPED_SET = "dk-2020"
 MAX_KEY = 64  # a goal of another set is stored as SET/ID, which must fit this
@@ -115,7 +118,8 @@ def load_catalogue(path: str | Path) -> Catalogue:
     """Read and validate a catalogue file; raise GoaltrackError listing every problem."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as f:  # read no more than the cap: /dev/zero is a file too
+            raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise GoaltrackError(f"cannot read catalogue {name}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
@@ -131,9 +135,12 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_shallow_loader())
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, name) from None
+    except _TooDeep as deep:
+        raise GoaltrackError(f"{name}:{deep.line}: YAML nested more than {MAX_DEPTH} levels deep; "
+                             "a catalogue needs five") from None
     if root is None:
         raise GoaltrackError(f"catalogue {name} is empty")
     lines: dict[tuple, int] = {}
@@ -155,6 +162,32 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
         raise many_problems(problems, name)
     catalogue.warnings = checker.warnings
     return catalogue
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+def _shallow_loader() -> type:
+    """PyYAML's SafeLoader, refusing nodes nested deeper than MAX_DEPTH. Its composer recurses once a
+    level, so '[' × 100,000 would end in a RecursionError; the scanner and parser do not recurse."""
+    import yaml
+
+    class ShallowLoader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise _TooDeep(self.peek_event().start_mark.line + 1)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return ShallowLoader
 
 
 def _yaml_error(exc: Any, name: str) -> GoaltrackError:
@@ -249,7 +282,11 @@ class _Checker:
                 self.fail(path, f"{what} is missing")
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(path, f"{what} must be a non-empty text, not {value!r}")
+            self.fail(path, f"{what} must be a non-empty text, not {shorten(repr(value))}")
+            return None
+        why = text_problem(value.strip(), what, allowed="\t\n" if what.endswith("note") else "")
+        if why:
+            self.fail(path, why)
             return None
         return value.strip()
 
@@ -275,6 +312,9 @@ class _Checker:
         value = float(value)
         if not math.isfinite(value):
             self.fail(path, f"{what} must be a finite number, not {value}")
+            return None
+        if abs(value) >= MAX_MAGNITUDE:
+            self.fail(path, f"{what}: {format_plain(value)} is too large: {TOO_LARGE}")
             return None
         if unit in UNITS:
             why = UNITS[unit].check(value)
@@ -385,6 +425,9 @@ class _Checker:
             if "id" in raw:
                 self.fail(path + ("id",), f"goal id {goal_id!r} must be lowercase letters, digits and '-' "
                                           "(at most 64, no leading, trailing or double '-')")
+            goal_id = None
+        elif goal_id in RESERVED_IDS:
+            self.fail(path + ("id",), f"goal id '{goal_id}' is reserved: the overview chart is {goal_id}.png")
             goal_id = None
         what = f"goal '{goal_id}'" if goal_id else "a goal"
         title_en, title_da, short_en, short_da = self.title(raw.get("title"), path + ("title",), what)
@@ -524,7 +567,14 @@ class _Checker:
         if level is not None and goal.baseline_value is not None and d * (level - goal.baseline_value) < 0:
             self.fail(path + ("target",), f"{what}: target {format_plain(level)} is worse than the baseline "
                                           f"{format_plain(goal.baseline_value)} for a goal to {goal.direction}")
-        if level is not None and UNITS[goal.unit].clamp(level) != level:
+        if level is not None and goal.baseline_value is not None and same_level(level, goal.baseline_value) \
+                and (level != goal.baseline_value or goal.target_value is None):
+            self.fail(path + ("target",), f"{what}: the target {format_plain(level)} lies within rounding noise of "
+                                          f"the baseline {format_plain(goal.baseline_value)}: no gap to make "
+                                          "progress on (state the baseline itself to hold a level)")
+        if level is not None and abs(level) >= MAX_MAGNITUDE:
+            self.fail(path + ("target",), f"{what}: the target level {format_plain(level)} is too large: {TOO_LARGE}")
+        elif level is not None and UNITS[goal.unit].clamp(level) != level:
             self.fail(path + ("target",), f"{what}: the target level {level:g} lies outside the range of {goal.unit}")
         if goal.target_value is not None and goal.target_change_pct is not None and goal.baseline_value is not None:
             implied = goal.baseline_value * (1 + goal.target_change_pct / 100)

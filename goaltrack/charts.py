@@ -18,7 +18,7 @@ from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
-from goaltrack.render import derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
+from goaltrack.render import clip, derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ CATEGORY_COLOUR = {
     progress.DETERIORATION: "#D55E00",  # vermillion
     progress.INSUFFICIENT: "#999999",  # grey
 }
+# Text from the data is drawn as written: never read as mathtext ("$5 $6" would crash or be typeset)
+# nor handed to TeX, whatever the user's matplotlibrc says.
+PLAIN = {"parse_math": False, "usetex": False}
 # After the deadline a chart is coloured by its verdict, from the same palette: met as achieved,
 # missed as deterioration, unknown as insufficient data.
 VERDICT_COLOUR = {
@@ -198,20 +201,20 @@ def axis_limits(data: ChartData) -> tuple[float, float, Point | None]:
     A projection far outside that range would squash everything else: it may widen the range by
     half at most, and is otherwise cut at the edge (returned, to be labelled there).
     """
-    core = [p.value for p in data.measured + data.history + data.required_path]
+    core = [clip(p.value) for p in data.measured + data.history + data.required_path]
     if data.target is not None:
-        core.append(data.target.value)
+        core.append(clip(data.target.value))
     if not core:
-        core = [p.value for p in data.projection] or [0.0, 1.0]
+        core = [clip(p.value) for p in data.projection] or [0.0, 1.0]
     low, high = min(core), max(core)
     span = high - low or max(abs(high), 1.0) * 0.5
     cut = None
     if data.projection:
         end = data.projection[-1]
-        if end.value > high + span * 0.5 or end.value < low - span * 0.5:
+        if clip(end.value) > high + span * 0.5 or clip(end.value) < low - span * 0.5:
             cut = end
-        low = min(low, *(max(p.value, low - span * 0.5) for p in data.projection))
-        high = max(high, *(min(p.value, high + span * 0.5) for p in data.projection))
+        low = min(low, *(max(clip(p.value), low - span * 0.5) for p in data.projection))
+        high = max(high, *(min(clip(p.value), high + span * 0.5) for p in data.projection))
     pad = (high - low or span) * 0.12
     bottom, top = low - pad, high + pad
     from goaltrack.units import UNITS
@@ -280,32 +283,32 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     if data.deadline is not None and data.deadline <= last:
         ax.axvline(data.deadline, color="#CCCCCC", linewidth=1, linestyle=(0, (1, 2)), zorder=1)
     if data.required_path:
-        ax.plot([p.year for p in data.required_path], [p.value for p in data.required_path],
+        ax.plot([p.year for p in data.required_path], [clip(p.value) for p in data.required_path],
                 color=PATH_COLOUR, linewidth=1.2, linestyle=(0, (5, 3)), label=words["path"], zorder=2)
     if data.target is not None:
-        ax.axhline(data.target.value, color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
-        ax.plot([data.target.year], [data.target.value], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
+        ax.axhline(clip(data.target.value), color=TARGET_COLOUR, linewidth=0.6, alpha=0.25, zorder=1)
+        ax.plot([data.target.year], [clip(data.target.value)], marker="D", markersize=marker + 2, color=TARGET_COLOUR,
                 linestyle="none", label=data.target_label or words["target"], zorder=5)
     if data.history:
-        ax.plot([p.year for p in data.history], [p.value for p in data.history], color=QUIET, linewidth=1,
+        ax.plot([p.year for p in data.history], [clip(p.value) for p in data.history], color=QUIET, linewidth=1,
                 marker="o", markersize=marker * 0.7, label=words["history"], zorder=3)
         if data.measured:  # join the quiet history to the baseline, so the series reads as one
             joint = [data.history[-1], data.measured[0]]
-            ax.plot([p.year for p in joint], [p.value for p in joint], color=QUIET, linewidth=1,
+            ax.plot([p.year for p in joint], [clip(p.value) for p in joint], color=QUIET, linewidth=1,
                     linestyle=":", zorder=3)
     if data.projection:
-        ax.plot([p.year for p in data.projection], [p.value for p in data.projection],  # clipped by the axes
+        ax.plot([p.year for p in data.projection], [clip(p.value) for p in data.projection],  # clipped by the axes
                 color=colour, linewidth=1.3, linestyle=(0, (1, 1.5)), alpha=0.9, label=words["projection"], zorder=3)
         end = data.projection[-1]
-        if bottom <= end.value <= top:
-            ax.plot([end.year], [end.value], marker="o", markersize=marker, markerfacecolor="white",
+        if bottom <= clip(end.value) <= top:
+            ax.plot([end.year], [clip(end.value)], marker="o", markersize=marker, markerfacecolor="white",
                     markeredgecolor=colour, linestyle="none", zorder=4)
             if not small:
-                ax.annotate(number(end.value, data.unit, lang), xy=(end.year, end.value), xytext=(7, 0),
+                ax.annotate(number(end.value, data.unit, lang), xy=(end.year, clip(end.value)), xytext=(7, 0),
                             textcoords="offset points", ha="left", va="center", fontsize=8.5, color=colour,
                             zorder=7)
     if data.measured:
-        ax.plot([p.year for p in data.measured], [p.value for p in data.measured], color=colour,
+        ax.plot([p.year for p in data.measured], [clip(p.value) for p in data.measured], color=colour,
                 linewidth=2.2 if not small else 1.6, marker="o", markersize=marker, label=words["measured"],
                 zorder=4)
     if data.derived:  # summed, not published: hollow, and said so in the legend
@@ -313,11 +316,11 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
                 markersize=marker + 1, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,
                 linestyle="none", label=data.derived_label, zorder=5)
     if data.baseline is not None:
-        ax.plot([data.baseline.year], [data.baseline.value], marker="s", markersize=marker + 1,
+        ax.plot([data.baseline.year], [clip(data.baseline.value)], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
                 label=words["baseline"], zorder=6)
     if data.verdict_basis is not None:  # the figure that decided the verdict: a ring around its point
-        ax.plot([data.verdict_basis.year], [data.verdict_basis.value], marker="o", markersize=marker * 2.3,
+        ax.plot([data.verdict_basis.year], [clip(data.verdict_basis.value)], marker="o", markersize=marker * 2.3,
                 markerfacecolor="none", markeredgecolor=INK, markeredgewidth=1.5 if not small else 1.1,
                 linestyle="none", label=words["basis"], zorder=6)
     if not data.measured and not data.history:
@@ -326,7 +329,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         if data.target is None:
             ax.set_yticks([])  # no values at all: a scale would be made up
     if cut is not None and not small:
-        edge = top if cut.value > top else bottom
+        edge = top if clip(cut.value) > top else bottom
         ax.annotate(f"{words['projection_short']} {number(cut.value, data.unit, lang)} "
                     f"({cut.year}), {words['off_chart']}",
                     xy=(cut.year, edge), xytext=(-6, -12 if edge == top else 12), textcoords="offset points",
@@ -351,11 +354,11 @@ def _label_points(ax: Axes, data: ChartData, lang: str) -> None:
     for point, kind in labels:
         dy = 10
         for (year, value) in placed:  # two labels near each other: put this one below
-            if abs(year - point.year) < 2.5 and abs(value - point.value) < span * 0.08:
+            if abs(year - point.year) < 2.5 and abs(value - clip(point.value)) < span * 0.08:
                 dy = -14
-        placed.append((point.year, point.value))
+        placed.append((point.year, clip(point.value)))
         text = number(point.value, data.unit, lang)
-        ax.annotate(text, xy=(point.year, point.value), xytext=(0, dy), textcoords="offset points",
+        ax.annotate(text, xy=(point.year, clip(point.value)), xytext=(0, dy), textcoords="offset points",
                     ha="center", va="bottom" if dy > 0 else "top", fontsize=9,
                     color=TARGET_COLOUR if kind == "target" else INK,
                     fontweight="bold" if kind == "target" else "normal", zorder=7,
@@ -373,15 +376,16 @@ def _label_basis(ax: Axes, data: ChartData, lang: str) -> None:
     text = f"{number(point.value, data.unit, lang)} ({point.year})"
     scale = ax.figure.dpi / 72  # points to pixels
     width, height = len(text) * 9 * 0.62 * scale, 9 * 1.3 * scale
-    x0, y0 = ax.transData.transform((point.year, point.value))
+    x0, y0 = ax.transData.transform((point.year, clip(point.value)))
     drawn = [data.measured, data.projection, data.required_path, data.history]
     samples = []
     for line in drawn:
         for a, b in zip(line, line[1:]):
-            (xa, ya), (xb, yb) = ax.transData.transform((a.year, a.value)), ax.transData.transform((b.year, b.value))
+            (xa, ya), (xb, yb) = (ax.transData.transform((a.year, clip(a.value))),
+                                  ax.transData.transform((b.year, clip(b.value))))
             samples += [(xa + (xb - xa) * i / 24, ya + (yb - ya) * i / 24) for i in range(25)]
     others = [p for p in (data.baseline, data.target) if p is not None and p != point]
-    samples += [tuple(ax.transData.transform((p.year, p.value))) for p in others]
+    samples += [tuple(ax.transData.transform((p.year, clip(p.value)))) for p in others]
 
     def crossings(spot: tuple) -> int:
         dx, dy, ha, va = spot
@@ -390,7 +394,7 @@ def _label_basis(ax: Axes, data: ChartData, lang: str) -> None:
         return sum(left - 4 <= x <= left + width + 4 and bottom - 4 <= y <= bottom + height + 4 for x, y in samples)
 
     dx, dy, ha, va = min(BASIS_SPOTS, key=crossings)  # the first of the least crossed
-    ax.annotate(text, xy=(point.year, point.value), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+    ax.annotate(text, xy=(point.year, clip(point.value)), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                 fontsize=9, color=INK, fontweight="bold", zorder=7,
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
 
@@ -403,8 +407,8 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     plot_goal(ax, data, lang)
     ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
     _label_points(ax, data, lang)
-    fig.text(0.10, 0.94, _fit_title(data, 70), fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
-    fig.text(0.10, 0.885, _fit(data.subtitle, 95), fontsize=10.5, color=_ink(data.colour), ha="left",
+    fig.text(0.10, 0.94, _fit_title(data, 70), **PLAIN, fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
+    fig.text(0.10, 0.885, _fit(data.subtitle, 95), **PLAIN, fontsize=10.5, color=_ink(data.colour), ha="left",
              va="center", fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
     order = [CHART_WORDS[lang][key]
@@ -415,13 +419,15 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
         order.insert(1, data.derived_label)
     legend = sorted(zip(handles, labels, strict=True), key=lambda item: order.index(item[1]))
     if legend:
-        fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
-                   bbox_to_anchor=(0.085, 0.045), ncol=3, frameon=False, fontsize=8.5, handlelength=2.4,
-                   columnspacing=2.0)
+        drawn = fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
+                           bbox_to_anchor=(0.085, 0.045), ncol=3, frameon=False, fontsize=8.5, handlelength=2.4,
+                           columnspacing=2.0)
+        for text in drawn.get_texts():  # a derived target's label names a scope: data, never mathtext
+            text.set_parse_math(False)
     words = CHART_WORDS[lang]
     foot = f"{words['source']}: {data.source}" if data.source else ""
     foot = f"{_fit(foot, 120)}   ·   goaltrack, {words['as_of']} {data.as_of}".lstrip(" ·")
-    fig.text(0.10, 0.018, foot, fontsize=7.5, color="#666666", ha="left", va="bottom")
+    fig.text(0.10, 0.018, foot, **PLAIN, fontsize=7.5, color="#666666", ha="left", va="bottom")
     return fig
 
 
@@ -452,13 +458,13 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
             ax.spines[side].set_color(colour)
             ax.spines[side].set_linewidth(1.6)
         ax.set_facecolor(_tint(colour))
-        ax.set_title(_wrap(data.goal_title, 40), fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
+        ax.set_title(_wrap(data.goal_title, 40), **PLAIN, fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
                      linespacing=1.1)
         ax.text(0.0, 1.02, data.verdict_label or LABELS[lang][data.category], transform=ax.transAxes,
                 fontsize=7.5, color=_ink(colour), fontweight="bold", ha="left", va="bottom")
     words = CHART_WORDS[lang]
     as_of = items[0].as_of if items else ""
-    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], fontsize=15, fontweight="bold",
+    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], **PLAIN, fontsize=15, fontweight="bold",
              color=INK, ha="left", va="center")
     fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=9,
              color="#666666", ha="left", va="center")
@@ -549,17 +555,23 @@ def chart_path(out: Path, name: str, fmt: str) -> Path:
     """``out/name.fmt`` (name may hold a folder: ``101/homelessness``), refusing any name that would
     land outside ``out`` (ids and codes are checked already; this is the second lock on the door)."""
     root = out.resolve()
-    path = (out / f"{name}.{fmt}").resolve()
-    if root not in path.parents or ".." in Path(name).parts:
+    path = out / f"{name}.{fmt}"
+    parent = path.parent.resolve()  # not the file itself: a link there is replaced, never followed
+    if (parent != root and root not in parent.parents) or ".." in Path(name).parts:
         raise GoaltrackError(f"refusing to write {name!r}: the file would land outside {out}")
-    return path
+    return parent / path.name
 
 
 def save(fig: Figure, path: Path, fmt: str) -> None:
-    try:
-        fig.savefig(path, format=fmt, facecolor="white")
-    except OSError as exc:
-        raise GoaltrackError(f"cannot write {path}: {exc.strerror or exc}") from None
+    """Draw the figure into memory, then write the file whole (goaltrack.outputs: never through a
+    link, never half a file)."""
+    import io
+
+    from goaltrack.outputs import write_file
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, facecolor="white")
+    write_file(path, buffer.getvalue())
 
 
 WORKERS_ENV = "GOALTRACK_CHART_WORKERS"
@@ -588,9 +600,12 @@ def _draw_job(job: tuple) -> str:
 
 def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str = "en", fmt: str = "png",
                  dpi: int = DEFAULT_DPI, overview: bool = False,
-                 step: Callable[[str], None] | None = None, workers: int | None = None) -> list[Path]:
+                 step: Callable[[str], None] | None = None, workers: int | None = None,
+                 check: Callable[[list[Path]], None] | None = None) -> list[Path]:
     """Write a chart a goal (and an overview for each folder); return the paths written. ``step`` is
     called after each. Files go where ``chart_name`` says, so a scope never overwrites another's.
+    ``check`` sees every path before anything is drawn, and may refuse (default: no folder and no
+    symbolic link where a chart goes).
 
     Charts are independent, so with several cores they are drawn by forked worker processes, which
     share the parent's imported matplotlib and need nothing from the database.
@@ -611,6 +626,13 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
             place = next(s.place for s in statuses if chart_folder(s) == folder)
             title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"
             jobs.insert(0, ("overview", (group, title), chart_path(out, prefix + "overview", fmt), fmt, lang, dpi))
+    paths = [job[2] for job in jobs]
+    twice = next((path for path in paths if paths.count(path) > 1), None)
+    if twice is not None:  # a goal whose id is "overview", from before the id was reserved
+        raise GoaltrackError(f"two charts would be written to {twice}: rename the goal '{twice.stem}' in the catalogue")
+    from goaltrack.outputs import check_targets
+
+    (check or (lambda targets: check_targets(out, targets, force=None, keep_others=False)))(paths)
     workers = default_workers(len(jobs)) if workers is None else workers
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         import matplotlib.figure  # noqa: F401  (imported once here, inherited by every worker)

@@ -37,7 +37,14 @@ def this_year() -> int:
 
 
 def fail(error: GoaltrackError) -> None:
-    lines = error.lines()
+    """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere
+    and no control character from the data (a goal id or catalogue key may hold ESC)."""
+    from goaltrack.db import redact
+    from goaltrack.sanitise import printable
+
+    ctx = click.get_current_context(silent=True)
+    url = os.environ.get(DB_ENV) if ctx is None else ctx.find_root().meta.get(_DB_KEY) or os.environ.get(DB_ENV)
+    lines = [printable(redact(line, url)) for line in error.lines()]
     click.echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
         click.echo(line, err=True)
@@ -49,6 +56,12 @@ class GoaltrackGroup(click.Group):
     unless GOALTRACK_DEBUG is set."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if not os.environ.get(DEBUG_ENV):
+            # psycopg logs a second line of its own ("error ignored terminating …") when a server goes
+            # away mid-COPY; the Error line already says what happened.
+            import logging
+
+            logging.getLogger("psycopg").addHandler(logging.NullHandler())
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -60,7 +73,9 @@ class GoaltrackGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
         except KeyboardInterrupt:
-            click.echo("Error: interrupted; nothing was written by the interrupted step", err=True)
+            done = sys.modules.get("goaltrack.db") is not None and sys.modules["goaltrack.db"].writes_committed()
+            click.echo("Error: interrupted after the write was done: it is complete" if done
+                       else "Error: interrupted; nothing was written by the interrupted step", err=True)
             sys.exit(130)
         except Exception as exc:
             from goaltrack.db import database_error, is_database_error, resolve_url
@@ -119,7 +134,31 @@ set_option = click.option("--set", "set_id", default=None, metavar="SET",
 def scope_filter_option(f: Callable) -> Callable:
     return click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
                         help="Only this scope, by code or name (default: all).")(f)
-as_of_option = click.option("--as-of", "as_of", type=click.IntRange(1900, 2100), default=this_year,
+
+
+class YearType(click.ParamType):
+    """A year as typed: ASCII digits, at most four of them (a 5,000-digit "year" is refused in one
+    short line, not echoed back; ٢٠١٩ is refused too), optionally within a range."""
+
+    name = "year"
+
+    def __init__(self, low: int | None = None, high: int | None = None):
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 4):
+            shown = repr(text) if len(text) <= 12 else repr(text[:12]) + f"… ({len(text):,} characters)"
+            self.fail(f"{shown} is not a year (write four digits, e.g. 2019)", param, ctx)
+        year = int(text)
+        if self.low is not None and not self.low <= year <= self.high:
+            self.fail(f"{year} is not in the range {self.low}<=x<={self.high}.", param, ctx)
+        return year
+
+
+as_of_option = click.option("--as-of", "as_of", type=YearType(1900, 2100), default=this_year,
                             show_default="this year", metavar="YEAR",
                             help="Judge the goals as they stood in this year.")
 
@@ -143,7 +182,32 @@ def database(load_shipped: bool = True) -> Engine:
 
 
 def info(message: str) -> None:
-    click.echo(message, err=True)
+    """A message on stderr; control characters from the data (a file name, a source) escaped."""
+    from goaltrack.sanitise import printable
+
+    click.echo(printable(message), err=True)
+
+
+class TerminalSafe:
+    """A stream for data bound for a terminal: control characters escaped, tabs and line breaks kept."""
+
+    def __init__(self, stream: Any):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from goaltrack.sanitise import printable
+
+        return self.stream.write(printable(text, keep="\t\n"))
+
+
+def data(text: str) -> None:
+    """Data on stdout, as it is for a file or a pipe; on a terminal, with control characters escaped
+    (tabs and line breaks kept), so that no text in the data can act on the terminal."""
+    if sys.stdout.isatty():
+        from goaltrack.sanitise import printable
+
+        text = printable(text, keep="\t\n")
+    click.echo(text, nl=False)
 
 
 def console():
@@ -237,11 +301,11 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
             if omitted:
                 info(render.omitted_note(omitted, out.width, lang))
     elif fmt == "json":
-        click.echo(render.status_as_json(statuses, as_of, where if scope else None, lang), nl=False)
+        data(render.status_as_json(statuses, as_of, where if scope else None, lang))
     elif fmt == "csv":
-        click.echo(render.status_as_csv(statuses, lang), nl=False)
+        data(render.status_as_csv(statuses, lang))
     else:
-        click.echo(render.status_as_markdown(statuses, as_of, where, lang), nl=False)
+        data(render.status_as_markdown(statuses, as_of, where, lang))
 
 
 @cli.command()
@@ -302,17 +366,22 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
 
 @cli.command()
 @click.option("--out", type=click.Path(path_type=str), required=True, help="Folder to write the report to.")
+@click.option("--force", is_flag=True,
+              help="Overwrite files in --out that goaltrack did not write (or that were changed since).")
 @as_of_option
 @scope_option
 @set_option
 @lang_option
 @db_option
-def report(out: str, as_of: int, scope: str | None, set_id: str | None, lang: str) -> None:
+def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | None, lang: str) -> None:
     """Write a report to hand on: report.md, report.html and the charts, in one folder.
 
     The report has the date, the status table, a sentence per goal in plain words, and each goal's
     chart beside it, with an overview at the top. Goals without figures in the scope are listed
     ("no figures for København yet") instead of drawn. Send the folder as it is.
+
+    goaltrack writes over the files it wrote there before, and refuses to write over anything else
+    (a report.md of your own, a symbolic link) unless --force is given.
 
     \b
     Examples:
@@ -332,7 +401,7 @@ def report(out: str, as_of: int, scope: str | None, set_id: str | None, lang: st
     statuses = build_status(engine, as_of, (), scope, set_id)
     with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, where, lang,
-                               step=(lambda name: bar(name, 1, 0)) if bar else None)
+                               step=(lambda name: bar(name, 1, 0)) if bar else None, force=force)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
     info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")
@@ -374,7 +443,7 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
 @cli.command()
 @click.argument("goal")
 @click.argument("value")
-@click.option("--year", type=int, required=True, help="The year the figure is for.")
+@click.option("--year", type=YearType(), required=True, help="The year the figure is for.")
 @scope_option
 @click.option("--source", metavar="TEXT", help="Where the figure was published.")
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
@@ -529,7 +598,7 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
         store.get_scope(engine, scope)
     names = store.display_names(store.list_goals(engine, include_archived=True))
     rows = exporter.figures(engine, chosen, scope, history, names)
-    out = sys.stdout
+    out = TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
     count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
     info(f"Exported {count:,} figures.")
 
@@ -766,11 +835,11 @@ def db_upgrade() -> None:
     Example:
       goaltrack db upgrade
     """
-    from goaltrack.db import connect, mask_url, upgrade
+    from goaltrack.db import connect, shown_url, upgrade
 
     engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
     before, after = upgrade(engine)  # a database error becomes one Error line in GoaltrackGroup
-    where = mask_url(engine.url.render_as_string(hide_password=False))
+    where = shown_url(engine.url)
     if before == after:
         info(f"{where} is already at the newest schema revision ({after}).")
     else:
@@ -786,10 +855,10 @@ def db_current() -> None:
     Example:
       goaltrack db current
     """
-    from goaltrack.db import HEAD, connect, current_revision, mask_url
+    from goaltrack.db import HEAD, connect, current_revision, shown_url
 
     engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
-    where = mask_url(engine.url.render_as_string(hide_password=False))
+    where = shown_url(engine.url)
     if engine.dialect.name == "sqlite" and engine.url.database and not os.path.exists(engine.url.database):
         click.echo(f"{where}\nrevision: none (the database is created on first use)")
         return
@@ -799,7 +868,38 @@ def db_current() -> None:
     click.echo(f"{where}\nrevision: {revision or 'none'} ({state})")
 
 
+def hide_passwords_in_process_list() -> bool:
+    """Blank out the passwords of any URL in this process's command line, as ``ps`` shows it to every
+    local user (and shows it for each forked chart worker). Linux only: the command line lives in the
+    process's own memory, where /proc/self/mem can overwrite it. Python's own copy, sys.argv, is kept.
+    Returns whether anything was blanked out."""
+    if not any("://" in arg for arg in sys.argv[1:]):
+        return False
+    from goaltrack.db import secrets
+
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            cmdline = f.read()
+        with open("/proc/self/stat", "rb") as f:
+            arg_start = int(f.read().rsplit(b")", 1)[1].split()[45])  # field 48: where argv starts
+        changed = cmdline
+        for arg in sys.argv[1:]:
+            for secret in secrets(arg.partition("=")[2] if arg.startswith("--db=") else arg):
+                raw = secret.encode()
+                changed = changed.replace(raw, b"*" * len(raw))
+        if changed == cmdline:
+            return False
+        with open("/proc/self/mem", "r+b", buffering=0) as mem:
+            mem.seek(arg_start)
+            mem.write(changed)
+        return True
+    except (OSError, IndexError, ValueError):  # not Linux, or a kernel that forbids it
+        return False
+
+
 def main(args: list[str] | None = None, prog_name: str = "goaltrack") -> None:
+    if args is None:
+        hide_passwords_in_process_list()
     cli.main(args=args, prog_name=prog_name)
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from goaltrack.sanitise import json_safe, neutralise_cell
 from goaltrack.units import format_plain
 
 if TYPE_CHECKING:
@@ -54,14 +55,22 @@ def _time(moment) -> str | None:
 
 
 def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False) -> int:
+    """CSV for import and for spreadsheets: a text that could start a formula (a source
+    ``=HYPERLINK(…)``) is written with a leading ``'``, which import takes off again."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HISTORY_COLUMNS if history else COLUMNS)
     count = 0
     for row in rows:
-        row["value"] = format_plain(row["value"])
-        writer.writerow(["" if v is None else v for v in row.values()])
+        row["value"] = format_plain(row["value"])  # a number, written as import reads it: -5 stays -5
+        writer.writerow([_cell(key, value) for key, value in row.items()])
         count += 1
     return count
+
+
+def _cell(key: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    return neutralise_cell(value) if isinstance(value, str) and key != "value" else value
 
 
 def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
@@ -69,8 +78,8 @@ def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     out.write("[")
     for row in rows:
         value = row["value"]
-        row["value"] = int(value) if float(value).is_integer() else value
-        out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+        row["value"] = int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+        out.write(("\n  " if count == 0 else ",\n  ") + json_safe(json.dumps(row, ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -45,7 +45,8 @@ from typing import TYPE_CHECKING, Any
 from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
-from goaltrack.units import MAX_TEXT, UNITS, format_plain, parse_value
+from goaltrack.sanitise import restore_cell
+from goaltrack.units import MAX_MAGNITUDE, MAX_TEXT, UNITS, format_plain, parse_value, quoted, text_problem
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -61,7 +62,7 @@ MAX_FIELD = 131_072  # Python's csv field limit: a longer quoted field is one Er
 MAX_PROBLEMS = 1_000  # problems kept (the user sees 20, and the count of all)
 TITLE_ROWS = 30  # the header must stand within the first this many rows
 WITHHELD = frozenset(("", "..", ".", "-"))
-_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # ASCII digits: float() takes ６４３１ too
 _TIME_CODE = re.compile(r"(\d{4})\s*([KQMHUW])\s*(\d{1,2})", re.IGNORECASE)
 _YEAR_HEADER = re.compile(r"\d{4}")
 
@@ -356,7 +357,7 @@ class _Checker:
             year = int(year)
         if isinstance(year, str):
             text = year.strip()
-            if text.isascii() and text.isdigit():
+            if text.isascii() and text.isdigit() and len(text) <= 9:
                 year = int(text)
             elif _TIME_CODE.fullmatch(text):
                 self.fail(line, f"time {text!r} is a quarter or month, not a year; goaltrack takes yearly "
@@ -365,7 +366,7 @@ class _Checker:
             else:
                 year = text
         if isinstance(year, bool) or not isinstance(year, int):
-            self.fail(line, f"year {year!r} is not a whole year")
+            self.fail(line, f"year {quoted(year) if isinstance(year, str) else repr(year)} is not a whole year")
             return None
         if not 1900 <= year <= self.this_year:
             self.fail(line, f"year {year} is outside 1900..{self.this_year}")
@@ -412,9 +413,10 @@ class _Checker:
         if isinstance(value, (dict, list)):
             self.fail(line, f"the {name} holds a nested value; a record is flat")
             return None
-        text = _cell_text(value)
-        if len(text) > MAX_TEXT:
-            self.fail(line, f"the {name} is {len(text):,} characters long; at most {MAX_TEXT:,} are kept")
+        text = restore_cell(_cell_text(value))  # a cell an export neutralised ('=…) comes back as written
+        why = text_problem(text, f"the {name}", "\t\n" if name == "note" else "")
+        if why:  # too long, or a control character that would act on a terminal
+            self.fail(line, why)
             return None
         return text or None
 
@@ -542,7 +544,7 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
         return None
     if any(code != text for text, code in codes.items()):
         scope = list(map(codes.__getitem__, scope))
-    if not _only(year_text, b"0123456789"):
+    if not _only(year_text, b"0123456789") or max(map(len, year_text)) > 4:
         return None
     year = list(map(int, year_text))
     if min(year) < 1900 or max(year) > datetime.date.today().year:
@@ -563,8 +565,8 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
             return None
         if unit.maximum is not None and max(chosen) > unit.maximum:
             return None
-        if max(map(abs, chosen)) >= 1e12:
-            return None
+        if max(map(abs, chosen)) >= MAX_MAGNITUDE:
+            return None  # a figure too large for any unit: the careful path names it
         if unit.whole and not all(map(float.is_integer, chosen)):
             return None
     texts = []
@@ -575,7 +577,9 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
             continue
         if max(map(len, cells)) > MAX_TEXT:
             return None
-        distinct = {t: t.strip() or None for t in set(cells)}
+        distinct = {t: restore_cell(t.strip()) or None for t in set(cells)}
+        if any(text_problem(t, name, "\t\n") for t in distinct.values() if t):
+            return None  # the careful path names it
         if all(t == clean for t, clean in distinct.items()):
             texts.append(cells)  # the common case: nothing to strip, nothing empty
         else:

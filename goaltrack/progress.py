@@ -7,10 +7,14 @@ computes. ``d`` is the direction: +1 when higher is better, -1 when lower is bet
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 ZERO_STAND_IN = 0.001  # a zero value counts as this in growth rates
+# Two levels closer than this share of their size (or than this, near zero) are the same level: a
+# target that far from its baseline sets no gap to make progress on, only rounding noise to divide by.
+LEVEL_NOISE = 1e-9
 
 ACHIEVED = "achieved"
 SUBSTANTIAL = "substantial_progress"
@@ -67,8 +71,19 @@ def target_level(value: float | None, change_pct: float | None, baseline: float 
     if value is not None:
         return value
     if change_pct is not None and baseline is not None:
-        return baseline * (1 + change_pct / 100)
+        return finite(baseline * (1 + change_pct / 100))
     return None
+
+
+def same_level(a: float, b: float) -> bool:
+    """Whether two levels differ by no more than float noise (LEVEL_NOISE of their size, or of 1)."""
+    return abs(a - b) <= LEVEL_NOISE * max(1.0, abs(a), abs(b))
+
+
+def finite(value: float | None) -> float | None:
+    """The value, or None where it is no finite number. Every figure passes through here, so a
+    stored figure as extreme as 1e308 makes the figures it breaks null, never inf or NaN."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 # --- single figures -------------------------------------------------------------------------------
@@ -80,15 +95,15 @@ def is_achieved(d: int, value: float, target: float) -> bool:
 
 
 def distance_to_target(d: int, value: float, target: float) -> float:
-    """distance: max(0, d·(t − v)), in the goal's unit."""
+    """distance: max(0, d·(t − v)), in the goal's unit (inf for an overflow: see ``finite``)."""
     return max(0.0, d * (target - value))
 
 
 def progress_pct(baseline: float, target: float, value: float) -> float | None:
     """progress: 100·(v − b)/(t − b); negative when moving away; None when t = b."""
-    if target == baseline:
+    if same_level(target, baseline):
         return None
-    return 100.0 * (value - baseline) / (target - baseline)
+    return finite(100.0 * ((value - baseline) / (target - baseline)))
 
 
 def required_path(baseline: Point, target_year: int, target: float, year: int) -> float:
@@ -96,7 +111,7 @@ def required_path(baseline: Point, target_year: int, target: float, year: int) -
     if year >= target_year:
         return target
     share = (year - baseline.year) / (target_year - baseline.year)
-    return baseline.value + (target - baseline.value) * share
+    return finite(baseline.value + (target - baseline.value) * share)
 
 
 def time_distance(baseline: Point, target_year: int, target: float, latest: Point) -> float | None:
@@ -104,11 +119,13 @@ def time_distance(baseline: Point, target_year: int, target: float, latest: Poin
 
     Positive: that many years ahead of the road; negative: behind. None when t = b.
     """
-    if target == baseline.value:
+    if same_level(target, baseline.value):
         return None
     slope = (target - baseline.value) / (target_year - baseline.year)
+    if not slope or not math.isfinite(slope):
+        return None
     year_reached = baseline.year + (latest.value - baseline.value) / slope
-    return year_reached - latest.year
+    return finite(year_reached - latest.year)
 
 
 def cagr(start: float, end: float, years: float) -> float | None:
@@ -117,7 +134,10 @@ def cagr(start: float, end: float, years: float) -> float | None:
     end = ZERO_STAND_IN if end == 0 else end
     if start < 0 or end < 0 or years <= 0:
         return None
-    return (end / start) ** (1.0 / years) - 1.0
+    try:
+        return finite((end / start) ** (1.0 / years) - 1.0)
+    except (OverflowError, ZeroDivisionError):  # a ratio beyond floats, from extreme stored figures
+        return None
 
 
 def growth_ratio(baseline: Point, target_year: int, target: float, latest: Point) -> float | None:
@@ -126,9 +146,9 @@ def growth_ratio(baseline: Point, target_year: int, target: float, latest: Point
         return None
     observed = cagr(baseline.value, latest.value, latest.year - baseline.year)
     required = cagr(baseline.value, target, target_year - baseline.year)
-    if observed is None or required is None or required == 0:
+    if observed is None or required is None or required == 0 or same_level(target, baseline.value):
         return None
-    return observed / required
+    return finite(observed / required)
 
 
 def category_from_ratio(ratio: float | None) -> str:
@@ -167,7 +187,10 @@ def least_squares(points: Sequence[Point]) -> tuple[float, float] | None:
     sxx = sum((p.year - mean_x) ** 2 for p in points)
     sxy = sum((p.year - mean_x) * (p.value - mean_y) for p in points)
     slope = sxy / sxx
-    return slope, mean_y - slope * mean_x
+    intercept = mean_y - slope * mean_x
+    if finite(slope) is None or finite(intercept) is None:
+        return None  # figures too extreme to fit a line through
+    return slope, intercept
 
 
 # --- the whole assessment -------------------------------------------------------------------------
@@ -198,13 +221,13 @@ def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
     achieved = distance = share = pct = required = on_path = ahead = ratio = None
     if latest is not None and t is not None:
         achieved = is_achieved(d, latest.value, t)
-        distance = distance_to_target(d, latest.value, t)
-        if b is not None and t != b.value:
-            share = distance / abs(t - b.value)
+        distance = finite(distance_to_target(d, latest.value, t))
+        if b is not None and distance is not None and not same_level(t, b.value):
+            share = finite(distance / abs(t - b.value))
         if moved and goal.target_year is not None:
             pct = progress_pct(b.value, t, latest.value)
             required = required_path(b, goal.target_year, t, latest.year)
-            on_path = d * (latest.value - required) >= 0
+            on_path = None if required is None else d * (latest.value - required) >= 0
             ahead = time_distance(b, goal.target_year, t, latest)
             ratio = growth_ratio(b, goal.target_year, t, latest)
 
@@ -251,7 +274,9 @@ def project(goal: Goal, points: Sequence[Point]) -> Point | None:
     if line is None:
         return None
     slope, intercept = line
-    value = slope * goal.target_year + intercept
+    value = finite(slope * goal.target_year + intercept)
+    if value is None:
+        return None
     if goal.minimum is not None:
         value = max(goal.minimum, value)
     if goal.maximum is not None:

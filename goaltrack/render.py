@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,8 @@ from goaltrack import progress
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import LABELS, kind_name, unit_name
 from goaltrack.status import NATIONAL, RELATIVE, SCALED, GoalStatus, Place, goal_json, json_number, status_json
+from goaltrack.sanitise import json_safe, markdown_text, neutralise_cell, printable, shorten
+from goaltrack.units import MAX_MAGNITUDE, MAX_TEXT
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -35,16 +38,26 @@ CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustaina
 VERDICT_STYLE = {progress.MET: "bold green", progress.MISSED: "bold red", progress.UNKNOWN: "dim"}
 
 SPARKS = "▁▂▃▄▅▆▇█"
+NOTE_KEEPS = "\t\n"  # a note may run over several lines
+
+
+def shown(text: str, keep: str = "") -> str:
+    """Text from the data as a terminal gets it: control characters escaped (no escape sequence
+    acts), and cut at MAX_TEXT characters (what was stored before texts were bounded)."""
+    return printable(shorten(text, MAX_TEXT), keep)
 
 
 # --- numbers as people read them ------------------------------------------------------------------
 
 
 def number(value: float | None, unit: str, lang: str = "en") -> str:
-    """5,290 persons; 5.7 %; Danish: 5.290 and 5,7 %."""
-    if value is None:
+    """5,290 persons; 5.7 %; Danish: 5.290 and 5,7 %. A figure beyond any real one (stored before
+    figures were bounded) shows in scientific form, 1e+308, rather than as 309 digits."""
+    if value is None or not math.isfinite(value):
         return "–"
-    if unit in ("persons", "count"):
+    if abs(value) >= MAX_MAGNITUDE:
+        text = f"{value:.3g}"
+    elif unit in ("persons", "count"):
         text = f"{value:,.0f}"
     else:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -199,13 +212,19 @@ def verdict_text(status: GoalStatus, lang: str) -> str:
 
 
 def sparkline(values: Sequence[float]) -> str:
-    values = list(values)[-8:]
+    values = [clip(v) for v in list(values)[-8:]]
     if not values:
         return ""
     low, high = min(values), max(values)
     if high == low:
         return SPARKS[3] * len(values)
     return "".join(SPARKS[round((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
+
+
+def clip(value: float) -> float:
+    """A value kept within ten times the largest figure allowed, for drawing: what is stored from
+    before figures were bounded can then be scaled and subtracted without overflowing."""
+    return max(-10 * MAX_MAGNITUDE, min(10 * MAX_MAGNITUDE, value))
 
 
 def trend(status: GoalStatus) -> tuple[str, str]:
@@ -245,7 +264,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
         cells = {
-            "goal": atoms(s.goal.title(lang)),
+            "goal": atoms(shown(s.goal.title(lang))),
             "baseline": atoms(figure_text(s, s.spec.baseline, lang)),
             "latest": atoms(figure_text(s, a.latest, lang)),
             "target": atoms(target_text(s, lang, mark=True)),
@@ -257,7 +276,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
         }
         for key, column in columns.items():
             column.rows.append(cells[key])
-        columns["goal"].short_rows.append(atoms(s.goal.title(lang, short=True)))
+        columns["goal"].short_rows.append(atoms(shown(s.goal.title(lang, short=True))))
         styles["trend"].append(spark_style)
         styles["category"].append(style)
         styles["verdict"].append(VERDICT_STYLE[a.verdict] if a.verdict else None)
@@ -288,8 +307,8 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
     notes = footnotes(statuses, lang)
-    table = Table(title=title_line(scope, as_of, lang, set_name), title_justify="left",
-                  caption="\n".join(notes) or None, caption_justify="left",
+    table = Table(title=shown(title_line(scope, as_of, lang, set_name)), title_justify="left",
+                  caption="\n".join(map(shown, notes)) or None, caption_justify="left",
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     by_key = {c.key: c for c in columns}
     for key in plan.keys:
@@ -307,7 +326,8 @@ def omitted_note(omitted: Sequence[str], width: int, lang: str = "en") -> str:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Strict JSON: a NaN or infinity anywhere is a bug, and fails here rather than reach a reader."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None, lang: str = "en") -> str:
@@ -329,6 +349,8 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):  # a title or source: never a formula in a spreadsheet
+        return neutralise_cell(value)
     return value
 
 
@@ -351,7 +373,7 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",
@@ -366,7 +388,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**{title_line(scope, as_of, lang, set_name)}**", "",
+    lines = [f"**{_md(title_line(scope, as_of, lang, set_name))}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
@@ -420,8 +442,8 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
     if others:
         notes.append(words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"])
     ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
-    table = Table(title=heading, title_justify="left", header_style="bold", box=ruled, show_edge=False,
-                  pad_edge=False, caption="\n".join(notes) or None, caption_justify="left")
+    table = Table(title=shown(heading), title_justify="left", header_style="bold", box=ruled, show_edge=False,
+                  pad_edge=False, caption="\n".join(map(shown, notes)) or None, caption_justify="left")
     show_verdict = any(e.status.assessment.verdict is not None for e in entries)
     columns = [("#", True), (words["scope"], False), (words["baseline"], True),
                (words["latest"], True), (words["target"], True), (words["gap_left"], True),
@@ -436,7 +458,7 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
         a = s.assessment
         symbol, style = CATEGORY_STYLE[a.category]
         share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
-        cells: list[Any] = [number_text, s.place.label(lang), figure_text(s, s.spec.baseline, lang),
+        cells: list[Any] = [number_text, shown(s.place.label(lang)), figure_text(s, s.spec.baseline, lang),
                             figure_text(s, a.latest, lang), target_text(s, lang, mark=True), share,
                             progress_text(s, lang),
                             Text(f"{symbol} {words[a.category]}", style=style)]
@@ -461,7 +483,8 @@ def scopes_table(scopes: Sequence[Any], lang: str = "en") -> Table:
     for key in ("code", "name", "kind", "part_of"):
         table.add_column(words[key])
     for s in scopes:
-        table.add_row(s.code, s.name, kind_name(s.kind, lang), names.get(s.parent, "") if s.parent else "")
+        table.add_row(shown(s.code), shown(s.name), kind_name(s.kind, lang),
+                      shown(names.get(s.parent, "")) if s.parent else "")
     return table
 
 
@@ -493,8 +516,8 @@ def goals_table(goals: Sequence[Goal], lang: str = "en", title: str | None = Non
     for key in ("id", "goal", "unit", "baseline", "target"):
         table.add_column(words[key], overflow="fold")
     for goal in goals:
-        name = goal.title(lang) + (f" ({words['archived']})" if goal.archived else "")
-        table.add_row(goal.code, name, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
+        name = shown(goal.title(lang)) + (f" ({words['archived']})" if goal.archived else "")
+        table.add_row(shown(goal.code), name, unit_name(goal.unit, lang), point_text(goal_baseline(goal), goal.unit, lang),
                       definition_target(goal, lang))
     return table
 
@@ -512,9 +535,9 @@ def goal_text(goal: Goal, lang: str = "en") -> str:
     fields = [("unit", f"{unit_name(goal.unit, lang)}, {better}"),
               ("baseline", point_text(goal_baseline(goal), goal.unit, lang)),
               ("target", definition_target(goal, lang)),
-              ("source", goal.source or "–")]
+              ("source", shown(goal.source or "–"))]
     wide = max(len(words[key]) for key, _ in fields) + 3  # "label:" and two spaces
-    return "\n".join([f"{goal.title(lang)} ({goal.id})" + (f"  [{words['archived']}]" if goal.archived else "")]
+    return "\n".join([f"{shown(goal.title(lang))} ({shown(goal.id)})" + (f"  [{words['archived']}]" if goal.archived else "")]
                      + [f"  {(words[key].lower() + ':').ljust(wide)}{text}" for key, text in fields])
 
 
@@ -556,7 +579,7 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{goal.title(lang)} ({goal.id})", title_justify="left", header_style="bold",
+    table = Table(title=f"{shown(goal.title(lang))} ({shown(goal.id)})", title_justify="left", header_style="bold",
                   pad_edge=False)
     words = LABELS[lang]
     for key, justify in (("history_scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
@@ -573,9 +596,9 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
         if r.derived is not None:
             state = f"{words['derived']}: {derived_text(r.derived, lang)}"
         style = "" if current else "dim strike"
-        source = (r.source or "") + (f" — {r.note}" if r.note else "")
+        source = shown(r.source or "") + (f" — {shown(r.note, keep=NOTE_KEEPS)}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)
         recorded = "" if r.recorded_at is None else f"{r.recorded_at:%Y-%m-%d %H:%M}"
-        table.add_row(r.scope, str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
+        table.add_row(shown(r.scope), str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces, source,
                       recorded, Text(state, style="" if current else "dim"))
     return table

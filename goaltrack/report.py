@@ -11,9 +11,12 @@ from pathlib import Path
 
 from goaltrack import __version__, progress
 from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.errors import GoaltrackError
 from goaltrack.i18n import LABELS, REPORT_WORDS
+from goaltrack.outputs import check_targets, remember, write_file
 from goaltrack.regions import derived_text
 from goaltrack.render import number, rule_text, status_as_markdown
+from goaltrack.sanitise import markdown_text
 from goaltrack.status import GoalStatus, Place
 
 WORDS = REPORT_WORDS
@@ -140,15 +143,24 @@ class Report:
 
 
 def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: Place, lang: str = "en",
-                 today: datetime.date | None = None, step: Callable[[str], None] | None = None) -> Report:
+                 today: datetime.date | None = None, step: Callable[[str], None] | None = None,
+                 force: bool = False) -> Report:
     """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
     its scope, and an overview; the goals without figures are listed by name instead of drawn.
     Several goal sets get a part each, under the set's name, judged in the set's scope."""
     from goaltrack.render import by_set
 
     out = prepare_folder(Path(out))
+    markdown_path, html_path = out / "report.md", out / "report.html"
+
+    if (out / "charts").is_symlink():
+        raise GoaltrackError(f"{out / 'charts'} is a symbolic link; goaltrack never writes through a link")
+
+    def check(charts: list[Path]) -> None:  # before anything is drawn or written
+        check_targets(out, [markdown_path, html_path, *charts], force=force)
+
     drawn = [s for s in statuses if s.has_figures]
-    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step)
+    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step, check=check)
     today = today or datetime.date.today()
     w = WORDS[lang]
     groups = by_set(statuses, scope)
@@ -158,14 +170,13 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
     heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of}"
     if shown:
         heading += f" · {w['scope']} {shown.label(lang)}"
-    md = [f"# {title}", "", heading, ""]
+    md = [f"# {markdown_text(title)}", "", markdown_text(heading), ""]
     for set_name, place, group in groups:
         md += _markdown_part(group, set_name if len(groups) > 1 or set_name else None, place, as_of, lang)
     md += ["---", f"{w['made_by']} {__version__}.", ""]
-    markdown_path = out / "report.md"
-    html_path = out / "report.html"
-    markdown_path.write_text("\n".join(md), encoding="utf-8")
-    html_path.write_text(_html(groups, title, heading, as_of, lang), encoding="utf-8")
+    write_file(markdown_path, "\n".join(md))
+    write_file(html_path, _html(groups, title, heading, as_of, lang))
+    remember(out, [markdown_path, html_path, *charts])
     return Report(markdown_path, html_path, charts)
 
 
@@ -181,10 +192,10 @@ def _overview(group: Sequence[GoalStatus]) -> str | None:
 def _markdown_part(group: Sequence[GoalStatus], set_name: str | None, place: Place, as_of: int,
                    lang: str) -> list[str]:
     w = WORDS[lang]
-    suffix = f" · {set_name}" if set_name else ""
+    suffix = f" · {markdown_text(set_name)}" if set_name else ""
     md = []
     if set_name:
-        md += [f"## {set_name} · {place.label(lang)}", ""]
+        md += [f"## {markdown_text(set_name)} · {markdown_text(place.label(lang))}", ""]
     overview = _overview(group)
     if overview:
         md += [f"![{w['overview']}{suffix}]({overview})", ""]
@@ -193,14 +204,14 @@ def _markdown_part(group: Sequence[GoalStatus], set_name: str | None, place: Pla
     for s in group:
         if not s.has_figures:
             continue
-        md += [f"### {s.goal.title(lang)}", "", sentence(s, lang), "",
-               f"![{s.goal.title(lang)}](charts/{chart_name(s)})", ""]
+        name = markdown_text(s.goal.title(lang))  # data: no HTML, no link, no image, one line
+        md += [f"### {name}", "", markdown_text(sentence(s, lang)), "", f"![{name}](charts/{chart_name(s)})", ""]
         if s.assessment.latest is not None and s.assessment.latest.source:
-            md += [f"*{w['source']}: {s.assessment.latest.source}*", ""]
+            md += [f"*{w['source']}: {markdown_text(s.assessment.latest.source)}*", ""]
     empty = [s for s in group if not s.has_figures]
     if empty:
         md += [f"## {w['without']}{suffix}", ""]
-        md += [f"- {s.goal.title(lang)}: {no_figures(s, lang)}" for s in empty] + [""]
+        md += [f"- {markdown_text(s.goal.title(lang))}: {markdown_text(no_figures(s, lang))}" for s in empty] + [""]
     return md
 
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 import dataclasses
 from dataclasses import dataclass, field
@@ -96,7 +97,7 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
         if own is None:
             target = None
         elif goal.target_value is not None and goal.baseline_value:
-            target = own.value * goal.target_value / goal.baseline_value
+            target = progress.finite(own.value * goal.target_value / goal.baseline_value)
         else:
             target = progress.target_level(None, goal.target_change_pct, own.value)
     return progress.Goal(d, own, goal.target_year, target, unit.minimum, unit.maximum, window)
@@ -254,10 +255,12 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> Comparison:
 
 
 def json_number(value: float | None) -> float | int | None:
-    if value is None:
+    """A figure for JSON: rounded to 6 decimals, whole numbers as integers; None (null) where it is
+    no finite number, so that the JSON is strict (no Infinity, no NaN) whatever is stored."""
+    if value is None or not math.isfinite(value):
         return None
     value = round(value, 6)
-    return int(value) if value.is_integer() else value
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
 def _point(point: Point | None, with_source: bool = False) -> dict[str, Any] | None:

@@ -30,7 +30,8 @@ from goaltrack.catalogue import (
 from goaltrack.errors import GoaltrackError
 from goaltrack.models import Goal, GoalSet, Measurement, Meta, ReplacedMeasurement, Scope, utcnow
 from goaltrack.progress import Point
-from goaltrack.units import UNITS, format_plain
+from goaltrack.sanitise import shorten
+from goaltrack.units import UNITS, format_plain, text_problem
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -330,6 +331,18 @@ def check_year(year: int) -> None:
         raise GoaltrackError(f"year {year} is outside {FIRST_YEAR}..{this_year}")
 
 
+def clean_text(text: str | None, what: str, allowed: str = "") -> str | None:
+    """A source or note as stored: stripped (as import and the catalogue store it), None when empty;
+    refused when longer than MAX_TEXT or holding a control character not ``allowed``."""
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    why = text_problem(text, what, allowed)
+    if why:
+        raise GoaltrackError(why)
+    return text
+
+
 def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | None = None,
            source: str | None = None, note: str | None = None, replace: bool = False,
            force: bool = False) -> Recorded:
@@ -342,8 +355,8 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
     from goaltrack import plausible
 
     check_year(year)
-    check_text(source, "source")
-    check_text(note, "note")
+    source = clean_text(source, "the source")
+    note = clean_text(note, "the note", allowed="\t\n")
     scope = resolve_scope(engine, scope) if scope is not None else None
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
@@ -371,7 +384,7 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
             if not replace or note in (None, current.note):
                 return Recorded("unchanged", current, goal.unit)
         if current is not None and not replace:
-            cited = f" (source: {current.source})" if current.source else ""
+            cited = f" (source: {shorten(current.source)})" if current.source else ""
             raise GoaltrackError(
                 f"{goal_id} already has {format_plain(current.value)} for {scope} {year}{cited}; "
                 f"use --replace with --source to correct it to {format_plain(value)}"
@@ -418,17 +431,10 @@ def _keep(session: Session, current: Measurement, deleted: bool = False, reason:
                                     recorded_at=current.recorded_at, deleted=deleted, reason=reason))
 
 
-def check_text(text: str | None, what: str) -> None:
-    from goaltrack.units import MAX_TEXT
-
-    if text is not None and len(text) > MAX_TEXT:
-        raise GoaltrackError(f"the {what} is {len(text):,} characters long; at most {MAX_TEXT:,} are kept")
-
-
 def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, note: str | None = None) -> Recorded:
     """Remove the current figure of a goal, scope and year. It stays in the history, marked deleted,
     with when (and ``note`` as the reason): nothing is ever lost. Without a scope: the goal's set's."""
-    check_text(note, "note")
+    note = clean_text(note, "the note", allowed="\t\n")
     scope = resolve_scope(engine, scope) if scope is not None else None
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)

@@ -6,8 +6,11 @@ import math
 import re
 from dataclasses import dataclass
 
-
-MAX_TEXT = 2000  # the longest source or note kept, in characters (longer is refused, never cut)
+# Every figure lies strictly within ±MAX_MAGNITUDE. No social statistic comes near it (Denmark has six
+# million people), and under it every figure of the progress maths stays finite and exact to the
+# digits shown: a single 1e308 would otherwise overflow into inf and break status for everyone.
+MAX_MAGNITUDE = 1e12
+TOO_LARGE = f"a figure's size must stay below {MAX_MAGNITUDE:,.0f}"
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,8 @@ class Unit:
         """Why ``value`` is not a valid figure in this unit, or None when it is."""
         if not math.isfinite(value):
             return f"{value} is not a finite number"
+        if abs(value) >= MAX_MAGNITUDE:
+            return f"{format_plain(value)} is too large: {TOO_LARGE}"
         if self.minimum is not None and value < self.minimum:
             return f"{format_plain(value)} is below {format_plain(self.minimum)}, the least a {self.name} value can be"
         if self.maximum is not None and value > self.maximum:
@@ -50,8 +55,10 @@ UNITS: dict[str, Unit] = {
     )
 }
 
-_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-_AMBIGUOUS_COMMA = re.compile(r"[+-]?\d+,\d{3}")
+# ASCII digits only: Python's \d and float() also take ６４３１ and ٢٠٠, which no statistics office
+# publishes and a reader could not check against the source.
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+_AMBIGUOUS_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]{3}")
 
 
 def parse_value(text: str) -> float:
@@ -67,10 +74,52 @@ def parse_value(text: str) -> float:
             f"or {s.replace(',', '.')} for a decimal"
         )
     if not _NUMBER.fullmatch(s):
-        raise ValueError(f"{text!r} is not a number (write 5290, 5.7 or 5,7)")
+        raise ValueError(f"{quoted(text)} is not a number (write 5290, 5.7 or 5,7)")
+    if len(s) > 40:  # a 5,000-digit figure: refused before float() turns it into inf
+        raise ValueError(f"{quoted(text)} is too large: {TOO_LARGE}")
     return float(s.replace(",", "."))
 
 
+def quoted(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters (a value can be megabytes long)."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text):,} characters)"
+
+
 def format_plain(value: float) -> str:
-    """A number without a trailing .0: 5290, 5.7."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    """A number as import reads it back, without a trailing .0: 5290, 5.7, 0.00001 (not 1e-05).
+
+    Only what no figure can be (beyond 2^53, or more than 40 digits long) keeps Python's exponent.
+    """
+    value = float(value)
+    if value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    text = repr(value)
+    if "e" in text and math.isfinite(value):
+        from decimal import Decimal
+
+        positional = format(Decimal(text), "f")
+        if len(positional) <= 40:
+            return positional
+    return text
+
+
+# --- text fields ------------------------------------------------------------------------------------
+
+# The most characters a source, a note or a title may hold. A citation needs a few hundred; a 10 MB
+# "source" is an accident or an attack, and every table, chart and report would carry it. The
+# importer holds its fields to the same limit.
+MAX_TEXT = 2000
+
+
+def text_problem(text: str, what: str, allowed: str = "") -> str | None:
+    """Why ``text`` cannot be stored as ``what``, or None: too long, or holding a control character
+    (an escape sequence that would act on a terminal) other than those ``allowed`` ("\\t\\n")."""
+    from goaltrack.sanitise import has_control
+
+    if len(text) > MAX_TEXT:
+        return f"{what} is {len(text):,} characters long; at most {MAX_TEXT:,} are allowed"
+    bad = has_control(text, allowed)
+    if bad:
+        name = {"\\x0a": " (a line break)", "\\x09": " (a tab)", "\\x0d": " (a carriage return)"}.get(bad, "")
+        return f"{what} holds the control character {bad}{name}, which is not allowed in it"
+    return None

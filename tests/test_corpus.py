@@ -38,6 +38,14 @@ CATALOGUES = {  # file: what the error must say
     "unknown-unit.yaml": ":4: goal 'homelessness': unknown unit 'furlongs'",
     "yaml-syntax.yaml": ":4: YAML error: expected ',' or ']'",
     "year-out-of-range.yaml": ":6: goal 'homelessness': baseline year 1850 is outside 1900..2100",
+    "huge-baseline.yaml": ":6: goal 'homelessness': baseline: 1e+308 is too large",
+    "huge-change.yaml": ":7: goal 'drug-treatment-effect': the target level 2000000000400 is too large",
+    "escape-in-title.yaml": ":3: goal 'homelessness': English title holds the control character \\x1b",
+    "newline-in-title.yaml": ":3: goal 'homelessness': title holds the control character \\x0a (a line break)",
+    "long-source.yaml": ":6: goal 'homelessness': source is 2,500 characters long; at most 2,000 are allowed",
+    "nested-deep.yaml": ":1: YAML nested more than 20 levels deep",
+    "subnormal-target.yaml": ":7: goal 'youth-education': the target 5e-324 lies within rounding noise of the "
+                             "baseline 0",
 }
 
 FIGURES = {
@@ -70,7 +78,7 @@ FIGURES = {
     "quarter-time.csv": ":2: time '2019K1' is a quarter or month, not a year",
     "quarter-columns.csv": "line 1: the column '2019K1' is a quarter or month, not a year",
     "unknown-scope-name.csv": ":2: unknown scope 'Kobenhavn' (did you mean 'København' (101)?)",
-    "long-source.csv": ":2: the source is 2,001 characters long; at most 2,000 are kept",
+    "long-source.csv": ":2: the source is 2,001 characters long; at most 2,000 are allowed",
     "huge-field.csv": ":2: a field is longer than 131,072 characters",
     "deep.json": "JSON nested too deeply",
     "nested.json": "record 1: holds a nested value in 'source'; a record is flat",
@@ -81,6 +89,10 @@ FIGURES = {
     "no-header.csv": "no header found in the first 30 rows",
     "all-withheld.csv": "has no figures: all 2 cells are withheld or empty",
     "broken.xlsx": "is not a readable spreadsheet",
+    "other-scripts-digits.csv": ":2: value '６４３１' is not a number",
+    "huge-year.csv": ":2: year '2222222222222222222222222222222222222222'… (5,000 characters) is not a whole year",
+    "huge-value.json": "record 1: homelessness: 1e+308 is too large",
+    "huge-value.csv": ":2: homelessness: 1000000000000 is too large",
 }
 
 COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
@@ -96,6 +108,19 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["record", "homelessness", "6000", "--year", str(THIS_YEAR + 1)], f"is outside 1900..{THIS_YEAR}"),
     (["record", "homelessness", "5821", "--year", "2013"], "homelessness already has 5820 for DK 2013"),
     (["record", "homelessness", "5,820", "--year", "2013"], "is ambiguous"),
+    (["record", "homelessness", "1000000000000", "--year", "2015"], "1000000000000 is too large"),
+    (["record", "homelessness", "６４３１", "--year", "2015"], "value '６４３１' is not a number"),
+    (["record", "homelessness", "٢٠٠", "--year", "2015"], "value '٢٠٠' is not a number"),
+    (["record", "homelessness", "6431", "--year", "٢٠١٩"], "'٢٠١٩' is not a year"),
+    (["record", "homelessness", "6431", "--year", "1" * 5000], "… (5,000 characters) is not a year"),
+    (["record", "homelessness", "6000", "--year", "2015", "--source", "VIVE \x1b]0;pwned\x07"],
+     "the source holds the control character \\x1b"),
+    (["record", "homelessness", "6000", "--year", "2015", "--note", "\x1b[2J"], "the note holds the control character"),
+    (["record", "homelessness", "6000", "--year", "2015", "--source", "x" * 10_000],
+     "the source is 10,000 characters long; at most 2,000 are allowed"),
+    (["record", "homeless\x1b[8m", "6000", "--year", "2015"], "unknown goal 'homeless\\x1b[8m'"),
+    (["record", "school-reading", "--year", "2015", "--", "-1e308"], "value '-1e308' is not a number"),
+    (["record", "homelessness", "9" * 5000, "--year", "2015"], "(5,000 characters) is too large"),
     (["status", "homeles"], "unknown goal 'homeles'"),
     (["status", "--scope", "999"], "unknown scope '999'"),
     (["status", "--as-of", "1800"], "Invalid value for '--as-of'"),
@@ -113,10 +138,15 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["import", "{corpus}/all-withheld.csv", "--scope", "Atlantis"], "unknown scope 'Atlantis'"),
     (["import", "{corpus}/broken.xlsx", "--sheet", "Ark1"], "is not a readable spreadsheet"),
     (["catalogue", "check", "{tmp}/missing.yaml"], "cannot read catalogue"),
+    (["catalogue", "check", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
+    (["catalogue", "sync", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
     (["catalogue", "sync", "{corpus}/drops-goals.yaml"], "leaves out 5 goal(s) that have measurements: homelessness"),
     (["chart", "homelessness", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
     (["report", "--out", "{tmp}/a-file"], "it is a file, not a folder"),
     (["chart"], "name one or more goals, or use --all"),
+    (["report", "--out", "{tmp}/in-the-way"], "report.md: something that is not a file is in the way"),
+    (["report", "--out", "{tmp}/in-the-way", "--force"], "report.md: something that is not a file is in the way"),
+    (["report", "--out", "{tmp}/foreign"], "report.md was not written by goaltrack"),
     pytest.param(["--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/goals", "status"], "cannot use database "
                  "postgresql+psycopg://ana:***@127.0.0.1:1/goals", marks=needs_psycopg),
     (["--db", "sqlite:///{tmp}/not-a-database.db", "status"], "file is not a database"),
@@ -141,6 +171,9 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
 def corpus_db(run, db_path, tmp_path):
     run("goals")  # the shipped catalogue, with its published figures
     (tmp_path / "a-file").write_text("a file, not a folder")
+    (tmp_path / "in-the-way" / "report.md").mkdir(parents=True)
+    (tmp_path / "foreign").mkdir()
+    (tmp_path / "foreign" / "report.md").write_text("someone else's")
     (tmp_path / "not-a-database.db").write_bytes(b"SQLite format 3 is what this is not" * 50)
     return db_path
 
@@ -177,6 +210,7 @@ def test_bad_commands(run, corpus_db, tmp_path, args, expected):
     _assert_refused(run(*args, ok=False), expected)
     assert dump(corpus_db) == before
     assert (tmp_path / "a-file").read_text() == "a file, not a folder"
+    assert (tmp_path / "foreign" / "report.md").read_text() == "someone else's"
 
 
 def test_every_corpus_file_is_tested():

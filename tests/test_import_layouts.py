@@ -174,7 +174,7 @@ def test_field_too_long_is_refused_with_its_line(run, ready, tmp_path):
                     encoding="utf-8")
     before = dump(ready)
     result = run.fails("import", str(path))
-    assert result.stderr.splitlines()[1] == f"  {path}:3: the source is 2,001 characters long; at most 2,000 are kept"
+    assert result.stderr.splitlines()[1] == f"  {path}:3: the source is 2,001 characters long; at most 2,000 are allowed"
     assert dump(ready) == before
 
 

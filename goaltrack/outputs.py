@@ -1,0 +1,111 @@
+"""Files goaltrack writes for people (charts, reports): whole or not at all, never through a symbolic
+link, and never over a file it did not write unless asked to.
+
+Each file is written to a temporary name beside it and moved into place, so a reader (or a crash)
+never meets half a file, and a symbolic link planted where a chart goes is replaced, not followed:
+``report --out shared/`` cannot be made to write into ~/.bashrc. A report folder keeps a list of
+what goaltrack wrote there, with a digest of each file (``.goaltrack-files.json``); a file it would
+write over that is not on the list, or has changed since, is someone else's, and is left alone
+unless ``--force`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from goaltrack.errors import GoaltrackError
+
+MANIFEST = ".goaltrack-files.json"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def written_before(folder: Path) -> dict[str, str]:
+    """What goaltrack wrote in ``folder`` last time: relative path → sha256."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("files", {}) if isinstance(data, dict) and isinstance(data.get("files"), dict) else {}
+
+
+def check_targets(folder: Path, paths: Sequence[Path], force: bool | None = False, keep_others: bool = True,
+                  what: str = "--out") -> None:
+    """Refuse, before anything is written, to write any of ``paths`` (inside ``folder``) where that
+    would harm something that is not goaltrack's: a folder in the way (always); a symbolic link
+    (unless ``force``: the link is then replaced, never followed); and, with ``keep_others``, a file
+    goaltrack did not write there or that was changed since (unless ``force``). ``force=None``: the
+    command has no --force to offer."""
+    ours = written_before(folder) if keep_others else {}
+    foreign, links = [], []
+    for path in paths:
+        if path.is_symlink():
+            links.append(path)
+        elif path.exists() and not path.is_file():
+            raise GoaltrackError(f"cannot write {path}: something that is not a file is in the way")
+        elif keep_others and path.exists():
+            name = _relative(folder, path)
+            try:
+                same = ours.get(name) == _digest(path)
+            except OSError as exc:
+                raise GoaltrackError(f"cannot read {path}: {exc.strerror or exc}") from None
+            if not same:
+                foreign.append(path)
+    if force:
+        return
+    if links:
+        hint = "remove it" if force is None else "remove it, or use --force to replace the link itself"
+        raise GoaltrackError(f"{links[0]} is a symbolic link{_more(links)}; goaltrack never writes through a link "
+                             f"({hint})")
+    if foreign:
+        raise GoaltrackError(f"{foreign[0]} was not written by goaltrack, or was changed since{_more(foreign)}; "
+                             f"choose another {what} folder, or use --force to overwrite")
+
+
+def _relative(folder: Path, path: Path) -> str:
+    """``path`` relative to ``folder``, following links in the folders on the way but not in the
+    file's own name (a link there is the file, not where it points)."""
+    return (path.parent.resolve() / path.name).relative_to(folder.resolve()).as_posix()
+
+
+def _more(paths: Sequence[Path]) -> str:
+    return f" (and {len(paths) - 1} more)" if len(paths) > 1 else ""
+
+
+def write_file(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` whole: into a temporary file beside it, then moved into place (which
+    replaces a symbolic link rather than following it). Any failure is one GoaltrackError."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(raw)
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def remember(folder: Path, paths: Sequence[Path]) -> None:
+    """Add the files just written to the folder's list of what goaltrack wrote there."""
+    files = written_before(folder)
+    for path in paths:
+        files[_relative(folder, path)] = _digest(path)
+    write_file(folder / MANIFEST, json.dumps({"written_by": "goaltrack", "files": files}, indent=1, sort_keys=True))

@@ -1,0 +1,82 @@
+"""Ctrl-C at any moment of an import: one Error line that tells the truth (nothing written, or the
+write complete), never "unexpected …", never a half-written import."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from goaltrack import db
+
+from .conftest import ROOT
+
+GOALS = ["youth-education", "youth-crime", "placement-breakdown", "homelessness", "drug-deaths"]
+
+
+def test_an_interrupt_waits_for_the_commit():
+    with pytest.raises(KeyboardInterrupt):
+        with db._interrupt_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+            reached = True  # the interrupt did not cut the block short
+    assert reached
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
+def test_ctrl_c_at_any_moment_of_an_import_tells_the_truth(tmp_path):
+    figures = tmp_path / "figures.csv"
+    with figures.open("w") as f:
+        f.write("goal,scope,year,value\n")
+        for goal in GOALS:
+            for scope in range(101, 200):
+                if scope in (101, 147, 151, 153, 155, 157, 159, 161, 163, 165, 167, 169, 173, 175, 183, 185, 187, 190):
+                    for year in range(1900, 2020):
+                        f.write(f"{goal},{scope},{year},{year % 50 + 1}\n")
+    rows = sum(1 for _ in figures.open()) - 1
+    env = {k: v for k, v in os.environ.items() if k != "GOALTRACK_DEBUG"}
+    env["PYTHONPATH"] = str(ROOT)
+    database = tmp_path / "goals.db"
+    env["GOALTRACK_DATABASE_URL"] = f"sqlite:///{database}"
+
+    def fresh() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            (tmp_path / f"goals.db{suffix}").unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "goaltrack", "goals"], env=env, check=True, capture_output=True)
+
+    fresh()
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "goaltrack", "import", str(figures)], env=env, check=True,
+                   capture_output=True)
+    whole = time.perf_counter() - started
+    outcomes = set()
+    for step in range(12):
+        fresh()
+        with sqlite3.connect(database) as conn:
+            before = conn.execute("SELECT count(*) FROM measurement").fetchone()[0]
+        proc = subprocess.Popen([sys.executable, "-m", "goaltrack", "import", str(figures)], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(whole * (0.3 + step * 0.07))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        with sqlite3.connect(database) as conn:
+            after = conn.execute("SELECT count(*) FROM measurement").fetchone()[0]
+        lines = err.strip().splitlines()
+        assert "Traceback" not in err and "unexpected" not in err and "cannot use" not in err, err
+        assert sum(line.startswith("Error: ") for line in lines) <= 1, err
+        if after == before:
+            assert lines == ["Error: interrupted; nothing was written by the interrupted step"], err
+            outcomes.add("nothing")
+        else:
+            assert after == before + rows, (before, after, rows)  # all of it, never part
+            # "Imported …", then (Ctrl-C after that line) perhaps "interrupted after the write was done"
+            assert all(line.startswith(("Imported", "Error: interrupted after the write was done"))
+                       for line in lines) and lines, err
+            outcomes.add("all")
+    print(f"\n{rows:,} rows, {whole:.1f} s an import; outcomes: {sorted(outcomes)}")
