@@ -19,6 +19,7 @@ from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
 from goaltrack.render import clip, derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
+from goaltrack.sanitise import printable
 from goaltrack.status import GoalStatus
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         target_label += f" {derived_target_text(status, lang)}"
     return ChartData(
         goal_id=goal.id,
-        title=f"{goal.title(lang)} · {status.place.label(lang)}",
+        title=printable(f"{goal.title(lang)} · {status.place.label(lang)}"),  # no control character in a picture
         subtitle=subtitle(status, lang),
         unit=goal.unit,
         category=a.category,
@@ -117,11 +118,11 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         required_path=road,
         projection=projection_line(spec, counted, a.projection),
         deadline=spec.target_year,
-        source=source,
+        source=printable(source) if source else source,
         as_of=as_of,
         scope=status.place.code,
-        scope_label=status.place.label(lang),
-        target_label=target_label,
+        scope_label=printable(status.place.label(lang)),
+        target_label=printable(target_label),
         derived=derived,
         derived_label=derived_text(status.derived(derived[-1]), lang).capitalize() if derived else "",
         verdict=a.verdict,

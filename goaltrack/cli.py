@@ -40,11 +40,11 @@ def fail(error: GoaltrackError) -> None:
     """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere
     and no control character from the data (a goal id or catalogue key may hold ESC)."""
     from goaltrack.db import redact
-    from goaltrack.sanitise import printable
+    from goaltrack.sanitise import printable, shorten
 
     ctx = click.get_current_context(silent=True)
     url = os.environ.get(DB_ENV) if ctx is None else ctx.find_root().meta.get(_DB_KEY) or os.environ.get(DB_ENV)
-    lines = [printable(redact(line, url)) for line in error.lines()]
+    lines = [printable(shorten(redact(line, url), 1000)) for line in error.lines()]
     click.echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
         click.echo(line, err=True)

@@ -132,3 +132,85 @@ def test_titles_fall_back_to_english_then_to_the_id():
     assert (g.title_en, g.title_da) == ("G", "G")
     g, _ = accepted(goal().replace("{en: G, da: Gd}", "Plain"))
     assert (g.title_en, g.title_da) == ("Plain", "Plain")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (goal(baseline="{year: '2011', value: 5290}"), ["c.yaml:6: goal 'g': baseline year must be a whole year, not '2011'"]),
+    (goal(target="{year: 2020.5, value: 4000}"), ["c.yaml:7: goal 'g': target year must be a whole year, not 2020.5"]),
+    (goal(target="{year: true, value: 4000}"), ["c.yaml:7: goal 'g': target year must be a whole year, not True"]),
+    (goal(baseline="{year: 2011, value: [1]}"), ["c.yaml:6: goal 'g': baseline must be a number, not [1]"]),
+    (goal(baseline="{year: 2011, value: true}"), ["c.yaml:6: goal 'g': baseline must be a number, not True"]),
+    (goal(baseline="{year: 2011, value: .inf}"), ["c.yaml:6: goal 'g': baseline must be a finite number, not inf"]),
+    (goal(baseline="{year: 2011, value: 'lots'}"),
+     ["c.yaml:6: goal 'g': baseline: 'lots' is not a number (write 5290, 5.7 or 5,7)"]),
+    (goal(extra="    measurements: {year: 2012}\n"), ["c.yaml:8: goal 'g': 'measurements' must be a list"]),
+    (goal(extra="    measurements:\n      - {year: 2012, value: 1}\n      - {year: 2012, value: 2}\n"),
+     ["c.yaml:10: goal 'g': two measurements for DK 2012"]),
+    (goal(extra="    measurements:\n      - {year: 2012, value: 1, scope: '999'}\n"),
+     ["c.yaml:9: goal 'g': unknown scope '999'"]),
+    (goal().replace("{en: G, da: Gd}", "{da: Gd}"),
+     ["c.yaml:3: the title of goal 'g' lacks 'en'", "c.yaml:3: goal 'g': English title is missing"]),
+    (goal().replace("{en: G, da: Gd}", "''"), ["c.yaml:3: goal 'g': title must be a non-empty text, not ''"]),
+    (goal(extra="    source: 12\n"), ["c.yaml:8: goal 'g': source must be a non-empty text, not 12"]),
+    ("goals: []\n", ["c.yaml:1: 'goals' must be a list with at least one goal"]),
+    ("- a\n- b\n", ["c.yaml:1: the catalogue must be a mapping of keys to values"]),
+    ("scopes: {a: b}\n" + goal(), ["c.yaml:1: 'scopes' must be a list of {code, name}"]),
+    (goal().replace("id: g", "id: G_1"), ["c.yaml:2: goal id 'G_1' must be lowercase letters, digits and '-' "
+                                          "(at most 64, no leading, trailing or double '-')"]),
+    (goal(unit="people"), ["c.yaml:4: goal 'g': unknown unit 'people' (one of: percent, persons, count, years, score)"]),
+    (goal(direction="up"), ["c.yaml:5: goal 'g': direction must be 'increase' or 'decrease', not 'up'"]),
+])
+def test_each_problem_is_named_with_its_line(text, expected):
+    assert problems(text) == expected
+
+
+def test_a_quoted_number_is_read_as_typed():
+    assert accepted(goal(baseline="{year: 2011, value: '5290'}"))[0].baseline_value == 5290
+    assert accepted(goal(unit="percent", baseline="{year: 2011, value: '5,7'}",
+                         target="{year: 2020, value: 4}"))[0].baseline_value == 5.7
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (goal(extra="    verdict_window: -1\n"),
+     ["c.yaml:8: goal 'g': verdict_window must be a whole number of years from 0 to 100, not -1"]),
+    (goal(extra="    verdict_window: 101\n"),
+     ["c.yaml:8: goal 'g': verdict_window must be a whole number of years from 0 to 100, not 101"]),
+    (goal(extra="    verdict_window: true\n"),
+     ["c.yaml:8: goal 'g': verdict_window must be a whole number of years from 0 to 100, not True"]),
+    ("verdict_window: 101\n" + goal(),
+     ["c.yaml:1: the catalogue: verdict_window must be a whole number of years from 0 to 100, not 101"]),
+    (goal(extra="    unit: count\n"), ["c.yaml:8: duplicate key 'unit'"]),
+    (goal().replace("    unit: persons\n", "    <<: {unit: persons}\n"),
+     ["c.yaml:2: merge keys (<<) are not allowed in a catalogue"]),
+    (goal(extra="    ? [a, b]\n    : 1\n"), ["c.yaml:8: a key must be a plain word"]),
+    (goal() + "  - id: [\n", ["c.yaml:9: YAML error: expected the node content, but found '<stream end>'"]),
+    (goal(extra="    source: !!python/object:os.system x\n"),
+     ["c.yaml:8: YAML error: could not determine a constructor for the tag "
+      "'tag:yaml.org,2002:python/object:os.system'; a catalogue holds plain data only"]),
+])
+def test_structure_problems_with_their_line(text, expected):
+    assert problems(text) == expected
+
+
+def test_verdict_windows_from_0_to_100_and_the_goals_own_wins():
+    assert [accepted(goal(extra=f"    verdict_window: {v}\n"))[0].verdict_window for v in (0, 100)] == [0, 100]
+    assert accepted("verdict_window: 5\n" + goal())[0].verdict_window == 5
+    assert accepted("verdict_window: 5\n" + goal(extra="    verdict_window: 2\n"))[0].verdict_window == 2
+    assert accepted(goal())[0].verdict_window is None
+
+
+def test_a_scope_named_dk_is_the_nation(tmp_path):
+    scopes = parse_catalogue("scopes:\n  - {code: DK, name: Denmark}\n  - {code: x1, name: X}\n" + goal(),
+                             "c.yaml").scopes
+    assert scopes == [ScopeDef("DK", "Denmark", "nation"), ScopeDef("x1", "X", "other")]
+
+
+def test_unreadable_catalogue_files(tmp_path):
+    from goaltrack.catalogue import load_catalogue
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"goals:\n  - id: \xff\n")
+    with pytest.raises(GoaltrackError, match=f"^catalogue {bad} is not UTF-8 text \\(byte 15\\)$"):
+        load_catalogue(bad)
+    with pytest.raises(GoaltrackError, match="^cannot read catalogue .*missing.yaml: No such file or directory$"):
+        load_catalogue(tmp_path / "missing.yaml")

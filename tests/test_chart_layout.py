@@ -120,3 +120,38 @@ def test_the_projection_line_runs_year_by_year_to_the_target_year():
     slope = (line[-1].value - line[0].value) / 9
     assert all(b.value - a.value == approx(slope) for a, b in zip(line, line[1:]))
     assert line[-1].value == approx(status.assessment.projection.value)
+
+
+def subtitle_of(figures, as_of, goal=HOMELESS, lang="en", scope="DK"):
+    return charts.subtitle(judge(goal, figures, as_of, scope), lang)
+
+
+def test_subtitles_after_the_deadline_name_the_verdict_and_its_basis():
+    assert subtitle_of([M(2019, 6431)], 2026) == "Missed: 6,431 in 2019 against ≤ 4,000 · no figure since"
+    assert subtitle_of([M(2019, 6431), M(2022, 5789)], 2026) == "Missed: 6,431 in 2019 against ≤ 4,000 · 5,789 in 2022"
+    assert subtitle_of([M(2013, 5820)], 2026) == "Unknown: 5,820 in 2013 is too old to decide it · no figure since"
+    assert subtitle_of([], 2026) == "Unknown: no figure by 2020 · 5,290 in 2011, the baseline"
+    assert subtitle_of([M(2019, 3900)], 2026, lang="da") == "Nået: 3.900 i 2019 mod ≤ 4.000 · intet tal siden"
+    reading = Goal(id="school-reading", title_en="Reading", title_da="Læsning", unit="score", direction="increase",
+                   baseline_year=2015, baseline_value=50, target_year=2020)
+    assert subtitle_of([M(2019, 52)], 2026, reading) == "Met: 52 in 2019 against the baseline 50 · no figure since"
+    no_baseline = reading.model_copy(update={"baseline_year": None, "baseline_value": None})
+    assert subtitle_of([M(2019, 52)], 2026, no_baseline) == (
+        "Unknown: 52 in 2019, no baseline to judge it against · no figure since")
+    assert subtitle_of([M(2015, 4700)], 2016) == "Substantial progress · 700 from the target"
+
+
+def test_chart_files_per_scope_and_colours_per_verdict():
+    nation = judge(HOMELESS, [M(2019, 6431)], 2026)
+    local = judge(HOMELESS, [M(2011, 1400), M(2019, 1500)], 2026, "101")
+    assert (charts.chart_folder(nation), charts.chart_name(nation, "svg")) == ("", "homelessness.svg")
+    assert (charts.chart_folder(local), charts.chart_name(local)) == ("101", "101/homelessness.png")
+    d = charts.chart_data(local, 2026)
+    assert d.title == "Homeless persons · 101 (101)" and d.goal_title == "Homeless persons"
+    assert d.verdict == "missed" and d.colour == charts.VERDICT_COLOUR["missed"] == "#D55E00"
+    before = charts.chart_data(judge(HOMELESS, [M(2015, 4700)], 2016), 2016)
+    assert before.verdict is None and before.colour == charts.CATEGORY_COLOUR["substantial_progress"]
+    assert charts._fit_title(d, 200) == "Homeless persons · 101 (101)"
+    assert charts._fit_title(d, 20) == "Homeless… · 101 (101)"  # the goal's words shortened, never the scope
+    untitled = charts.ChartData(**{**d.__dict__, "scope_label": ""})
+    assert untitled.goal_title == d.title and charts._fit_title(untitled, 12) == "Homeless pe…"

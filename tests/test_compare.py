@@ -55,3 +55,85 @@ def test_a_scopes_projection_stays_in_its_units_range(run, tmp_path):
     run("import", str(path))
     slow = run.json("status", "homelessness", "--scope", "751", "--as-of", "2018", "--format", "json")["goals"][0]
     assert slow["projection"] == {"year": 2020, "value": 375}  # 600 − 25 a year
+
+
+def test_before_the_baseline_year_the_nation_has_nothing_to_compare(run, tmp_path):
+    path = tmp_path / "early.csv"
+    path.write_text("goal,scope,year,value\nhomelessness,101,2009,1300\n")
+    run("import", str(path))
+    assert [s["scope"] for s in run.json("compare", "homelessness", "--as-of", "2010", "--format", "json")["scopes"]] \
+        == ["101"]
+    assert "DK" in [s["scope"] for s in run.json("compare", "homelessness", "--as-of", "2011",
+                                                 "--format", "json")["scopes"]]
+
+
+def test_a_scope_is_judged_with_its_goals_verdict_window():
+    """A catalogue's wider verdict window holds for every scope, not only for the nation."""
+    from goaltrack.models import Goal
+    from goaltrack.progress import Point
+    from goaltrack.status import judge
+
+    goal = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
+                baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000, verdict_window=5)
+    figures = [Point(2011, 1400), Point(2016, 1000)]  # 2016 is 4 years before the deadline
+    judged = judge(goal, figures, 2026, "101")
+    assert judged.spec.baseline == Point(2011, 1400) and judged.assessment.verdict == "met"
+    narrow = goal.model_copy(update={"verdict_window": 3})
+    assert judge(narrow, figures, 2026, "101").assessment.verdict == "unknown"
+
+
+def test_the_comparison_year_is_the_one_most_scopes_share():
+    from goaltrack.status import comparison_year
+
+    assert comparison_year([2017, 2017, 2013, None]) == 2017
+    assert comparison_year([2013, 2013, 2017]) == 2013  # most scopes, though not the latest
+    assert comparison_year([2013, 2017]) == 2017 and comparison_year([2017, 2013, None, None]) == 2017  # a tie: later
+    assert comparison_year([None]) is None and comparison_year([]) is None
+
+
+def test_rank_achieved_then_category_then_distance_share_then_name():
+    from goaltrack.models import Goal, Scope
+    from goaltrack.progress import Point
+    from goaltrack.status import judge, rank_scopes
+
+    goal = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
+                baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)
+    rows = {  # code: (name, figures) — every scope starts from 1,000 (target 756.14)
+        "1": ("Zeta", [Point(2011, 1000), Point(2017, 700)]),  # achieved
+        "2": ("Alpha", [Point(2011, 1000), Point(2017, 950)]),  # limited, share 0.795
+        "3": ("Beta", [Point(2011, 1000), Point(2017, 800)]),  # substantial, share 0.18
+        "4": ("Gamma", [Point(2011, 1000), Point(2017, 960)]),  # limited, share 0.836
+        "5": ("Delta", [Point(2011, 1000), Point(2017, 960)]),  # the same figures as Gamma: by name
+        "6": ("Eta", [Point(2011, 1000), Point(2015, 700)]),  # achieved, but 2015: not ranked
+        "7": ("Theta", [Point(2011, 1000), Point(2016, 1100)]),  # 2016: not ranked, listed before 2015
+    }
+    judged = [(Scope(code=code, name=name), judge(goal, figures, 2018, code)) for code, (name, figures) in rows.items()]
+    result = rank_scopes(judged, "homelessness", 2018)
+    assert result.year == 2017 and result.as_of == 2018 and result.goal_id == "homelessness"
+    assert [(e.scope.name, e.ranked) for e in result.entries] == [
+        ("Zeta", True), ("Beta", True), ("Alpha", True), ("Delta", True), ("Gamma", True),
+        ("Theta", False), ("Eta", False)]
+
+
+def test_how_a_scopes_target_came_about():
+    from goaltrack.models import Goal
+    from goaltrack.progress import Point
+    from goaltrack.status import Place, judge
+
+    persons = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
+                   baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)
+    relative = Goal(id="readmissions", title_en="R", title_da="R", unit="count", direction="decrease",
+                    baseline_year=2015, target_year=2020, target_change_pct=-30)
+    percent = Goal(id="placement-breakdown", title_en="P", title_da="P", unit="percent", direction="decrease",
+                   baseline_year=2011, baseline_value=5.7, target_year=2020, target_value=4)
+    assert judge(persons, [], 2026).rule == "catalogue"
+    scaled = judge(persons, [Point(2011, 1400)], 2026, "101")
+    assert scaled.rule == "scaled" and scaled.spec.target_value == pytest.approx(1400 * 4000 / 5290)
+    by_change = judge(relative, [Point(2015, 40)], 2026, "101")
+    assert by_change.rule == "relative" and by_change.spec.target_value == pytest.approx(28)
+    national = judge(percent, [Point(2011, 6.0)], 2026, "751")
+    assert national.rule == "national" and national.spec.target_value == 4
+    assert judge(persons, [Point(2013, 300)], 2026, "461").rule is None  # no own baseline: no target
+    assert judge(persons, [], 2026, "101", home="101").rule == "catalogue"  # a set judged in its own scope
+    assert Place("DK", "Danmark").label("en") == "Denmark (DK)" and Place("DK", "Danmark").label("da") == "Danmark (DK)"
+    assert Place("101", "København").label("da") == "København (101)"

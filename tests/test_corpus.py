@@ -149,6 +149,12 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["report", "--out", "{tmp}/foreign"], "report.md was not written by goaltrack"),
     pytest.param(["--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/goals", "status"], "cannot use database "
                  "postgresql+psycopg://ana:***@127.0.0.1:1/goals", marks=needs_psycopg),
+    pytest.param(["--db", "postgresql+psycopg://ana@127.0.0.1:1/goals?password=Pl41nPass", "status"],
+                 "postgresql+psycopg://ana@127.0.0.1:1/goals?password=***", marks=needs_psycopg),
+    pytest.param(["--db", "postgresql+psycopg://slash:Top/Secret@127.0.0.1:1/goals", "status"],
+                 "postgresql+psycopg://slash:***@127.0.0.1:1/goals", marks=needs_psycopg),
+    pytest.param(["--db", "postgresql+psycopg://ana:p@ss:LeakedPart@127.0.0.1:1/goals", "status"],
+                 "postgresql+psycopg://ana:***@127.0.0.1:1/goals", marks=needs_psycopg),
     (["--db", "sqlite:///{tmp}/not-a-database.db", "status"], "file is not a database"),
     (["--db", "sqlite:///{tmp}/a-file/below.db", "status"], "a-file is a file, not a folder"),
     (["--db", "sqlite:///{tmp}/no-such-folder/x.db", "status"], "no-such-folder does not exist"),
@@ -180,6 +186,8 @@ def corpus_db(run, db_path, tmp_path):
 
 def _assert_refused(result, expected: str) -> None:
     assert result.exit_code != 0, result.output
+    for secret in ("s3cret", "Pl41nPass", "Secret", "LeakedPart"):  # no password, whatever its form
+        assert secret not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 1, result.stderr
     assert expected in result.stderr, result.stderr

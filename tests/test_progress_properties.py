@@ -196,3 +196,20 @@ def test_a_target_equal_to_the_baseline_has_no_progress_figure(case):
     a = assess(flat, series, as_of)
     assert a.progress_pct is None and a.distance_share is None and a.years_ahead is None
     assert a.achieved == (goal.direction * (a.latest.value - goal.baseline.value) >= 0)
+
+
+# --- edges that a random draw rarely hits ---------------------------------------------------------
+
+
+def test_no_growth_rate_over_no_time():
+    assert progress.cagr(100, 120, 0) is None
+    assert progress.cagr(100, 121, 2) == pytest.approx(0.1)
+    assert progress.cagr(0, 0.001, 1) == pytest.approx(0)  # a zero counts as 0.001
+    assert progress.cagr(-1, 5, 2) is None
+
+
+def test_in_the_baseline_year_the_baseline_is_the_latest_figure():
+    goal = Goal(-1, Point(2011, 5290), 2020, 4000)
+    a = assess(goal, [Point(2011, 5300), Point(2013, 5820)], 2011)
+    assert a.latest == Point(2011, 5290) and a.distance == 1290
+    assert assess(goal, [Point(2013, 5820)], 2010).latest is None  # before it, nothing is known

@@ -181,3 +181,11 @@ def test_sync_adds_updates_archives_removes_and_restores(tmp_path):
     assert [p.value for p in store.current_measurements(engine, ["a-goal"])["a-goal"]] == [95, 90, 70]
     without_b = CATALOGUE.split("  - id: b-goal")[0]
     assert store.sync_catalogue(engine, parse_catalogue(without_b, "four.yaml")).removed == ["b-goal"]
+
+
+def test_the_first_figure_of_a_year_replaced_nothing(engine):
+    """With one scope and one year only, the first figure still replaced nothing."""
+    store.record(engine, "shelter-return", 25, 2018, source="first")
+    store.record(engine, "shelter-return", 23, 2018, source="second", replace=True)
+    assert rows(engine, "shelter-return", 2018) == [("DK", 2018, 25, "first", None, False, None),
+                                                    ("DK", 2018, 23, "second", None, True, 25)]
