@@ -153,6 +153,8 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
+        if structural:  # a key that is no plain word cannot even be read: the structure says why
+            raise many_problems(structural, name) from None
         raise _yaml_error(exc, name) from None
     checker = _Checker(lines)
     catalogue = checker.catalogue(data, name)
