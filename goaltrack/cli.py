@@ -101,8 +101,9 @@ def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def db_option(f: Callable) -> Callable:
+    # Eager: taken before the other options, so that --scope can be looked up in this database.
     return click.option(
-        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db,
+        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db, is_eager=True,
         help=f"Database URL (SQLAlchemy form; env {DB_ENV}). Default: a SQLite file in your data folder.",
     )(f)
 
@@ -142,11 +143,27 @@ def emit(text: str, output: str | None) -> None:
 
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
-scope_option = click.option("--scope", default=None, metavar="CODE",
-                            help="Where the figures apply: DK (the nation) or a region or municipality code. "
+def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A scope named by code or name ("0101", "København", "Region Hovedstaden", "Hele landet"),
+    resolved by the library's one resolver to its code."""
+    if value is None:
+        return None
+    from goaltrack import store
+
+    return store.resolve_scope(database(), value)
+
+
+scope_option = click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                            help="Where the figures apply: DK (the nation), a region or a municipality, by code "
+                                 "(101, 0101) or name (København, Region Hovedstaden, Hele landet). "
                                  "Default: the scope of each goal's set (DK for the shipped set).")
 set_option = click.option("--set", "set_id", default=None, metavar="SET",
                           help="Only the goals of this goal set (default: every set, grouped by set).")
+
+
+def scope_filter_option(f: Callable) -> Callable:
+    return click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                        help="Only this scope, by code or name (default: all).")(f)
 
 
 class YearType(click.ParamType):
@@ -487,27 +504,32 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
 @scope_option
 @click.option("--source", metavar="TEXT", help="Where the figure was published.")
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
-@click.option("--replace", is_flag=True, help="Correct a figure already recorded; the old one stays in the history.")
+@click.option("--replace", is_flag=True,
+              help="Correct a figure already recorded (needs --source); the old one stays in the history.")
+@click.option("--force", is_flag=True, help="Record a figure even if it is far out of line with its neighbours.")
 @db_option
 def record(goal: str, value: str, year: int, scope: str, source: str | None, note: str | None,
-           replace: bool) -> None:
+           replace: bool, force: bool) -> None:
     """Record a published figure for GOAL: VALUE in YEAR.
 
     VALUE is a plain number; a Danish decimal comma is fine (5,7), thousands separators are not
     (write 5820, not 5.820 or 5,820). A different figure for a goal, scope and year already recorded
-    is refused unless --replace is given.
+    is refused unless --replace is given, with the --source of the revision. The same figure with a
+    new --source takes the source (the old one stays in the history). A figure far out of line with
+    the same goal's figures in that scope (0.047 among figures near 5) is refused unless --force.
 
     \b
     Examples:
       goaltrack record homelessness 6431 --year 2019 --source "VIVE 2019"
       goaltrack record placement-breakdown 5,1 --year 2015
-      goaltrack record homelessness 6635 --year 2017 --replace --note "revised count"
+      goaltrack record homelessness 612 --year 2019 --scope København
+      goaltrack record homelessness 6635 --year 2017 --replace --source "VIVE, revised count"
     """
     from goaltrack import store
     from goaltrack.render import number
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope, source, note, replace)
+    result = store.record(database(), goal, figure, year, scope, source, note, replace, force)
     m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
@@ -515,27 +537,68 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     elif result.outcome == "replaced":
         info(f"Replaced {goal} {m.scope} {m.year}: {number(result.replaced, unit)} → {shown} "
              "(the old figure stays in the history).")
+    elif result.outcome == "resourced":
+        info(f"Updated the source of {goal} {m.scope} {m.year} ({shown}); the old source stays in the history.")
     else:
         info(f"Unchanged: {goal} {m.scope} {m.year} is already {shown}.")
+
+
+@cli.command()
+@click.argument("goal")
+@click.option("--year", type=int, required=True, help="The year of the figure to delete.")
+@scope_option
+@click.option("--note", metavar="TEXT", help="Why it is deleted (kept in the history).")
+@db_option
+def delete(goal: str, year: int, scope: str, note: str | None) -> None:
+    """Delete the current figure of GOAL for YEAR (a figure recorded by mistake).
+
+    Nothing is lost: the figure stays in the history, marked deleted, with when and the --note.
+
+    \b
+    Examples:
+      goaltrack delete placement-breakdown --year 2015 --note "typed 47 for 4.7"
+      goaltrack delete homelessness --year 2019 --scope København
+    """
+    from goaltrack import store
+    from goaltrack.render import number
+
+    result = store.delete(database(), goal, year, scope, note)
+    m = result.measurement
+    info(f"Deleted {goal} {m.scope} {m.year}: {number(m.value, result.unit)} (it stays in the history, marked deleted).")
 
 
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Check every row and report, write nothing.")
-@click.option("--replace", is_flag=True, help="Correct figures already recorded; the old ones stay in the history.")
+@click.option("--replace", is_flag=True,
+              help="Correct figures already recorded (each row needs its source); the old ones stay in the history.")
+@click.option("--goal", "goal", metavar="ID", help="The goal of every figure, for a file without a goal column.")
+@click.option("--scope", "scope", metavar="SCOPE", default=None,
+              help="The scope of every figure, for a file without a scope column (default DK), by code or name.")
+@click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
+@click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
 @db_option
-def import_command(file: str, dry_run: bool, replace: bool) -> None:
-    """Import figures from a CSV or JSON FILE, all or nothing.
+def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, scope: str | None,
+                   encoding: str | None, sheet: str | None, force: bool) -> None:
+    """Import figures from a CSV, JSON or .xlsx FILE, all or nothing.
 
-    CSV: a header with goal,year,value and optionally scope,source,note, separated by commas or
-    semicolons (with semicolons a Danish decimal comma is fine). JSON: a list of objects with the
-    same keys. Every row is checked first; one bad row means nothing is written, and the error lists
-    the problems with their line numbers. A row that repeats a recorded figure changes nothing.
+    Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
+    year) and Statistics Denmark's StatBank exports (OMRÅDE;TID;INDHOLD) are read, with English or
+    Danish headers in any case (mål, område/kommune, år/tid, værdi/indhold, kilde, bemærkning).
+    Scopes by code or name (0101, København, Region Hovedstaden, Hele landet). Title rows above the
+    table and notes under it are skipped; withheld cells (.., ., -, empty) are skipped and counted.
+    Every row is checked first; one bad row means nothing is written, and the error lists the
+    problems with their line numbers. A row that repeats a recorded figure changes nothing; the
+    same figure with a new source takes the source (the old one stays in the history).
 
     \b
     Examples:
       goaltrack import figures.csv --dry-run
       goaltrack import kommuner-2019.csv
+      goaltrack import HJEM1.csv --goal homelessness          # StatBank: OMRÅDE;TID;INDHOLD
+      goaltrack import anbringelser.xlsx --sheet Tabel2 --goal placement-breakdown
+      goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
     """
     from goaltrack.importer import import_file
@@ -543,17 +606,28 @@ def import_command(file: str, dry_run: bool, replace: bool) -> None:
     engine = database()
     large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
     with progress_bar("Importing", None, show=large) as bar:
-        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar)
+        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar, goal=goal, scope=scope,
+                             encoding=encoding, sheet=sheet, force=force)
     what = "Would import" if dry_run else "Imported"
-    info(f"{what} {file}: {result.rows:,} rows; {result.added:,} new, {result.replaced:,} replaced, "
-         f"{result.unchanged:,} unchanged" + (f", {result.history:,} earlier figures" if result.history else "")
+    parts = [f"{result.added:,} new", f"{result.replaced:,} replaced", f"{result.unchanged:,} unchanged"]
+    if result.resourced:
+        parts.append(f"{result.resourced:,} with a new source")
+    if result.history:
+        parts.append(f"{result.history:,} earlier figures")
+    extra = []
+    if result.withheld:
+        extra.append(f"{result.withheld:,} {'cell' if result.withheld == 1 else 'cells'} withheld or empty")
+    if result.skipped_lines:
+        extra.append(f"{result.skipped_lines:,} title or note lines skipped")
+    info(f"{what} {file}: {result.rows:,} rows; {', '.join(parts)}"
+         + (f" ({'; '.join(extra)})" if extra else "")
          + (" (dry run: nothing written)." if dry_run else "."))
 
 
 @cli.command("export")
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @format_option("csv", "json", "xlsx")
-@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@scope_filter_option
 @set_option
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
 @output_options
@@ -696,7 +770,7 @@ def show(goal: str, lang: str) -> None:
 
 @cli.command()
 @click.argument("goal")
-@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@scope_filter_option
 @format_option("table", "json")
 @lang_option
 @db_option

@@ -23,14 +23,15 @@ def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
     """The figures of the goals, by goal (catalogue order), scope, year and time recorded; streamed.
     ``names`` gives the name to write for a goal (SET/ID where a bare ID is ambiguous)."""
     names = names or {}
-    from sqlalchemy import DateTime, cast, null, select, union_all
+    from sqlalchemy import DateTime, cast, literal, null, select, union_all
 
     from goaltrack.models import Goal, Measurement, ReplacedMeasurement
 
     def query(table, replaced: bool):
         q = select(table.c.goal_id, table.c.scope, table.c.year, table.c.value, table.c.source, table.c.note,
                    table.c.recorded_at,
-                   table.c.replaced_at if replaced else cast(null(), DateTime).label("replaced_at"))
+                   table.c.replaced_at if replaced else cast(null(), DateTime).label("replaced_at"),
+                   table.c.deleted if replaced else literal(False).label("deleted"))
         q = q.where(table.c.goal_id.in_(list(goal_ids)))
         return q.where(table.c.scope == scope) if scope is not None else q
 
@@ -43,7 +44,7 @@ def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
             out = {"goal": names.get(row.goal_id, row.goal_id), "scope": row.scope, "year": row.year, "value": row.value,
                    "source": row.source, "note": row.note}
             if history:
-                out["status"] = "replaced" if row.replaced_at is not None else "current"
+                out["status"] = ("deleted" if row.deleted else "replaced") if row.replaced_at is not None else "current"
                 out["recorded_at"] = _time(row.recorded_at)
                 out["replaced_at"] = _time(row.replaced_at)
             yield out

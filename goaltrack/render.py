@@ -595,6 +595,7 @@ def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]
             "replaced_at": None if r.replaced_at is None else r.replaced_at.isoformat(timespec="seconds") + "Z",
             "replaces": json_number(r.replaces),
             "derived": None if r.derived is None else derived_text(r.derived),
+            "deleted": r.deleted, "reason": r.reason,
         }
         for r in rows
     ]
@@ -614,7 +615,10 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
 
     for r in rows:
         current = r.replaced_at is None
-        state = words["current"] if current else f"{words['replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
+        state = words["current"] if current else \
+            f"{words['deleted' if r.deleted else 'replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
+        if r.deleted and r.reason:
+            state += f" ({r.reason})"
         if r.derived is not None:
             state = f"{words['derived']}: {derived_text(r.derived, lang)}"
         style = "" if current else "dim strike"

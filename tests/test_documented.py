@@ -31,7 +31,7 @@ def municipal(run, tmp_path):
 
 def test_a_real_zero_is_recorded_and_judged(run):
     """No drug deaths in a year is a figure, not a mistake: recorded, stored as 0, and judged."""
-    result = run("record", "drug-deaths", "0", "--year", "2015")
+    result = run("record", "drug-deaths", "0", "--year", "2015", "--force")  # far below 285: forced
     assert result.stderr.endswith("\nRecorded drug-deaths DK 2015: 0.\n")
     assert [row["value"] for row in run.json("history", "drug-deaths", "--format", "json")
             if row["year"] == 2015] == [0]
