@@ -153,7 +153,6 @@ def test_chart_files_per_scope_and_colours_per_verdict():
     assert d.verdict == "missed" and d.colour == charts.VERDICT_COLOUR["missed"] == "#D55E00"
     before = charts.chart_data(judge(HOMELESS, [M(2015, 4700)], 2016), 2016)
     assert before.verdict is None and before.colour == charts.CATEGORY_COLOUR["substantial_progress"]
-    assert charts._fit_title(d, 200) == "Homeless persons · 101 (101)"
-    assert charts._fit_title(d, 20) == "Homeless… · 101 (101)"  # the goal's words shortened, never the scope
+    assert charts.chart_layout(d, "en").title == ["Homeless persons · 101 (101)"]  # whole: titles wrap, never cut
     untitled = charts.ChartData(**{**d.__dict__, "scope_label": ""})
-    assert untitled.goal_title == d.title and charts._fit_title(untitled, 12) == "Homeless pe…"
+    assert untitled.goal_title == d.title
