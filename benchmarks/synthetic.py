@@ -29,9 +29,11 @@ def write_figures(path: Path, goals: int, scopes: int, rows: int, seed: int = 1)
         writer.writerow(["goal", "scope", "year", "value", "source"])
         for g in range(goals):
             for s in range(scopes):
-                for year in YEARS:
+                value = rng.uniform(20, 80)
+                for year in YEARS:  # a random walk, as real series go (plausible to goaltrack's check)
                     if written == rows:
                         return written
-                    writer.writerow([f"g{g:02d}", f"s{s:03d}", year, f"{rng.uniform(0, 100):.1f}", "benchmark"])
+                    value = min(95.0, max(5.0, value + rng.uniform(-2, 2)))
+                    writer.writerow([f"g{g:02d}", f"s{s:03d}", year, f"{value:.1f}", "benchmark"])
                     written += 1
     return written

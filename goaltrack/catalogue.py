@@ -52,6 +52,8 @@ class SeedMeasurement:
     source: str | None = None
     note: str | None = None
     scope_default: bool = False  # written without a scope: for the catalogue's own scope
+    first_value: float | None = None  # the figure as first released, where a revision replaced it
+    first_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,16 +148,20 @@ def parse_catalogue(text: str, name: str = "<catalogue>") -> Catalogue:
         structural = _walk(root, (), lines, set())
     except _Alias as alias:  # stop at the first: an alias bomb has billions of them
         structural = [Problem("aliases and anchors are not allowed in a catalogue", alias.line)]
-    if structural:
+    if any("aliases and anchors" in p.message for p in structural):
         raise many_problems(structural, name)
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
+        if structural:  # a key that is no plain word cannot even be read: the structure says why
+            raise many_problems(structural, name) from None
         raise _yaml_error(exc, name) from None
     checker = _Checker(lines)
     catalogue = checker.catalogue(data, name)
-    if checker.problems:
-        raise many_problems(checker.problems, name)
+    if checker.problems or structural:  # every problem of the catalogue, in one pass, by line
+        problems = sorted(structural + checker.problems, key=lambda p: p.line or 0) if structural \
+            else checker.problems
+        raise many_problems(problems, name)
     catalogue.warnings = checker.warnings
     return catalogue
 
@@ -263,7 +269,11 @@ class _Checker:
             return None
         for key in value:
             if key not in allowed:
-                self.fail(path + (key,), f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
+                hint = ""
+                if isinstance(key, int) and not isinstance(key, bool) and value.get(key) is None:
+                    hint = (f"; a decimal comma inside {{ }} splits the number (value: 6,{key} reads as 6 and a "
+                            f"key {key}): write a point, 6.{key}")
+                self.fail(path + (key,), f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))}){hint}")
         for key in sorted(required - set(value)):
             self.fail(path, f"{what} lacks '{key}'")
         return value
@@ -454,13 +464,17 @@ class _Checker:
         source = self.text(raw.get("source"), path + ("source",), f"{what}: source")
         window = self.window(raw.get("verdict_window"), path + ("verdict_window",), what)
         measurements = self.measurements(raw.get("measurements"), path + ("measurements",), what, unit, scopes)
-        if len(self.problems) > before or goal_id is None or unit is None or direction is None:
+        if goal_id is None or unit is None or direction is None:
+            # still the checks between fields that need neither: every problem in one pass
+            if target_year is not None and baseline_year is not None and target_year <= baseline_year:
+                self.fail(path + ("target", "year"),
+                          f"{what}: target year {target_year} must come after baseline year {baseline_year}")
             return None
         goal = GoalDef(goal_id, title_en or goal_id, title_da or title_en or goal_id, unit, direction,
                        baseline_year, baseline_value, target_year, target_value, change, source, measurements, window,
                        short_en, short_da)
         self.coherence(goal, path)
-        return goal
+        return None if len(self.problems) > before else goal
 
     def window(self, value: Any, path: tuple, what: str) -> int | None:
         """verdict_window: how many years a verdict basis may lie before the target year (0..100)."""
@@ -505,7 +519,7 @@ class _Checker:
         for index, item in enumerate(raw):
             mpath = path + (index,)
             item = self.mapping(item, mpath, f"a measurement of {what}",
-                                {"year", "value", "scope", "source", "note"}, {"year", "value"})
+                                {"year", "value", "scope", "source", "note", "first_release"}, {"year", "value"})
             if not item or "year" not in item or "value" not in item:
                 continue
             year = self.year(item["year"], mpath + ("year",), f"{what}: measurement year", last=this_year)
@@ -519,11 +533,22 @@ class _Checker:
             note = self.text(item.get("note"), mpath + ("note",), f"{what}: note")
             if year is None or value is None:
                 continue
+            first_value = first_source = None
+            if item.get("first_release") is not None:
+                fpath = mpath + ("first_release",)
+                first = self.mapping(item["first_release"], fpath, f"the first release of {what} {year}",
+                                     {"value", "source"}, {"value"})
+                if first and "value" in first:
+                    first_value = self.number(first["value"], fpath + ("value",), f"{what}: first release", unit)
+                    first_source = self.text(first.get("source"), fpath + ("source",), f"{what}: first release source")
+                    if first_value is not None and first_value == value:
+                        self.fail(fpath + ("value",), f"{what}: the first release of {year} equals the revised "
+                                                      f"figure {format_plain(value)}; leave first_release out")
             if (scope, year) in seen:
                 self.fail(mpath, f"{what}: two measurements for {scope} {year}")
                 continue
             seen.add((scope, year))
-            out.append(SeedMeasurement(year, value, scope, source, note, scope_default))
+            out.append(SeedMeasurement(year, value, scope, source, note, scope_default, first_value, first_source))
         return tuple(out)
 
     def coherence(self, goal: GoalDef, path: tuple) -> None:

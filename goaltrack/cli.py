@@ -6,7 +6,9 @@ imported inside the commands that need them, so ``goaltrack --help`` starts at o
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -40,11 +42,11 @@ def fail(error: GoaltrackError) -> None:
     """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere
     and no control character from the data (a goal id or catalogue key may hold ESC)."""
     from goaltrack.db import redact
-    from goaltrack.sanitise import printable
+    from goaltrack.sanitise import printable, shorten
 
     ctx = click.get_current_context(silent=True)
     url = os.environ.get(DB_ENV) if ctx is None else ctx.find_root().meta.get(_DB_KEY) or os.environ.get(DB_ENV)
-    lines = [printable(redact(line, url)) for line in error.lines()]
+    lines = [printable(shorten(redact(line, url), 1000)) for line in error.lines()]
     click.echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
         click.echo(line, err=True)
@@ -99,8 +101,9 @@ def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def db_option(f: Callable) -> Callable:
+    # Eager: taken before the other options, so that --scope can be looked up in this database.
     return click.option(
-        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db,
+        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db, is_eager=True,
         help=f"Database URL (SQLAlchemy form; env {DB_ENV}). Default: a SQLite file in your data folder.",
     )(f)
 
@@ -110,13 +113,57 @@ def format_option(*choices: str) -> Callable:
                         help="Output format.")
 
 
+def output_options(f: Callable) -> Callable:
+    """--output FILE (needed for xlsx, optional otherwise) and --excel-da (CSV for Danish Excel)."""
+    f = click.option("--excel-da", is_flag=True,
+                     help="CSV for Danish Excel: ';' between cells, decimal commas, a byte-order mark.")(f)
+    return click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=str),
+                        help="Write to FILE instead of stdout (needed for xlsx).")(f)
+
+
+def check_output(fmt: str, output: str | None, excel_da: bool) -> None:
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: name it with --output FILE")
+    if excel_da and fmt != "csv":
+        raise click.UsageError("--excel-da is for --format csv")
+
+
+def emit(text: str, output: str | None) -> None:
+    """Text to stdout, or to the file ``output`` (written whole, or an Error line)."""
+    if output is None:
+        data(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
+    info(f"Wrote {output}.")
+
+
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
                            envvar="GOALTRACK_LANG", help="Language of titles and labels.")
-scope_option = click.option("--scope", default=None, metavar="CODE",
-                            help="Where the figures apply: DK (the nation) or a region or municipality code. "
+def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A scope named by code or name ("0101", "København", "Region Hovedstaden", "Hele landet"),
+    resolved by the library's one resolver to its code."""
+    if value is None:
+        return None
+    from goaltrack import store
+
+    return store.resolve_scope(database(), value)
+
+
+scope_option = click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                            help="Where the figures apply: DK (the nation), a region or a municipality, by code "
+                                 "(101, 0101) or name (København, Region Hovedstaden, Hele landet). "
                                  "Default: the scope of each goal's set (DK for the shipped set).")
 set_option = click.option("--set", "set_id", default=None, metavar="SET",
                           help="Only the goals of this goal set (default: every set, grouped by set).")
+
+
+def scope_filter_option(f: Callable) -> Callable:
+    return click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                        help="Only this scope, by code or name (default: all).")(f)
 
 
 class YearType(click.ParamType):
@@ -243,12 +290,13 @@ def cli() -> None:
 @as_of_option
 @scope_option
 @set_option
-@format_option("table", "json", "csv", "markdown")
+@format_option("table", "json", "csv", "markdown", "xlsx")
 @lang_option
 @click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
+@output_options
 @db_option
 def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | None, fmt: str, lang: str,
-           wide: bool) -> None:
+           wide: bool, output: str | None, excel_da: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
     Shows every goal of every goal set (or of --set, or the GOALs named: ID, or SET/ID where
@@ -264,14 +312,17 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
       goaltrack status --format markdown --lang da > status.md
       goaltrack status --wide --lang da
       goaltrack status --set aarhus-2030
+      goaltrack status --format xlsx --output status.xlsx
+      goaltrack status --format csv --excel-da --output status.csv
     """
     from goaltrack import render
     from goaltrack.status import build_status, place
 
+    check_output(fmt, output, excel_da)
     engine = database()
     where = place(engine, scope or "DK")
     statuses = build_status(engine, as_of, goals, scope, set_id)
-    if fmt == "table":
+    if fmt == "table" and output is None:
         out = console()
         for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
             table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else out.width,
@@ -283,12 +334,27 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
             out.print(table)
             if omitted:
                 info(render.omitted_note(omitted, out.width, lang))
+    elif fmt == "table":  # to a file: as wide as it takes, without colour
+        from rich.console import Console
+
+        file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
+                               color_system=None)
+        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+            if number:
+                file_console.print()
+            file_console.print(render.status_view(group, as_of, group_place, lang, None, set_name)[0])
+        emit("\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n", output)
     elif fmt == "json":
-        data(render.status_as_json(statuses, as_of, where if scope else None, lang))
+        emit(render.status_as_json(statuses, as_of, where if scope else None, lang), output)
     elif fmt == "csv":
-        data(render.status_as_csv(statuses, lang))
+        emit(render.status_as_csv(statuses, lang, excel_da), output)
+    elif fmt == "xlsx":
+        from goaltrack.spreadsheet import write_workbook
+
+        write_workbook(output, render.status_sheets(statuses, as_of, where, lang))
+        info(f"Wrote {output}: {len(statuses)} goals.")
     else:
-        data(render.status_as_markdown(statuses, as_of, where, lang))
+        emit(render.status_as_markdown(statuses, as_of, where, lang), output)
 
 
 @cli.command()
@@ -340,11 +406,17 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
         if not statuses:
             raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
                                  "(goaltrack chart --all draws every goal)")
-    with progress_bar("Drawing", len(statuses) + all_goals) as bar:
+    from goaltrack.charts import undrawable
+
+    empty = undrawable(statuses, as_of)
+    with progress_bar("Drawing", len(statuses) - len(empty) + all_goals) as bar:
         step = (lambda name: bar(name, 1, 0)) if bar else None
         paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
     for path in paths:
         click.echo(str(path))
+    if empty:
+        info(f"No chart for {', '.join(s.goal.id for s in empty)}: no figures yet"
+             + (" (a panel in the overview says so)." if all_goals else "."))
 
 
 @cli.command()
@@ -374,6 +446,7 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
     """
     from pathlib import Path
 
+    from goaltrack import store
     from goaltrack.charts import check_folder
     from goaltrack.report import write_report
     from goaltrack.status import build_status, place
@@ -384,7 +457,8 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
     statuses = build_status(engine, as_of, (), scope, set_id)
     with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, where, lang,
-                               step=(lambda name: bar(name, 1, 0)) if bar else None, force=force)
+                               step=(lambda name: bar(name, 1, 0)) if bar else None,
+                               name=store.catalogue_name(engine), force=force)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
     info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")
@@ -430,27 +504,32 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
 @scope_option
 @click.option("--source", metavar="TEXT", help="Where the figure was published.")
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
-@click.option("--replace", is_flag=True, help="Correct a figure already recorded; the old one stays in the history.")
+@click.option("--replace", is_flag=True,
+              help="Correct a figure already recorded (needs --source); the old one stays in the history.")
+@click.option("--force", is_flag=True, help="Record a figure even if it is far out of line with its neighbours.")
 @db_option
 def record(goal: str, value: str, year: int, scope: str, source: str | None, note: str | None,
-           replace: bool) -> None:
+           replace: bool, force: bool) -> None:
     """Record a published figure for GOAL: VALUE in YEAR.
 
     VALUE is a plain number; a Danish decimal comma is fine (5,7), thousands separators are not
     (write 5820, not 5.820 or 5,820). A different figure for a goal, scope and year already recorded
-    is refused unless --replace is given.
+    is refused unless --replace is given, with the --source of the revision. The same figure with a
+    new --source takes the source (the old one stays in the history). A figure far out of line with
+    the same goal's figures in that scope (0.047 among figures near 5) is refused unless --force.
 
     \b
     Examples:
       goaltrack record homelessness 6431 --year 2019 --source "VIVE 2019"
       goaltrack record placement-breakdown 5,1 --year 2015
-      goaltrack record homelessness 6635 --year 2017 --replace --note "revised count"
+      goaltrack record homelessness 612 --year 2019 --scope København
+      goaltrack record homelessness 6635 --year 2017 --replace --source "VIVE, revised count"
     """
     from goaltrack import store
     from goaltrack.render import number
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope, source, note, replace)
+    result = store.record(database(), goal, figure, year, scope, source, note, replace, force)
     m, unit = result.measurement, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
@@ -458,27 +537,68 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     elif result.outcome == "replaced":
         info(f"Replaced {goal} {m.scope} {m.year}: {number(result.replaced, unit)} → {shown} "
              "(the old figure stays in the history).")
+    elif result.outcome == "resourced":
+        info(f"Updated the source of {goal} {m.scope} {m.year} ({shown}); the old source stays in the history.")
     else:
         info(f"Unchanged: {goal} {m.scope} {m.year} is already {shown}.")
+
+
+@cli.command()
+@click.argument("goal")
+@click.option("--year", type=int, required=True, help="The year of the figure to delete.")
+@scope_option
+@click.option("--note", metavar="TEXT", help="Why it is deleted (kept in the history).")
+@db_option
+def delete(goal: str, year: int, scope: str, note: str | None) -> None:
+    """Delete the current figure of GOAL for YEAR (a figure recorded by mistake).
+
+    Nothing is lost: the figure stays in the history, marked deleted, with when and the --note.
+
+    \b
+    Examples:
+      goaltrack delete placement-breakdown --year 2015 --note "typed 47 for 4.7"
+      goaltrack delete homelessness --year 2019 --scope København
+    """
+    from goaltrack import store
+    from goaltrack.render import number
+
+    result = store.delete(database(), goal, year, scope, note)
+    m = result.measurement
+    info(f"Deleted {goal} {m.scope} {m.year}: {number(m.value, result.unit)} (it stays in the history, marked deleted).")
 
 
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Check every row and report, write nothing.")
-@click.option("--replace", is_flag=True, help="Correct figures already recorded; the old ones stay in the history.")
+@click.option("--replace", is_flag=True,
+              help="Correct figures already recorded (each row needs its source); the old ones stay in the history.")
+@click.option("--goal", "goal", metavar="ID", help="The goal of every figure, for a file without a goal column.")
+@click.option("--scope", "scope", metavar="SCOPE", default=None,
+              help="The scope of every figure, for a file without a scope column (default DK), by code or name.")
+@click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
+@click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
 @db_option
-def import_command(file: str, dry_run: bool, replace: bool) -> None:
-    """Import figures from a CSV or JSON FILE, all or nothing.
+def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, scope: str | None,
+                   encoding: str | None, sheet: str | None, force: bool) -> None:
+    """Import figures from a CSV, JSON or .xlsx FILE, all or nothing.
 
-    CSV: a header with goal,year,value and optionally scope,source,note, separated by commas or
-    semicolons (with semicolons a Danish decimal comma is fine). JSON: a list of objects with the
-    same keys. Every row is checked first; one bad row means nothing is written, and the error lists
-    the problems with their line numbers. A row that repeats a recorded figure changes nothing.
+    Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
+    year) and Statistics Denmark's StatBank exports (OMRÅDE;TID;INDHOLD) are read, with English or
+    Danish headers in any case (mål, område/kommune, år/tid, værdi/indhold, kilde, bemærkning).
+    Scopes by code or name (0101, København, Region Hovedstaden, Hele landet). Title rows above the
+    table and notes under it are skipped; withheld cells (.., ., -, empty) are skipped and counted.
+    Every row is checked first; one bad row means nothing is written, and the error lists the
+    problems with their line numbers. A row that repeats a recorded figure changes nothing; the
+    same figure with a new source takes the source (the old one stays in the history).
 
     \b
     Examples:
       goaltrack import figures.csv --dry-run
       goaltrack import kommuner-2019.csv
+      goaltrack import HJEM1.csv --goal homelessness          # StatBank: OMRÅDE;TID;INDHOLD
+      goaltrack import anbringelser.xlsx --sheet Tabel2 --goal placement-breakdown
+      goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
     """
     from goaltrack.importer import import_file
@@ -486,25 +606,39 @@ def import_command(file: str, dry_run: bool, replace: bool) -> None:
     engine = database()
     large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
     with progress_bar("Importing", None, show=large) as bar:
-        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar)
+        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar, goal=goal, scope=scope,
+                             encoding=encoding, sheet=sheet, force=force)
     what = "Would import" if dry_run else "Imported"
-    info(f"{what} {file}: {result.rows:,} rows; {result.added:,} new, {result.replaced:,} replaced, "
-         f"{result.unchanged:,} unchanged" + (f", {result.history:,} earlier figures" if result.history else "")
+    parts = [f"{result.added:,} new", f"{result.replaced:,} replaced", f"{result.unchanged:,} unchanged"]
+    if result.resourced:
+        parts.append(f"{result.resourced:,} with a new source")
+    if result.history:
+        parts.append(f"{result.history:,} earlier figures")
+    extra = []
+    if result.withheld:
+        extra.append(f"{result.withheld:,} {'cell' if result.withheld == 1 else 'cells'} withheld or empty")
+    if result.skipped_lines:
+        extra.append(f"{result.skipped_lines:,} title or note lines skipped")
+    info(f"{what} {file}: {result.rows:,} rows; {', '.join(parts)}"
+         + (f" ({'; '.join(extra)})" if extra else "")
          + (" (dry run: nothing written)." if dry_run else "."))
 
 
 @cli.command("export")
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
-@format_option("csv", "json")
-@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@format_option("csv", "json", "xlsx")
+@scope_filter_option
 @set_option
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
+@output_options
 @db_option
-def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool) -> None:
-    """Write figures to stdout in the form goaltrack import reads.
+def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool,
+                   output: str | None, excel_da: bool) -> None:
+    """Write figures to stdout (or --output FILE) in the form goaltrack import reads.
 
     Export, then import --replace into another database, and the current figures are the same.
     A goal is written by its ID, or as SET/ID where more than one goal set has that ID.
+    --format xlsx writes a workbook (numbers as numbers); --excel-da a CSV that Danish Excel reads.
 
     \b
     Examples:
@@ -512,6 +646,8 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
       goaltrack export homelessness --scope 101 --format json
       goaltrack export --history > backup.csv
       goaltrack export --set aarhus-2030 > aarhus.csv
+      goaltrack export --format xlsx --output figures.xlsx
+      goaltrack export --excel-da --output tal.csv
     """
     from goaltrack import exporter, store
 
@@ -522,11 +658,24 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
                              else store.list_goals(engine, set_id=set_id))]
     if scope is not None:
         store.get_scope(engine, scope)
+    check_output(fmt, output, excel_da)
     names = store.display_names(store.list_goals(engine, include_archived=True))
     rows = exporter.figures(engine, chosen, scope, history, names)
-    out = TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
-    count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
-    info(f"Exported {count:,} figures.")
+    if fmt == "xlsx":
+        from goaltrack.spreadsheet import write_workbook
+
+        count = write_workbook(output, exporter.sheets(rows, history))
+        info(f"Exported {count:,} figures to {output}.")
+        return
+    try:
+        out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if output is None and sys.stdout.isatty():
+        out = TerminalSafe(sys.stdout)
+    with out if output is not None else contextlib.nullcontext(out):
+        count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history, excel_da)
+    info(f"Exported {count:,} figures" + (f" to {output}." if output else "."))
 
 
 @cli.command()
@@ -621,7 +770,7 @@ def show(goal: str, lang: str) -> None:
 
 @cli.command()
 @click.argument("goal")
-@click.option("--scope", default=None, metavar="CODE", help="Only this scope (default: all).")
+@scope_filter_option
 @format_option("table", "json")
 @lang_option
 @db_option

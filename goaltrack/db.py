@@ -28,7 +28,7 @@ _WRITES = {"committed": 0}  # write transactions committed by this process (see 
 _READ_ONLY: WeakKeyDictionary = WeakKeyDictionary()  # engines on an SQLite file this process may only read
 # The newest migration. A test checks that it is alembic's head, so opening a database that is
 # already current needs no alembic import (which would cost a third of a second at every start).
-HEAD = "0005"
+HEAD = "0006"
 BUSY_TIMEOUT_MS = 30_000
 BUSY_RETRIES = 5  # after the busy timeout, try to begin a write this many times more, backing off
 CONNECT_TIMEOUT_S = 10  # a server that does not answer: give up after this, with a clear error
@@ -140,7 +140,12 @@ def connect(url: str | None = None) -> Engine:
             access = "write"
             if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
                 path = Path(parsed.database).expanduser()
-                path.parent.mkdir(parents=True, exist_ok=True)
+                if url == default_url():  # only the default data folder is made on first use
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                elif not path.parent.is_dir():  # a mistyped path: refuse, create nothing
+                    what = "is a file, not a folder" if path.parent.exists() else "does not exist"
+                    raise GoaltrackError(f"cannot use database {mask_url(url)}: the folder {path.parent} {what} "
+                                         "(goaltrack creates only its default data folder)")
                 access = sqlite_access(path)
             if access == "write":
                 engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

@@ -28,25 +28,28 @@ class GoaltrackError(Exception):
     ``problems`` lists the individual faults when one input has several.
     """
 
-    def __init__(self, message: str, problems: list[Problem] | None = None, file: str | None = None):
+    def __init__(self, message: str, problems: list[Problem] | None = None, file: str | None = None,
+                 total: int | None = None):
         super().__init__(message)
         self.message = message
         self.problems = problems or []
         self.file = file
+        self.total = max(total or 0, len(self.problems))  # problems found, also those not kept
 
     def lines(self) -> list[str]:
         """The message, then up to MAX_PROBLEMS_SHOWN problems, one a line."""
         out = [self.message]
         out += ["  " + p.where(self.file) for p in self.problems[:MAX_PROBLEMS_SHOWN]]
-        hidden = len(self.problems) - MAX_PROBLEMS_SHOWN
+        hidden = self.total - min(len(self.problems), MAX_PROBLEMS_SHOWN)
         if hidden > 0:
             out.append(f"  … and {hidden} more")
         return out
 
 
-def many_problems(problems: list[Problem], file: str | None, what: str = "") -> GoaltrackError:
-    """One error for several problems in one input: ``N problems in FILE``."""
-    n = len(problems)
+def many_problems(problems: list[Problem], file: str | None, what: str = "", total: int | None = None) -> GoaltrackError:
+    """One error for several problems in one input: ``N problems in FILE``. ``total`` counts every
+    problem found when only the first ones were kept."""
+    n = max(total or 0, len(problems))
     noun = "problem" if n == 1 else "problems"
     place = f" in {file}" if file else (f" in {what}" if what else "")
-    return GoaltrackError(f"{n} {noun}{place}", problems, file)
+    return GoaltrackError(f"{n:,} {noun}{place}", problems, file, n)

@@ -37,7 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "id", "unit": "unit", "source": "source", "archived": "archived", "better_up": "better when it goes up",
         "better_down": "better when it goes down", "no_measurements": "No measurements recorded.",
         "history_scope": "scope", "year": "year", "value": "value", "replaces": "replaces", "recorded": "recorded",
-        "status": "status", "current": "current", "replaced": "replaced", "derived": "derived",
+        "status": "status", "current": "current", "replaced": "replaced", "derived": "derived", "deleted": "deleted",
         # scopes
         "code": "code", "name": "name", "kind": "kind", "part_of": "part of",
         "kind_nation": "nation", "kind_region": "region", "kind_municipality": "municipality", "kind_other": "other",
@@ -69,7 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",
         "history_scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "recorded": "registreret",
-        "status": "status", "current": "gældende", "replaced": "erstattet", "derived": "afledt",
+        "status": "status", "current": "gældende", "replaced": "erstattet", "derived": "afledt", "deleted": "slettet",
         "code": "kode", "name": "navn", "kind": "type", "part_of": "del af",
         "kind_nation": "land", "kind_region": "region", "kind_municipality": "kommune", "kind_other": "andet",
         "unit_percent": "procent", "unit_persons": "personer", "unit_count": "antal", "unit_years": "år",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, Index, MetaData, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, MetaData, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from goaltrack.progress import target_level
@@ -119,7 +119,8 @@ class Measurement(SQLModel, table=True):
 
 
 class ReplacedMeasurement(SQLModel, table=True):
-    """A figure that a correction replaced: kept, with when it was replaced."""
+    """A figure that a correction replaced or that was deleted: kept, with when. A deleted figure
+    (``deleted``) has no current figure after it; ``reason`` is the note given when deleting it."""
 
     __tablename__ = "replaced_measurement"
     __table_args__ = (Index("ix_replaced_measurement_key", "goal_id", "scope", "year"),)
@@ -133,3 +134,5 @@ class ReplacedMeasurement(SQLModel, table=True):
     note: str | None = None
     recorded_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
     replaced_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime, nullable=False))
+    deleted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    reason: str | None = None

@@ -132,13 +132,13 @@ def place(engine: Engine, scope: str) -> Place:
 def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (), scope: str | None = None,
                  set_id: str | None = None) -> list[GoalStatus]:
     """The status of the named goals (default: every goal that is not archived, of every set or of
-    ``set_id``), the sets in order and each in catalogue order. Each goal is judged in ``scope``, or
-    without one in its set's own scope (the nation for the shipped set)."""
+    ``set_id``), the sets in order and each in catalogue order. Each goal is judged in ``scope`` (by
+    code or name), or without one in its set's own scope (the nation for the shipped set)."""
     sets = {s.id: s for s in store.list_sets(engine)}
     if set_id is not None:
         store.get_set(engine, set_id)
     if scope is not None:
-        store.get_scope(engine, scope)
+        scope = store.get_scope(engine, scope).code
     if goal_ids:  # the goals named, still in catalogue order
         order = {s.id: s.position for s in sets.values()}
         goals = sorted(store.get_goals(engine, goal_ids, set_id),

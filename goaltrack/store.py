@@ -186,10 +186,22 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str =
         ).all())
         for seed in definition.measurements:
             if (seed.scope, seed.year) not in have:
+                if seed.first_value is not None:  # the first release, in the history as the figure revised
+                    now = utcnow()
+                    session.add(ReplacedMeasurement(goal_id=key, scope=seed.scope, year=seed.year,
+                                                    value=seed.first_value, source=seed.first_source,
+                                                    recorded_at=now, replaced_at=now))
                 session.add(Measurement(goal_id=key, scope=seed.scope, year=seed.year,
                                         value=seed.value, source=seed.source, note=seed.note))
                 added += 1
     return added
+
+
+def catalogue_name(engine: Engine) -> str | None:
+    """The ``name`` of the catalogue last synced ("Sociale 2020-mål (Alle skal med, 2013)"), if any."""
+    with reading(engine) as session:
+        row = session.get(Meta, "catalogue_name")
+        return row.value if row is not None and row.value else None
 
 
 def _set_meta(session: Session, **values: str) -> None:
@@ -286,12 +298,27 @@ def list_scopes(engine: Engine) -> list[Scope]:
         return list(session.exec(select(Scope).order_by(Scope.position, Scope.code)))
 
 
-def get_scope(engine: Engine, code: str) -> Scope:
+def scope_names(engine: Engine):
+    """The resolver of scope names and codes for this database's scopes."""
+    from goaltrack.scopenames import ScopeNames
+
     with reading(engine) as session:
-        scope = session.get(Scope, code)
-    if scope is None:
-        raise GoaltrackError(f"unknown scope '{code}' (see goaltrack scopes)")
-    return scope
+        return ScopeNames(session.execute(select(Scope.code, Scope.name)).all(), NATION)
+
+
+def resolve_scope(engine: Engine, text: str) -> str:
+    """The code of the scope a user named: by code (0101 is 101) or by name, any case, with or
+    without "Kommune"/"Region"; "Hele landet"/"Danmark" is the nation. Unknown: "did you mean …?"."""
+    with reading(engine) as session:
+        if session.get(Scope, text) is not None:  # the common case: a code as stored
+            return text
+    return scope_names(engine).resolve(text)
+
+
+def get_scope(engine: Engine, code: str) -> Scope:
+    code = resolve_scope(engine, code)
+    with reading(engine) as session:
+        return session.get(Scope, code)
 
 
 # --- measurements ---------------------------------------------------------------------------------
@@ -299,7 +326,7 @@ def get_scope(engine: Engine, code: str) -> Scope:
 
 @dataclass(frozen=True)
 class Recorded:
-    outcome: str  # recorded | replaced | unchanged
+    outcome: str  # recorded | replaced | resourced (same figure, new source) | unchanged
     measurement: Measurement
     unit: str
     replaced: float | None = None
@@ -324,52 +351,112 @@ def clean_text(text: str | None, what: str, allowed: str = "") -> str | None:
 
 
 def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | None = None,
-           source: str | None = None, note: str | None = None, replace: bool = False) -> Recorded:
-    """Record one figure. A different figure for the same goal, scope and year needs ``replace``,
-    which keeps the old one as history; the same figure again changes nothing. Without a scope, the
-    figure is for the scope the goal's set is judged in (the nation for the shipped set)."""
+           source: str | None = None, note: str | None = None, replace: bool = False,
+           force: bool = False) -> Recorded:
+    """Record one figure. A different figure for the same goal, scope and year needs ``replace`` and a
+    ``source`` (a revision says where it comes from), and the old one is kept as history; the same
+    figure with a new source takes the source, keeping the old one as history; the same figure
+    again changes nothing. A figure far out of line with its neighbours (see goaltrack.plausible)
+    is refused unless ``force``. Without a scope, the figure is for the scope the goal's set is
+    judged in (the nation for the shipped set); a scope by code or name."""
+    from goaltrack import plausible
+
     check_year(year)
     source = clean_text(source, "the source")
     note = clean_text(note, "the note", allowed="\t\n")
+    scope = resolve_scope(engine, scope) if scope is not None else None
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
-        if scope is None:
-            goal_set = session.get(GoalSet, goal.set_id)
-            scope = (goal_set.scope if goal_set is not None else None) or NATION
+        goal_set = session.get(GoalSet, goal.set_id)
+        home = (goal_set.scope if goal_set is not None else None) or NATION
+        scope = scope or home
         goal_id = goal.id
         if goal.archived:
             raise GoaltrackError(f"goal '{goal_id}' is archived (it was left out of the catalogue)")
-        if session.get(Scope, scope) is None:
-            raise GoaltrackError(f"unknown scope '{scope}' (see goaltrack scopes)")
         why = UNITS[goal.unit].check(value)
         if why:
             raise GoaltrackError(f"{goal_id}: {why}")
         current = session.exec(select(Measurement).where(
             Measurement.goal_id == goal_id, Measurement.scope == scope, Measurement.year == year
         )).first()
+        if current is not None and current.value == value:
+            if source is not None and source != current.source:
+                _keep(session, current)
+                current.source = source
+                if note is not None:
+                    current.note = note
+                current.recorded_at = utcnow()
+                session.flush()
+                return Recorded("resourced", current, goal.unit, current.value)
+            if not replace or note in (None, current.note):
+                return Recorded("unchanged", current, goal.unit)
+        if current is not None and not replace:
+            cited = f" (source: {shorten(current.source)})" if current.source else ""
+            raise GoaltrackError(
+                f"{goal_id} already has {format_plain(current.value)} for {scope} {year}{cited}; "
+                f"use --replace with --source to correct it to {format_plain(value)}"
+            )
+        if current is not None and current.value != value and source is None:
+            raise GoaltrackError(f"a revised figure needs its source: {goal_id} {scope} {year} "
+                                 f"{format_plain(current.value)} → {format_plain(value)}; add --source TEXT")
+        if not force and (current is None or current.value != value):
+            others = session.execute(select(Measurement.year, Measurement.value).where(
+                Measurement.goal_id == goal_id, Measurement.scope == scope, Measurement.year != year)).all()
+            doubt = plausible.check(value, year, known_figures(goal, scope == home, others, year),
+                                    UNITS[goal.unit].whole)
+            if doubt:
+                raise GoaltrackError(f"{goal_id} {scope} {year}: {doubt}")
         if current is None:
             measurement = Measurement(goal_id=goal_id, scope=scope, year=year, value=value,
                                       source=source, note=note)
             session.add(measurement)
             session.flush()
             return Recorded("recorded", measurement, goal.unit)
-        same_details = source in (None, current.source) and note in (None, current.note)
-        if current.value == value and (same_details or not replace):
-            return Recorded("unchanged", current, goal.unit)
-        if not replace:
-            cited = f" (source: {shorten(current.source)})" if current.source else ""
-            raise GoaltrackError(
-                f"{goal_id} already has {format_plain(current.value)} for {scope} {year}{cited}; "
-                f"use --replace to correct it to {format_plain(value)}"
-            )
         old = current.value
-        session.add(ReplacedMeasurement(goal_id=goal_id, scope=scope, year=year, value=current.value,
-                                        source=current.source, note=current.note,
-                                        recorded_at=current.recorded_at))
-        current.value, current.source, current.note = value, source, note
+        _keep(session, current)
+        current.value, current.source, current.note = value, source or current.source, note
         current.recorded_at = utcnow()
         session.flush()
         return Recorded("replaced", current, goal.unit, old)
+
+
+def known_figures(goal: Goal, home: bool, figures, year: int) -> list[tuple[int, float]]:
+    """(year, value) of a goal's figures in a scope other than ``year``: the measurements, and in the
+    goal's own scope (``home``: the nation for the shipped set) the catalogue's baseline where no
+    measurement stands for its year."""
+    out = [(y, v) for y, v in figures if y != year]
+    if home and goal.baseline_year is not None and goal.baseline_value is not None \
+            and goal.baseline_year != year and all(y != goal.baseline_year for y, _ in out):
+        out.append((goal.baseline_year, goal.baseline_value))
+    return out
+
+
+def _keep(session: Session, current: Measurement, deleted: bool = False, reason: str | None = None) -> None:
+    """The current figure into the history, as it stands, before it changes or goes."""
+    session.add(ReplacedMeasurement(goal_id=current.goal_id, scope=current.scope, year=current.year,
+                                    value=current.value, source=current.source, note=current.note,
+                                    recorded_at=current.recorded_at, deleted=deleted, reason=reason))
+
+
+def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, note: str | None = None) -> Recorded:
+    """Remove the current figure of a goal, scope and year. It stays in the history, marked deleted,
+    with when (and ``note`` as the reason): nothing is ever lost. Without a scope: the goal's set's."""
+    note = clean_text(note, "the note", allowed="\t\n")
+    scope = resolve_scope(engine, scope) if scope is not None else None
+    with writing(engine) as session:
+        goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
+        goal_set = session.get(GoalSet, goal.set_id)
+        scope = scope or (goal_set.scope if goal_set is not None else None) or NATION
+        goal_id = goal.id
+        current = session.exec(select(Measurement).where(
+            Measurement.goal_id == goal_id, Measurement.scope == scope, Measurement.year == year
+        )).first()
+        if current is None:
+            raise GoaltrackError(f"{goal_id} has no current figure for {scope} {year} (see goaltrack history {goal_id})")
+        _keep(session, current, deleted=True, reason=note)
+        session.delete(current)
+        session.flush()
+        return Recorded("deleted", current, goal.unit, current.value)
 
 
 def current_measurements(engine: Engine, goal_ids: Sequence[str], scope: str = NATION,
@@ -461,16 +548,21 @@ class HistoryRow:
     source: str | None
     note: str | None
     recorded_at: datetime.datetime | None  # None: a figure goaltrack derived, never recorded
-    replaced_at: datetime.datetime | None  # None: the current figure
+    replaced_at: datetime.datetime | None  # None: the current figure; else when replaced or deleted
     replaces: float | None = None  # the figure this one replaced, if any
     derived: int | None = None  # a region's sum: of how many municipalities
+    deleted: bool = False  # deleted (``replaced_at`` says when), not replaced by a correction
+    reason: str | None = None  # the note given when it was deleted
 
 
 def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[HistoryRow]:
-    """Every figure of a goal, current and replaced, by scope, year and time recorded; for persons and
-    counts also each region's derived sums (the sum of its municipalities where it has no figure)."""
+    """Every figure of a goal, current, replaced and deleted, by scope, year and time recorded; for
+    persons and counts also each region's derived sums (the sum of its municipalities where it has no
+    figure)."""
     goal = get_goals(engine, [goal_id])[0]
     goal_id = goal.id
+    if scope is not None:
+        scope = resolve_scope(engine, scope)
     rows: list[HistoryRow] = []
     with reading(engine) as session:
         current = select(Measurement).where(Measurement.goal_id == goal_id)
@@ -481,13 +573,14 @@ def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[Hist
         for m in session.exec(current):
             rows.append(HistoryRow(m.scope, m.year, m.value, m.source, m.note, m.recorded_at, None))
         for r in session.exec(replaced):
-            rows.append(HistoryRow(r.scope, r.year, r.value, r.source, r.note, r.recorded_at, r.replaced_at))
+            rows.append(HistoryRow(r.scope, r.year, r.value, r.source, r.note, r.recorded_at, r.replaced_at,
+                                   deleted=r.deleted, reason=r.reason))
     if goal.unit in regions.SUMMED_UNITS:
         rows += _region_sum_rows(engine, goal_id, scope)
     far_future = datetime.datetime.max
     rows.sort(key=lambda r: (r.scope != NATION, r.scope, r.year, r.replaced_at or far_future))
     for i in range(1, len(rows)):  # each figure after the first for its scope and year replaced the one before
         before, row = rows[i - 1], rows[i]
-        if (before.scope, before.year) == (row.scope, row.year):
+        if (before.scope, before.year) == (row.scope, row.year) and not before.deleted:
             rows[i] = dataclasses.replace(row, replaces=before.value)
     return rows

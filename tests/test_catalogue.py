@@ -102,7 +102,9 @@ goals:
     assert any(p.startswith("c.yaml:4:") and "furlongs" in p for p in found)
     assert any(p.startswith("c.yaml:5:") and "sideways" in p for p in found)
     assert any(p.startswith("c.yaml:10:") and "above 100" in p for p in found)
-    assert len(found) == 4
+    # the check between fields comes in the same pass (a target year before its baseline year)
+    assert "c.yaml:11: goal 'ok': target year 2010 must come after baseline year 2011" in found
+    assert len(found) == 5
 
 
 def test_error_message_counts_problems():
@@ -223,6 +225,41 @@ def test_unreadable_file(tmp_path: Path):
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(GoaltrackError, match="not UTF-8"):
         load_catalogue(binary)
+
+
+def test_every_problem_in_one_pass_with_a_decimal_comma_hint():
+    text = """goals:
+  - id: a
+    title: A
+    unit: percent
+    direction: decrease
+    baseline: {year: 2011, value: 6,4}
+    target: {year: 2010, value: 4}
+  - id: a
+    title: B
+    unit: percent
+    direction: decrease
+    direction: increase
+"""
+    found = problems(text)
+    assert found[0].startswith("c.yaml:6: unknown key '4' in the baseline of goal 'a'") and \
+        found[0].endswith("a decimal comma inside { } splits the number (value: 6,4 reads as 6 and a key 4): "
+                          "write a point, 6.4")
+    assert "c.yaml:7: goal 'a': target year 2010 must come after baseline year 2011" in found
+    assert "c.yaml:12: duplicate key 'direction'" in found  # structure and content, one pass
+
+
+def test_first_release_of_a_revised_figure():
+    text = GOOD_GOAL + """    measurements:
+      - {year: 2018, value: 5600, source: revised, first_release: {value: 5200, source: first}}
+      - {year: 2019, value: 5700, first_release: {value: 5700}}
+"""
+    found = problems(text)
+    assert found == ["c.yaml:10: goal 'homelessness': the first release of 2019 equals the revised figure 5700; "
+                     "leave first_release out"]
+    good = parse_catalogue(text.replace(", first_release: {value: 5700}", ""), "c.yaml")
+    seed = good.goals[0].measurements[0]
+    assert (seed.value, seed.source, seed.first_value, seed.first_source) == (5600, "revised", 5200, "first")
 
 
 def test_short_titles_are_optional_and_never_longer_than_the_title():

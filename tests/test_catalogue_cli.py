@@ -119,7 +119,7 @@ def test_sync_of_a_bad_file_changes_nothing(run, tmp_path, db_path):
 
 def test_seed_figures_never_overwrite_recorded_ones(run, tmp_path):
     run("catalogue", "sync", write(tmp_path, TWO_GOALS))
-    run("record", "beta", "13", "--year", "2013", "--replace")
+    run("record", "beta", "13", "--year", "2013", "--replace", "--source", "revised")
     run("catalogue", "sync", write(tmp_path, TWO_GOALS))
     rows = run.json("history", "beta", "--format", "json")
     assert [(r["value"], r["current"]) for r in rows] == [(12, False), (13, True)]

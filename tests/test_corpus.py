@@ -75,6 +75,20 @@ FIGURES = {
     "json-missing-key.json": "record 1: lacks year",
     "json-nan.json": "record 1: value nan is not a finite number",
     "not-a-list.json": "JSON must be a list of records",
+    "quarter-time.csv": ":2: time '2019K1' is a quarter or month, not a year",
+    "quarter-columns.csv": "line 1: the column '2019K1' is a quarter or month, not a year",
+    "unknown-scope-name.csv": ":2: unknown scope 'Kobenhavn' (did you mean 'København' (101)?)",
+    "long-source.csv": ":2: the source is 2,001 characters long; at most 2,000 are allowed",
+    "huge-field.csv": ":2: a field is longer than 131,072 characters",
+    "deep.json": "JSON nested too deeply",
+    "nested.json": "record 1: holds a nested value in 'source'; a record is flat",
+    "json-unknown-key.json": "record 1: has unknown key(s) 'colour'",
+    "cp1252-undefined.csv": "is not UTF-8 text nor Windows-1252",
+    "fraction-for-percent.csv": ":2: placement-breakdown DK 2015: 0.047 is far out of line with the figures beside it",
+    "ten-times.csv": ":2: homelessness DK 2015: 58200 is far out of line",
+    "no-header.csv": "no header found in the first 30 rows",
+    "all-withheld.csv": "has no figures: all 2 cells are withheld or empty",
+    "broken.xlsx": "is not a readable spreadsheet",
     "other-scripts-digits.csv": ":2: value '６４３１' is not a number",
     "huge-year.csv": ":2: year '2222222222222222222222222222222222222222'… (5,000 characters) is not a whole year",
     "huge-value.json": "record 1: homelessness: 1e+308 is too large",
@@ -118,6 +132,11 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["export", "--scope", "999"], "unknown scope '999'"),
     (["export", "nope"], "unknown goal 'nope'"),
     (["import", "{tmp}/missing.csv"], "cannot read"),
+    (["import", "/dev/zero"], "/dev/zero holds binary data"),
+    (["import", "{corpus}/quarter-time.csv", "--encoding", "nonsense"], "unknown encoding 'nonsense'"),
+    (["import", "{corpus}/all-withheld.csv", "--goal", "homeles"], "unknown goal 'homeles'"),
+    (["import", "{corpus}/all-withheld.csv", "--scope", "Atlantis"], "unknown scope 'Atlantis'"),
+    (["import", "{corpus}/broken.xlsx", "--sheet", "Ark1"], "is not a readable spreadsheet"),
     (["catalogue", "check", "{tmp}/missing.yaml"], "cannot read catalogue"),
     (["catalogue", "check", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
     (["catalogue", "sync", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
@@ -130,8 +149,25 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["report", "--out", "{tmp}/foreign"], "report.md was not written by goaltrack"),
     pytest.param(["--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/goals", "status"], "cannot use database "
                  "postgresql+psycopg://ana:***@127.0.0.1:1/goals", marks=needs_psycopg),
+    pytest.param(["--db", "postgresql+psycopg://ana@127.0.0.1:1/goals?password=Pl41nPass", "status"],
+                 "postgresql+psycopg://ana@127.0.0.1:1/goals?password=***", marks=needs_psycopg),
+    pytest.param(["--db", "postgresql+psycopg://slash:Top/Secret@127.0.0.1:1/goals", "status"],
+                 "postgresql+psycopg://slash:***@127.0.0.1:1/goals", marks=needs_psycopg),
+    pytest.param(["--db", "postgresql+psycopg://ana:p@ss:LeakedPart@127.0.0.1:1/goals", "status"],
+                 "postgresql+psycopg://ana:***@127.0.0.1:1/goals", marks=needs_psycopg),
     (["--db", "sqlite:///{tmp}/not-a-database.db", "status"], "file is not a database"),
-    (["--db", "sqlite:///{tmp}/a-file/below.db", "status"], "cannot create the database folder"),
+    (["--db", "sqlite:///{tmp}/a-file/below.db", "status"], "a-file is a file, not a folder"),
+    (["--db", "sqlite:///{tmp}/no-such-folder/x.db", "status"], "no-such-folder does not exist"),
+    (["status", "--scope", "Kobenhavn"], "unknown scope 'Kobenhavn' (did you mean 'København' (101)?)"),
+    (["record", "homelessness", "6000", "--year", "2015", "--scope", "Atlantis"], "unknown scope 'Atlantis'"),
+    (["record", "homelessness", "5900", "--year", "2013", "--replace"], "a revised figure needs its source"),
+    (["record", "placement-breakdown", "0.047", "--year", "2015"],
+     "0.047 is far out of line with the figures beside it (5.7 in 2011); check the figure, or use --force"),
+    (["record", "drug-deaths", "2100", "--year", "2013"], "2100 is far out of line"),
+    (["delete", "homelessness", "--year", "2015"], "homelessness has no current figure for DK 2015"),
+    (["delete", "homeles", "--year", "2013"], "unknown goal 'homeles'"),
+    (["delete", "homelessness", "--year", "2013", "--scope", "Nowhere"], "unknown scope 'Nowhere'"),
+    (["record", "homelessness", "6000", "--year", "2015", "--source", "x" * 2001], "the source is 2,001 characters"),
     (["--db", "mysql://x@y/z", "status"], "the database driver MySQLdb is not installed"),
     (["--db", "nonsense", "status"], "not a database URL"),
 ]
@@ -150,6 +186,8 @@ def corpus_db(run, db_path, tmp_path):
 
 def _assert_refused(result, expected: str) -> None:
     assert result.exit_code != 0, result.output
+    for secret in ("s3cret", "Pl41nPass", "Secret", "LeakedPart"):  # no password, whatever its form
+        assert secret not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 1, result.stderr
     assert expected in result.stderr, result.stderr

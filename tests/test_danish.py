@@ -37,7 +37,7 @@ def test_categories_and_verdicts_are_whole_phrases():
 @pytest.fixture
 def figures(run):
     run("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019")
-    run("record", "homelessness", "6500", "--year", "2019", "--replace")
+    run("record", "homelessness", "6500", "--year", "2019", "--replace", "--source", "VIVE 2019, revised")
     run("record", "homelessness", "900", "--year", "2011", "--scope", "101")
     run("record", "homelessness", "800", "--year", "2019", "--scope", "101")
 

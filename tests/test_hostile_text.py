@@ -163,3 +163,13 @@ def test_dollars_in_text_draw_as_written(run, db_path, tmp_path):
 
 def test_extreme_numbers_read_plainly():
     assert number(1e308, "persons") == "1e+308" and number(float("inf"), "persons") == "–"
+
+
+def test_a_chart_draws_control_characters_escaped(run, hostile, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns of a missing glyph for ESC
+        run("chart", "homelessness", "--out", str(tmp_path / "c"), "--format", "svg")
+    svg = (tmp_path / "c" / "homelessness.svg").read_text()
+    assert "\x1b" not in svg and "\\x1b]0;pwned" in svg

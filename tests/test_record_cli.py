@@ -42,7 +42,7 @@ def test_a_different_figure_needs_replace_and_keeps_history(run, ready):
     before = dump(ready)
     refused = run.fails("record", "homelessness", "6500", "--year", "2019")
     assert refused.stderr == ("Error: homelessness already has 6431 for DK 2019 (source: first release); "
-                              "use --replace to correct it to 6500\n")
+                              "use --replace with --source to correct it to 6500\n")
     assert dump(ready) == before
     replaced = run("record", "homelessness", "6500", "--year", "2019", "--replace", "--source", "revised")
     assert "6,431 → 6,500" in replaced.stderr

@@ -39,15 +39,13 @@ def test_the_same_figure_again_changes_nothing(engine):
 
 def test_the_same_value_with_a_new_source(engine):
     store.record(engine, "drug-deaths", 250, 2015, source="DST 2016")
-    # Without --replace the recorded source stays: the figure is the same.
-    assert store.record(engine, "drug-deaths", 250, 2015, source="DST 2017").outcome == "unchanged"
-    assert rows(engine) == [("DK", 2015, 250, "DST 2016", None, True, None)]
-    # With --replace the new source is a correction: the old row is kept in the history.
-    result = store.record(engine, "drug-deaths", 250, 2015, source="DST 2017", replace=True)
-    assert (result.outcome, result.replaced, result.measurement.source) == ("replaced", 250, "DST 2017")
+    # The same figure with a new source takes the source; the old row is kept in the history.
+    result = store.record(engine, "drug-deaths", 250, 2015, source="DST 2017")
+    assert (result.outcome, result.replaced, result.measurement.source) == ("resourced", 250, "DST 2017")
     assert rows(engine) == [("DK", 2015, 250, "DST 2016", None, False, None),
                             ("DK", 2015, 250, "DST 2017", None, True, 250)]
-    # A new note alone, with --replace, is a correction too.
+    assert store.record(engine, "drug-deaths", 250, 2015, source="DST 2017").outcome == "unchanged"
+    # A new note alone, with --replace, is a correction.
     assert store.record(engine, "drug-deaths", 250, 2015, source="DST 2017", note="checked",
                         replace=True).outcome == "replaced"
 
@@ -55,18 +53,21 @@ def test_the_same_value_with_a_new_source(engine):
 def test_a_correction_keeps_the_old_figure_and_says_what_it_replaced(engine):
     store.record(engine, "homelessness", 6431, 2019, source="first release")
     with pytest.raises(GoaltrackError, match="already has 6431 for DK 2019 \\(source: first release\\); "
-                                             "use --replace to correct it to 6500"):
+                                             "use --replace with --source to correct it to 6500"):
         store.record(engine, "homelessness", 6500, 2019)
-    result = store.record(engine, "homelessness", 6500, 2019, replace=True, note="revised")
+    with pytest.raises(GoaltrackError, match="a revised figure needs its source"):
+        store.record(engine, "homelessness", 6500, 2019, replace=True, note="revised")
+    result = store.record(engine, "homelessness", 6500, 2019, source="revision", replace=True, note="revised")
     assert (result.outcome, result.replaced, result.measurement.value) == ("replaced", 6431, 6500)
-    assert result.measurement.source is None and result.measurement.note == "revised"
-    store.record(engine, "homelessness", 6600, 2019, replace=True)
+    assert result.measurement.source == "revision" and result.measurement.note == "revised"
+    store.record(engine, "homelessness", 6600, 2019, source="second revision", replace=True)
     assert rows(engine, "homelessness", 2019) == [
         ("DK", 2019, 6431, "first release", None, False, None),
-        ("DK", 2019, 6500, None, "revised", False, 6431),
-        ("DK", 2019, 6600, None, None, True, 6500),
+        ("DK", 2019, 6500, "revision", "revised", False, 6431),
+        ("DK", 2019, 6600, "second revision", None, True, 6500),
     ]
-    assert store.current_measurements(engine, ["homelessness"])["homelessness"][-1] == Point(2019, 6600, None)
+    assert store.current_measurements(engine, ["homelessness"])["homelessness"][-1] == \
+        Point(2019, 6600, "second revision")
 
 
 def test_a_correction_without_a_source_names_none(engine):
@@ -74,13 +75,13 @@ def test_a_correction_without_a_source_names_none(engine):
     with pytest.raises(GoaltrackError) as caught:
         store.record(engine, "homelessness", 6500, 2019)
     assert caught.value.message == ("homelessness already has 6431 for DK 2019; "
-                                    "use --replace to correct it to 6500")
+                                    "use --replace with --source to correct it to 6500")
 
 
 @pytest.mark.parametrize(("year", "ok"), [(1899, False), (1900, True), (THIS_YEAR, True), (THIS_YEAR + 1, False)])
 def test_years_from_1900_to_this_year(engine, year, ok):
     if ok:
-        assert store.record(engine, "drug-deaths", 1, year).outcome == "recorded"
+        assert store.record(engine, "drug-deaths", 1, year, force=True).outcome == "recorded"
     else:
         with pytest.raises(GoaltrackError, match=f"year {year} is outside 1900..{THIS_YEAR}"):
             store.record(engine, "drug-deaths", 1, year)
@@ -95,7 +96,7 @@ def test_refusals_name_the_goal_scope_and_value(engine):
         store.record(engine, "drug-deaths", 1, 2015, scope="XX")
     with pytest.raises(GoaltrackError, match="^drug-deaths: -1 is below 0"):
         store.record(engine, "drug-deaths", -1, 2015)
-    assert store.record(engine, "drug-deaths", 0, 2015).outcome == "recorded"  # a real zero
+    assert store.record(engine, "drug-deaths", 0, 2015, force=True).outcome == "recorded"  # a real zero
     assert store.history(engine, "drug-deaths")[-1].value == 0
 
 
@@ -103,7 +104,7 @@ def test_history_order_and_what_each_figure_replaced(engine):
     store.record(engine, "homelessness", 1700, 2017, scope="101")
     store.record(engine, "homelessness", 1400, 2011, scope="101")
     store.record(engine, "homelessness", 450, 2017, scope="751")
-    store.record(engine, "homelessness", 1750, 2017, scope="101", replace=True)
+    store.record(engine, "homelessness", 1750, 2017, scope="101", replace=True, source="KK revised")
     store.record(engine, "homelessness", 6431, 2019)
     got = [(r.scope, r.year, r.value, r.replaced_at is None, r.replaces) for r in store.history(engine, "homelessness")]
     assert got == [("DK", 2013, 5820, True, None), ("DK", 2019, 6431, True, None),  # the nation first

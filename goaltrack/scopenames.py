@@ -1,0 +1,98 @@
+"""Scopes by name or by code, as analysts write them: one resolver for every command and the importer.
+
+"København", "Københavns Kommune", "KØBENHAVN", "101" and "0101" are all scope 101; "Region
+Hovedstaden" and "Hovedstaden" are 1084; "Hele landet", "Danmark", "Denmark" and "DK" are the nation.
+An unknown name is refused with the closest names ("did you mean …?"). Pure: no database here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+from goaltrack.errors import GoaltrackError
+
+NATION_NAMES = ("hele landet", "danmark", "denmark", "dk", "landet i alt", "i alt")
+_SUFFIXES = (" regionskommune", " kommune", " municipality")
+_PREFIXES = ("region ",)
+
+
+def normalise(text: str) -> str:
+    """A name folded for comparison: NFC, any case, single spaces, no surrounding quotes."""
+    text = unicodedata.normalize("NFC", text).strip().strip('"').strip()
+    return " ".join(text.split()).casefold()
+
+
+def _variants(name: str) -> list[str]:
+    """The forms a name is written in: as is, without "Kommune"/"Region", without a genitive s."""
+    key = normalise(name)
+    out = [key]
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix):
+            stem = key[: -len(suffix)].strip()
+            out.append(stem)
+            if stem.endswith("s"):
+                out.append(stem[:-1])  # "Københavns Kommune" → københavn
+    for prefix in _PREFIXES:
+        if key.startswith(prefix):
+            out.append(key[len(prefix):].strip())
+    return out
+
+
+class ScopeNames:
+    """Resolves what a user wrote to a scope code."""
+
+    def __init__(self, scopes: Iterable[tuple[str, str]], nation: str = "DK"):
+        self.codes: dict[str, str] = {}  # folded code -> code
+        self.names: dict[str, str] = {}  # folded name or variant -> code
+        self.shown: dict[str, str] = {}  # folded name -> the name as the catalogue writes it
+        self.nation = nation
+        for code, name in scopes:
+            self.codes[code.casefold()] = code
+            if code.isdigit():
+                self.codes[str(int(code))] = code
+            for variant in _variants(name):
+                self.names.setdefault(variant, code)
+            self.shown[normalise(name)] = name
+        for name in NATION_NAMES:
+            self.names.setdefault(name, nation)
+        self.cache: dict[str, str | None] = {}
+
+    def find(self, text: str) -> str | None:
+        """The code for ``text``, or None."""
+        try:
+            return self.cache[text]
+        except KeyError:
+            pass
+        found = self._find(text)
+        if len(self.cache) < 100_000:
+            self.cache[text] = found
+        return found
+
+    def _find(self, text: str) -> str | None:
+        key = normalise(text)
+        if not key:
+            return None
+        if key in self.codes:
+            return self.codes[key]
+        if key.isdigit() and str(int(key)) in self.codes:  # 0101 is 101
+            return self.codes[str(int(key))]
+        for variant in _variants(key):
+            if variant in self.names:
+                return self.names[variant]
+        return None
+
+    def resolve(self, text: str) -> str:
+        """The code for ``text``; an unknown one is a GoaltrackError naming the closest scopes."""
+        found = self.find(text)
+        if found is None:
+            raise GoaltrackError(self.unknown(text))
+        return found
+
+    def unknown(self, text: str) -> str:
+        close = difflib.get_close_matches(normalise(text), list(self.shown), n=3, cutoff=0.6)
+        if close:
+            hint = " or ".join(f"'{self.shown[c]}' ({self.names.get(c, '?')})" for c in close)
+            return f"unknown scope {text!r} (did you mean {hint}?)"
+        return f"unknown scope {text!r} (see goaltrack scopes)"
