@@ -85,10 +85,10 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path):
 
 
 @pytest.mark.parametrize(("name", "text", "message"), [
-    ("twice.csv", "goal,year,value,year\nhomelessness,2015,1,2015\n", "line 1: the header names a column twice"),
+    ("twice.csv", "goal,year,value,year\nhomelessness,2015,1,2015\n", "line 1: the header names the column year twice"),
     ("no-goal.csv", "goal,year,value\n,2015,1\n", ":2: the goal is missing"),
     ("status.csv", "goal,year,value,status\nhomelessness,2015,1,bogus\n",
-     ":2: status must be 'current' or 'replaced', not 'bogus'"),
+     ":2: status must be 'current', 'replaced' or 'deleted', not 'bogus'"),
     ("number.json", '[5, {"goal": "homelessness", "year": 2015, "value": 1}]', "record 1: is not an object"),
 ])
 def test_each_bad_file_is_named_exactly(run, db_path, tmp_path, name, text, message):
