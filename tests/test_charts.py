@@ -230,7 +230,7 @@ def test_report_folder(run, tmp_path):
     md = (out / "report.md").read_text()
     assert ("Homeless persons, Denmark (DK): missed; 6,431 in 2019 against the target of 4,000 by 2020. "
             "No figure since: still 2,431 above it.") in md
-    assert ("| Homeless persons | 5,290 (2011) | 6,431 (2019) | ≤ 4,000 (2020) | 2,431 | -88 % | ⛈ deterioration "
+    assert ("| Homeless persons | 5,290 (2011) | 6,431 (2019) | ≤ 4,000 (2020) | 2,431 | −88 % | ⛈ deterioration "
             "| missed · 6,431 (2019) |") in md
     assert "<td>missed · 6,431 (2019)</td>" in (out / "report.html").read_text()
     page = (out / "report.html").read_text()
