@@ -153,7 +153,9 @@ def test_chart_options(run, tmp_path):
     assert "Hjemløse personer · Danmark (DK)" in texts and "personer" in texts  # title and axis, in Danish
     # 5,820 (2013): too old to decide a 2020 goal
     assert "Ukendt: 5.820 i 2013 er for gammelt til at afgøre det · intet tal siden" in texts
-    assert "5.820 (2013)" in texts  # the basis, ringed and labelled with its year
+    # too old to have decided anything: ringed grey and said so, never "Afgjorde resultatet"
+    assert "2013: for gammelt til at afgøre det" in texts and "5.820 (2013)" not in texts
+    assert "Sidste tal til og med fristen (for gammelt)" in texts and "Afgjorde resultatet" not in texts
     assert {"Målte tal", "Udgangspunkt", "Målsætning", "Nødvendig udvikling"} <= set(texts)
     assert {"4.000", "5.000", "6.000"} <= set(texts) and "4,000" not in texts  # Danish thousands on the axis
     assert not any(t.endswith("%") for t in texts)  # persons, not percent

@@ -99,7 +99,9 @@ def test_the_footnote_stays_inside_the_figure_however_long_the_sources():
             Point(2022, 5789, "VIVE – Det Nationale Forsknings- og Analysecenter for Velfærd, Hjemløshed i "
                               "Danmark 2022. National kortlægning, tabel 2.1")]
     fig = charts.draw_goal(charts.chart_data(judge(HOMELESS, long, as_of=2023), 2023))
-    renderer = fig.canvas.get_renderer()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
     width = fig.bbox.width
     foot = [t for t in fig.texts if t.get_position()[1] < fig.axes[0].get_position().y0]
     assert foot
