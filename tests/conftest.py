@@ -110,3 +110,12 @@ def backend_url(request, tmp_path, monkeypatch) -> Iterator[str]:
         with postgres_database() as url:
             monkeypatch.setenv("GOALTRACK_DATABASE_URL", url)
             yield url
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Parameters that are whole files (YAML, CSV) get short ids on one line, so that a test's node id
+    can be given back to pytest (mutmut runs tests by node id)."""
+    if isinstance(val, str) and "\n" in val:
+        first = val.split("\n", 1)[0]
+        return f"{first[:30]}…{len(val)}"
+    return None

@@ -36,6 +36,8 @@ def test_a_projection_widens_the_range_by_half_at_most_and_is_cut_beyond():
     beyond = data(**base, projection=[Point(2011, 100), Point(2020, 600)])
     # 600 lies past 300 + half the span (100): the range stops at 400, and the end is returned to label
     assert axis_limits(beyond) == (approx(100 - 0.12 * 300), approx(400 + 0.12 * 300), Point(2020, 600))
+    inside = data(**base, projection=[Point(2011, 100), Point(2020, 150)])  # ends inside: nothing to cut
+    assert axis_limits(inside) == (approx(100 - 0.12 * 200), approx(300 + 0.12 * 200), None)
     below = data(**base, projection=[Point(2011, 100), Point(2020, -500)])
     assert axis_limits(below) == (approx(0), approx(300 + 0.12 * 300), Point(2020, -500))
 
@@ -156,3 +158,12 @@ def test_chart_files_per_scope_and_colours_per_verdict():
     assert charts.chart_layout(d, "en").title == ["Homeless persons · 101 (101)"]  # whole: titles wrap, never cut
     untitled = charts.ChartData(**{**d.__dict__, "scope_label": ""})
     assert untitled.goal_title == d.title
+
+
+def test_history_is_what_came_before_the_baseline_year():
+    figures = [M(2009, 4998), M(2011, 5300), M(2013, 5820)]
+    d = charts.chart_data(judge(HOMELESS, figures, 2026), 2026)
+    assert d.history == [Point(2009, 4998)]  # the nation's own 2011 figure is neither history nor counted
+    assert [(p.year, p.value) for p in d.measured] == [(2011, 5290), (2013, 5820)]
+    early = charts.chart_data(judge(HOMELESS, figures, 2009), 2009)
+    assert early.history == [Point(2009, 4998)] and early.measured == []

@@ -82,3 +82,33 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path):
                        (2017, 1750, "KK rev", True, 1700), (2019, 1800, None, True, None)]
     deaths = run.json("history", "drug-deaths", "--format", "json")
     assert [(r["year"], r["value"], r["source"]) for r in deaths if r["year"] == 2015] == [(2015, 0, "DST")]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("twice.csv", "goal,year,value,year\nhomelessness,2015,1,2015\n", "line 1: the header names the column year twice"),
+    ("no-goal.csv", "goal,year,value\n,2015,1\n", ":2: the goal is missing"),
+    ("status.csv", "goal,year,value,status\nhomelessness,2015,1,bogus\n",
+     ":2: status must be 'current', 'replaced' or 'deleted', not 'bogus'"),
+    ("number.json", '[5, {"goal": "homelessness", "year": 2015, "value": 1}]', "record 1: is not an object"),
+])
+def test_each_bad_file_is_named_exactly(run, db_path, tmp_path, name, text, message):
+    run("goals")
+    path = tmp_path / name
+    path.write_text(text)
+    before = dump(db_path)
+    assert message in run.fails("import", str(path)).stderr
+    assert dump(db_path) == before
+
+
+def test_json_with_history_keeps_when_each_figure_was_recorded_and_replaced(run, tmp_path):
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps([
+        {"goal": "homelessness", "scope": "DK", "year": 2015, "value": 6000, "source": "first", "note": None,
+         "status": "replaced", "recorded_at": "2020-01-02T03:04:05Z", "replaced_at": "2021-02-03T04:05:06Z"},
+        {"goal": "homelessness", "scope": "DK", "year": 2015, "value": 6100, "source": "second", "note": None,
+         "status": "current", "recorded_at": "2021-02-03T04:05:06Z", "replaced_at": None}]))
+    assert "1 new" in run("import", str(path)).stderr
+    rows = [(r["value"], r["source"], r["current"], r["replaces"], r["recorded_at"], r["replaced_at"])
+            for r in run.json("history", "homelessness", "--format", "json") if r["year"] == 2015]
+    assert rows == [(6000, "first", False, None, "2020-01-02T03:04:05Z", "2021-02-03T04:05:06Z"),
+                    (6100, "second", True, 6000, "2021-02-03T04:05:06Z", None)]
