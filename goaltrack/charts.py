@@ -18,7 +18,8 @@ from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
 from goaltrack.i18n import CHART_WORDS, LABELS, unit_name
-from goaltrack.render import clip, derived_target_text, distance_text, number, rule_text, target_level_text, verdict_text
+from goaltrack.render import (basis_source, clip, derived_target_text, distance_text, number, rule_text, sources_text,
+                              target_level_text, verdict_text)
 from goaltrack.sanitise import printable
 from goaltrack.status import GoalStatus
 
@@ -73,6 +74,8 @@ class ChartData:
     derived_label: str = ""  # the legend's: "Sum of 11 municipalities"
     verdict: str | None = None  # after the deadline: met, missed or unknown
     verdict_basis: Point | None = None  # the figure that decided it (marked and labelled)
+    basis_too_old: bool = False  # the last figure by the deadline decided nothing: ringed grey, said so
+    basis_source: str | None = None  # the verdict basis's source, where the basis is not the latest figure
     verdict_label: str = ""  # "missed · 6,431 (2019)", the overview panel's label after the deadline
 
     @property
@@ -107,6 +110,7 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
     source = a.latest.source if a.latest is not None else goal.source
     if status.derived(a.latest) is not None:
         source = derived_text(status.derived(a.latest), lang)
+    basis_from = basis_source(status, lang)
     target_label = CHART_WORDS[lang]["target"]
     if target is not None and rule_text(status, lang):
         target_label += f" {derived_target_text(status, lang)}"
@@ -132,6 +136,8 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         derived_label=derived_text(status.derived(derived[-1]), lang).capitalize() if derived else "",
         verdict=a.verdict,
         verdict_basis=a.verdict_basis,
+        basis_too_old=a.verdict_basis is not None and progress.basis_too_old(spec, a.verdict_basis),
+        basis_source=printable(basis_from) if basis_from else None,
         verdict_label=verdict_text(status, lang),
     )
 
@@ -323,10 +329,11 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         ax.plot([data.baseline.year], [clip(data.baseline.value)], marker="s", markersize=marker + 1,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4, linestyle="none",
                 label=words["baseline"], zorder=6)
-    if data.verdict_basis is not None:  # the figure that decided the verdict: a ring around its point
+    if data.verdict_basis is not None:  # the figure that decided the verdict: a ring around its point;
+        # grey, and not said to decide, where it is too old to decide anything
         ax.plot([data.verdict_basis.year], [clip(data.verdict_basis.value)], marker="o", markersize=marker * 2.3,
-                markerfacecolor="none", markeredgecolor=INK, markeredgewidth=1.5 if not small else 1.1,
-                linestyle="none", label=words["basis"], zorder=6)
+                markerfacecolor="none", markeredgecolor=VERDICT_COLOUR[progress.UNKNOWN] if data.basis_too_old else INK,
+                markeredgewidth=1.5 if not small else 1.1, linestyle="none", label=basis_word(data, lang), zorder=6)
 
 
 def legend_keys(data: ChartData) -> list[str]:
@@ -339,16 +346,26 @@ def legend_labels(data: ChartData, lang: str) -> list[str]:
     """The legend's entries, in order: what is drawn, with a derived target's and derived figures' own words."""
     words = CHART_WORDS[lang]
     keys = legend_keys(data)
-    labels = [data.target_label or words["target"] if key == "target" else words[key] for key in keys]
+    labels = [data.target_label or words["target"] if key == "target" else basis_word(data, lang) if key == "basis"
+              else words[key] for key in keys]
     if data.derived and data.derived_label:  # a region's sums: hollow markers, right after the measured figures
         labels.insert(1 if "measured" in keys else 0, data.derived_label)
     return labels
 
 
+def basis_word(data: ChartData, lang: str) -> str:
+    """The ringed point's name in the legend: "Decided the verdict", or, where it is too old to
+    decide, "Last figure by the deadline (too old)"."""
+    return CHART_WORDS[lang]["basis_too_old" if data.basis_too_old else "basis"]
+
+
 def foot_text(data: ChartData, lang: str) -> str:
+    """"Source: VIVE 2022 · goaltrack, as of 2026"; where an earlier figure decided the verdict, its
+    source too, each once (goaltrack.render.sources_text)."""
     words = CHART_WORDS[lang]
     made = f"goaltrack, {words['as_of']} {data.as_of}"
-    return f"{words['source']}: {data.source} · {made}" if data.source else made
+    sources = sources_text(data.basis_source, data.source, lang)
+    return f"{sources} · {made}" if sources else made
 
 
 def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float, float]]]:
@@ -360,8 +377,10 @@ def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float
         wanted.append(("baseline", number(data.baseline.value, data.unit, lang),
                        (data.baseline.year, clip(data.baseline.value))))
     basis = data.verdict_basis
-    if basis is not None:  # the figure that decided the verdict, ringed: its value and its year
-        wanted.append(("basis", f"{number(basis.value, data.unit, lang)} ({basis.year})", (basis.year, clip(basis.value))))
+    if basis is not None:  # the figure that decided the verdict, ringed: its value and its year; or too old
+        text = f"{basis.year}: {words['too_old_short']}" if data.basis_too_old \
+            else f"{number(basis.value, data.unit, lang)} ({basis.year})"
+        wanted.append(("basis", text, (basis.year, clip(basis.value))))
     if data.measured and (data.baseline is None or data.measured[-1].year != data.baseline.year) \
             and (basis is None or data.measured[-1].year != basis.year):
         latest = data.measured[-1]
@@ -440,11 +459,12 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
     colour = data.colour
     for label in plan.labels:
+        quiet = label.kind == "basis" and data.basis_too_old  # decided nothing: grey, not bold
         ink = TARGET_COLOUR if label.kind == "target" else _ink(colour) if label.kind in ("projection", "off_chart") \
-            else INK
+            else _ink(VERDICT_COLOUR[progress.UNKNOWN]) if quiet else INK
         ax.annotate(label.text, xy=label.xy, xytext=label.offset, textcoords="offset points", ha=label.ha,
                     va=label.va, fontsize=chartlayout.LABEL_PT, color=ink, annotation_clip=False, **PLAIN,
-                    fontweight="bold" if label.kind in ("target", "basis") else "normal", zorder=7,
+                    fontweight="bold" if label.kind in ("target", "basis") and not quiet else "normal", zorder=7,
                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     left = plan.axes[0]
     fig_h = HEIGHT_IN * 72
@@ -672,7 +692,7 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
     out = prepare_folder(Path(out))
     items = [(chart_folder(s), s.goal.code, chart_data(s, as_of, lang)) for s in statuses]
     if not sources:
-        items = [(folder, code, replace(data, source=None)) for folder, code, data in items]
+        items = [(folder, code, replace(data, source=None, basis_source=None)) for folder, code, data in items]
     jobs = []
     for folder in dict.fromkeys(folder for folder, _, _ in items):
         if folder:

@@ -816,7 +816,7 @@ def scopes(fmt: str, lang: str) -> None:
 
     rows = store.list_scopes(database())
     if fmt == "json":
-        click.echo(render.to_json([{"code": s.code, "name": s.name} for s in rows]), nl=False)
+        click.echo(render.to_json(render.scopes_json(rows, lang)), nl=False)
     else:
         print_rich(render.scopes_table(rows, lang))
 

@@ -33,6 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "gap_left": "Gap left", "compared_in": "compared on figures from",
         "not_ranked": "Not ranked: the latest figures are from different years.",
         "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
+        # sources: the latest figure's, and the verdict's own where another figure decided it
+        "source_one": "Source", "source_verdict": "Source of the verdict", "source_latest": "of the latest figure",
         # show, goals, history
         "id": "id", "unit": "unit", "source": "source", "archived": "archived", "better_up": "better when it goes up",
         "better_down": "better when it goes down", "no_measurements": "No measurements recorded.",
@@ -66,6 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "gap_left": "Rest af afstand", "compared_in": "sammenlignet på tal fra",
         "not_ranked": "Ikke rangeret: de seneste tal er fra forskellige år.",
         "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
+        "source_one": "Kilde", "source_verdict": "Kilde til resultatet", "source_latest": "til det seneste tal",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",
         "history_scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "recorded": "registreret",
@@ -83,7 +86,8 @@ CHART_WORDS: dict[str, dict[str, str]] = {
            "projection_short": "Projection", "deadline": "Deadline", "source": "Source", "as_of": "as of",
            "no_data": "No figures yet", "from_target": "from the target", "improve": "goal: improve",
            "off_chart": "off the chart", "overview": "Goals at a glance",
-           "basis": "Decided the verdict", "in": "in", "against": "against", "the_baseline": "the baseline",
+           "basis": "Decided the verdict", "basis_too_old": "Last figure by the deadline (too old)",
+           "too_old_short": "too old to decide", "in": "in", "against": "against", "the_baseline": "the baseline",
            "too_old": "is too old to decide it", "no_figure_by": "no figure by", "none_since": "no figure since",
            "no_baseline": "no baseline to judge it against",
            "legend_verdict": "Verdict, the deadline passed", "legend_category": "Category, before a deadline or without one"},
@@ -92,8 +96,9 @@ CHART_WORDS: dict[str, dict[str, str]] = {
            "projection_short": "Fremskrivning", "deadline": "Frist", "source": "Kilde", "as_of": "pr.",
            "no_data": "Ingen tal endnu", "from_target": "fra målsætningen", "improve": "mål: forbedring",
            "off_chart": "uden for grafen", "overview": "Målene samlet",
-           "basis": "Afgjorde resultatet", "in": "i", "against": "mod", "the_baseline": "udgangspunktet",
-           "too_old": "er for gammelt til at afgøre det", "no_figure_by": "intet tal inden",
+           "basis": "Afgjorde resultatet", "basis_too_old": "Sidste tal til og med fristen (for gammelt)",
+           "too_old_short": "for gammelt til at afgøre det", "in": "i", "against": "mod", "the_baseline": "udgangspunktet",
+           "too_old": "er for gammelt til at afgøre det", "no_figure_by": "intet tal til og med",
            "none_since": "intet tal siden", "no_baseline": "intet udgangspunkt at måle det mod",
            "legend_verdict": "Resultat, fristen er passeret", "legend_category": "Kategori, før en frist eller uden frist"},
 }
@@ -138,8 +143,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "better_than_baseline": "bedre end udgangspunktet", "worse_than_baseline": "dårligere end udgangspunktet",
         "level_with_baseline": "på niveau med udgangspunktet",
         "no_basis": "intet tal mellem udgangspunktet og fristen i {year}",
-        "no_basis_at_all": "intet tal inden fristen i {year}",
-        "too_old": "det sidste tal inden {year}, {figure}, er mere end {window} år ældre end fristen "
+        "no_basis_at_all": "intet tal til og med fristen i {year}",
+        "too_old": "det sidste tal til og med {year}, {figure}, er mere end {window} år ældre end fristen "
                    "og afgør intet",
         "no_baseline_to_judge": "men intet udgangspunkt at måle det mod",
     },

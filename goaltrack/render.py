@@ -50,6 +50,9 @@ def shown(text: str, keep: str = "") -> str:
 # --- numbers as people read them ------------------------------------------------------------------
 
 
+MINUS = "\u2212"  # the typographic minus of "< −999 %", for every negative figure people read
+
+
 def number(value: float | None, unit: str, lang: str = "en") -> str:
     """5,290 persons; 5.7 %; Danish: 5.290 and 5,7 %. A figure beyond any real one (stored before
     figures were bounded) shows in scientific form, 1e+308, rather than as 309 digits."""
@@ -63,6 +66,7 @@ def number(value: float | None, unit: str, lang: str = "en") -> str:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
     if text in ("-0", "−0"):
         text = "0"
+    text = text.replace("-", MINUS, 1) if text.startswith("-") else text  # one minus sign everywhere: −39 %
     if lang == "da":
         text = text.translate(str.maketrans({",": ".", ".": ","}))
     if unit == "percent":
@@ -76,11 +80,20 @@ def point_text(point: progress.Point | None, unit: str, lang: str) -> str:
     return "–" if point is None else f"{number(point.value, unit, lang)} ({point.year})"
 
 
-DERIVED_MARKS = {SCALED: "¹", RELATIVE: "²", NATIONAL: "³"}
+DERIVED_MARKS = {SCALED: "¹", RELATIVE: "²", NATIONAL: "³"}  # the order of the kinds; marks go by what is shown
 
 
-def target_text(status: GoalStatus, lang: str, mark: bool = False) -> str:
-    """'≤ 4,000 (2020)'; with ``mark``, a derived target carries the mark its footnote explains."""
+def derived_marks(statuses: Sequence[GoalStatus]) -> dict[str, str]:
+    """The footnote mark of each kind of derived target among ``statuses``, numbered by what is shown:
+    a comparison with only national levels marks them ¹, never ³ with no ¹ or ² anywhere."""
+    shown = {s.rule for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
+    marks = list(DERIVED_MARKS.values())
+    return {rule: marks[i] for i, rule in enumerate(r for r in DERIVED_MARKS if r in shown)}
+
+
+def target_text(status: GoalStatus, lang: str, mark: dict[str, str] | None = None) -> str:
+    """'≤ 4,000 (2020)'; with ``mark`` (``derived_marks`` of the statuses shown together), a derived
+    target carries the mark its footnote explains."""
     spec = status.spec
     if spec.target_year is None:
         return "–"
@@ -88,7 +101,7 @@ def target_text(status: GoalStatus, lang: str, mark: bool = False) -> str:
         arrow = "↑" if spec.direction > 0 else "↓"
         return f"{arrow} {LABELS[lang]['improve']} ({spec.target_year})"
     text = f"{target_level_text(status, lang)} ({spec.target_year})"
-    return text + DERIVED_MARKS.get(status.rule or "", "") if mark else text
+    return text + mark.get(status.rule or "", "") if mark else text
 
 
 def target_level_text(status: GoalStatus, lang: str) -> str:
@@ -127,7 +140,7 @@ def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
     from goaltrack.regions import derived_text
 
     seen = {s.rule: s for s in statuses if s.rule in DERIVED_MARKS and s.spec.target_value is not None}
-    notes = [f"{DERIVED_MARKS[rule]} {rule_text(seen[rule], lang)}" for rule in DERIVED_MARKS if rule in seen]
+    notes = [f"{mark} {rule_text(seen[rule], lang)}" for rule, mark in derived_marks(statuses).items()]
     counts = sorted({s.derived(p) for s in statuses for p in (s.spec.baseline, s.assessment.latest)} - {None})
     notes += [f"{SUM_MARK} {derived_text(count, lang)}" for count in counts]
     return notes
@@ -176,7 +189,7 @@ def progress_text(status: GoalStatus, lang: str) -> str:
     if pct > PROGRESS_SHOWN:
         return f"> {number(PROGRESS_SHOWN, 'percent', lang)}"
     if pct < -PROGRESS_SHOWN:
-        return f"< −{number(PROGRESS_SHOWN, 'percent', lang)}"
+        return f"< {number(-PROGRESS_SHOWN, 'percent', lang)}"
     return number(round(pct), "percent", lang)
 
 
@@ -196,6 +209,28 @@ def verdict_parts(status: GoalStatus, lang: str) -> list[str]:
     if a.verdict == progress.UNKNOWN:  # a goal by direction only, without a baseline
         return [words["unknown"], shown, words["no_baseline"]]
     return [words[a.verdict], shown]
+
+
+def basis_source(status: GoalStatus, lang: str = "en") -> str | None:
+    """The source of the figure that decided the verdict, where that figure is not the latest one
+    (whose source every picture names already); a region's sum names its municipalities."""
+    from goaltrack.regions import derived_text
+
+    basis, latest = status.assessment.verdict_basis, status.assessment.latest
+    if basis is None or basis == latest:
+        return None
+    summed = status.derived(basis)
+    return derived_text(summed, lang) if summed is not None else basis.source
+
+
+def sources_text(basis: str | None, latest: str | None, lang: str = "en") -> str:
+    """"Source: VIVE 2022", or with the verdict's own source beside it, each once: "Source of the
+    verdict: VIVE 2019 · of the latest figure: VIVE 2022". Empty without any source."""
+    words = LABELS[lang]
+    if not basis or basis == latest:
+        return f"{words['source_one']}: {latest}" if latest else ""
+    text = f"{words['source_verdict']}: {basis}"
+    return f"{text} · {words['source_latest']}: {latest}" if latest else text
 
 
 def verdict_atoms(status: GoalStatus, lang: str) -> list[str]:
@@ -259,6 +294,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
     for key in ("baseline", "latest", "target"):
         columns[key].group, columns[key].stack = 1, True
     styles: dict[str, list[str | None]] = {"trend": [], "category": [], "verdict": []}
+    marks = derived_marks(statuses)
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
         symbol, style = CATEGORY_STYLE[a.category]
@@ -267,7 +303,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
             "goal": atoms(shown(s.goal.title(lang))),
             "baseline": atoms(figure_text(s, s.spec.baseline, lang)),
             "latest": atoms(figure_text(s, a.latest, lang)),
-            "target": atoms(target_text(s, lang, mark=True)),
+            "target": atoms(target_text(s, lang, marks)),
             "distance": atoms(distance_text(s, lang)),
             "progress": atoms(progress_text(s, lang)),
             "trend": [spark] if spark else [],
@@ -418,13 +454,14 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]
+    marks = derived_marks(statuses)
     for s in statuses:
         a, unit = s.assessment, s.goal.unit
         cells = [
             s.goal.title(lang),
             figure_text(s, s.spec.baseline, lang),
             figure_text(s, a.latest, lang),
-            target_text(s, lang, mark=True),
+            target_text(s, lang, marks),
             distance_text(s, lang),
             progress_text(s, lang),
             f"{CATEGORY_STYLE[a.category][0]} {words[a.category]}",
@@ -445,7 +482,7 @@ def compare_json(comparison: Comparison, lang: str = "en") -> dict:
     """{"goal", "as_of", "year", "scopes": [{"scope", "name", "ranked", ...the status keys}]}: the
     ranked scopes first, best first, then the unranked ones."""
     return {"goal": comparison.goal_id, "as_of": comparison.as_of, "year": comparison.year,
-            "scopes": [{"scope": e.scope.code, "name": e.scope.name, "ranked": e.ranked, **goal_json(e.status, lang)}
+            "scopes": [{"scope": e.scope.code, "name": e.status.place.display_name(lang), "ranked": e.ranked, **goal_json(e.status, lang)}
                        for e in comparison.entries]}
 
 
@@ -459,6 +496,7 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
     words = LABELS[lang]
     entries = comparison.entries
     notes = footnotes([e.status for e in entries], lang)
+    marks = derived_marks([e.status for e in entries])
     title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
     heading = f"{title} · {words['as_of']} {comparison.as_of}"
     if comparison.year is not None:
@@ -485,7 +523,7 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
         symbol, style = CATEGORY_STYLE[a.category]
         share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
         cells: list[Any] = [number_text, shown(s.place.label(lang)), figure_text(s, s.spec.baseline, lang),
-                            figure_text(s, a.latest, lang), target_text(s, lang, mark=True), share,
+                            figure_text(s, a.latest, lang), target_text(s, lang, marks), share,
                             progress_text(s, lang),
                             Text(f"{symbol} {words[a.category]}", style=style)]
         if show_verdict:
@@ -499,17 +537,22 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
     return table
 
 
+def scopes_json(scopes: Sequence[Any], lang: str = "en") -> list[dict[str, str]]:
+    """[{"code", "name"}], the nation named in the language asked, as status and compare name it."""
+    return [{"code": s.code, "name": Place.of(s).display_name(lang)} for s in scopes]
+
+
 def scopes_table(scopes: Sequence[Any], lang: str = "en") -> Table:
     from rich import box
     from rich.table import Table
 
     words = LABELS[lang]
-    names = {s.code: s.name for s in scopes}
+    names = {s.code: Place.of(s).display_name(lang) for s in scopes}
     table = Table(header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for key in ("code", "name", "kind", "part_of"):
         table.add_column(words[key])
     for s in scopes:
-        table.add_row(shown(s.code), shown(s.name), kind_name(s.kind, lang),
+        table.add_row(shown(s.code), shown(names[s.code]), kind_name(s.kind, lang),
                       shown(names.get(s.parent, "")) if s.parent else "")
     return table
 
@@ -575,7 +618,7 @@ def definition_target(goal: Goal, lang: str) -> str:
     if goal.target_level is not None:
         parts.append(f"{sign} {number(goal.target_level, goal.unit, lang)}")
     if goal.target_change_pct is not None:
-        change = f"{goal.target_change_pct:+g}"
+        change = f"{goal.target_change_pct:+g}".replace("-", MINUS)
         parts.append(f"{change.replace('.', ',') if lang == 'da' else change} %")
     if not parts:
         parts.append(("↑ " if goal.direction == "increase" else "↓ ") + LABELS[lang]["improve"])

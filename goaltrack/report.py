@@ -213,13 +213,27 @@ def _markdown_part(group: Sequence[GoalStatus], set_name: str | None, place: Pla
             continue
         name = markdown_text(s.goal.title(lang))  # data: no HTML, no link, no image, one line
         md += [f"### {name}", "", markdown_text(sentence(s, lang)), "", f"![{name}](charts/{chart_name(s)})", ""]
-        if s.assessment.latest is not None and s.assessment.latest.source:
-            md += [f"*{w['source']}: {markdown_text(s.assessment.latest.source)}*", ""]
+        source = source_line(s, lang)
+        if source:
+            md += [f"*{markdown_text(source)}*", ""]
     empty = [s for s in group if id(s) in blank]
     if empty:
         md += [f"## {w['without']}{suffix}", ""]
         md += [f"- {markdown_text(s.goal.title(lang))}: {markdown_text(no_figures(s, lang))}" for s in empty] + [""]
     return md
+
+
+def source_line(status: GoalStatus, lang: str = "en") -> str:
+    """'Source of the latest figure: VIVE 2022'; where an earlier figure decided the verdict and
+    has a source of its own, both, once each: 'Source of the verdict: VIVE 2019 · of the latest
+    figure: VIVE 2022'. Empty without any source."""
+    from goaltrack.render import basis_source, sources_text
+
+    latest = status.assessment.latest.source if status.assessment.latest is not None else None
+    basis = basis_source(status, lang)
+    if basis and basis != latest:
+        return sources_text(basis, latest, lang)
+    return f"{WORDS[lang]['source']}: {latest}" if latest else ""
 
 
 def no_figures(status: GoalStatus, lang: str = "en") -> str:
@@ -285,17 +299,19 @@ figure {{ margin: 1em 0; }}
 
 def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, out: Path, blank: set[int]) -> str:
     """One goal set's overview, status table, goals and goals without figures."""
-    from goaltrack.render import distance_text, figure_text, footnotes, progress_text, target_text, verdict_text
+    from goaltrack.render import (derived_marks, distance_text, figure_text, footnotes, progress_text, target_text,
+                                  verdict_text)
 
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
     suffix = f" · {set_name}" if set_name else ""
     head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
                                 "verdict")]
     rows = []
+    marks = derived_marks(statuses)
     for s in statuses:
         a = s.assessment
         cells = [s.goal.title(lang), figure_text(s, s.spec.baseline, lang), figure_text(s, a.latest, lang),
-                 target_text(s, lang, mark=True), distance_text(s, lang), progress_text(s, lang)]
+                 target_text(s, lang, marks), distance_text(s, lang), progress_text(s, lang)]
         colour = CATEGORY_COLOUR[a.category]
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
                     + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
@@ -304,11 +320,11 @@ def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, 
     for s in statuses:
         if id(s) in blank:
             continue
-        source = s.assessment.latest.source if s.assessment.latest is not None else None
+        source = source_line(s, lang)
         goals.append(
             f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
             + _img(out / "charts" / chart_name(s), s.goal.title(lang))
-            + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
+            + (f'<p class="source">{e(source)}</p>' if source else "") + "</section>")
     empty = [s for s in statuses if id(s) in blank]
     if empty:
         goals.append(f"<h2>{e(w['without'])}{e(suffix)}</h2><ul>"

@@ -75,7 +75,7 @@ def test_the_year_axis_shows_at_least_five_years():
     ("percent", "en", 12.5, "12.5 %"), ("percent", "da", 12.5, "12,5 %"), ("percent", "en", 100, "100 %"),
     ("persons", "en", 6431, "6,431"), ("persons", "da", 6431, "6.431"), ("count", "da", 1234.4, "1.234"),
     ("years", "en", 15, "15"), ("years", "da", 2.5, "2,5"), ("score", "da", 2.25, "2,25"),
-    ("score", "en", -3, "-3"),
+    ("score", "en", -3, "−3"),
 ])
 def test_tick_labels_carry_the_unit_and_the_language(unit, lang, value, text):
     assert charts.value_formatter(unit, lang)(value, 0) == text

@@ -153,7 +153,9 @@ def test_chart_options(run, tmp_path):
     assert "Hjemløse personer · Danmark (DK)" in texts and "personer" in texts  # title and axis, in Danish
     # 5,820 (2013): too old to decide a 2020 goal
     assert "Ukendt: 5.820 i 2013 er for gammelt til at afgøre det · intet tal siden" in texts
-    assert "5.820 (2013)" in texts  # the basis, ringed and labelled with its year
+    # too old to have decided anything: ringed grey and said so, never "Afgjorde resultatet"
+    assert "2013: for gammelt til at afgøre det" in texts and "5.820 (2013)" not in texts
+    assert "Sidste tal til og med fristen (for gammelt)" in texts and "Afgjorde resultatet" not in texts
     assert {"Målte tal", "Udgangspunkt", "Målsætning", "Nødvendig udvikling"} <= set(texts)
     assert {"4.000", "5.000", "6.000"} <= set(texts) and "4,000" not in texts  # Danish thousands on the axis
     assert not any(t.endswith("%") for t in texts)  # persons, not percent
@@ -235,7 +237,7 @@ def test_report_folder(run, tmp_path):
     md = (out / "report.md").read_text()
     assert ("Homeless persons, Denmark (DK): missed; 6,431 in 2019 against the target of 4,000 by 2020. "
             "No figure since: still 2,431 above it.") in md
-    assert ("| Homeless persons | 5,290 (2011) | 6,431 (2019) | ≤ 4,000 (2020) | 2,431 | -88 % | ⛈ deterioration "
+    assert ("| Homeless persons | 5,290 (2011) | 6,431 (2019) | ≤ 4,000 (2020) | 2,431 | −88 % | ⛈ deterioration "
             "| missed · 6,431 (2019) |") in md
     assert "<td>missed · 6,431 (2019)</td>" in (out / "report.html").read_text()
     page = (out / "report.html").read_text()

@@ -66,10 +66,10 @@ def test_show_history_goals_scopes_compare_in_danish(run, figures):
     assert show.startswith("Hjemløse personer (homelessness)\n"
                            "  enhed:         personer, bedre når det falder\n"
                            "  udgangspunkt:  5.290 (2011)\n"
-                           "  målsætning:    ≤ 4.000, -25 % (2020)\n"
+                           "  målsætning:    ≤ 4.000, −25 % (2020)\n"
                            "  kilde:         Alle skal med (2013)")
     coercion = run("show", "psychiatry-coercion", "--lang", "da").stdout
-    assert "procent, bedre når det falder" in coercion and "≤ 11,35 %, -50 % (2020)" in coercion
+    assert "procent, bedre når det falder" in coercion and "≤ 11,35 %, −50 % (2020)" in coercion
     assert "  målsætning:    ≥ 50 % (2020)" in run("show", "youth-education", "--lang", "da").stdout
     history = run("history", "homelessness", "--lang", "da").stdout
     header = next(line for line in history.splitlines() if "område" in line)

@@ -54,7 +54,8 @@ def test_status_names_the_scope(kbh):
     table = kbh("status", "--scope", "101", "--as-of", "2026").stdout
     assert table.splitlines()[0].strip() == "goaltrack · København (101) · as of 2026"
     assert "¹ scaled from the national target" in table
-    assert "³ the national target" in table
+    assert "² the national target" in table  # numbered by what is shown: scaled ¹, then the national level ²
+    assert "≤ 4 % (2020)²" in table and "³" not in table
     assert "≤ 1,059 (2020)¹" in table
     da = kbh("status", "--scope", "101", "--lang", "da", "--format", "markdown").stdout
     assert da.startswith("**goaltrack · København (101) · pr. ")

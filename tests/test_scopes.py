@@ -89,7 +89,7 @@ def test_compare_ranks_only_figures_of_one_year(municipal):
     assert data["year"] == 2017
     order = [(s["scope"], s["name"], s["ranked"]) for s in data["scopes"]]
     assert order == [("751", "Aarhus", True), ("101", "København", True),  # achieved, then deterioration
-                     ("DK", "Danmark", False), ("461", "Odense", False)]  # 2013: listed, not ranked
+                     ("DK", "Denmark", False), ("461", "Odense", False)]  # 2013: listed, not ranked
     first = data["scopes"][0]
     assert list(first)[:4] == ["scope", "name", "ranked", "id"]
     assert first["progress_pct"] == approx(100 * 150 / (600 - 600 * 4000 / 5290), abs=1e-6)

@@ -131,7 +131,7 @@ def test_table_is_readable(run):
     run("record", "homelessness", "6431", "--year", "2019")
     out = run("status", "--wide").stdout
     row = next(line for line in out.splitlines() if "Homeless persons" in line)
-    for text in ("5,290 (2011)", "6,431 (2019)", "≤ 4,000 (2020)", "2,431", "-88 %", "deterioration",
+    for text in ("5,290 (2011)", "6,431 (2019)", "≤ 4,000 (2020)", "2,431", "−88 %", "deterioration",
                  "missed · 6,431 (2019)"):
         assert text in row, text
     assert "\x1b[" not in out  # no colour codes when stdout is not a terminal
@@ -169,7 +169,7 @@ def test_progress_beyond_999_percent_is_shown_as_a_bound():
     assert progress_text(judge(near, [Point(2016, 6.4)], 2018), "en") == "< −999 %"  # −1,100 %
     assert progress_text(judge(near, [Point(2016, 2.2)], 2018), "en") == "> 999 %"  # +1,000 %
     assert progress_text(judge(near, [Point(2016, 2.202)], 2018), "en") == "999 %"  # 999 %
-    assert progress_text(judge(near, [Point(2016, 6.198)], 2018), "da") == "-999 %"
+    assert progress_text(judge(near, [Point(2016, 6.198)], 2018), "da") == "−999 %"
     assert progress_text(judge(near, [], 2018), "en") == "–"
 
 
