@@ -9,11 +9,11 @@ cost more time than the drawing itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from goaltrack import progress
+from goaltrack import chartlayout, progress
 from goaltrack.errors import GoaltrackError
 from goaltrack.progress import Point
 from goaltrack.catalogue import NATION
@@ -79,6 +79,11 @@ class ChartData:
     def colour(self) -> str:
         """The verdict's colour once the deadline has passed, the category's before."""
         return VERDICT_COLOUR[self.verdict] if self.verdict else CATEGORY_COLOUR[self.category]
+
+    @property
+    def drawable(self) -> bool:
+        """Whether there is any figure to draw (a measurement, or at least the baseline)."""
+        return bool(self.measured or self.history or self.baseline)
 
     @property
     def goal_title(self) -> str:
@@ -268,12 +273,14 @@ def _years(data: ChartData) -> tuple[int, int]:
 
 
 def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None:
-    """Draw one goal's data on an axes; shared by the goal chart and the overview's panels."""
+    """Draw one goal's data on an axes; shared by the goal chart and the overview's panels. Every
+    artist with a legend label is one the legend lists (chartlayout.legend_keys)."""
     from matplotlib.ticker import FuncFormatter
 
     words = CHART_WORDS[lang]
     colour = data.colour
     marker = 3.5 if small else 6
+    keys = legend_keys(data)
     _style_axes(ax)
     first, last = _years(data)
     _year_axis(ax, first, last)
@@ -304,14 +311,10 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         if bottom <= clip(end.value) <= top:
             ax.plot([end.year], [clip(end.value)], marker="o", markersize=marker, markerfacecolor="white",
                     markeredgecolor=colour, linestyle="none", zorder=4)
-            if not small:
-                ax.annotate(number(end.value, data.unit, lang), xy=(end.year, clip(end.value)), xytext=(7, 0),
-                            textcoords="offset points", ha="left", va="center", fontsize=8.5, color=colour,
-                            zorder=7)
-    if data.measured:
+    if data.measured:  # the baseline alone is drawn as the baseline, not as a measured series
         ax.plot([p.year for p in data.measured], [clip(p.value) for p in data.measured], color=colour,
-                linewidth=2.2 if not small else 1.6, marker="o", markersize=marker, label=words["measured"],
-                zorder=4)
+                linewidth=2.2 if not small else 1.6, marker="o", markersize=marker,
+                label=words["measured"] if "measured" in keys else None, zorder=4)
     if data.derived:  # summed, not published: hollow, and said so in the legend
         ax.plot([p.year for p in data.derived], [p.value for p in data.derived], marker="o",
                 markersize=marker + 1, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,
@@ -324,153 +327,220 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
         ax.plot([data.verdict_basis.year], [clip(data.verdict_basis.value)], marker="o", markersize=marker * 2.3,
                 markerfacecolor="none", markeredgecolor=INK, markeredgewidth=1.5 if not small else 1.1,
                 linestyle="none", label=words["basis"], zorder=6)
-    if not data.measured and not data.history:
-        ax.text(0.5, 0.5, words["no_data"], transform=ax.transAxes, ha="center", va="center",
-                color="#777777", fontsize=8 if small else 11)
-        if data.target is None:
-            ax.set_yticks([])  # no values at all: a scale would be made up
-    if cut is not None and not small:
-        edge = top if clip(cut.value) > top else bottom
-        ax.annotate(f"{words['projection_short']} {number(cut.value, data.unit, lang)} "
-                    f"({cut.year}), {words['off_chart']}",
-                    xy=(cut.year, edge), xytext=(-6, -12 if edge == top else 12), textcoords="offset points",
-                    ha="right", va="center", fontsize=8, color=colour)
 
 
-def _label_points(ax: Axes, data: ChartData, lang: str) -> None:
-    """Values beside the baseline, the latest figure and the target, pushed apart when they crowd."""
-    labels = []
-    if data.verdict_basis is not None:
-        _label_basis(ax, data, lang)
+def legend_keys(data: ChartData) -> list[str]:
+    """What the chart's legend lists: only what is drawn."""
+    return chartlayout.legend_keys(data.measured, data.baseline, data.history, data.target, data.required_path,
+                                   data.projection, data.verdict_basis)
+
+
+def legend_labels(data: ChartData, lang: str) -> list[str]:
+    """The legend's entries, in order: what is drawn, with a derived target's and derived figures' own words."""
+    words = CHART_WORDS[lang]
+    keys = legend_keys(data)
+    labels = [data.target_label or words["target"] if key == "target" else words[key] for key in keys]
+    if data.derived and data.derived_label:  # a region's sums: hollow markers, right after the measured figures
+        labels.insert(1 if "measured" in keys else 0, data.derived_label)
+    return labels
+
+
+def foot_text(data: ChartData, lang: str) -> str:
+    words = CHART_WORDS[lang]
+    made = f"goaltrack, {words['as_of']} {data.as_of}"
+    return f"{words['source']}: {data.source} · {made}" if data.source else made
+
+
+def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float, float]]]:
+    """The values written on a chart: the baseline, the latest figure, the target, the projection's
+    end (or, when it falls off the chart, where and how far)."""
+    words = CHART_WORDS[lang]
+    wanted = []
     if data.baseline is not None:
-        labels.append((data.baseline, "left"))
-    if data.measured and (data.baseline is None or data.measured[-1] != data.baseline) \
-            and data.measured[-1] != data.verdict_basis:
-        labels.append((data.measured[-1], "right"))
+        wanted.append(("baseline", number(data.baseline.value, data.unit, lang),
+                       (data.baseline.year, clip(data.baseline.value))))
+    basis = data.verdict_basis
+    if basis is not None:  # the figure that decided the verdict, ringed: its value and its year
+        wanted.append(("basis", f"{number(basis.value, data.unit, lang)} ({basis.year})", (basis.year, clip(basis.value))))
+    if data.measured and (data.baseline is None or data.measured[-1].year != data.baseline.year) \
+            and (basis is None or data.measured[-1].year != basis.year):
+        latest = data.measured[-1]
+        wanted.append(("latest", number(latest.value, data.unit, lang), (latest.year, clip(latest.value))))
     if data.target is not None:
-        labels.append((data.target, "target"))
-    bottom, top = ax.get_ylim()
-    span = top - bottom
-    placed: list[tuple[float, float]] = []
-    for point, kind in labels:
-        dy = 10
-        for (year, value) in placed:  # two labels near each other: put this one below
-            if abs(year - point.year) < 2.5 and abs(value - clip(point.value)) < span * 0.08:
-                dy = -14
-        placed.append((point.year, clip(point.value)))
-        text = number(point.value, data.unit, lang)
-        ax.annotate(text, xy=(point.year, clip(point.value)), xytext=(0, dy), textcoords="offset points",
-                    ha="center", va="bottom" if dy > 0 else "top", fontsize=9,
-                    color=TARGET_COLOUR if kind == "target" else INK,
-                    fontweight="bold" if kind == "target" else "normal", zorder=7,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+        wanted.append(("target", number(data.target.value, data.unit, lang), (data.target.year, clip(data.target.value))))
+    bottom, top, cut = axis_limits(data)
+    if data.projection:
+        end = data.projection[-1]
+        if cut is None:
+            wanted.append(("projection", number(end.value, data.unit, lang), (end.year, clip(end.value))))
+        else:
+            edge = top - (top - bottom) * 0.04 if clip(cut.value) > top else bottom + (top - bottom) * 0.04
+            wanted.append(("off_chart", f"{words['projection_short']} {number(cut.value, data.unit, lang)} "
+                                        f"({cut.year}), {words['off_chart']}", (cut.year, edge)))
+    return wanted
 
 
-# Where the verdict basis's label may go, in points from it: (dx, dy, ha, va), tried in this order.
-BASIS_SPOTS = ((0, 16, "center", "bottom"), (-12, -12, "right", "top"), (12, -12, "left", "top"),
-               (-12, 12, "right", "bottom"), (12, 12, "left", "bottom"), (0, -18, "center", "top"))
+def chart_layout(data: ChartData, lang: str, measure: chartlayout.Measure | None = None) -> chartlayout.Layout:
+    """Every decision of a goal's chart, before drawing: the wrapped title, subtitle and footer, the
+    legend's columns, the axes' box, and where each value label goes."""
+    measure = measure or measure_text
+    plan = chartlayout.frame(data.title, data.subtitle, foot_text(data, lang), legend_labels(data, lang), measure)
+    left, bottom_f, width_f, height_f = plan.axes
+    fig_w, fig_h = chartlayout.WIDTH_IN * 72, chartlayout.HEIGHT_IN * 72
+    x0, y0, w, h = left * fig_w, bottom_f * fig_h, width_f * fig_w, height_f * fig_h
+    first, last = _years(data)
+    xmin, xmax = first - 0.6, last + 0.6
+    ymin, ymax, _cut = axis_limits(data)
+
+    def to_points(year: float, value: float) -> tuple[float, float]:
+        return (x0 + (year - xmin) / (xmax - xmin) * w, y0 + (clip(value) - ymin) / (ymax - ymin) * h)
+
+    def from_points(x: float, y: float) -> tuple[float, float]:
+        return (xmin + (x - x0) / w * (xmax - xmin), ymin + (y - y0) / h * (ymax - ymin))
+
+    scene = chartlayout.Scene(to_points, (x0, y0, x0 + w, y0 + h), from_points)
+    shown = [p for p in data.projection[-1:] if ymin <= p.value <= ymax]
+    scene.add_points(data.measured + data.history + data.derived + shown
+                     + [p for p in (data.baseline, data.target) if p])
+    scene.add_line(data.measured)
+    scene.add_line(data.history)
+    if data.history and data.measured:
+        scene.add_line([data.history[-1], data.measured[0]])
+    scene.add_line(data.required_path)
+    scene.add_line(data.projection)  # where it leaves the axes too: the segment still crosses what is inside
+    if data.target is not None:
+        scene.add_line([Point(xmin, data.target.value), Point(xmax, data.target.value)], soft=True)
+    plan.labels = chartlayout.place(scene, value_labels(data, lang), measure)
+    return plan
 
 
-def _label_basis(ax: Axes, data: ChartData, lang: str) -> None:
-    """"6,431 (2019)" beside the ringed point that decided the verdict, in the spot its lines cross least."""
-    point = data.verdict_basis
-    text = f"{number(point.value, data.unit, lang)} ({point.year})"
-    scale = ax.figure.dpi / 72  # points to pixels
-    width, height = len(text) * 9 * 0.62 * scale, 9 * 1.3 * scale
-    x0, y0 = ax.transData.transform((point.year, clip(point.value)))
-    drawn = [data.measured, data.projection, data.required_path, data.history]
-    samples = []
-    for line in drawn:
-        for a, b in zip(line, line[1:]):
-            (xa, ya), (xb, yb) = (ax.transData.transform((a.year, clip(a.value))),
-                                  ax.transData.transform((b.year, clip(b.value))))
-            samples += [(xa + (xb - xa) * i / 24, ya + (yb - ya) * i / 24) for i in range(25)]
-    others = [p for p in (data.baseline, data.target) if p is not None and p != point]
-    samples += [tuple(ax.transData.transform((p.year, clip(p.value)))) for p in others]
+_MEASURE_CACHE: dict[tuple[str, float, bool], float] = {}
 
-    def crossings(spot: tuple) -> int:
-        dx, dy, ha, va = spot
-        left = x0 + dx * scale - {"left": 0, "center": width / 2, "right": width}[ha]
-        bottom = y0 + dy * scale - {"bottom": 0, "top": height}[va]
-        return sum(left - 4 <= x <= left + width + 4 and bottom - 4 <= y <= bottom + height + 4 for x, y in samples)
 
-    dx, dy, ha, va = min(BASIS_SPOTS, key=crossings)  # the first of the least crossed
-    ax.annotate(text, xy=(point.year, clip(point.value)), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                fontsize=9, color=INK, fontweight="bold", zorder=7,
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+def measure_text(text: str, size: float, bold: bool) -> float:
+    """The width of ``text`` in points, as matplotlib will draw it (DejaVu Sans, no mathtext)."""
+    key = (text, size, bold)
+    if key not in _MEASURE_CACHE:
+        from matplotlib.font_manager import FontProperties
+        from matplotlib.textpath import TextToPath
+
+        prop = FontProperties(size=size, weight="bold" if bold else "normal")
+        width, _height, _descent = TextToPath().get_text_width_height_descent(text, prop, ismath=False)
+        _MEASURE_CACHE[key] = width
+    return _MEASURE_CACHE[key]
 
 
 def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figure:
     from matplotlib.figure import Figure
 
+    plan = chart_layout(data, lang)
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=dpi, facecolor="white")
-    ax = fig.add_axes((0.10, 0.235, 0.86, 0.595))
+    ax = fig.add_axes(plan.axes)
     plot_goal(ax, data, lang)
     ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
-    _label_points(ax, data, lang)
-    fig.text(0.10, 0.94, _fit_title(data, 70), **PLAIN, fontsize=14, fontweight="bold", color=INK, ha="left", va="center")
-    fig.text(0.10, 0.885, _fit(data.subtitle, 95), **PLAIN, fontsize=10.5, color=_ink(data.colour), ha="left",
-             va="center", fontweight="bold")
+    colour = data.colour
+    for label in plan.labels:
+        ink = TARGET_COLOUR if label.kind == "target" else _ink(colour) if label.kind in ("projection", "off_chart") \
+            else INK
+        ax.annotate(label.text, xy=label.xy, xytext=label.offset, textcoords="offset points", ha=label.ha,
+                    va=label.va, fontsize=chartlayout.LABEL_PT, color=ink, annotation_clip=False, **PLAIN,
+                    fontweight="bold" if label.kind in ("target", "basis") else "normal", zorder=7,
+                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    left = plan.axes[0]
+    fig_h = HEIGHT_IN * 72
+    y = fig_h - 10
+    for line in plan.title:
+        y -= plan.title_size * 1.25
+        fig.text(left, y / fig_h, line, **PLAIN, fontsize=plan.title_size, fontweight="bold", color=INK, ha="left",
+                 va="baseline")
+    for line in plan.subtitle:
+        y -= chartlayout.SUBTITLE_PT * 1.3
+        fig.text(left, y / fig_h, line, **PLAIN, fontsize=chartlayout.SUBTITLE_PT, color=_ink(colour), ha="left",
+                 va="baseline", fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
-    order = [CHART_WORDS[lang][key]
-             for key in ("measured", "baseline", "history", "target", "path", "projection", "basis")]
-    if data.target_label:
-        order[order.index(CHART_WORDS[lang]["target"])] = data.target_label
-    if data.derived_label:
-        order.insert(1, data.derived_label)
-    legend = sorted(zip(handles, labels, strict=True), key=lambda item: order.index(item[1]))
+    order = legend_labels(data, lang)
+    legend = sorted((item for item in zip(handles, labels, strict=True) if item[1] in order),
+                    key=lambda item: order.index(item[1]))
     if legend:
         drawn = fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
-                           bbox_to_anchor=(0.085, 0.045), ncol=3, frameon=False, fontsize=8.5, handlelength=2.4,
-                           columnspacing=2.0)
+                           bbox_to_anchor=(left - 0.015, plan.legend_bottom), ncol=plan.legend_columns,
+                           frameon=False, fontsize=chartlayout.LEGEND_PT, handlelength=2.4, columnspacing=2.0,
+                           borderaxespad=0.2)
         for text in drawn.get_texts():  # a derived target's label names a scope: data, never mathtext
             text.set_parse_math(False)
-    words = CHART_WORDS[lang]
-    foot = f"{words['source']}: {data.source}" if data.source else ""
-    foot = f"{_fit(foot, 120)}   ·   goaltrack, {words['as_of']} {data.as_of}".lstrip(" ·")
-    fig.text(0.10, 0.018, foot, **PLAIN, fontsize=7.5, color="#666666", ha="left", va="bottom")
+    y = 6
+    for line in reversed(plan.foot):
+        fig.text(left, y / fig_h, line, **PLAIN, fontsize=chartlayout.FOOT_PT, color="#666666", ha="left",
+                 va="bottom")
+        y += chartlayout.FOOT_PT * 1.3
     return fig
+
+
+OVERVIEW_TITLE_PT, OVERVIEW_TICK_PT = 10.0, 8.5
+
+
+def overview_title(data: ChartData, width_pt: float, measure: chartlayout.Measure | None = None) -> list[str]:
+    """A panel's title in lines of at most ``width_pt`` points: whole, never cut."""
+    return chartlayout.wrap(data.goal_title, width_pt, OVERVIEW_TITLE_PT, True, measure or measure_text)
 
 
 def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAULT_DPI, title: str = "") -> Figure:
     """Small multiples: a panel a goal, each coloured by its verdict once the deadline has passed and
-    by its category before (or without a deadline), with a legend of the colours."""
+    by its category before (or without a deadline), with a legend of the colours. A goal without any
+    figure gets a small panel that says so, and no axes that would be made up."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    columns = 4 if len(items) > 6 else max(1, min(3, len(items)))
+    words = CHART_WORDS[lang]
+    columns = 3 if len(items) > 4 else max(1, min(2, len(items)))
     rows = max(1, -(-len(items) // columns))
-    panel_w, panel_h = 3.3, 2.6
+    panel_w, panel_h = 3.6, 3.0
     top_in, bottom_in = 0.95, 0.55
     width, height = panel_w * columns, panel_h * rows + top_in + bottom_in
     width = max(width, WIDTH_IN)
     fig = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
-    left_in, gap_w, gap_h = 0.55, 0.55, 0.9
+    left_in, gap_w, above_in, below_in = 0.7, 0.75, 0.85, 0.35
     cell_w = (width - left_in + gap_w - 0.25) / columns  # the last panel ends 0.25 in from the edge
+    axes_w = cell_w - gap_w
     for index, data in enumerate(items):
         row, col = divmod(index, columns)
         x = (left_in + col * cell_w) / width
-        y = (height - top_in - (row + 1) * panel_h + gap_h * 0.35) / height
-        ax = fig.add_axes((x, y, (cell_w - gap_w) / width, (panel_h - gap_h) / height))
-        plot_goal(ax, data, lang, small=True)
-        ax.tick_params(labelsize=7)
+        y = (height - top_in - (row + 1) * panel_h + below_in) / height
+        ax = fig.add_axes((x, y, axes_w / width, (panel_h - above_in - below_in) / height))
         colour = data.colour
-        for side in ("left", "bottom"):
-            ax.spines[side].set_color(colour)
-            ax.spines[side].set_linewidth(1.6)
-        ax.set_facecolor(_tint(colour))
-        ax.set_title(_wrap(data.goal_title, 40), **PLAIN, fontsize=8.5, loc="left", color=INK, fontweight="bold", pad=13,
-                     linespacing=1.1)
-        ax.text(0.0, 1.02, data.verdict_label or LABELS[lang][data.category], transform=ax.transAxes,
-                fontsize=7.5, color=_ink(colour), fontweight="bold", ha="left", va="bottom")
-    words = CHART_WORDS[lang]
+        lines = overview_title(data, axes_w * 72)
+        if data.drawable:
+            plot_goal(ax, data, lang, small=True)
+            ax.tick_params(labelsize=OVERVIEW_TICK_PT)
+            for side in ("left", "bottom"):
+                ax.spines[side].set_color(colour)
+                ax.spines[side].set_linewidth(1.6)
+            ax.set_facecolor(_tint(colour))
+            note, note_colour = data.verdict_label or LABELS[lang][data.category], _ink(colour)
+        else:  # no figure at all: a quiet panel, no scale
+            ax.set_xticks([])
+            ax.set_yticks([])
+            for spine in ax.spines.values():
+                spine.set_color("#DDDDDD")
+            ax.set_facecolor("#FAFAFA")
+            ax.text(0.5, 0.5, words["no_data"], transform=ax.transAxes, ha="center", va="center",
+                    color="#777777", fontsize=OVERVIEW_TITLE_PT)
+            note, note_colour = "", colour
+        lift = 0.2 / (panel_h - above_in - below_in)  # the title stands above the category's line
+        ax.text(0.0, 1.0 + lift, "\n".join(lines), **PLAIN, transform=ax.transAxes, fontsize=OVERVIEW_TITLE_PT, color=INK,
+                fontweight="bold", ha="left", va="bottom", linespacing=1.15)
+        if note:  # a long verdict label gets a smaller type rather than running into the next panel
+            size = min(9.0, 9.0 * axes_w * 72 / max(1.0, measure_text(note, 9.0, True)))
+            ax.text(0.0, 1.02, note, **PLAIN, transform=ax.transAxes, fontsize=size, color=note_colour,
+                    fontweight="bold",
+                    ha="left", va="bottom")
     as_of = items[0].as_of if items else ""
-    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], **PLAIN, fontsize=15, fontweight="bold",
+    fig.text(left_in / width, 1 - 0.38 / height, title or words["overview"], **PLAIN, fontsize=16, fontweight="bold",
              color=INK, ha="left", va="center")
-    fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=9,
+    fig.text(left_in / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=10,
              color="#666666", ha="left", va="center")
-    verdicts = [v for v in VERDICT_COLOUR if any(d.verdict == v for d in items)]
-    shown = [c for c in CATEGORY_COLOUR if any(d.verdict is None and d.category == c for d in items)]
+    verdicts = [v for v in VERDICT_COLOUR if any(d.verdict == v and d.drawable for d in items)]
+    shown = [c for c in CATEGORY_COLOUR if any(d.verdict is None and d.category == c and d.drawable for d in items)]
     groups = [(words["legend_verdict"], [Patch(facecolor=VERDICT_COLOUR[v], label=LABELS[lang][v]) for v in verdicts]),
               (words["legend_category"] if verdicts else "",
                [Patch(facecolor=CATEGORY_COLOUR[c], label=LABELS[lang][c]) for c in shown])]
@@ -478,7 +548,7 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
     for i, (name, handles) in enumerate(groups):  # side by side: the verdicts, then the categories
         centre = 0.5 if len(groups) == 1 else (0.3, 0.7)[i]
         fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(centre, 0.05 / height), ncol=len(handles),
-                   frameon=False, fontsize=9, title=name or None, title_fontsize=8.5)
+                   frameon=False, fontsize=10, title=name or None, title_fontsize=9.5)
     return fig
 
 
@@ -491,27 +561,6 @@ def _tint(colour: str, strength: float = 0.08) -> tuple[float, float, float]:
     """The colour mixed into white: a panel background that says its category without shouting."""
     r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
     return (1 - strength * (1 - r), 1 - strength * (1 - g), 1 - strength * (1 - b))
-
-
-def _wrap(text: str, width: int, lines: int = 2) -> str:
-    import textwrap
-
-    wrapped = textwrap.wrap(text, width)
-    if len(wrapped) > lines:
-        wrapped = wrapped[: lines - 1] + [_fit(" ".join(wrapped[lines - 1:]), width)]
-    return "\n".join(wrapped)
-
-
-def _fit_title(data: ChartData, limit: int) -> str:
-    """The title within ``limit`` characters, shortening the goal's words, never the scope's name."""
-    if len(data.title) <= limit or not data.scope_label:
-        return _fit(data.title, limit)
-    goal = data.title[: -len(data.scope_label) - 3]
-    return f"{_fit(goal, max(10, limit - len(data.scope_label) - 3))} · {data.scope_label}"
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # --- files ----------------------------------------------------------------------------------------
@@ -599,14 +648,21 @@ def _draw_job(job: tuple) -> str:
     return payload.goal_id if kind == "goal" else "overview"
 
 
+def undrawable(statuses: Sequence[GoalStatus], as_of: int) -> list[GoalStatus]:
+    """The goals that get no chart file: not a single figure to draw, up to ``as_of``."""
+    return [s for s in statuses if not chart_data(s, as_of).drawable]
+
+
 def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str = "en", fmt: str = "png",
                  dpi: int = DEFAULT_DPI, overview: bool = False,
                  step: Callable[[str], None] | None = None, workers: int | None = None,
-                 check: Callable[[list[Path]], None] | None = None) -> list[Path]:
+                 sources: bool = True, check: Callable[[list[Path]], None] | None = None) -> list[Path]:
     """Write a chart a goal (and an overview for each folder); return the paths written. ``step`` is
     called after each. Files go where ``chart_name`` says, so a scope never overwrites another's.
-    ``check`` sees every path before anything is drawn, and may refuse (default: no folder and no
-    symbolic link where a chart goes).
+    A goal without any figure gets no chart of its own (see ``undrawable``), only a small panel in
+    the overview that says so. ``sources=False`` leaves the source out of the charts' footers, for
+    a report that names each source beside its chart already. ``check`` sees every path before
+    anything is drawn, and may refuse (default: no folder and no symbolic link where a chart goes).
 
     Charts are independent, so with several cores they are drawn by forked worker processes, which
     share the parent's imported matplotlib and need nothing from the database.
@@ -615,13 +671,16 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
 
     out = prepare_folder(Path(out))
     items = [(chart_folder(s), s.goal.code, chart_data(s, as_of, lang)) for s in statuses]
+    if not sources:
+        items = [(folder, code, replace(data, source=None)) for folder, code, data in items]
     jobs = []
     for folder in dict.fromkeys(folder for folder, _, _ in items):
         if folder:
             prepare_folder(out / folder)
         group = [(code, data) for f, code, data in items if f == folder]
         prefix = f"{folder}/" if folder else ""
-        jobs += [("goal", data, chart_path(out, prefix + code, fmt), fmt, lang, dpi) for code, data in group]
+        jobs += [("goal", data, chart_path(out, prefix + code, fmt), fmt, lang, dpi) for code, data in group
+                 if data.drawable]
         group = [data for _, data in group]
         if overview:  # the longest job goes first, so that the workers finish together
             place = next(s.place for s in statuses if chart_folder(s) == folder)

@@ -6,7 +6,9 @@ imported inside the commands that need them, so ``goaltrack --help`` starts at o
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -109,6 +111,34 @@ def db_option(f: Callable) -> Callable:
 def format_option(*choices: str) -> Callable:
     return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
                         help="Output format.")
+
+
+def output_options(f: Callable) -> Callable:
+    """--output FILE (needed for xlsx, optional otherwise) and --excel-da (CSV for Danish Excel)."""
+    f = click.option("--excel-da", is_flag=True,
+                     help="CSV for Danish Excel: ';' between cells, decimal commas, a byte-order mark.")(f)
+    return click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=str),
+                        help="Write to FILE instead of stdout (needed for xlsx).")(f)
+
+
+def check_output(fmt: str, output: str | None, excel_da: bool) -> None:
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: name it with --output FILE")
+    if excel_da and fmt != "csv":
+        raise click.UsageError("--excel-da is for --format csv")
+
+
+def emit(text: str, output: str | None) -> None:
+    """Text to stdout, or to the file ``output`` (written whole, or an Error line)."""
+    if output is None:
+        data(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
+    info(f"Wrote {output}.")
 
 
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
@@ -260,12 +290,13 @@ def cli() -> None:
 @as_of_option
 @scope_option
 @set_option
-@format_option("table", "json", "csv", "markdown")
+@format_option("table", "json", "csv", "markdown", "xlsx")
 @lang_option
 @click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
+@output_options
 @db_option
 def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | None, fmt: str, lang: str,
-           wide: bool) -> None:
+           wide: bool, output: str | None, excel_da: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
     Shows every goal of every goal set (or of --set, or the GOALs named: ID, or SET/ID where
@@ -281,14 +312,17 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
       goaltrack status --format markdown --lang da > status.md
       goaltrack status --wide --lang da
       goaltrack status --set aarhus-2030
+      goaltrack status --format xlsx --output status.xlsx
+      goaltrack status --format csv --excel-da --output status.csv
     """
     from goaltrack import render
     from goaltrack.status import build_status, place
 
+    check_output(fmt, output, excel_da)
     engine = database()
     where = place(engine, scope or "DK")
     statuses = build_status(engine, as_of, goals, scope, set_id)
-    if fmt == "table":
+    if fmt == "table" and output is None:
         out = console()
         for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
             table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else out.width,
@@ -300,12 +334,27 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
             out.print(table)
             if omitted:
                 info(render.omitted_note(omitted, out.width, lang))
+    elif fmt == "table":  # to a file: as wide as it takes, without colour
+        from rich.console import Console
+
+        file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
+                               color_system=None)
+        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+            if number:
+                file_console.print()
+            file_console.print(render.status_view(group, as_of, group_place, lang, None, set_name)[0])
+        emit("\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n", output)
     elif fmt == "json":
-        data(render.status_as_json(statuses, as_of, where if scope else None, lang))
+        emit(render.status_as_json(statuses, as_of, where if scope else None, lang), output)
     elif fmt == "csv":
-        data(render.status_as_csv(statuses, lang))
+        emit(render.status_as_csv(statuses, lang, excel_da), output)
+    elif fmt == "xlsx":
+        from goaltrack.spreadsheet import write_workbook
+
+        write_workbook(output, render.status_sheets(statuses, as_of, where, lang))
+        info(f"Wrote {output}: {len(statuses)} goals.")
     else:
-        data(render.status_as_markdown(statuses, as_of, where, lang))
+        emit(render.status_as_markdown(statuses, as_of, where, lang), output)
 
 
 @cli.command()
@@ -357,11 +406,17 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
         if not statuses:
             raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
                                  "(goaltrack chart --all draws every goal)")
-    with progress_bar("Drawing", len(statuses) + all_goals) as bar:
+    from goaltrack.charts import undrawable
+
+    empty = undrawable(statuses, as_of)
+    with progress_bar("Drawing", len(statuses) - len(empty) + all_goals) as bar:
         step = (lambda name: bar(name, 1, 0)) if bar else None
         paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
     for path in paths:
         click.echo(str(path))
+    if empty:
+        info(f"No chart for {', '.join(s.goal.id for s in empty)}: no figures yet"
+             + (" (a panel in the overview says so)." if all_goals else "."))
 
 
 @cli.command()
@@ -391,6 +446,7 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
     """
     from pathlib import Path
 
+    from goaltrack import store
     from goaltrack.charts import check_folder
     from goaltrack.report import write_report
     from goaltrack.status import build_status, place
@@ -401,7 +457,8 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
     statuses = build_status(engine, as_of, (), scope, set_id)
     with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
         written = write_report(statuses, Path(out), as_of, where, lang,
-                               step=(lambda name: bar(name, 1, 0)) if bar else None, force=force)
+                               step=(lambda name: bar(name, 1, 0)) if bar else None,
+                               name=store.catalogue_name(engine), force=force)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
     info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")
@@ -569,16 +626,19 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
 
 @cli.command("export")
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
-@format_option("csv", "json")
+@format_option("csv", "json", "xlsx")
 @scope_filter_option
 @set_option
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
+@output_options
 @db_option
-def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool) -> None:
-    """Write figures to stdout in the form goaltrack import reads.
+def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool,
+                   output: str | None, excel_da: bool) -> None:
+    """Write figures to stdout (or --output FILE) in the form goaltrack import reads.
 
     Export, then import --replace into another database, and the current figures are the same.
     A goal is written by its ID, or as SET/ID where more than one goal set has that ID.
+    --format xlsx writes a workbook (numbers as numbers); --excel-da a CSV that Danish Excel reads.
 
     \b
     Examples:
@@ -586,6 +646,8 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
       goaltrack export homelessness --scope 101 --format json
       goaltrack export --history > backup.csv
       goaltrack export --set aarhus-2030 > aarhus.csv
+      goaltrack export --format xlsx --output figures.xlsx
+      goaltrack export --excel-da --output tal.csv
     """
     from goaltrack import exporter, store
 
@@ -596,11 +658,24 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
                              else store.list_goals(engine, set_id=set_id))]
     if scope is not None:
         store.get_scope(engine, scope)
+    check_output(fmt, output, excel_da)
     names = store.display_names(store.list_goals(engine, include_archived=True))
     rows = exporter.figures(engine, chosen, scope, history, names)
-    out = TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
-    count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history)
-    info(f"Exported {count:,} figures.")
+    if fmt == "xlsx":
+        from goaltrack.spreadsheet import write_workbook
+
+        count = write_workbook(output, exporter.sheets(rows, history))
+        info(f"Exported {count:,} figures to {output}.")
+        return
+    try:
+        out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if output is None and sys.stdout.isatty():
+        out = TerminalSafe(sys.stdout)
+    with out if output is not None else contextlib.nullcontext(out):
+        count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history, excel_da)
+    info(f"Exported {count:,} figures" + (f" to {output}." if output else "."))
 
 
 @cli.command()

@@ -54,14 +54,19 @@ def _time(moment) -> str | None:
     return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"
 
 
-def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False) -> int:
+def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False, excel_da: bool = False) -> int:
     """CSV for import and for spreadsheets: a text that could start a formula (a source
-    ``=HYPERLINK(…)``) is written with a leading ``'``, which import takes off again."""
-    writer = csv.writer(out, lineterminator="\n")
+    ``=HYPERLINK(…)``) is written with a leading ``'``, which import takes off again. ``excel_da``:
+    for Danish Excel (';', decimal comma, byte-order mark), which import reads too."""
+    if excel_da:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\n", delimiter=";" if excel_da else ",")
     writer.writerow(HISTORY_COLUMNS if history else COLUMNS)
     count = 0
     for row in rows:
         row["value"] = format_plain(row["value"])  # a number, written as import reads it: -5 stays -5
+        if excel_da:
+            row["value"] = row["value"].replace(".", ",")
         writer.writerow([_cell(key, value) for key, value in row.items()])
         count += 1
     return count
@@ -71,6 +76,14 @@ def _cell(key: str, value: Any) -> Any:
     if value is None:
         return ""
     return neutralise_cell(value) if isinstance(value, str) and key != "value" else value
+
+
+def sheets(rows: Iterator[dict[str, Any]], history: bool = False) -> list:
+    """The workbook of `export --format xlsx`: one sheet of figures, numbers as numbers."""
+    from goaltrack.spreadsheet import Sheet
+
+    columns = HISTORY_COLUMNS if history else COLUMNS
+    return [Sheet("figures", columns, ([row[k] for k in columns] for row in rows))]
 
 
 def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:

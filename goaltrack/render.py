@@ -344,23 +344,26 @@ CSV_FIELDS = (
 )
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_cell(value: Any, excel_da: bool = False) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):  # a title or source: never a formula in a spreadsheet
         return neutralise_cell(value)
+    if excel_da and isinstance(value, float):  # Danish Excel reads 5,7, not 5.7
+        from goaltrack.spreadsheet import excel_da_number
+
+        return excel_da_number(value)
     return value
 
 
-def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
-    """One row per goal; nested objects are flattened (baseline → baseline_year, baseline_value)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
+def status_rows(statuses: Sequence[GoalStatus], lang: str = "en") -> list[dict[str, Any]]:
+    """One flat row per goal, keyed by CSV_FIELDS, values as they are (numbers, booleans, None):
+    nested objects are flattened (baseline → baseline_year, baseline_value)."""
+    rows = []
     for s in statuses:
-        flat: dict[str, Any] = {}
+        flat: dict[str, Any] = dict.fromkeys(CSV_FIELDS)
         for key, value in goal_json(s, lang).items():
             if key in ("baseline", "target", "latest", "projection", "verdict_basis"):
                 for part in ("year", "value", "source", "rule"):
@@ -368,8 +371,31 @@ def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en") -> str:
                         flat[f"{key}_{part}"] = None if value is None else value.get(part)
             else:
                 flat[key] = value
-        writer.writerow({k: _csv_cell(v) for k, v in flat.items()})
-    return out.getvalue()
+        rows.append(flat)
+    return rows
+
+
+def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en", excel_da: bool = False) -> str:
+    """One row per goal (see status_rows). ``excel_da``: for Danish Excel, with ';' between cells,
+    decimal commas and a byte-order mark."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n", delimiter=";" if excel_da else ",")
+    writer.writeheader()
+    for flat in status_rows(statuses, lang):
+        writer.writerow({k: _csv_cell(v, excel_da) for k, v in flat.items()})
+    return ("\ufeff" if excel_da else "") + out.getvalue()
+
+
+def status_sheets(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en") -> list:
+    """The workbook of `status --format xlsx`: the status, a row a goal, and a sheet that says what it is."""
+    from goaltrack import __version__
+    from goaltrack.spreadsheet import Sheet
+
+    rows = status_rows(statuses, lang)
+    about = [("as_of", as_of), ("scope", scope.code), ("scope_name", scope.display_name(lang)),
+             ("language", lang), ("goals", len(rows)), ("made_by", f"goaltrack {__version__}")]
+    return [Sheet("status", CSV_FIELDS, ([row[k] for k in CSV_FIELDS] for row in rows)),
+            Sheet("about", ("key", "value"), about)]
 
 
 def _md(text: str) -> str:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaltrack import __version__, progress
-from goaltrack.charts import CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, write_charts
+from goaltrack.charts import (CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, undrawable,
+                              write_charts)
 from goaltrack.errors import GoaltrackError
 from goaltrack.i18n import LABELS, REPORT_WORDS
 from goaltrack.outputs import check_targets, remember, write_file
@@ -144,10 +145,12 @@ class Report:
 
 def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: Place, lang: str = "en",
                  today: datetime.date | None = None, step: Callable[[str], None] | None = None,
-                 force: bool = False) -> Report:
+                 name: str | None = None, force: bool = False) -> Report:
     """Write report.md, report.html and charts/ into ``out``: a chart for each goal with figures in
     its scope, and an overview; the goals without figures are listed by name instead of drawn.
-    Several goal sets get a part each, under the set's name, judged in the set's scope."""
+    Several goal sets get a part each, under the set's name, judged in the set's scope. The report is
+    titled with the set's name (the catalogue's ``name``), else ``name``. report.html is one file:
+    its charts are embedded, nothing is fetched."""
     from goaltrack.render import by_set
 
     out = prepare_folder(Path(out))
@@ -159,38 +162,42 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
     def check(charts: list[Path]) -> None:  # before anything is drawn or written
         check_targets(out, [markdown_path, html_path, *charts], force=force)
 
-    drawn = [s for s in statuses if s.has_figures]
-    charts = write_charts(drawn, out / "charts", as_of, lang, "png", overview=True, step=step, check=check)
+    blank = {id(s) for s in undrawable(statuses, as_of)}  # no figure at all: no chart, a panel in the overview
+    # each source is named once, beside its goal's chart, so the charts leave it out of their footers
+    charts = write_charts(statuses, out / "charts", as_of, lang, "png", overview=True, step=step, sources=False,
+                          check=check)
     today = today or datetime.date.today()
     w = WORDS[lang]
     groups = by_set(statuses, scope)
     places = {place for _, place, _ in groups}
     shown = places.pop() if len(places) == 1 else None
-    title = f"{w['report']} · {shown.label(lang)}" if shown else w["report"]
+    named = groups[0][2][0].set_name if len(groups) == 1 and groups[0][2] else None
+    title = named or name or w["report"]
+    if shown:
+        title += f" · {shown.label(lang)}"
     heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of}"
     if shown:
         heading += f" · {w['scope']} {shown.label(lang)}"
     md = [f"# {markdown_text(title)}", "", markdown_text(heading), ""]
     for set_name, place, group in groups:
-        md += _markdown_part(group, set_name if len(groups) > 1 or set_name else None, place, as_of, lang)
+        md += _markdown_part(group, set_name if len(groups) > 1 or set_name else None, place, as_of, lang, blank)
     md += ["---", f"{w['made_by']} {__version__}.", ""]
     write_file(markdown_path, "\n".join(md))
-    write_file(html_path, _html(groups, title, heading, as_of, lang))
+    write_file(html_path, _html(groups, title, heading, as_of, lang, out, blank))
     remember(out, [markdown_path, html_path, *charts])
     return Report(markdown_path, html_path, charts)
 
 
 def _overview(group: Sequence[GoalStatus]) -> str | None:
-    """Where the overview of a set's drawn goals is, relative to the report; None: nothing drawn."""
-    drawn = [s for s in group if s.has_figures]
-    if not drawn:
+    """Where the overview of a set's goals is, relative to the report; None: no goals."""
+    if not group:
         return None
-    folder = chart_folder(drawn[0])
+    folder = chart_folder(group[0])
     return f"charts/{folder}/overview.png" if folder else "charts/overview.png"
 
 
 def _markdown_part(group: Sequence[GoalStatus], set_name: str | None, place: Place, as_of: int,
-                   lang: str) -> list[str]:
+                   lang: str, blank: set[int]) -> list[str]:
     w = WORDS[lang]
     suffix = f" · {markdown_text(set_name)}" if set_name else ""
     md = []
@@ -202,13 +209,13 @@ def _markdown_part(group: Sequence[GoalStatus], set_name: str | None, place: Pla
     table = status_as_markdown(group, as_of, place, lang, set_name).split("\n", 2)[2].rstrip()
     md += [f"## {w['status']}{suffix}", "", table, "", f"## {w['goals']}{suffix}", ""]
     for s in group:
-        if not s.has_figures:
+        if id(s) in blank:
             continue
         name = markdown_text(s.goal.title(lang))  # data: no HTML, no link, no image, one line
         md += [f"### {name}", "", markdown_text(sentence(s, lang)), "", f"![{name}](charts/{chart_name(s)})", ""]
         if s.assessment.latest is not None and s.assessment.latest.source:
             md += [f"*{w['source']}: {markdown_text(s.assessment.latest.source)}*", ""]
-    empty = [s for s in group if not s.has_figures]
+    empty = [s for s in group if id(s) in blank]
     if empty:
         md += [f"## {w['without']}{suffix}", ""]
         md += [f"- {markdown_text(s.goal.title(lang))}: {markdown_text(no_figures(s, lang))}" for s in empty] + [""]
@@ -220,14 +227,26 @@ def no_figures(status: GoalStatus, lang: str = "en") -> str:
     return WORDS[lang]["no_figures_for"].format(place=status.place.display_name(lang))
 
 
+def data_uri(path: Path) -> str:
+    """A PNG as a data: URI, so that report.html is one file that fetches nothing."""
+    import base64
+
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def _img(path: Path, alt: str) -> str:
+    """The chart at ``path`` embedded in the page; nothing where no chart was drawn."""
+    return f'<img src="{data_uri(path)}" alt="{html.escape(alt)}">' if path.is_file() else ""
+
+
 def _html(groups: Sequence[tuple[str | None, Place, list[GoalStatus]]], title: str, heading: str, as_of: int,
-          lang: str) -> str:
+          lang: str, out: Path, blank: set[int]) -> str:
     w, e = WORDS[lang], html.escape
     parts = []
     for set_name, place, group in groups:
         if set_name:
             parts.append(f"<h2>{e(set_name)} · {e(place.label(lang))}</h2>")
-        parts.append(_html_part(group, set_name, lang))
+        parts.append(_html_part(group, set_name, lang, out, blank))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -242,6 +261,16 @@ th, td {{ padding: 0.35em 0.6em; border-bottom: 1px solid #ddd; text-align: righ
 th:first-child, td:first-child, th:nth-last-child(-n+2), td:nth-last-child(-n+2) {{ text-align: left; }}
 .dot {{ display: inline-block; width: 0.75em; height: 0.75em; border-radius: 50%; margin-right: 0.4em; }}
 img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
+figure {{ margin: 1em 0; }}
+@page {{ size: A4; margin: 14mm; }}
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 10pt; }}
+  h2 {{ break-before: page; }}
+  section {{ break-before: page; break-inside: avoid; }}
+  img, figure, table, tr {{ break-inside: avoid; }}
+  section img {{ max-height: 16cm; width: auto; }}
+  .overview img {{ max-height: 25cm; width: auto; }}
+}}
 </style>
 </head>
 <body>
@@ -254,7 +283,7 @@ img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
 """
 
 
-def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str) -> str:
+def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, out: Path, blank: set[int]) -> str:
     """One goal set's overview, status table, goals and goals without figures."""
     from goaltrack.render import distance_text, figure_text, footnotes, progress_text, target_text, verdict_text
 
@@ -273,21 +302,21 @@ def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str) 
                     + f"<td>{e(verdict_text(s, lang))}</td></tr>")
     goals = []
     for s in statuses:
-        if not s.has_figures:
+        if id(s) in blank:
             continue
         source = s.assessment.latest.source if s.assessment.latest is not None else None
         goals.append(
             f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
-            f'<img src="charts/{e(chart_name(s))}" alt="{e(s.goal.title(lang))}">'
+            + _img(out / "charts" / chart_name(s), s.goal.title(lang))
             + (f'<p class="source">{e(w["source"])}: {e(source)}</p>' if source else "") + "</section>")
-    empty = [s for s in statuses if not s.has_figures]
+    empty = [s for s in statuses if id(s) in blank]
     if empty:
         goals.append(f"<h2>{e(w['without'])}{e(suffix)}</h2><ul>"
                      + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
                      + "</ul>")
     notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
     overview = _overview(statuses)
-    picture = f'<img src="{e(overview)}" alt="{e(w["overview"] + suffix)}">\n' if overview else ""
+    picture = f'<figure class="overview">{_img(out / overview, w["overview"] + suffix)}</figure>\n' if overview else ""
     return f"""{picture}<h2>{e(w['status'] + suffix)}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>

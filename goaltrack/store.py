@@ -197,6 +197,13 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str =
     return added
 
 
+def catalogue_name(engine: Engine) -> str | None:
+    """The ``name`` of the catalogue last synced ("Sociale 2020-mål (Alle skal med, 2013)"), if any."""
+    with reading(engine) as session:
+        row = session.get(Meta, "catalogue_name")
+        return row.value if row is not None and row.value else None
+
+
 def _set_meta(session: Session, **values: str) -> None:
     for key, value in values.items():
         row = session.get(Meta, key)

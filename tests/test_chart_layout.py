@@ -79,13 +79,15 @@ def test_tick_labels_carry_the_unit_and_the_language(unit, lang, value, text):
     assert charts.value_formatter(unit, lang)(value, 0) == text
 
 
-def test_long_titles_are_cut_and_wrapped():
-    assert charts._fit("short", 10) == "short"
-    assert charts._fit("exactly ten", 11) == "exactly ten"
-    assert charts._fit("a title that is too long", 10) == "a title t…"
-    assert charts._fit("a title  that", 10) == "a title…"  # no space before the ellipsis
-    assert charts._wrap("one two three four five six", 10) == "one two\nthree fou…"
-    assert charts._wrap("one two three", 10, lines=3) == "one two\nthree"
+def test_long_titles_are_wrapped_never_cut():
+    from goaltrack.chartlayout import wrap
+
+    def mono(text, size, bold):
+        return len(text) * size * 0.6
+
+    assert wrap("short", 60, 10, False, mono) == ["short"]
+    assert wrap("one two three four five six", 60, 10, False, mono) == ["one two", "three four", "five six"]
+    assert "".join(wrap("a-very-long-word", 60, 10, False, mono)) == "a-very-long-word"  # broken, not cut
 
 
 class M:
@@ -151,7 +153,6 @@ def test_chart_files_per_scope_and_colours_per_verdict():
     assert d.verdict == "missed" and d.colour == charts.VERDICT_COLOUR["missed"] == "#D55E00"
     before = charts.chart_data(judge(HOMELESS, [M(2015, 4700)], 2016), 2016)
     assert before.verdict is None and before.colour == charts.CATEGORY_COLOUR["substantial_progress"]
-    assert charts._fit_title(d, 200) == "Homeless persons · 101 (101)"
-    assert charts._fit_title(d, 20) == "Homeless… · 101 (101)"  # the goal's words shortened, never the scope
+    assert charts.chart_layout(d, "en").title == ["Homeless persons · 101 (101)"]  # whole: titles wrap, never cut
     untitled = charts.ChartData(**{**d.__dict__, "scope_label": ""})
-    assert untitled.goal_title == d.title and charts._fit_title(untitled, 12) == "Homeless pe…"
+    assert untitled.goal_title == d.title

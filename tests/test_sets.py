@@ -142,6 +142,9 @@ def test_charts_and_report_per_set(two_sets, tmp_path):
     written = [Path(p) for p in two_sets("chart", "--set", "aarhus-2030", "--out", str(out)).stdout.splitlines()]
     assert written == [(out / "aarhus-2030" / "homelessness.png").resolve(),
                        (out / "aarhus-2030" / "youth-jobs.png").resolve()]
+    none = two_sets("chart", "aarhus-2030/homelessness", "--scope", "101", "--out", str(out))
+    assert none.stdout == "" and "No chart for aarhus-2030/homelessness" in none.stderr  # no figure in 101 yet
+    two_sets("record", "aarhus-2030/homelessness", "90", "--year", "2021", "--scope", "101")
     elsewhere = two_sets("chart", "aarhus-2030/homelessness", "--scope", "101", "--out", str(out)).stdout
     assert Path(elsewhere.strip()) == (out / "aarhus-2030" / "101" / "homelessness.png").resolve()
     two_sets("chart", "dk-2020/homelessness", "--out", str(out))
