@@ -5,7 +5,6 @@ length, nesting, the problem count, sources on --replace, plausibility."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
