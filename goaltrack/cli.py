@@ -388,6 +388,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
       goaltrack chart homelessness
       goaltrack chart --all --out report/charts --lang da
       goaltrack chart --scope 101
+      goaltrack chart --set aarhus-2030
       goaltrack chart drug-deaths --as-of 2015 --format svg
     """
     from pathlib import Path
@@ -442,6 +443,7 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
     Examples:
       goaltrack report --out status-2026
       goaltrack report --out kbh --scope 101
+      goaltrack report --out aarhus --set aarhus-2030
       goaltrack report --out rapport --lang da --as-of 2020
     """
     from pathlib import Path
@@ -508,7 +510,7 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
               help="Correct a figure already recorded (needs --source); the old one stays in the history.")
 @click.option("--force", is_flag=True, help="Record a figure even if it is far out of line with its neighbours.")
 @db_option
-def record(goal: str, value: str, year: int, scope: str, source: str | None, note: str | None,
+def record(goal: str, value: str, year: int, scope: str | None, source: str | None, note: str | None,
            replace: bool, force: bool) -> None:
     """Record a published figure for GOAL: VALUE in YEAR.
 
@@ -517,6 +519,8 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
     is refused unless --replace is given, with the --source of the revision. The same figure with a
     new --source takes the source (the old one stays in the history). A figure far out of line with
     the same goal's figures in that scope (0.047 among figures near 5) is refused unless --force.
+    GOAL is its ID, or SET/ID where several goal sets have that ID; without --scope the figure is
+    for the scope of the goal's set (DK for the shipped set).
 
     \b
     Examples:
@@ -524,6 +528,7 @@ def record(goal: str, value: str, year: int, scope: str, source: str | None, not
       goaltrack record placement-breakdown 5,1 --year 2015
       goaltrack record homelessness 612 --year 2019 --scope København
       goaltrack record homelessness 6635 --year 2017 --replace --source "VIVE, revised count"
+      goaltrack record aarhus-2030/homelessness 540 --year 2021
     """
     from goaltrack import store
     from goaltrack.render import number

@@ -25,7 +25,7 @@ def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
     names = names or {}
     from sqlalchemy import DateTime, cast, literal, null, select, union_all
 
-    from goaltrack.models import Goal, Measurement, ReplacedMeasurement
+    from goaltrack.models import Goal, GoalSet, Measurement, ReplacedMeasurement
 
     def query(table, replaced: bool):
         q = select(table.c.goal_id, table.c.scope, table.c.year, table.c.value, table.c.source, table.c.note,
@@ -37,8 +37,11 @@ def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
 
     current = query(Measurement.__table__, False)
     rows = (union_all(current, query(ReplacedMeasurement.__table__, True)) if history else current).subquery()
-    ordered = (select(rows).join(Goal.__table__, Goal.__table__.c.id == rows.c.goal_id)
-               .order_by(Goal.__table__.c.position, rows.c.goal_id, rows.c.scope, rows.c.year, rows.c.recorded_at))
+    goal, goal_set = Goal.__table__, GoalSet.__table__
+    ordered = (select(rows).join(goal, goal.c.id == rows.c.goal_id)
+               .outerjoin(goal_set, goal_set.c.id == goal.c.set_id)  # the sets in order, each in catalogue order
+               .order_by(goal_set.c.position, goal.c.set_id, goal.c.position, rows.c.goal_id, rows.c.scope,
+                         rows.c.year, rows.c.recorded_at))
     with engine.connect() as conn:
         for row in conn.execution_options(yield_per=20_000).execute(ordered):
             out = {"goal": names.get(row.goal_id, row.goal_id), "scope": row.scope, "year": row.year, "value": row.value,

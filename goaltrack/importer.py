@@ -327,7 +327,9 @@ class _Checker:
         elif goal not in self.goals:
             from goaltrack.store import unknown_goal
 
-            self.fail(line, unknown_goal(str(goal), list(self.goals)).message)
+            sets = getattr(self.goals, "ambiguous", {}).get(goal)
+            self.fail(line, f"goal {goal!r} is in {len(sets)} sets: {', '.join(sets)}; write SET/ID" if sets
+                      else unknown_goal(str(goal), list(self.goals)).message)
         scope = _cell_text(scope)
         if not scope:
             code = self.default_scope
@@ -815,14 +817,21 @@ def _sheet_cell(cell: Any) -> Any:
 # --- writing --------------------------------------------------------------------------------------
 
 
-def goal_names(goals) -> dict[str, str]:
+class GoalNames(dict):
+    """name → value, knowing the bare IDs that several sets share (``ambiguous``: ID → SET/IDs)."""
+
+    ambiguous: dict[str, list[str]]
+
+
+def goal_names(goals) -> GoalNames:
     """Every name a file may give a goal → its id: SET/ID always, and a bare ID that only one set has
     (a bare ID that several sets have is no name at all: the file must say SET/ID)."""
-    names = {g.full_name: g.id for g in goals}
-    counts: dict[str, int] = {}
+    names = GoalNames({g.full_name: g.id for g in goals})
+    by_code: dict[str, list[str]] = {}
     for goal in goals:
-        counts[goal.code] = counts.get(goal.code, 0) + 1
-    names.update({g.code: g.id for g in goals if counts[g.code] == 1})
+        by_code.setdefault(goal.code, []).append(goal.full_name)
+    names.update({g.code: g.id for g in goals if len(by_code[g.code]) == 1})
+    names.ambiguous = {code: full for code, full in by_code.items() if len(full) > 1}
     return names
 
 
@@ -844,7 +853,8 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     active = store.list_goals(engine)  # archived goals take no new figures
     keys = goal_names(active)  # the names a file may give a goal (SET/ID, a bare ID) → its key
     units = {g.id: g.unit for g in active}
-    goals = {name: units[key] for name, key in keys.items()}
+    goals = GoalNames({name: units[key] for name, key in keys.items()})
+    goals.ambiguous = keys.ambiguous
     renamed = {name: key for name, key in keys.items() if name != key}
     if goal is not None:
         goal = store.resolve_goal(active, goal).full_name if goal not in goals else goal

@@ -135,6 +135,10 @@ def test_export_writes_set_id_where_a_bare_id_is_ambiguous(two_sets, tmp_path, m
     two_sets("catalogue", "sync", str(tmp_path / "aarhus.yaml"))
     two_sets("import", str(exported))
     assert two_sets("export").stdout == text
+    bare = tmp_path / "bare.csv"
+    bare.write_text("goal,year,value\nhomelessness,2021,500\n", encoding="utf-8")
+    error = two_sets.fails("import", str(bare)).stderr
+    assert "goal 'homelessness' is in 2 sets: dk-2020/homelessness, aarhus-2030/homelessness; write SET/ID" in error
 
 
 def test_charts_and_report_per_set(two_sets, tmp_path):
