@@ -74,6 +74,7 @@ def test_the_year_axis_shows_at_least_five_years():
 @pytest.mark.parametrize(("unit", "lang", "value", "text"), [
     ("percent", "en", 12.5, "12.5 %"), ("percent", "da", 12.5, "12,5 %"), ("percent", "en", 100, "100 %"),
     ("persons", "en", 6431, "6,431"), ("persons", "da", 6431, "6.431"), ("count", "da", 1234.4, "1.234"),
+    ("persons", "en", 1234.4, "1,234"),
     ("years", "en", 15, "15"), ("years", "da", 2.5, "2,5"), ("score", "da", 2.25, "2,25"),
     ("score", "en", -3, "−3"),
 ])
