@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import os
 import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -112,6 +113,13 @@ def shipped_catalogue_path() -> Path:
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parent.parent / "goals.yaml"
+
+
+def default_catalogue_path() -> Path:
+    """The catalogue a new database starts from, and ``catalogue check``/``sync`` read without a file:
+    ``GOALTRACK_CATALOGUE`` when set, else the shipped one."""
+    chosen = os.environ.get("GOALTRACK_CATALOGUE", "")
+    return Path(chosen) if chosen else shipped_catalogue_path()
 
 
 def load_catalogue(path: str | Path) -> Catalogue:

@@ -197,6 +197,7 @@ def database(load_shipped: bool = True) -> Engine:
     """The database of this run: opened, migrated, and holding the shipped catalogue on first use
     (unless the command is about to load a catalogue of its own)."""
     from goaltrack import store
+    from goaltrack.catalogue import default_catalogue_path, shipped_catalogue_path
     from goaltrack.db import open_database
 
     ctx = click.get_current_context()
@@ -205,7 +206,9 @@ def database(load_shipped: bool = True) -> Engine:
         engine = open_database(root.meta.get(_DB_KEY))
         loaded = store.ensure_catalogue(engine) if load_shipped else None
         if loaded is not None:
-            info(f"Loaded the shipped catalogue into a new database: {len(loaded.added)} goals, "
+            start = default_catalogue_path()
+            what = "the shipped catalogue" if start == shipped_catalogue_path() else f"{start} (GOALTRACK_CATALOGUE)"
+            info(f"Loaded {what} into a new database: {len(loaded.added)} goals, "
                  f"{loaded.measurements_added} published figures.")
         root.meta["goaltrack.engine"] = engine
     return root.meta["goaltrack.engine"]
@@ -836,15 +839,15 @@ def catalogue() -> None:
 
 
 def _catalogue_file(file: str | None) -> str:
-    from goaltrack.catalogue import shipped_catalogue_path
+    from goaltrack.catalogue import default_catalogue_path
 
-    return file if file is not None else str(shipped_catalogue_path())
+    return file if file is not None else str(default_catalogue_path())
 
 
 @catalogue.command("check")
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
 def catalogue_check(file: str | None) -> None:
-    """Validate FILE (default: the shipped catalogue) and list every problem with its line number.
+    """Validate FILE (default: GOALTRACK_CATALOGUE, else the shipped catalogue) and list every problem with its line number.
 
     \b
     Example:
@@ -865,7 +868,7 @@ def catalogue_check(file: str | None) -> None:
               help="Keep goals missing from FILE that have measurements, out of status, instead of failing.")
 @db_option
 def catalogue_sync(file: str | None, archive: bool) -> None:
-    """Make the database's goals follow FILE (default: the shipped catalogue, e.g. after an upgrade).
+    """Make the database's goals follow FILE (default: GOALTRACK_CATALOGUE, else the shipped catalogue).
 
     New goals are added and changed ones updated. A goal missing from FILE is removed if it has no
     measurements; if it has some, the sync fails naming it, unless --archive keeps it (with all its

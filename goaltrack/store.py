@@ -25,7 +25,7 @@ from goaltrack.catalogue import (
     GoalDef,
     goal_key,
     load_catalogue,
-    shipped_catalogue_path,
+    default_catalogue_path,
 )
 from goaltrack.errors import GoaltrackError
 from goaltrack.models import Goal, GoalSet, Measurement, Meta, ReplacedMeasurement, Scope, utcnow
@@ -67,11 +67,12 @@ class SyncResult:
 
 
 def ensure_catalogue(engine: Engine) -> SyncResult | None:
-    """Load the shipped catalogue into a database that has never had one."""
+    """Load the starting catalogue (``GOALTRACK_CATALOGUE``, else the shipped one) into a database that has
+    never had one."""
     with reading(engine) as session:
         if session.get(Meta, "catalogue") is not None:
             return None
-    return sync_catalogue(engine, load_catalogue(shipped_catalogue_path()), first_load=True)
+    return sync_catalogue(engine, load_catalogue(default_catalogue_path()), first_load=True)
 
 
 def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,

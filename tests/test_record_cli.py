@@ -118,14 +118,14 @@ def test_scopes(run, ready):
 
 def test_commands_at_once_on_a_new_database_all_succeed(tmp_path):
     """WAL, a busy timeout and IMMEDIATE write transactions: no process fails, none is lost,
-    and the shipped catalogue is loaded exactly once, even when all of them create the database."""
+    and the starting catalogue is loaded exactly once, even when all of them create the database."""
     env = {**os.environ, "GOALTRACK_DATABASE_URL": f"sqlite:///{tmp_path / 'race.db'}"}
     procs = [subprocess.Popen([sys.executable, "-m", "goaltrack", "record", "drug-deaths", str(200 + i),
                                "--year", str(2013 + i)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for i in range(6)]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0] * 6, outputs
-    assert sum("Loaded the shipped catalogue" in err for _, err in outputs) == 1
+    assert sum("into a new database: 16 goals, 5 published figures" in err for _, err in outputs) == 1
     rows = json.loads(subprocess.run([sys.executable, "-m", "goaltrack", "history", "drug-deaths", "--format",
                                       "json"], cwd=ROOT, env=env, capture_output=True, text=True).stdout)
     assert sorted((r["year"], r["value"]) for r in rows) == [(2012, 210)] + [(2013 + i, 200 + i) for i in range(6)]

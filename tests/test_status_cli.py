@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -14,14 +15,36 @@ STATUS_KEYS = [
 ]
 
 
+@pytest.mark.shipped
 def test_first_run_loads_the_shipped_catalogue(run, db_path):
     assert not db_path.exists()
     result = run("status", "--format", "json")
     assert db_path.exists()
-    assert "Loaded the shipped catalogue" in result.stderr
+    assert "Loaded the shipped catalogue into a new database: 16 goals, 26 published figures." in result.stderr
     data = run.json("status", "--format", "json")  # the second run loads nothing
     assert len(data["goals"]) == 16
     assert "Loaded" not in run("status").stderr
+
+
+def test_a_new_database_can_start_from_another_catalogue(run, tmp_path, monkeypatch):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("id: aarhus-2030\nname: Aarhus 2030\ngoals:\n"
+                    "  - {id: homeless, title: Homeless in Aarhus, unit: persons, direction: decrease,\n"
+                    "     baseline: {year: 2022, value: 400}, target: {year: 2030, value: 200},\n"
+                    "     measurements: [{year: 2024, value: 380, source: count}]}\n", encoding="utf-8")
+    monkeypatch.setenv("GOALTRACK_CATALOGUE", str(mine))
+    result = run("status", "--format", "json")
+    assert f"Loaded {mine} (GOALTRACK_CATALOGUE) into a new database: 1 goals, 1 published figures." \
+        in result.stderr
+    assert [(g["set"], g["id"], g["latest"]["value"]) for g in json.loads(result.stdout)["goals"]] == \
+        [("aarhus-2030", "homeless", 380)]
+    assert "mine.yaml: 1 goals" in run("catalogue", "check").stderr  # the default file of check and sync
+
+
+def test_a_starting_catalogue_that_cannot_be_read_is_one_error_line(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("GOALTRACK_CATALOGUE", str(tmp_path / "missing.yaml"))
+    result = run.fails("status")
+    assert "missing.yaml" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_status_json_shape_and_figures(run):
