@@ -32,3 +32,44 @@ def test_unit_ranges():
     assert UNITS["score"].check(-12) is None
     assert "finite" in UNITS["score"].check(float("nan"))
     assert UNITS["percent"].clamp(120) == 100 and UNITS["persons"].clamp(-3) == 0
+
+
+# --- the edges mutation testing found unguarded -------------------------------------------------------
+
+def test_forty_characters_are_a_figure_and_forty_one_are_refused():
+    forty = "0." + "0" * 37 + "1"  # 1e-38, written out: 40 characters
+    assert len(forty) == 40 and parse_value(forty) == 1e-38
+    with pytest.raises(ValueError, match="too large"):
+        parse_value("0." + "0" * 38 + "1")
+
+
+def test_format_plain_writes_out_what_import_reads_back():
+    from goaltrack.units import format_plain
+
+    assert format_plain(5290.0) == "5290" and format_plain(5.7) == "5.7" and format_plain(1e-05) == "0.00001"
+    # written out while it fits in 40 characters (what parse_value takes), Python's exponent beyond
+    assert format_plain(1e-38) == "0." + "0" * 37 + "1"
+    assert format_plain(1e-39) == "1e-39"
+    # whole numbers without ".0" below 2^53, where every whole number is exact; from 2^53 Python's own
+    assert format_plain(2.0**53 - 1) == "9007199254740991"
+    assert format_plain(2.0**53) == "9007199254740992.0"
+
+
+def test_quoted_cuts_only_beyond_the_limit():
+    from goaltrack.units import quoted
+
+    assert quoted("x" * 40) == repr("x" * 40)
+    assert quoted("x" * 41) == repr("x" * 40) + "… (41 characters)"
+
+
+def test_text_problem_names_the_control_character():
+    from goaltrack.units import text_problem
+
+    assert text_problem("a\x1bb", "note") == "note holds the control character \\x1b, which is not allowed in it"
+    assert text_problem("a\nb", "source") == ("source holds the control character \\x0a (a line break), "
+                                              "which is not allowed in it")
+    assert text_problem("a\tb", "title").endswith("\\x09 (a tab), which is not allowed in it")
+    assert text_problem("a\rb", "title").endswith("\\x0d (a carriage return), which is not allowed in it")
+    assert text_problem("a\tb\nc", "note", "\t\n") is None
+    assert text_problem("x" * 2000, "note") is None
+    assert text_problem("x" * 2001, "note") == "note is 2,001 characters long; at most 2,000 are allowed"
