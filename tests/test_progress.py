@@ -324,3 +324,12 @@ def test_no_verdict_basis_before_the_deadline():
     a = assess(HOMELESS, COUNTS, as_of=2020)  # in the target year itself: not yet past it
     assert a.verdict is None and a.verdict_basis is None
     assert assess(HOMELESS, COUNTS, as_of=2021).verdict_basis == Point(2019, 6431, "VIVE 2019")
+
+
+def test_a_required_growth_of_exactly_100_percent_a_year_still_gives_a_ratio():
+    """Doubling every year is a steep target, not a missing one: 10 in 2018 to 40 in 2020 needs
+    (40/10)^(1/2) − 1 = 100 % a year; 15 in 2019 is 50 % growth, a ratio of 0.5 (limited progress)."""
+    goal = Goal(direction=+1, baseline=Point(2018, 10), target_year=2020, target_value=40, minimum=0)
+    assert progress.growth_ratio(goal.baseline, 2020, 40, Point(2019, 15)) == 0.5
+    a = assess(goal, [Point(2019, 15)], as_of=2019)
+    assert a.growth_ratio == 0.5 and a.category == progress.LIMITED
