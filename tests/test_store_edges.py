@@ -1,0 +1,33 @@
+"""Store paths that mutation testing found unguarded: deleting a municipality's figure by the
+scope's name with a note of several lines, and a region's sum taking its own municipalities only."""
+
+from __future__ import annotations
+
+import os
+
+from goaltrack import store
+from goaltrack.db import open_database
+
+from .test_regions import NORTH, north  # noqa: F401  (a fixture: Nordjylland's 11 municipalities)
+
+
+def test_delete_by_scope_name_with_a_note_of_two_lines(run):
+    run("record", "homelessness", "712", "--year", "2019", "--scope", "101", "--source", "count 2019")
+    engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
+    done = store.delete(engine, "homelessness", 2019, "København", "typed 712 for 721\n\tsee the count")
+    assert (done.outcome, done.measurement.scope, done.measurement.value, done.replaced) == \
+        ("deleted", "101", 712, 712)
+    rows = run.json("history", "homelessness", "--scope", "101", "--format", "json")
+    assert [(r["value"], r["current"], r["deleted"], r["reason"]) for r in rows] == \
+        [(712, False, True, "typed 712 for 721\n\tsee the count")]
+    # the nation's figure is untouched
+    assert run.json("status", "homelessness", "--format", "json")["goals"][0]["latest"]["value"] == 5820
+
+
+def test_a_regions_sum_counts_its_own_municipalities_only(north):  # noqa: F811
+    # a 2019 figure in København (Region Hovedstaden) and one for the nation: neither is Nordjylland's
+    north("record", "homelessness", "700", "--year", "2019", "--scope", "101")
+    north("record", "homelessness", "6431", "--year", "2019")
+    g = north.json("status", "homelessness", "--scope", "1081", "--format", "json")["goals"][0]
+    assert g["latest"] == {"year": 2019, "value": 660, "source": None, "derived": "sum of 11 municipalities"}
+    assert g["baseline"]["value"] == 1320
