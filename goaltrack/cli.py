@@ -582,7 +582,8 @@ def delete(goal: str, year: int, scope: str, note: str | None) -> None:
               help="Correct figures already recorded (each row needs its source); the old ones stay in the history.")
 @click.option("--goal", "goal", metavar="ID", help="The goal of every figure, for a file without a goal column.")
 @click.option("--scope", "scope", metavar="SCOPE", default=None,
-              help="The scope of every figure, for a file without a scope column (default DK), by code or name.")
+              help="The scope of a figure whose row names none, by code or name (default: its goal set's "
+                   "scope, DK for the shipped set).")
 @click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
 @click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
 @click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
