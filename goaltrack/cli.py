@@ -153,6 +153,8 @@ def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None
     return store.resolve_scope(database(), value)
 
 
+wide_option = click.option("--wide", is_flag=True,
+                           help="Every column and the full titles, however wide the terminal.")
 scope_option = click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
                             help="Where the figures apply: DK (the nation), a region or a municipality, by code "
                                  "(101, 0101) or name (København, Region Hovedstaden, Hele landet). "
@@ -295,7 +297,7 @@ def cli() -> None:
 @set_option
 @format_option("table", "json", "csv", "markdown", "xlsx")
 @lang_option
-@click.option("--wide", is_flag=True, help="Every column and the full titles, however wide the terminal.")
+@wide_option
 @output_options
 @db_option
 def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | None, fmt: str, lang: str,
@@ -692,8 +694,9 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
 @as_of_option
 @format_option("table", "json")
 @lang_option
+@wide_option
 @db_option
-def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
+def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
     """Rank the scopes that have figures for GOAL, like for like.
 
     Each scope is judged like status --scope judges it: its own baseline, and the national target
@@ -706,6 +709,7 @@ def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
     \b
     Examples:
       goaltrack compare homelessness
+      goaltrack compare homelessness --wide
       goaltrack compare placement-breakdown --as-of 2018 --format json
     """
     from goaltrack import render
@@ -716,7 +720,12 @@ def compare(goal: str, as_of: int, fmt: str, lang: str) -> None:
         click.echo(render.to_json(render.compare_json(comparison, lang)), nl=False)
     else:
         out = console()
-        out.print(render.compare_table(comparison, lang))
+        table, omitted = render.compare_view(comparison, lang, None if wide else out.width)
+        if wide:  # as wide as the table is, as status --wide
+            out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+        out.print(table)
+        if omitted:
+            info(render.omitted_note(omitted, out.width, lang))
 
 
 @cli.command("goals")
