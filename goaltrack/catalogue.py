@@ -575,7 +575,7 @@ class _Checker:
                           f"{what}: change_pct {format_plain(c)} goes the wrong way for a goal to {goal.direction}")
         level = goal.target_level
         if level is not None and goal.baseline_value is not None and d * (level - goal.baseline_value) < 0:
-            self.fail(path + ("target",), f"{what}: target {format_plain(level)} is worse than the baseline "
+            self.fail(path + ("target",), f"{what}: target {_level_text(level)} is worse than the baseline "
                                           f"{format_plain(goal.baseline_value)} for a goal to {goal.direction}")
         if level is not None and goal.baseline_value is not None and same_level(level, goal.baseline_value) \
                 and (level != goal.baseline_value or goal.target_value is None):
@@ -593,3 +593,9 @@ class _Checker:
                           f"{what}: target {format_plain(goal.target_value)} and change {format_plain(goal.target_change_pct)} % "
                           f"from {format_plain(goal.baseline_value)} (= {implied:g}) disagree by more than 3 %; "
                           "the stated level is used")
+
+
+def _level_text(level: float) -> str:
+    """A target level worked out from a change (5290 x 1.1), without its float noise: 5819, not
+    5819.000000000001."""
+    return format_plain(float(f"{level:.12g}"))
