@@ -10,6 +10,7 @@ import contextlib
 import datetime
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,7 +58,11 @@ class GoaltrackGroup(click.Group):
     """Turns every expected failure into ``Error: …`` on stderr and exit 1; never a traceback
     unless GOALTRACK_DEBUG is set."""
 
+    manages_interrupts = False  # set by goaltrack.entry for the real program (never inside tests)
+
     def invoke(self, ctx: click.Context) -> Any:
+        if self.manages_interrupts:  # from now on Ctrl-C is a KeyboardInterrupt, reported below
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         if not os.environ.get(DEBUG_ENV):
             # psycopg logs a second line of its own ("error ignored terminating …") when a server goes
             # away mid-COPY; the Error line already says what happened.
@@ -65,21 +70,27 @@ class GoaltrackGroup(click.Group):
 
             logging.getLogger("psycopg").addHandler(logging.NullHandler())
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            self._done()
+            return result
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            self._done()
             raise
         except GoaltrackError as error:
+            self._done()
             fail(error)
         except BrokenPipeError:  # `goaltrack status | head`: the reader left; that is fine
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
         except KeyboardInterrupt:
+            self._done()
             done = sys.modules.get("goaltrack.db") is not None and sys.modules["goaltrack.db"].writes_committed()
             click.echo("Error: interrupted after the write was done: it is complete" if done
                        else "Error: interrupted; nothing was written by the interrupted step", err=True)
             sys.exit(130)
         except Exception as exc:
+            self._done()
             from goaltrack.db import database_error, is_database_error, resolve_url
 
             if is_database_error(exc):  # a locked file, a server gone away: expected, never a traceback
@@ -88,6 +99,12 @@ class GoaltrackGroup(click.Group):
                 raise
             fail(GoaltrackError(f"unexpected {type(exc).__name__}: {exc} "
                                 f"(set {DEBUG_ENV}=1 to see where; please report it)"))
+
+
+    def _done(self) -> None:
+        """The command has finished (or failed, and says so next): a Ctrl-C now changes nothing."""
+        if self.manages_interrupts:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # --- shared options -------------------------------------------------------------------------------
