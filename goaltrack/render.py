@@ -296,7 +296,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
     styles: dict[str, list[str | None]] = {"trend": [], "category": [], "verdict": []}
     marks = derived_marks(statuses)
     for s in statuses:
-        a, unit = s.assessment, s.goal.unit
+        a = s.assessment
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
         cells = {
@@ -339,7 +339,6 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
 
     from goaltrack.fit import layout
 
-    words = LABELS[lang]
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
     notes = footnotes(statuses, lang)
@@ -463,7 +462,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
                             for k in keys) + "|"]
     marks = derived_marks(statuses)
     for s in statuses:
-        a, unit = s.assessment, s.goal.unit
+        a = s.assessment
         cells = [
             s.goal.title(lang),
             figure_text(s, s.spec.baseline, lang),
