@@ -63,6 +63,9 @@ MAX_FIELD = 131_072  # Python's csv field limit: a longer quoted field is one Er
 MAX_PROBLEMS = 1_000  # problems kept (the user sees 20, and the count of all)
 TITLE_ROWS = 30  # the header must stand within the first this many rows
 WITHHELD = frozenset(("", "..", ".", "-"))
+# Values longer than this (far more digits than any statistic has) go the careful way, where every
+# figure meets units.Unit.check: a 40-digit decimal that no CSV could hold once exported is refused there.
+FAST_DIGITS = 20
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # ASCII digits: float() takes ６４３１ too
 _TIME_CODE = re.compile(r"(\d{4})\s*([KQMHUW])\s*(\d{1,2})", re.IGNORECASE)
 _YEAR_HEADER = re.compile(r"\d{4}")
@@ -563,9 +566,9 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
     if min(year) < 1900 or max(year) > datetime.date.today().year:
         return None
     values = "\n" + "\n".join(value_text) + "\n"
-    if not _only(value_text, b"0123456789.-") or max(map(len, value_text)) > MAX_DIGITS or "\n\n" in values or ".\n" in values or "\n." in values \
-            or "-." in values or ".-" in values or "\n-\n" in values:
-        return None  # decimal commas, spaces, NaN, "5.", withheld or empty values: the careful path reads those
+    if not _only(value_text, b"0123456789.-") or max(map(len, value_text)) > FAST_DIGITS or "\n\n" in values \
+            or ".\n" in values or "\n." in values or "-." in values or ".-" in values or "\n-\n" in values:
+        return None  # decimal commas, spaces, NaN, "5.", withheld, empty or long values: the careful path reads those
     try:
         value = list(map(float, value_text))  # refuses "1-2", "1.2.3", "--1"
     except ValueError:
