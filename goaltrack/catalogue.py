@@ -359,13 +359,17 @@ class _Checker:
             raw_goals = []
         seen: dict[str, int | None] = {}
         for index, raw in enumerate(raw_goals or []):
+            # Ids are compared before each goal is checked, so that a goal with other problems still
+            # counts: its twin is named in the same pass.
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            twice = isinstance(raw_id, str) and raw_id in seen
+            if twice:
+                self.fail(("goals", index, "id"), f"duplicate goal id '{raw_id}' (first on line {seen[raw_id]})")
+            elif isinstance(raw_id, str):
+                seen[raw_id] = self.line(("goals", index, "id"))
             goal = self.goal(raw, ("goals", index), codes)
-            if goal is None:
+            if goal is None or twice:
                 continue
-            if goal.id in seen:
-                self.fail(("goals", index, "id"), f"duplicate goal id '{goal.id}' (first on line {seen[goal.id]})")
-                continue
-            seen[goal.id] = self.line(("goals", index, "id"))
             if goal.verdict_window is None and window is not None:  # the catalogue's window, unless the goal sets one
                 goal = replace(goal, verdict_window=window)
             if len(goal_key(set_id, goal.id)) > MAX_KEY:

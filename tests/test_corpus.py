@@ -25,6 +25,7 @@ CATALOGUES = {  # file: what the error must say
     "baseline-out-of-range.yaml": ":6: goal 'homelessness': baseline: 140 is above 100",
     "negative-baseline.yaml": ":6: goal 'homelessness': baseline: -5 is below 0",
     "duplicate-ids.yaml": ":8: duplicate goal id 'homelessness' (first on line 2)",
+    "duplicate-ids-first-broken.yaml": ":8: duplicate goal id 'homelessness' (first on line 2)",  # one pass
     "empty.yaml": "is empty",
     "escaping-id.yaml": ":2: goal id '../../x' must be lowercase letters, digits and '-'",
     "no-goals.yaml": "'goals' must be a list with at least one goal",
