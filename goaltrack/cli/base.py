@@ -213,19 +213,26 @@ def database(load_shipped: bool = True) -> Engine:
     (unless the command is about to load a catalogue of its own)."""
     from goaltrack import store
     from goaltrack.catalogue import default_catalogue_path, shipped_catalogue_path
-    from goaltrack.db import open_database
+    from goaltrack.db import count_writes_from_here, open_database
 
     ctx = click.get_current_context()
     root = ctx.find_root()
     if "goaltrack.engine" not in root.meta:
         engine = open_database(root.meta.get(_DB_KEY))
-        loaded = store.ensure_catalogue(engine) if load_shipped else None
+        start = default_catalogue_path()
+        what = "the shipped catalogue" if start == shipped_catalogue_path() else f"{start} (GOALTRACK_CATALOGUE)"
+        try:
+            loaded = store.ensure_catalogue(engine) if load_shipped else None
+        except GoaltrackError as error:  # say which setting chose the file
+            if start == shipped_catalogue_path():
+                raise
+            raise GoaltrackError(f"GOALTRACK_CATALOGUE: {error.message}", error.problems, error.file,
+                                 error.total) from None
         if loaded is not None:
-            start = default_catalogue_path()
-            what = "the shipped catalogue" if start == shipped_catalogue_path() else f"{start} (GOALTRACK_CATALOGUE)"
             info(f"Loaded {what} into a new database: {len(loaded.added)} goals, "
                  f"{loaded.measurements_added} published figures.")
         root.meta["goaltrack.engine"] = engine
+        count_writes_from_here()  # Ctrl-C from now on reports the command's own write, done or not
     return root.meta["goaltrack.engine"]
 
 
