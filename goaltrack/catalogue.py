@@ -19,7 +19,7 @@ from typing import Any
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.progress import same_level, target_level
 from goaltrack.sanitise import shorten
-from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, text_problem
+from goaltrack.units import MAX_DIGITS, MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, quoted, text_problem
 
 NATION = "DK"
 NATION_NAME = "Danmark"
@@ -247,7 +247,26 @@ def _walk(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int]) -> li
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             problems += _walk(item, path + (index,), lines, seen)
+    elif node.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int"):
+        why = _number_text_problem(node.value)
+        if why:
+            problems.append(Problem(why, line))
     return problems
+
+
+def _number_text_problem(text: str) -> str | None:
+    """Why a number as written in YAML is no figure, where safe_load would hide it: 1.0e-400 becomes
+    0.0 (a zero nobody wrote), and a 60-digit decimal loses its digits. (Values that stay numbers, too
+    large or too close to zero, are named by the value checks, with the goal.)"""
+    try:
+        number = float(text.replace("_", ""))
+    except ValueError:  # .inf, .nan, 0x1F, 1:20 (sexagesimal): the value checks name those
+        return None
+    if number == 0 and any(digit in text.lower().partition("e")[0] for digit in "123456789"):
+        return f"{text} is too close to zero to be a figure; write 0 for none"
+    if len(text) > MAX_DIGITS and math.isfinite(number) and "e" not in format_plain(number):
+        return f"{quoted(text)} is too long: a figure has at most {MAX_DIGITS} characters"
+    return None
 
 
 class _Checker:

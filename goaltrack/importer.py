@@ -47,7 +47,8 @@ from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.sanitise import restore_cell
-from goaltrack.units import MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, UNITS, format_plain, parse_value, quoted, text_problem
+from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, TOO_LARGE, UNITS, format_plain, parse_value, quoted,
+                             text_problem)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -381,6 +382,9 @@ class _Checker:
         return year
 
     def _value(self, line: str, value: Any, goal: Any) -> float | None:
+        if isinstance(value, _JsonNumber):
+            self.fail(line, f"value {value.problem()}")
+            return None
         if isinstance(value, str):
             text = value.strip()
             if _PLAIN_NUMBER.fullmatch(text) and len(text) <= MAX_DIGITS:
@@ -739,7 +743,8 @@ class _Source:
         if not text.strip():
             raise GoaltrackError(f"{self.path} is empty")
         try:
-            records = json.loads(text, parse_constant=lambda name: float("nan"), object_pairs_hook=_JsonRecord)
+            records = json.loads(text, parse_constant=lambda name: float("nan"), object_pairs_hook=_JsonRecord,
+                                 parse_float=_json_float, parse_int=_json_int)
         except json.JSONDecodeError as exc:
             raise GoaltrackError(f"{self.path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
         except RecursionError:
@@ -787,6 +792,32 @@ class _Source:
                 yield _figures(out, lines)
                 out, lines = [], []
         yield _figures(out, lines)
+
+
+class _JsonNumber(str):
+    """A number in a JSON file that no figure can be, kept as written so that the row check names it:
+    one float() would make 0.0 (1e-400: a zero nobody wrote) or infinite, or one longer than any
+    figure (json would build a 5,000-digit int, or fail on it)."""
+
+    def problem(self) -> str:
+        number = float(self)
+        if number == 0:
+            return f"{quoted(self)} is too close to zero to be a figure; write 0 for none"
+        if not math.isfinite(number) or abs(number) >= MAX_MAGNITUDE:
+            return f"{quoted(self)} is too large: {TOO_LARGE}"
+        return f"{quoted(self)} is too long: a figure has at most {MAX_DIGITS} characters"
+
+
+def _json_float(text: str) -> float | str:
+    number = float(text)
+    underflow = number == 0 and any(digit in text.lower().partition("e")[0] for digit in "123456789")
+    if underflow or not math.isfinite(number) or len(text) > MAX_DIGITS:
+        return _JsonNumber(text)
+    return number
+
+
+def _json_int(text: str) -> int | str:
+    return _JsonNumber(text) if len(text) > MAX_DIGITS else int(text)
 
 
 class _JsonRecord(dict):
