@@ -72,6 +72,7 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
     """
     from goaltrack import store
     from goaltrack.catalogue import load_catalogue
+    from goaltrack.units import format_plain
 
     file = _catalogue_file(file)
     definition = load_catalogue(file)
@@ -84,6 +85,11 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
     for key in ("added", "updated", "restored", "archived", "removed"):
         for goal_id in getattr(result, key):
             info(f"  {key}: {goal_id}")
+    for goal_id, scope, year, held, given, source in result.differing:
+        info(f"  kept: {goal_id} {scope} {year} is {format_plain(held)} here; the catalogue has "
+             f"{format_plain(given)}" + (f" ({source})" if source else "")
+             + f"; to take it: goaltrack record {goal_id} {format_plain(given)} --year {year} --scope {scope} "
+               "--replace --source …")
 
 
 # --- db -------------------------------------------------------------------------------------------
