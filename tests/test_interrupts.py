@@ -137,3 +137,37 @@ def test_ctrl_c_from_start_to_finish_is_one_true_line(tmp_path, moment, code, sa
     with sqlite3.connect(database) as conn:
         stored = conn.execute("SELECT count(*) FROM measurement WHERE year = 2015 AND value = 250").fetchone()[0]
     assert stored == (1 if written else 0)
+
+
+CHART_CHILD = """
+import os, signal, sys
+import goaltrack.charts as charts
+save, saved = charts.save, []
+def interrupting_save(fig, path, fmt):
+    save(fig, path, fmt)
+    saved.append(path)
+    if len(saved) == 2:  # as a terminal does: the whole process group (the workers too)
+        os.killpg(os.getpgid(0), signal.SIGINT)
+charts.save = interrupting_save
+sys.argv = ["goaltrack", "--db", sys.argv[1], "chart", "--all", "--out", sys.argv[2]]
+from goaltrack.entry import main
+main()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_while_drawing_says_some_files_were_written_and_no_worker_speaks(tmp_path, workers):
+    url = f"sqlite:///{tmp_path / 'goals.db'}"
+    env = {k: v for k, v in os.environ.items() if k != "GOALTRACK_DEBUG"}
+    env.update(PYTHONPATH=str(ROOT), GOALTRACK_CHART_WORKERS=workers)
+    subprocess.run([sys.executable, "-m", "goaltrack", "--db", url, "goals"], env=env, check=True, capture_output=True)
+    out = tmp_path / "charts"
+    done = subprocess.run([sys.executable, "-c", CHART_CHILD, url, str(out)], env=env, capture_output=True, text=True,
+                          timeout=300, start_new_session=True)  # its own process group, for killpg
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "Error: interrupted while writing files: some were written, the others not (run the command again to "
+        "write them all)"], done.stderr
+    written = sorted(p.name for p in out.glob("*.png"))
+    assert 2 <= len(written) < 13, written  # 12 goals with figures and the overview: not all of them

@@ -82,8 +82,15 @@ class GoaltrackGroup(click.Group):
         except KeyboardInterrupt:
             self._done()
             done = sys.modules.get("goaltrack.db") is not None and sys.modules["goaltrack.db"].writes_committed()
-            click.echo("Error: interrupted after the write was done: it is complete" if done
-                       else "Error: interrupted; nothing was written by the interrupted step", err=True)
+            files = sys.modules.get("goaltrack.outputs") is not None and sys.modules["goaltrack.outputs"].files_written()
+            if done:
+                said = "Error: interrupted after the write was done: it is complete"
+            elif files:  # charts drawn in parallel: a worker may have finished one more than reported
+                said = ("Error: interrupted while writing files: some were written, the others not "
+                        "(run the command again to write them all)")
+            else:
+                said = "Error: interrupted; nothing was written by the interrupted step"
+            click.echo(said, err=True)
             sys.exit(130)
         except Exception as exc:
             self._done()
