@@ -661,7 +661,8 @@ class _Source:
     """The figures of one file, block by block."""
 
     def __init__(self, path: Path, checker: _Checker, result: ImportResult, goal: str | None,
-                 scopes: dict[str, str], encoding: str | None, sheet: str | None, goals: dict[str, str], names: ScopeNames):
+                 scopes: dict[str, str], encoding: str | None, sheet: str | None,
+                 goals: dict[str, str], names: ScopeNames):
         self.path, self.checker, self.result = path, checker, result
         self.goal, self.scopes, self.encoding, self.sheet = goal, scopes, encoding, sheet
         self.goals, self.names = goals, names

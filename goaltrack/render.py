@@ -492,10 +492,6 @@ def compare_json(comparison: Comparison, lang: str = "en") -> dict:
                        for e in comparison.entries]}
 
 
-def compare_table(comparison: Comparison, lang: str = "en", width: int | None = 160) -> Table:
-    return compare_view(comparison, lang, width)[0]
-
-
 def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 160) -> tuple[Table, list[str]]:
     """The ranked scopes, numbered, with the year of each figure; then, after a rule, the scopes
     whose latest figure is from another year, unnumbered. Fitted to ``width`` like the status table

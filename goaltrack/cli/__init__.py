@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import click
 
-from goaltrack import __version__
 from goaltrack.cli import data, maintenance, pictures, views
-from goaltrack.cli.base import CONTEXT, GoaltrackGroup, db_option, hide_passwords_in_process_list
+from goaltrack.cli.base import CONTEXT, GoaltrackGroup, db_option, hide_passwords_in_process_list, print_version
 
 __all__ = ["GoaltrackGroup", "cli", "hide_passwords_in_process_list", "main"]
 
 
 @click.group(cls=GoaltrackGroup, context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", prog_name="goaltrack")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=print_version,
+              help="Show the version and exit.")
 @db_option
 def cli() -> None:
     """Track social-policy goals against their targets.

@@ -243,6 +243,21 @@ def database(load_shipped: bool = True) -> Engine:
     return root.meta["goaltrack.engine"]
 
 
+def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version: read from the package's metadata only when asked (it costs every start otherwise)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from goaltrack import __version__
+
+    click.echo(f"goaltrack, version {__version__}")
+    ctx.exit()
+
+
+def widen(out: Any, table: Any) -> None:
+    """--wide: make the console as wide as ``table`` is (a narrower terminal wraps or scrolls it)."""
+    out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+
+
 def info(message: str) -> None:
     """A message on stderr; control characters from the data (a file name, a source) escaped."""
     from goaltrack.sanitise import printable

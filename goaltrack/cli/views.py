@@ -22,6 +22,7 @@ from goaltrack.cli.base import (
     scope_option,
     set_option,
     wide_option,
+    widen,
 )
 
 
@@ -68,7 +69,7 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
             table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else out.width,
                                                 set_name)
             if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
-                out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+                widen(out, table)
             if number:
                 out.print()
             out.print(table)
@@ -130,7 +131,7 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
         out = console()
         table, omitted = render.compare_view(comparison, lang, None if wide else out.width)
         if wide:  # as wide as the table is, as status --wide
-            out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+            widen(out, table)
         out.print(table)
         if omitted:
             info(render.omitted_note(omitted, out.width, lang))
