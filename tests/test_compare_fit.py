@@ -67,3 +67,18 @@ def test_a_header_of_two_words_goes_on_two_lines_never_cut(compared, monkeypatch
         else:
             assert "Rest af afstand" in err, err  # left out, and said so
     assert wrapped  # some width shows the header on two lines
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_narrower_than_any_layout_the_lines_grow_but_nothing_is_cut(compared, monkeypatch, lang):
+    compared("record", "homelessness", "300", "--year", "2011", "--scope", "Ringkøbing-Skjern", "--source", "count")
+    compared("record", "homelessness", "280", "--year", "2017", "--scope", "760", "--source", "count")
+    for width in range(40, 81, 5):
+        lines, err = _table(compared, monkeypatch, width, "--lang", lang)
+        text = "\n".join(lines)
+        assert "…" not in text and "Ringkøbing-Skjern" in text, text
+        ranks = [line.split()[0] for line in lines if line[:2] in ("1 ", "2 ", "3 ")]
+        assert ranks == ["1", "2", "3"], text
+    monkeypatch.setenv("COLUMNS", "40")  # the status table falls back the same way
+    status = compared("status", "homelessness", "drug-deaths", "--lang", lang).stdout
+    assert "…" not in status and ("5,820" if lang == "en" else "5.820") in status and "210" in status, status

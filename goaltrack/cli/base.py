@@ -254,7 +254,8 @@ def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
 
 
 def widen(out: Any, table: Any) -> None:
-    """--wide: make the console as wide as ``table`` is (a narrower terminal wraps or scrolls it)."""
+    """Make the console at least as wide as ``table`` (with --wide, or a terminal narrower than even the
+    narrowest layout): the terminal then wraps or scrolls its lines, and no figure is ever cut short."""
     out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
 
 

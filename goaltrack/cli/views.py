@@ -65,16 +65,15 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
     statuses = build_status(engine, as_of, goals, scope, set_id)
     if fmt == "table" and output is None:
         out = console()
+        width = out.width
         for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
-            table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else out.width,
-                                                set_name)
-            if wide:  # as wide as the table is: a terminal narrower than that wraps or scrolls, as it will
-                widen(out, table)
+            table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else width, set_name)
+            widen(out, table)
             if number:
                 out.print()
             out.print(table)
             if omitted:
-                info(render.omitted_note(omitted, out.width, lang))
+                info(render.omitted_note(omitted, width, lang))
     elif fmt == "table":  # to a file: as wide as it takes, without colour
         from rich.console import Console
 
@@ -129,12 +128,12 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
         click.echo(render.to_json(render.compare_json(comparison, lang)), nl=False)
     else:
         out = console()
-        table, omitted = render.compare_view(comparison, lang, None if wide else out.width)
-        if wide:  # as wide as the table is, as status --wide
-            widen(out, table)
+        width = out.width
+        table, omitted = render.compare_view(comparison, lang, None if wide else width)
+        widen(out, table)
         out.print(table)
         if omitted:
-            info(render.omitted_note(omitted, out.width, lang))
+            info(render.omitted_note(omitted, width, lang))
 
 
 @click.command("goals")
