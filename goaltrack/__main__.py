@@ -1,3 +1,3 @@
-from goaltrack.cli import main
+from goaltrack.entry import main
 
-main(prog_name="goaltrack")
+main()

@@ -19,7 +19,7 @@ from typing import Any
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.progress import same_level, target_level
 from goaltrack.sanitise import shorten
-from goaltrack.units import MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, text_problem
+from goaltrack.units import MAX_DIGITS, MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, quoted, text_problem
 
 NATION = "DK"
 NATION_NAME = "Danmark"
@@ -247,7 +247,26 @@ def _walk(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int]) -> li
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             problems += _walk(item, path + (index,), lines, seen)
+    elif node.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int"):
+        why = _number_text_problem(node.value)
+        if why:
+            problems.append(Problem(why, line))
     return problems
+
+
+def _number_text_problem(text: str) -> str | None:
+    """Why a number as written in YAML is no figure, where safe_load would hide it: 1.0e-400 becomes
+    0.0 (a zero nobody wrote), and a 60-digit decimal loses its digits. (Values that stay numbers, too
+    large or too close to zero, are named by the value checks, with the goal.)"""
+    try:
+        number = float(text.replace("_", ""))
+    except ValueError:  # .inf, .nan, 0x1F, 1:20 (sexagesimal): the value checks name those
+        return None
+    if number == 0 and any(digit in text.lower().partition("e")[0] for digit in "123456789"):
+        return f"{text} is too close to zero to be a figure; write 0 for none"
+    if len(text) > MAX_DIGITS and math.isfinite(number) and "e" not in format_plain(number):
+        return f"{quoted(text)} is too long: a figure has at most {MAX_DIGITS} characters"
+    return None
 
 
 class _Checker:
@@ -359,13 +378,17 @@ class _Checker:
             raw_goals = []
         seen: dict[str, int | None] = {}
         for index, raw in enumerate(raw_goals or []):
+            # Ids are compared before each goal is checked, so that a goal with other problems still
+            # counts: its twin is named in the same pass.
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            twice = isinstance(raw_id, str) and raw_id in seen
+            if twice:
+                self.fail(("goals", index, "id"), f"duplicate goal id '{raw_id}' (first on line {seen[raw_id]})")
+            elif isinstance(raw_id, str):
+                seen[raw_id] = self.line(("goals", index, "id"))
             goal = self.goal(raw, ("goals", index), codes)
-            if goal is None:
+            if goal is None or twice:
                 continue
-            if goal.id in seen:
-                self.fail(("goals", index, "id"), f"duplicate goal id '{goal.id}' (first on line {seen[goal.id]})")
-                continue
-            seen[goal.id] = self.line(("goals", index, "id"))
             if goal.verdict_window is None and window is not None:  # the catalogue's window, unless the goal sets one
                 goal = replace(goal, verdict_window=window)
             if len(goal_key(set_id, goal.id)) > MAX_KEY:
@@ -575,7 +598,7 @@ class _Checker:
                           f"{what}: change_pct {format_plain(c)} goes the wrong way for a goal to {goal.direction}")
         level = goal.target_level
         if level is not None and goal.baseline_value is not None and d * (level - goal.baseline_value) < 0:
-            self.fail(path + ("target",), f"{what}: target {format_plain(level)} is worse than the baseline "
+            self.fail(path + ("target",), f"{what}: target {_level_text(level)} is worse than the baseline "
                                           f"{format_plain(goal.baseline_value)} for a goal to {goal.direction}")
         if level is not None and goal.baseline_value is not None and same_level(level, goal.baseline_value) \
                 and (level != goal.baseline_value or goal.target_value is None):
@@ -593,3 +616,9 @@ class _Checker:
                           f"{what}: target {format_plain(goal.target_value)} and change {format_plain(goal.target_change_pct)} % "
                           f"from {format_plain(goal.baseline_value)} (= {implied:g}) disagree by more than 3 %; "
                           "the stated level is used")
+
+
+def _level_text(level: float) -> str:
+    """A target level worked out from a change (5290 x 1.1), without its float noise: 5819, not
+    5819.000000000001."""
+    return format_plain(float(f"{level:.12g}"))

@@ -660,6 +660,13 @@ def default_workers(jobs: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4, jobs))
 
 
+def _leave_interrupts_to_parent() -> None:
+    """A chart worker ignores Ctrl-C: the parent stops the pool and says, in one line, what was written."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _draw_job(job: tuple) -> str:
     """Draw and save one file; runs in this process or in a worker."""
     kind, payload, path, fmt, lang, dpi = job
@@ -717,8 +724,11 @@ def write_charts(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: st
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         import matplotlib.figure  # noqa: F401  (imported once here, inherited by every worker)
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        from goaltrack.outputs import count_written
+
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_leave_interrupts_to_parent) as pool:
             for name in pool.imap_unordered(_draw_job, jobs):
+                count_written()  # written by the worker
                 if step:
                     step(name)
     else:

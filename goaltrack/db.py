@@ -267,6 +267,12 @@ def writing(engine: Engine, check_keys: bool = True) -> Iterator[Connection]:
                     pass
 
 
+def count_writes_from_here() -> None:
+    """Count only the writes that follow: a command's own, not the migration or the first catalogue
+    load that opening a new database did (which are complete whatever happens next)."""
+    _WRITES["committed"] = 0
+
+
 def writes_committed() -> int:
     """How many write transactions this process has committed: after Ctrl-C, whether the command's
     write was done (1 or more) or not (0)."""

@@ -31,6 +31,7 @@ messages that name their line.
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import datetime
 import io
@@ -46,7 +47,8 @@ from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.sanitise import restore_cell
-from goaltrack.units import MAX_MAGNITUDE, MAX_TEXT, UNITS, format_plain, parse_value, quoted, text_problem
+from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, TOO_LARGE, UNITS, format_plain, parse_value, quoted,
+                             text_problem)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -62,6 +64,9 @@ MAX_FIELD = 131_072  # Python's csv field limit: a longer quoted field is one Er
 MAX_PROBLEMS = 1_000  # problems kept (the user sees 20, and the count of all)
 TITLE_ROWS = 30  # the header must stand within the first this many rows
 WITHHELD = frozenset(("", "..", ".", "-"))
+# Values longer than this (far more digits than any statistic has) go the careful way, where every
+# figure meets units.Unit.check: a 40-digit decimal that no CSV could hold once exported is refused there.
+FAST_DIGITS = 20
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # ASCII digits: float() takes ６４３１ too
 _TIME_CODE = re.compile(r"(\d{4})\s*([KQMHUW])\s*(\d{1,2})", re.IGNORECASE)
 _YEAR_HEADER = re.compile(r"\d{4}")
@@ -293,12 +298,13 @@ def _cell_text(cell: Any) -> str:
 class _Checker:
     """Checks rows against the goals and scopes, collecting problems with their line."""
 
-    def __init__(self, goals: dict[str, str], names: ScopeNames, default_goal: str | None, default_scope: str):
+    def __init__(self, goals: dict[str, str], names: ScopeNames, default_goal: str | None,
+                 default_scopes: dict[str, str]):
         self.goals = goals  # id -> unit
         self.limits = {g: UNITS[u] for g, u in goals.items()}
         self.names = names
         self.default_goal = default_goal
-        self.default_scope = default_scope
+        self.default_scopes = default_scopes  # goal -> the scope of a row that names none
         self.decimal_comma = True
         self.this_year = datetime.date.today().year
         self.problems: list[Problem] = []
@@ -332,7 +338,7 @@ class _Checker:
                       else unknown_goal(str(goal), list(self.goals)).message)
         scope = _cell_text(scope)
         if not scope:
-            code = self.default_scope
+            code = self.default_scopes.get(goal, NATION) if isinstance(goal, str) else NATION
         else:
             code = self.names.find(scope)
             if code is None:
@@ -376,9 +382,12 @@ class _Checker:
         return year
 
     def _value(self, line: str, value: Any, goal: Any) -> float | None:
+        if isinstance(value, _JsonNumber):
+            self.fail(line, f"value {value.problem()}")
+            return None
         if isinstance(value, str):
             text = value.strip()
-            if _PLAIN_NUMBER.fullmatch(text):
+            if _PLAIN_NUMBER.fullmatch(text) and len(text) <= MAX_DIGITS:
                 number = float(text)
             elif "," in text and not self.decimal_comma:
                 self.fail(line, f"value {text!r}: a decimal comma needs a semicolon-separated file; "
@@ -518,7 +527,7 @@ def _only(cells: list[str], allowed: bytes) -> bool:
 
 
 def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goals: dict[str, str],
-                names: ScopeNames, default_goal: str | None, default_scope: str) -> Figures | None:
+                names: ScopeNames, default_goal: str | None, default_scopes: dict[str, str]) -> Figures | None:
     """All the checks of the row-by-row path, on whole columns of a block without quotes; None when any
     might fail (or a cell is withheld), so that the row-by-row path finds and names it."""
     if layout.kind != "long" or '"' in text or "status" in layout.index or "recorded_at" in layout.index:
@@ -539,9 +548,18 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
         goal = [default_goal] * rows
     else:
         return None
-    scope = column.get("scope") or [default_scope] * rows
-    distinct = set(scope)
-    codes = {text: (names.find(text) if text else default_scope) for text in distinct}
+    scope = column.get("scope")
+    distinct = {""} if scope is None else set(scope)
+    fill = None  # the scope of a row that names none: its goal's (the goal set's scope, or --scope)
+    if "" in distinct:
+        homes = {default_scopes[g] for g in set(goal)}
+        if len(homes) != 1:
+            return None  # goals of sets judged in different scopes: the careful path gives each its own
+        fill = homes.pop()
+    if scope is None:
+        scope = [fill] * rows
+        distinct = {fill}
+    codes = {text: (names.find(text) if text else fill) for text in distinct}
     if None in codes.values():
         return None
     if any(code != text for text, code in codes.items()):
@@ -552,9 +570,9 @@ def _fast_block(text: str, delimiter: str, layout: Layout, first_line: int, goal
     if min(year) < 1900 or max(year) > datetime.date.today().year:
         return None
     values = "\n" + "\n".join(value_text) + "\n"
-    if not _only(value_text, b"0123456789.-") or "\n\n" in values or ".\n" in values or "\n." in values \
-            or "-." in values or ".-" in values or "\n-\n" in values:
-        return None  # decimal commas, spaces, NaN, "5.", withheld or empty values: the careful path reads those
+    if not _only(value_text, b"0123456789.-") or max(map(len, value_text)) > FAST_DIGITS or "\n\n" in values \
+            or ".\n" in values or "\n." in values or "-." in values or ".-" in values or "\n-\n" in values:
+        return None  # decimal commas, spaces, NaN, "5.", withheld, empty or long values: the careful path reads those
     try:
         value = list(map(float, value_text))  # refuses "1-2", "1.2.3", "--1"
     except ValueError:
@@ -642,10 +660,11 @@ def _sniff(text: str) -> str:
 class _Source:
     """The figures of one file, block by block."""
 
-    def __init__(self, path: Path, checker: _Checker, result: ImportResult, goal: str | None, scope: str,
-                 encoding: str | None, sheet: str | None, goals: dict[str, str], names: ScopeNames):
+    def __init__(self, path: Path, checker: _Checker, result: ImportResult, goal: str | None,
+                 scopes: dict[str, str], encoding: str | None, sheet: str | None,
+                 goals: dict[str, str], names: ScopeNames):
         self.path, self.checker, self.result = path, checker, result
-        self.goal, self.scope, self.encoding, self.sheet = goal, scope, encoding, sheet
+        self.goal, self.scopes, self.encoding, self.sheet = goal, scopes, encoding, sheet
         self.goals, self.names = goals, names
         self.where = f"{path}: "
         self.bytes_done = 0
@@ -692,7 +711,8 @@ class _Source:
         block, start = first[position:], layout.header_line + 1
         while True:
             if block:
-                fast = _fast_block(block, delimiter, layout, start, self.goals, self.names, self.goal, self.scope)
+                fast = _fast_block(block, delimiter, layout, start, self.goals, self.names, self.goal,
+                                   self.scopes)
                 if fast is not None and not rows.pending:
                     yield fast
                 else:
@@ -724,7 +744,8 @@ class _Source:
         if not text.strip():
             raise GoaltrackError(f"{self.path} is empty")
         try:
-            records = json.loads(text, parse_constant=lambda name: float("nan"))
+            records = json.loads(text, parse_constant=lambda name: float("nan"), object_pairs_hook=_JsonRecord,
+                                 parse_float=_json_float, parse_int=_json_int)
         except json.JSONDecodeError as exc:
             raise GoaltrackError(f"{self.path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
         except RecursionError:
@@ -754,11 +775,12 @@ class _Source:
             missing = [k for k in ("year", "value") if k not in named]
             if "goal" not in named and self.goal is None:
                 missing.insert(0, "goal")
-            if missing or unknown or nested:
+            if missing or unknown or nested or record.twice:
                 parts = (["lacks " + ", ".join(missing)] if missing else []) + \
                     (["has unknown key(s) " + ", ".join(map(_short, unknown))] if unknown else []) + \
                     (["holds a nested value in " + ", ".join(map(_short, nested)) + "; a record is flat"]
-                     if nested else [])
+                     if nested else []) + \
+                    (["gives " + ", ".join(map(_short, record.twice)) + " more than once"] if record.twice else [])
                 check.fail(where, "; ".join(parts))
                 continue
             row = check.figure(where, named.get("goal"), named.get("scope"), named["year"], named["value"],
@@ -771,6 +793,42 @@ class _Source:
                 yield _figures(out, lines)
                 out, lines = [], []
         yield _figures(out, lines)
+
+
+class _JsonNumber(str):
+    """A number in a JSON file that no figure can be, kept as written so that the row check names it:
+    one float() would make 0.0 (1e-400: a zero nobody wrote) or infinite, or one longer than any
+    figure (json would build a 5,000-digit int, or fail on it)."""
+
+    def problem(self) -> str:
+        number = float(self)
+        if number == 0:
+            return f"{quoted(self)} is too close to zero to be a figure; write 0 for none"
+        if not math.isfinite(number) or abs(number) >= MAX_MAGNITUDE:
+            return f"{quoted(self)} is too large: {TOO_LARGE}"
+        return f"{quoted(self)} is too long: a figure has at most {MAX_DIGITS} characters"
+
+
+def _json_float(text: str) -> float | str:
+    number = float(text)
+    underflow = number == 0 and any(digit in text.lower().partition("e")[0] for digit in "123456789")
+    if underflow or not math.isfinite(number) or len(text) > MAX_DIGITS:
+        return _JsonNumber(text)
+    return number
+
+
+def _json_int(text: str) -> int | str:
+    return _JsonNumber(text) if len(text) > MAX_DIGITS else int(text)
+
+
+class _JsonRecord(dict):
+    """A JSON object, knowing the keys it gives more than once (``json`` would keep the last silently:
+    ``{"value": 5, "value": 50}`` is a mistake to show, not to guess at)."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.twice = [k for k, n in collections.Counter(k for k, _ in pairs).items() if n > 1] \
+            if len(self) < len(pairs) else []
 
 
 def _sheet_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
@@ -859,14 +917,16 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     if goal is not None:
         goal = store.resolve_goal(active, goal).full_name if goal not in goals else goal
     names = store.scope_names(engine)
-    default_scope = names.resolve(scope) if scope is not None else NATION
-    result = ImportResult(dry_run=dry_run)
-    checker = _Checker(goals, names, goal, default_scope)
-    source = _Source(path, checker, result, goal, default_scope, encoding, sheet, goals, names)
-    baselines = {g.id: (g.baseline_year, g.baseline_value) for g in active
-                 if g.baseline_year is not None and g.baseline_value is not None}
     homes = {s.id: s.scope or NATION for s in store.list_sets(engine)}
     home = {g.id: homes.get(g.set_id, NATION) for g in active}
+    # A row without a scope is in --scope, or else in its goal set's own scope (the nation by default).
+    fixed = names.resolve(scope) if scope is not None else None
+    default_scopes = {name: fixed or home[key] for name, key in keys.items()}
+    result = ImportResult(dry_run=dry_run)
+    checker = _Checker(goals, names, goal, default_scopes)
+    source = _Source(path, checker, result, goal, default_scopes, encoding, sheet, goals, names)
+    baselines = {g.id: (g.baseline_year, g.baseline_value) for g in active
+                 if g.baseline_year is not None and g.baseline_value is not None}
     total = path.stat().st_size if path.is_file() else 0
     # SQLite's per-row foreign-key lookups cost a sixth of a large import; the keys are checked here
     # instead, under the same write lock (a catalogue sync meanwhile may have removed a goal or scope).

@@ -21,6 +21,16 @@ from pathlib import Path
 from goaltrack.errors import GoaltrackError
 
 MANIFEST = ".goaltrack-files.json"
+_WRITTEN = {"files": 0}  # files this command has written, for the line that reports a Ctrl-C
+
+
+def files_written() -> int:
+    """How many files this command has written so far (charts drawn by workers included)."""
+    return _WRITTEN["files"]
+
+
+def count_written(files: int = 1) -> None:
+    _WRITTEN["files"] += files
 
 
 def _digest(path: Path) -> str:
@@ -90,6 +100,7 @@ def write_file(path: Path, data: bytes | str) -> None:
                 f.write(raw)
             os.chmod(temporary, 0o666 & ~_umask())
             os.replace(temporary, path)
+            count_written()
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

@@ -23,6 +23,8 @@ import math
 import statistics
 from collections.abc import Sequence
 
+from goaltrack.units import format_plain
+
 RATIO = 5.0
 COUNT_SLACK, COUNT_SPREAD = 10.0, 4.0
 NEIGHBOURS_EACH_SIDE = 2
@@ -58,10 +60,6 @@ def check(value: float, year: int, figures: Sequence[tuple[int, float]], whole: 
     reference = statistics.median(v for _, v in near)
     if not out_of_line(value, reference, whole):
         return None
-    listed = ", ".join(f"{_plain(v)} in {y}" for y, v in near)
-    return (f"{_plain(value)} is far out of line with the figures beside it ({listed}); "
+    listed = ", ".join(f"{format_plain(v)} in {y}" for y, v in near)
+    return (f"{format_plain(value)} is far out of line with the figures beside it ({listed}); "
             "check the figure, or use --force to record it anyway")
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

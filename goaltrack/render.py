@@ -296,7 +296,7 @@ def status_columns(statuses: Sequence[GoalStatus], lang: str = "en") -> tuple[li
     styles: dict[str, list[str | None]] = {"trend": [], "category": [], "verdict": []}
     marks = derived_marks(statuses)
     for s in statuses:
-        a, unit = s.assessment, s.goal.unit
+        a = s.assessment
         symbol, style = CATEGORY_STYLE[a.category]
         spark, spark_style = trend(s)
         cells = {
@@ -339,7 +339,6 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
 
     from goaltrack.fit import layout
 
-    words = LABELS[lang]
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
     notes = footnotes(statuses, lang)
@@ -348,12 +347,19 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
                   header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     by_key = {c.key: c for c in columns}
     for key in plan.keys:
-        table.add_column(by_key[key].header, justify="right" if by_key[key].right else "left",
-                         width=plan.widths[key], no_wrap=True)
+        table.add_column(header_lines(by_key[key].header, plan.widths[key]),
+                         justify="right" if by_key[key].right else "left", width=plan.widths[key], no_wrap=True)
     for i, row in enumerate(plan.lines):
         table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] or "" if key in styles else "")
                         for key in plan.keys))
     return table, plan.omitted
+
+
+def header_lines(header: str, width: int) -> str:
+    """A column header wrapped at its spaces to the column's width ("Gap" over "left"), never cut."""
+    from goaltrack.fit import wrap
+
+    return "\n".join(wrap(header.split(), width))
 
 
 def omitted_note(omitted: Sequence[str], width: int, lang: str = "en") -> str:
@@ -456,7 +462,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
                             for k in keys) + "|"]
     marks = derived_marks(statuses)
     for s in statuses:
-        a, unit = s.assessment, s.goal.unit
+        a = s.assessment
         cells = [
             s.goal.title(lang),
             figure_text(s, s.spec.baseline, lang),
@@ -486,12 +492,16 @@ def compare_json(comparison: Comparison, lang: str = "en") -> dict:
                        for e in comparison.entries]}
 
 
-def compare_table(comparison: Comparison, lang: str = "en") -> Table:
+def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 160) -> tuple[Table, list[str]]:
     """The ranked scopes, numbered, with the year of each figure; then, after a rule, the scopes
-    whose latest figure is from another year, unnumbered."""
+    whose latest figure is from another year, unnumbered. Fitted to ``width`` like the status table
+    (goaltrack.fit: no word, figure or symbol split; the columns left out first are progress, which
+    never decides a rank, then the baseline, then the gap left; their headers are returned)."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from goaltrack.fit import Column, atoms, layout
 
     words = LABELS[lang]
     entries = comparison.entries
@@ -505,36 +515,42 @@ def compare_table(comparison: Comparison, lang: str = "en") -> Table:
     others = [e for e in entries if not e.ranked]
     if others:
         notes.append(words["not_ranked_below"].format(year=comparison.year) if ranked else words["not_ranked"])
+    show_verdict = any(e.status.assessment.verdict is not None for e in entries)
+    header = {"rank": "#", "scope": words["scope"], "baseline": words["baseline"], "latest": words["latest"],
+              "target": words["target"], "gap": words["gap_left"], "progress": words["progress"],
+              "category": words["category"], "verdict": words["verdict"]}
+    columns = {key: Column(key, header[key], [], right=key not in ("scope", "category", "verdict"), optional=drop)
+               for key, drop in (("rank", 0), ("scope", 0), ("baseline", 2), ("latest", 0), ("target", 0),
+                                 ("gap", 3), ("progress", 1), ("category", 0), ("verdict", 0))
+               if key != "verdict" or show_verdict}
+    for key in ("baseline", "latest", "target"):
+        columns[key].group, columns[key].stack = 1, True
+    styles: dict[str, list[str]] = {"category": [], "verdict": []}
+    numbered = [(str(rank), e) for rank, e in enumerate(ranked, start=1)] + [("", e) for e in others]
+    for rank, e in numbered:
+        s, a = e.status, e.status.assessment
+        symbol, style = CATEGORY_STYLE[a.category]
+        share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
+        cells = {"rank": [rank] if rank else [], "scope": atoms(shown(s.place.label(lang))),
+                 "baseline": atoms(figure_text(s, s.spec.baseline, lang)),
+                 "latest": atoms(figure_text(s, a.latest, lang)), "target": atoms(target_text(s, lang, marks)),
+                 "gap": atoms(share), "progress": atoms(progress_text(s, lang)),
+                 "category": atoms(f"{symbol} {words[a.category]}"), "verdict": verdict_atoms(s, lang)}
+        for key, column in columns.items():
+            column.rows.append(cells[key])
+        styles["category"].append(style)
+        styles["verdict"].append(VERDICT_STYLE[a.verdict] if a.verdict else "")
+    plan = layout(list(columns.values()), width, title_key="scope")
     ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
     table = Table(title=shown(heading), title_justify="left", header_style="bold", box=ruled, show_edge=False,
                   pad_edge=False, caption="\n".join(map(shown, notes)) or None, caption_justify="left")
-    show_verdict = any(e.status.assessment.verdict is not None for e in entries)
-    columns = [("#", True), (words["scope"], False), (words["baseline"], True),
-               (words["latest"], True), (words["target"], True), (words["gap_left"], True),
-               (words["progress"], True), (words["category"], False)]
-    if show_verdict:
-        columns.append((words["verdict"], False))
-    for name, right in columns:
-        table.add_column(name, justify="right" if right else "left", overflow="fold")
-
-    def row(number_text: str, e: Any, end_section: bool = False) -> None:
-        s, unit = e.status, e.status.goal.unit
-        a = s.assessment
-        symbol, style = CATEGORY_STYLE[a.category]
-        share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
-        cells: list[Any] = [number_text, shown(s.place.label(lang)), figure_text(s, s.spec.baseline, lang),
-                            figure_text(s, a.latest, lang), target_text(s, lang, marks), share,
-                            progress_text(s, lang),
-                            Text(f"{symbol} {words[a.category]}", style=style)]
-        if show_verdict:
-            cells.append(Text(verdict_text(s, lang), style=VERDICT_STYLE[a.verdict]) if a.verdict else "")
-        table.add_row(*cells, end_section=end_section)
-
-    for rank, e in enumerate(ranked, start=1):
-        row(str(rank), e, end_section=bool(others) and rank == len(ranked))
-    for e in others:
-        row("", e)
-    return table
+    for key in plan.keys:
+        table.add_column(header_lines(columns[key].header, plan.widths[key]),
+                         justify="right" if columns[key].right else "left", width=plan.widths[key], no_wrap=True)
+    for i, row in enumerate(plan.lines):
+        table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] if key in styles else "")
+                        for key in plan.keys), end_section=bool(others) and i == len(ranked) - 1)
+    return table, plan.omitted
 
 
 def scopes_json(scopes: Sequence[Any], lang: str = "en") -> list[dict[str, str]]:

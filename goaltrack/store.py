@@ -64,6 +64,9 @@ class SyncResult:
     archived: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     measurements_added: int = 0
+    # Figures the database holds that the catalogue gives otherwise (goal, scope, year, held, catalogue's
+    # value, its source): never overwritten by a sync, but shown, so a revision is not missed.
+    differing: list[tuple[str, str, int, float, float, str | None]] = field(default_factory=list)
 
 
 def ensure_catalogue(engine: Engine) -> SyncResult | None:
@@ -156,7 +159,7 @@ def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
                 result.removed.append(goal.id)
         session.flush()
 
-        result.measurements_added = _seed_measurements(session, catalogue.goals, set_id)
+        result.measurements_added = _seed_measurements(session, catalogue.goals, set_id, result.differing)
         meta = {"catalogue": catalogue.path, "catalogue_synced_at": utcnow().isoformat(timespec="seconds")}
         if not others:
             meta["catalogue_name"] = catalogue.name or ""
@@ -176,17 +179,27 @@ def _goals_with_measurements(session: Session, goal_ids: list[str]) -> set[str]:
     return set(session.execute(union_all(current, replaced)).scalars())
 
 
-def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str = SHIPPED_SET) -> int:
+def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str = SHIPPED_SET,
+                       differing: list | None = None) -> int:
+    """Load the catalogue's published figures where the database has none for their scope and year,
+    and none was deleted there (a figure someone deleted stays deleted). A figure the database holds
+    with another value is kept, and listed in ``differing``."""
     added = 0
     for definition in goals:
         if not definition.measurements:
             continue
         key = goal_key(set_id, definition.id)
-        have = set(session.exec(
-            select(Measurement.scope, Measurement.year).where(Measurement.goal_id == key)
+        held = {(scope, year): value for scope, year, value in session.exec(
+            select(Measurement.scope, Measurement.year, Measurement.value).where(Measurement.goal_id == key))}
+        deleted = set(session.exec(
+            select(ReplacedMeasurement.scope, ReplacedMeasurement.year)
+            .where(ReplacedMeasurement.goal_id == key, ReplacedMeasurement.deleted == True)  # noqa: E712
         ).all())
         for seed in definition.measurements:
-            if (seed.scope, seed.year) not in have:
+            mine = held.get((seed.scope, seed.year))
+            if mine is not None and mine != seed.value and differing is not None:
+                differing.append((definition.id, seed.scope, seed.year, mine, seed.value, seed.source))
+            if mine is None and (seed.scope, seed.year) not in deleted:
                 if seed.first_value is not None:  # the first release, in the history as the figure revised
                     now = utcnow()
                     session.add(ReplacedMeasurement(goal_id=key, scope=seed.scope, year=seed.year,

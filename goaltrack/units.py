@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # digits shown: a single 1e308 would otherwise overflow into inf and break status for everyone.
 MAX_MAGNITUDE = 1e12
 TOO_LARGE = f"a figure's size must stay below {MAX_MAGNITUDE:,.0f}"
+MAX_DIGITS = 40  # the longest figure as typed; format_plain writes every valid figure within it
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Unit:
             return f"{value} is not a finite number"
         if abs(value) >= MAX_MAGNITUDE:
             return f"{format_plain(value)} is too large: {TOO_LARGE}"
+        if "e" in format_plain(value):  # 1e-320: no figure, and no CSV file could hold it (see parse_value)
+            return f"{format_plain(value)} is too close to zero to be a figure; write 0 for none"
         if self.minimum is not None and value < self.minimum:
             return f"{format_plain(value)} is below {format_plain(self.minimum)}, the least a {self.name} value can be"
         if self.maximum is not None and value > self.maximum:
@@ -75,8 +78,10 @@ def parse_value(text: str) -> float:
         )
     if not _NUMBER.fullmatch(s):
         raise ValueError(f"{quoted(text)} is not a number (write 5290, 5.7 or 5,7)")
-    if len(s) > 40:  # a 5,000-digit figure: refused before float() turns it into inf
-        raise ValueError(f"{quoted(text)} is too large: {TOO_LARGE}")
+    if len(s) > MAX_DIGITS:  # a 5,000-digit figure: refused before float() turns it into inf (or 0)
+        whole = re.split("[.,]", s.lstrip("+-"), maxsplit=1)[0].lstrip("0")
+        raise ValueError(f"{quoted(text)} is too large: {TOO_LARGE}" if len(whole) > 12 else
+                         f"{quoted(text)} is too long: a figure has at most {MAX_DIGITS} characters")
     return float(s.replace(",", "."))
 
 
@@ -88,7 +93,7 @@ def quoted(text: str, limit: int = 40) -> str:
 def format_plain(value: float) -> str:
     """A number as import reads it back, without a trailing .0: 5290, 5.7, 0.00001 (not 1e-05).
 
-    Only what no figure can be (beyond 2^53, or more than 40 digits long) keeps Python's exponent.
+    Only what no figure can be (beyond 2^53, or more than MAX_DIGITS long) keeps Python's exponent.
     """
     value = float(value)
     if value.is_integer() and abs(value) < 2**53:
@@ -98,7 +103,7 @@ def format_plain(value: float) -> str:
         from decimal import Decimal
 
         positional = format(Decimal(text), "f")
-        if len(positional) <= 40:
+        if len(positional) <= MAX_DIGITS:
             return positional
     return text
 

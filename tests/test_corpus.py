@@ -25,6 +25,7 @@ CATALOGUES = {  # file: what the error must say
     "baseline-out-of-range.yaml": ":6: goal 'homelessness': baseline: 140 is above 100",
     "negative-baseline.yaml": ":6: goal 'homelessness': baseline: -5 is below 0",
     "duplicate-ids.yaml": ":8: duplicate goal id 'homelessness' (first on line 2)",
+    "duplicate-ids-first-broken.yaml": ":8: duplicate goal id 'homelessness' (first on line 2)",  # one pass
     "empty.yaml": "is empty",
     "escaping-id.yaml": ":2: goal id '../../x' must be lowercase letters, digits and '-'",
     "no-goals.yaml": "'goals' must be a list with at least one goal",
@@ -44,8 +45,11 @@ CATALOGUES = {  # file: what the error must say
     "newline-in-title.yaml": ":3: goal 'homelessness': title holds the control character \\x0a (a line break)",
     "long-source.yaml": ":6: goal 'homelessness': source is 2,500 characters long; at most 2,000 are allowed",
     "nested-deep.yaml": ":1: YAML nested more than 20 levels deep",
-    "subnormal-target.yaml": ":7: goal 'youth-education': the target 5e-324 lies within rounding noise of the "
-                             "baseline 0",
+    "subnormal-target.yaml": ":7: goal 'youth-education': target: 5e-324 is too close to zero to be a figure",
+    "wrong-way-change.yaml": ":7: goal 'h': target 5819 is worse than the baseline 5290",  # not 5819.000000000001
+    "underflow.yaml": ":9: 1.0e-400 is too close to zero to be a figure; write 0 for none",  # not stored as 0
+    "noise-target.yaml": ":7: goal 'youth-education': the target 5290.000000000001 lies within rounding noise of "
+                         "the baseline 5290",
 }
 
 FIGURES = {
@@ -93,6 +97,12 @@ FIGURES = {
     "huge-year.csv": ":2: year '2222222222222222222222222222222222222222'… (5,000 characters) is not a whole year",
     "huge-value.json": "record 1: homelessness: 1e+308 is too large",
     "huge-value.csv": ":2: homelessness: 1000000000000 is too large",
+    "duplicate-key.json": "record 1: gives 'value' more than once",
+    "underflow.json": "record 1: value '1e-400' is too close to zero to be a figure; write 0 for none",
+    "huge-int.json": "record 1: value '9999999999999999999999999999999999999999'… (5,000 characters) is too large",
+    "tiny-value.json": "record 1: placement-breakdown: 1e-320 is too close to zero to be a figure; write 0 for none",
+    "long-decimals.csv": ":2: value '0.00000000000000000000000000000000000000'… (53 characters) is too long: "
+                         "a figure has at most 40 characters",
 }
 
 COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)

@@ -112,3 +112,79 @@ def test_json_with_history_keeps_when_each_figure_was_recorded_and_replaced(run,
             for r in run.json("history", "homelessness", "--format", "json") if r["year"] == 2015]
     assert rows == [(6000, "first", False, None, "2020-01-02T03:04:05Z", "2021-02-03T04:05:06Z"),
                     (6100, "second", True, 6000, "2021-02-03T04:05:06Z", None)]
+
+
+@pytest.fixture
+def aarhus(run, tmp_path) -> Runner:
+    """The shipped set (judged in DK) beside aarhus-2030, judged in Aarhus (751)."""
+    from .test_sets import AARHUS
+
+    path = tmp_path / "aarhus.yaml"
+    path.write_text(AARHUS, encoding="utf-8")
+    run("goals")
+    run("catalogue", "sync", str(path))
+    return run
+
+
+def _scopes(run: Runner, year: int) -> list[tuple[str, str, float]]:
+    rows = run.json("export", "--format", "json")
+    return sorted((r["goal"], r["scope"], r["value"]) for r in rows if r["year"] == year)
+
+
+@pytest.mark.parametrize("form", ["csv", "careful csv", "json"])
+def test_a_row_without_a_scope_is_in_its_goal_sets_scope(aarhus, tmp_path, form):
+    figures = [("youth-jobs", 2020, 82), ("drug-deaths", 2020, 250), ("aarhus-2030/homelessness", 2020, 540)]
+    if form == "json":
+        path = tmp_path / "f.json"
+        path.write_text(json.dumps([{"goal": g, "year": y, "value": v} for g, y, v in figures]))
+    else:
+        path = tmp_path / "f.csv"
+        note = ',"a ""quoted"" note"' if form == "careful csv" else ","
+        path.write_text("goal,year,value,note\n" + "".join(f"{g},{y},{v}{note}\n" for g, y, v in figures))
+    aarhus("import", str(path), "--force")
+    assert _scopes(aarhus, 2020) == [("aarhus-2030/homelessness", "751", 540), ("drug-deaths", "DK", 250),
+                                     ("youth-jobs", "751", 82)]
+
+
+def test_an_empty_scope_cell_and_a_file_of_one_set_take_the_sets_scope_and_scope_overrides(aarhus, tmp_path):
+    one_set = tmp_path / "aarhus.csv"  # every goal in Aarhus' set: the fast path fills in 751
+    one_set.write_text("goal,scope,year,value\nyouth-jobs,,2021,83\nyouth-jobs,101,2021,70\n")
+    aarhus("import", str(one_set))
+    assert _scopes(aarhus, 2021) == [("youth-jobs", "101", 70), ("youth-jobs", "751", 83)]
+    given = tmp_path / "given.csv"
+    given.write_text("goal,year,value\nyouth-jobs,2022,84\ndrug-deaths,2022,12\n")
+    aarhus("import", str(given), "--scope", "København", "--force")
+    assert _scopes(aarhus, 2022) == [("drug-deaths", "101", 12), ("youth-jobs", "101", 84)]
+
+
+def test_a_json_record_giving_a_key_twice_is_refused_not_guessed(run, db_path, tmp_path):
+    run("goals")
+    before = dump(db_path)
+    path = tmp_path / "f.json"
+    path.write_text('[{"goal": "drug-deaths", "year": 2015, "value": 250},\n'
+                    ' {"goal": "drug-deaths", "year": 2016, "value": 25, "value": 250, "year": 2017}]')
+    result = run.fails("import", str(path))
+    assert "record 2: gives 'year', 'value' more than once" in result.stderr
+    assert "record 1" not in result.stderr
+    assert dump(db_path) == before
+
+
+def test_a_small_figure_round_trips_and_one_no_csv_could_hold_is_refused(run, db_path, tmp_path):
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps([{"goal": "placement-breakdown", "year": 2015, "value": 1e-30}]))
+    run("import", str(path), "--force")
+    exported = tmp_path / "out.csv"
+    run("export", "placement-breakdown", "--output", str(exported))
+    line = next(x for x in exported.read_text().splitlines() if ",2015," in x)
+    assert ",0.000000000000000000000000000001," in line  # written out, as import reads it
+    run("delete", "placement-breakdown", "--year", "2015")
+    run("import", str(exported), "--force")
+    assert [r["value"] for r in run.json("export", "placement-breakdown", "--format", "json")
+            if r["year"] == 2015] == [1e-30]
+    before = dump(db_path)
+    path.write_text(json.dumps([{"goal": "placement-breakdown", "year": 2016, "value": 1e-320}]))
+    assert "1e-320 is too close to zero" in run.fails("import", str(path), "--force").stderr
+    long = tmp_path / "long.csv"  # float() would make it 0.0: a figure nobody wrote
+    long.write_text("goal,year,value\nplacement-breakdown,2016,0." + "0" * 400 + "1\n")
+    assert "is too long: a figure has at most 40 characters" in run.fails("import", str(long), "--force").stderr
+    assert dump(db_path) == before

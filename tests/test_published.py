@@ -141,3 +141,23 @@ def test_an_older_database_gets_the_published_record_by_catalogue_sync(run, seed
     assert rows[2]["source"] == "SFI national count 2013, quoted in Socialpædagogerne's input (2013)"
     again = run("catalogue", "sync")
     assert "0 published figures loaded" in again.stderr
+
+
+def test_a_deleted_published_figure_stays_deleted_through_a_sync(run):
+    run("delete", "homelessness", "--year", "2024", "--note", "checking the 2024 count")
+    result = run("catalogue", "sync")
+    assert "0 published figures loaded" in result.stderr
+    g = _status(run)["homelessness"]
+    assert (g["latest"]["year"], g["latest"]["value"]) == (2022, 5789)
+
+
+def test_a_sync_keeps_the_users_figure_and_names_the_catalogues_revision(run, seed_catalogue, monkeypatch):
+    monkeypatch.setenv("GOALTRACK_CATALOGUE", str(seed_catalogue))
+    run("record", "drug-deaths", "252", "--year", "2018", "--source", "Rigspolitiet 2019")
+    monkeypatch.delenv("GOALTRACK_CATALOGUE")
+    result = run("catalogue", "sync")
+    assert ("  kept: drug-deaths DK 2018 is 252 here; the catalogue has 256 (Sundhedsstyrelsen (2020)); to take it: "
+            "goaltrack record drug-deaths 256 --year 2018 --scope DK --replace --source …") in result.stderr
+    assert "kept: drug-deaths DK 2012" not in result.stderr  # 210 here and in the catalogue: nothing to say
+    rows = [r for r in run.json("history", "drug-deaths", "--format", "json") if r["year"] == 2018]
+    assert [(r["value"], r["current"]) for r in rows] == [(252, True)]  # never overwritten by a sync

@@ -44,6 +44,7 @@ def test_a_new_database_can_start_from_another_catalogue(run, tmp_path, monkeypa
 def test_a_starting_catalogue_that_cannot_be_read_is_one_error_line(run, tmp_path, monkeypatch):
     monkeypatch.setenv("GOALTRACK_CATALOGUE", str(tmp_path / "missing.yaml"))
     result = run.fails("status")
+    assert result.stderr.startswith("Error: GOALTRACK_CATALOGUE: cannot read catalogue ")
     assert "missing.yaml" in result.stderr and len(result.stderr.splitlines()) == 1
 
 

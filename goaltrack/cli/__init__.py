@@ -1,0 +1,46 @@
+"""The command line: parses, calls the library, renders. This module only assembles the group; each
+family of commands lives in a module of its own (views, data, pictures, maintenance) over the shared
+parts in base. Nothing heavy is imported at start-up.
+"""
+
+from __future__ import annotations
+
+import click
+
+from goaltrack.cli import data, maintenance, pictures, views
+from goaltrack.cli.base import CONTEXT, GoaltrackGroup, db_option, hide_passwords_in_process_list, print_version
+
+__all__ = ["GoaltrackGroup", "cli", "hide_passwords_in_process_list", "main"]
+
+
+@click.group(cls=GoaltrackGroup, context_settings=CONTEXT)
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=print_version,
+              help="Show the version and exit.")
+@db_option
+def cli() -> None:
+    """Track social-policy goals against their targets.
+
+    goaltrack keeps a catalogue of goals (baseline, target, deadline) and the official figures
+    published for them, and tells how far each goal is from its target, whether it is on track,
+    and, past its deadline, whether it was met. The first run creates a SQLite database in your
+    data folder and loads the shipped catalogue: Denmark's social 2020 goals.
+
+    \b
+    Examples:
+      goaltrack status
+      goaltrack record homelessness 6431 --year 2019 --source "VIVE, Hjemløshed i Danmark 2019"
+      goaltrack status homelessness --format json
+      goaltrack --db postgresql+psycopg://me@server/goals status
+    """
+
+
+for command in (views.status, views.compare, views.goals_command, views.show, views.history, views.scopes,
+                data.record, data.delete, data.import_command, data.export_command,
+                pictures.chart, pictures.report, maintenance.catalogue, maintenance.db):
+    cli.add_command(command)
+
+
+def main(args: list[str] | None = None, prog_name: str = "goaltrack") -> None:
+    if args is None:
+        hide_passwords_in_process_list()
+    cli.main(args=args, prog_name=prog_name)

@@ -1,0 +1,127 @@
+"""Pictures and reports: chart, report."""
+
+from __future__ import annotations
+
+
+import click
+
+from goaltrack.cli.base import (
+    as_of_option,
+    database,
+    db_option,
+    info,
+    lang_option,
+    progress_bar,
+    scope_option,
+    set_option,
+)
+from goaltrack.errors import GoaltrackError
+
+
+@click.command()
+@click.argument("goals", nargs=-1, metavar="[GOAL]...")
+@click.option("--all", "all_goals", is_flag=True, help="Every goal of the catalogue, plus overview.png.")
+@click.option("--out", type=click.Path(file_okay=True, path_type=str), default="charts", show_default=True,
+              help="Folder to write the charts to (created if needed).")
+@as_of_option
+@scope_option
+@set_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["png", "svg"]), default="png", show_default=True,
+              help="Image format.")
+@click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True,
+              help="Resolution of PNG files (150: 1200 × 750 pixels).")
+@db_option
+def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: str | None, set_id: str | None,
+          lang: str, fmt: str,
+          dpi: int) -> None:
+    """Draw progress charts: one per GOAL, named after its id.
+
+    Each chart shows the measured figures (history before the baseline in grey), the baseline, the
+    target, the required path from one to the other, and the projection to the target year. With
+    --all, every goal is drawn, plus an overview of small panels coloured by category. With --scope
+    and no GOAL, every goal that has figures in that scope is drawn. A scope other than the nation
+    gets a folder of its own (charts/101/homelessness.png), so it never overwrites the nation's
+    charts. The paths written are printed.
+
+    \b
+    Examples:
+      goaltrack chart homelessness
+      goaltrack chart --all --out report/charts --lang da
+      goaltrack chart --scope 101
+      goaltrack chart --set aarhus-2030
+      goaltrack chart drug-deaths --as-of 2015 --format svg
+    """
+    from pathlib import Path
+
+    from goaltrack.charts import check_folder, write_charts
+    from goaltrack.status import build_status, place
+
+    if not goals and not all_goals and scope is None and set_id is None:
+        raise click.UsageError("name one or more goals, or use --all, --scope or --set")
+    check_folder(Path(out))
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, () if all_goals else goals, scope, set_id)
+    if not goals and not all_goals:
+        statuses = [s for s in statuses if s.has_figures]
+        if not statuses:
+            raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
+                                 "(goaltrack chart --all draws every goal)")
+    from goaltrack.charts import undrawable
+
+    empty = undrawable(statuses, as_of)
+    with progress_bar("Drawing", len(statuses) - len(empty) + all_goals) as bar:
+        step = (lambda name: bar(name, 1, 0)) if bar else None
+        paths = write_charts(statuses, Path(out), as_of, lang, fmt, dpi, overview=all_goals, step=step)
+    for path in paths:
+        click.echo(str(path))
+    if empty:
+        info(f"No chart for {', '.join(s.goal.id for s in empty)}: no figures yet"
+             + (" (a panel in the overview says so)." if all_goals else "."))
+
+
+@click.command()
+@click.option("--out", type=click.Path(path_type=str), required=True, help="Folder to write the report to.")
+@click.option("--force", is_flag=True,
+              help="Overwrite files in --out that goaltrack did not write (or that were changed since).")
+@as_of_option
+@scope_option
+@set_option
+@lang_option
+@db_option
+def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | None, lang: str) -> None:
+    """Write a report to hand on: report.md, report.html and the charts, in one folder.
+
+    The report has the date, the status table, a sentence per goal in plain words, and each goal's
+    chart beside it, with an overview at the top. Goals without figures in the scope are listed
+    ("no figures for København yet") instead of drawn. Send the folder as it is.
+
+    goaltrack writes over the files it wrote there before, and refuses to write over anything else
+    (a report.md of your own, a symbolic link) unless --force is given.
+
+    \b
+    Examples:
+      goaltrack report --out status-2026
+      goaltrack report --out kbh --scope 101
+      goaltrack report --out aarhus --set aarhus-2030
+      goaltrack report --out rapport --lang da --as-of 2020
+    """
+    from pathlib import Path
+
+    from goaltrack import store
+    from goaltrack.charts import check_folder
+    from goaltrack.report import write_report
+    from goaltrack.status import build_status, place
+
+    check_folder(Path(out))
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, (), scope, set_id)
+    with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
+        written = write_report(statuses, Path(out), as_of, where, lang,
+                               step=(lambda name: bar(name, 1, 0)) if bar else None,
+                               name=store.catalogue_name(engine), force=force)
+    click.echo(str(written.markdown))
+    click.echo(str(written.html))
+    info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")
