@@ -39,8 +39,10 @@ def test_unit_ranges():
 def test_forty_characters_are_a_figure_and_forty_one_are_refused():
     forty = "0." + "0" * 37 + "1"  # 1e-38, written out: 40 characters
     assert len(forty) == 40 and parse_value(forty) == 1e-38
-    with pytest.raises(ValueError, match="too large"):
+    with pytest.raises(ValueError, match="too long: a figure has at most 40 characters"):
         parse_value("0." + "0" * 38 + "1")
+    with pytest.raises(ValueError, match="too large"):
+        parse_value("1" * 41)
 
 
 def test_format_plain_writes_out_what_import_reads_back():
