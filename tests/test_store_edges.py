@@ -31,3 +31,15 @@ def test_a_regions_sum_counts_its_own_municipalities_only(north):  # noqa: F811
     g = north.json("status", "homelessness", "--scope", "1081", "--format", "json")["goals"][0]
     assert g["latest"] == {"year": 2019, "value": 660, "source": None, "derived": "sum of 11 municipalities"}
     assert g["baseline"]["value"] == 1320
+
+
+def test_the_catalogue_name_is_the_shipped_sets_and_another_set_leaves_it(run, tmp_path):
+    from .test_sets import AARHUS
+
+    run("goals")
+    engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
+    assert store.catalogue_name(engine) == "Sociale 2020-mål (Alle skal med, 2013)"
+    path = tmp_path / "aarhus.yaml"
+    path.write_text(AARHUS, encoding="utf-8")
+    run("catalogue", "sync", str(path))
+    assert store.catalogue_name(engine) == "Sociale 2020-mål (Alle skal med, 2013)"
