@@ -48,6 +48,8 @@ CATALOGUES = {  # file: what the error must say
     "subnormal-target.yaml": ":7: goal 'youth-education': target: 5e-324 is too close to zero to be a figure",
     "wrong-way-change.yaml": ":7: goal 'h': target 5819 is worse than the baseline 5290",  # not 5819.000000000001
     "underflow.yaml": ":9: 1.0e-400 is too close to zero to be a figure; write 0 for none",  # not stored as 0
+    "underflow-underscore.yaml": ":9: 1_0.0e-400 is too close to zero to be a figure; write 0 for none",  # YAML's 1_0
+    "bell-in-yaml.yaml": "bell-in-yaml.yaml: YAML error: unacceptable character #x0007: special characters are not allowed",
     "noise-target.yaml": ":7: goal 'youth-education': the target 5290.000000000001 lies within rounding noise of "
                          "the baseline 5290",
 }
