@@ -78,6 +78,10 @@ def main() -> None:
           + (f", a sample of {len(codes)} (seed {args.seed})" if args.sample else ""))
     for name in survived:
         print(f"  not killed ({codes[name]}): {name}")
+    unchecked = sum(1 for c in codes.values() if c is None)
+    if unchecked:
+        print(f"{unchecked} of them were never run (exit code None): mutmut stopped before them; "
+              "its own output above says why", file=sys.stderr)
 
 
 if __name__ == "__main__":
