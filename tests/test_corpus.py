@@ -35,6 +35,8 @@ CATALOGUES = {  # file: what the error must say
     "python-tag.yaml": ":1: YAML error: could not determine a constructor for the tag",
     "target-before-baseline.yaml": ":7: goal 'homelessness': target year 2005 must come after baseline year 2011",
     "target-year-own-line.yaml": ":9: goal 'homelessness': target year 2005 must come after baseline year 2011",
+    "unknown-unit-and-target-before-baseline.yaml": ":7: goal 'homelessness': target year 2005 must come after "
+                                                    "baseline year 2011",  # both problems, in one pass
     "change-below-zero.yaml": ":9: goal 'homelessness': change_pct -120 would go below zero",
     "change-wrong-way.yaml": ":9: goal 'homelessness': change_pct 10 goes the wrong way for a goal to decrease",
     "unknown-direction.yaml": ":5: goal 'homelessness': direction must be 'increase' or 'decrease', not 'sideways'",
