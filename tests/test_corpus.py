@@ -37,6 +37,10 @@ CATALOGUES = {  # file: what the error must say
     "target-year-own-line.yaml": ":9: goal 'homelessness': target year 2005 must come after baseline year 2011",
     "unknown-unit-and-target-before-baseline.yaml": ":7: goal 'homelessness': target year 2005 must come after "
                                                     "baseline year 2011",  # both problems, in one pass
+    "list-key-then-duplicate.yaml": ":7: duplicate key 'unit'",  # the keys after a bad one are still checked
+    "set-and-goal-id-too-long.yaml": ":4: goal 'homelessness-of-persons-counted-each-winter-week-six' of set "
+                                     "'a-set-whose-id-is-long-enough-for-thirty'",
+    "scope-kind-unknown.yaml": ":6: scope 101: kind must be one of nation, region, municipality, other, not 'town'",
     "change-below-zero.yaml": ":9: goal 'homelessness': change_pct -120 would go below zero",
     "change-wrong-way.yaml": ":9: goal 'homelessness': change_pct 10 goes the wrong way for a goal to decrease",
     "unknown-direction.yaml": ":5: goal 'homelessness': direction must be 'increase' or 'decrease', not 'sideways'",
