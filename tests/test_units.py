@@ -43,6 +43,11 @@ def test_forty_characters_are_a_figure_and_forty_one_are_refused():
         parse_value("0." + "0" * 38 + "1")
     with pytest.raises(ValueError, match="too large"):
         parse_value("1" * 41)
+    # leading zeros are no size: too long, not too large; fourteen whole digits are too large
+    with pytest.raises(ValueError, match="too long: a figure has at most 40 characters"):
+        parse_value("0" * 40 + "1")
+    with pytest.raises(ValueError, match="too large"):
+        parse_value("10000000000000." + "0" * 26)
 
 
 def test_format_plain_writes_out_what_import_reads_back():
