@@ -44,10 +44,20 @@ def test_forty_characters_are_a_figure_and_forty_one_are_refused():
     with pytest.raises(ValueError, match="too large"):
         parse_value("1" * 41)
     # leading zeros are no size: too long, not too large; fourteen whole digits are too large
-    with pytest.raises(ValueError, match="too long: a figure has at most 40 characters"):
-        parse_value("0" * 40 + "1")
+    for text in ("0" * 40 + "1", "-" + "0" * 39 + "1"):
+        with pytest.raises(ValueError) as refused:
+            parse_value(text)
+        assert str(refused.value) == f"{text[:40]!r}… (41 characters) is too long: a figure has at most 40 characters"
+    with pytest.raises(ValueError) as refused:
+        parse_value("1" * 41)
+    assert str(refused.value) == f"{'1' * 40!r}… (41 characters) is too large: a figure's size must stay below 1,000,000,000,000"
     with pytest.raises(ValueError, match="too large"):
         parse_value("10000000000000." + "0" * 26)
+    # twelve whole digits stay below 1e12: too long; thirteen reach it: too large
+    with pytest.raises(ValueError, match="too long"):
+        parse_value("999999999999." + "0" * 28)
+    with pytest.raises(ValueError, match="too large"):
+        parse_value("1000000000000." + "0" * 27)
 
 
 def test_format_plain_writes_out_what_import_reads_back():
