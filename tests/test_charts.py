@@ -288,3 +288,17 @@ def test_overview_colours_a_panel_by_its_verdict_after_the_deadline():
                        "Category, before a deadline or without one": ["deterioration"]}
     before = charts.draw_overview([charts.chart_data(judge(HOMELESS, FIGURES, as_of=2016), 2016)])
     assert [[t.get_text() for t in lg.get_texts()] for lg in before.legends] == [["deterioration"]]
+
+
+def test_a_danish_chart_names_its_scope_in_danish():
+    status = judge(HOMELESS, [M(2013, 5820)], as_of=2026)
+    assert charts.chart_data(status, 2026, "da").scope_label == "Danmark (DK)"
+    assert charts.chart_data(status, 2026).scope_label == "Denmark (DK)"
+
+
+def test_a_flat_series_at_zero_gets_a_small_axis_above_zero():
+    flat = Goal(id="flat", title_en="Flat", title_da="Flad", unit="count", direction="decrease",
+                baseline_year=2015, baseline_value=0)
+    data = charts.chart_data(judge(flat, [M(2016, 0), M(2017, 0)], as_of=2026), 2026)
+    # no spread: half of max(|0|, 1) = 0.5 stands in for it, padded by 12 %; a count never goes below 0
+    assert charts.axis_limits(data) == (0.0, pytest.approx(0.06), None)
