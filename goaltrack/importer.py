@@ -47,8 +47,8 @@ from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.sanitise import restore_cell
-from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, TOO_LARGE, UNITS, format_plain, parse_value, quoted,
-                             text_problem)
+from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, TOO_CLOSE_TO_ZERO, TOO_LARGE, UNITS, format_plain,
+                             parse_value, quoted, text_problem, underflowed)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -803,7 +803,7 @@ class _JsonNumber(str):
     def problem(self) -> str:
         number = float(self)
         if number == 0:
-            return f"{quoted(self)} is too close to zero to be a figure; write 0 for none"
+            return f"{quoted(self)} {TOO_CLOSE_TO_ZERO}"
         if not math.isfinite(number) or abs(number) >= MAX_MAGNITUDE:
             return f"{quoted(self)} is too large: {TOO_LARGE}"
         return f"{quoted(self)} is too long: a figure has at most {MAX_DIGITS} characters"
@@ -811,8 +811,7 @@ class _JsonNumber(str):
 
 def _json_float(text: str) -> float | str:
     number = float(text)
-    underflow = number == 0 and any(digit in text.lower().partition("e")[0] for digit in "123456789")
-    if underflow or not math.isfinite(number) or len(text) > MAX_DIGITS:
+    if underflowed(text, number) or not math.isfinite(number) or len(text) > MAX_DIGITS:
         return _JsonNumber(text)
     return number
 

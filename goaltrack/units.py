@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # digits shown: a single 1e308 would otherwise overflow into inf and break status for everyone.
 MAX_MAGNITUDE = 1e12
 TOO_LARGE = f"a figure's size must stay below {MAX_MAGNITUDE:,.0f}"
+TOO_CLOSE_TO_ZERO = "is too close to zero to be a figure; write 0 for none"
 MAX_DIGITS = 40  # the longest figure as typed; format_plain writes every valid figure within it
 
 
@@ -30,7 +31,7 @@ class Unit:
         if abs(value) >= MAX_MAGNITUDE:
             return f"{format_plain(value)} is too large: {TOO_LARGE}"
         if "e" in format_plain(value):  # 1e-320: no figure, and no CSV file could hold it (see parse_value)
-            return f"{format_plain(value)} is too close to zero to be a figure; write 0 for none"
+            return f"{format_plain(value)} {TOO_CLOSE_TO_ZERO}"
         if self.minimum is not None and value < self.minimum:
             return f"{format_plain(value)} is below {format_plain(self.minimum)}, the least a {self.name} value can be"
         if self.maximum is not None and value > self.maximum:
@@ -88,6 +89,12 @@ def parse_value(text: str) -> float:
 def quoted(text: str, limit: int = 40) -> str:
     """``text`` quoted for a message, cut to ``limit`` characters (a value can be megabytes long)."""
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text):,} characters)"
+
+
+def underflowed(text: str, number: float) -> bool:
+    """Whether float() made 0.0 of a number written as something else (1e-400, or a 400-digit
+    decimal): a zero nobody wrote. JSON and YAML readers build such floats before any check sees them."""
+    return number == 0 and any(digit in text.lower().partition("e")[0] for digit in "123456789")
 
 
 def format_plain(value: float) -> str:
