@@ -19,7 +19,8 @@ from typing import Any
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.progress import same_level, target_level
 from goaltrack.sanitise import shorten
-from goaltrack.units import MAX_DIGITS, MAX_MAGNITUDE, TOO_LARGE, UNITS, format_plain, parse_value, quoted, text_problem
+from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, TOO_CLOSE_TO_ZERO, TOO_LARGE, UNITS, format_plain, parse_value,
+                             quoted, text_problem, underflowed)
 
 NATION = "DK"
 NATION_NAME = "Danmark"
@@ -115,11 +116,16 @@ def shipped_catalogue_path() -> Path:
     return Path(__file__).resolve().parent.parent / "goals.yaml"
 
 
+def chosen_catalogue_path() -> Path | None:
+    """The catalogue ``GOALTRACK_CATALOGUE`` names, if it is set."""
+    chosen = os.environ.get("GOALTRACK_CATALOGUE", "")
+    return Path(chosen) if chosen else None
+
+
 def default_catalogue_path() -> Path:
     """The catalogue a new database starts from, and ``catalogue check``/``sync`` read without a file:
     ``GOALTRACK_CATALOGUE`` when set, else the shipped one."""
-    chosen = os.environ.get("GOALTRACK_CATALOGUE", "")
-    return Path(chosen) if chosen else shipped_catalogue_path()
+    return chosen_catalogue_path() or shipped_catalogue_path()
 
 
 def load_catalogue(path: str | Path) -> Catalogue:
@@ -262,8 +268,8 @@ def _number_text_problem(text: str) -> str | None:
         number = float(text.replace("_", ""))
     except ValueError:  # .inf, .nan, 0x1F, 1:20 (sexagesimal): the value checks name those
         return None
-    if number == 0 and any(digit in text.lower().partition("e")[0] for digit in "123456789"):
-        return f"{text} is too close to zero to be a figure; write 0 for none"
+    if underflowed(text, number):
+        return f"{text} {TOO_CLOSE_TO_ZERO}"
     if len(text) > MAX_DIGITS and math.isfinite(number) and "e" not in format_plain(number):
         return f"{quoted(text)} is too long: a figure has at most {MAX_DIGITS} characters"
     return None
