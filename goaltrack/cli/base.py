@@ -66,21 +66,19 @@ class GoaltrackGroup(click.Group):
 
             logging.getLogger("psycopg").addHandler(logging.NullHandler())
         try:
-            result = super().invoke(ctx)
-            self._done()
-            return result
+            try:
+                return super().invoke(ctx)
+            finally:  # finished, or failed and about to say so: a Ctrl-C from now on changes nothing
+                self._done()
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            self._done()
             raise
         except GoaltrackError as error:
-            self._done()
             fail(error)
         except BrokenPipeError:  # `goaltrack status | head`: the reader left; that is fine
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
         except KeyboardInterrupt:
-            self._done()
             done = sys.modules.get("goaltrack.db") is not None and sys.modules["goaltrack.db"].writes_committed()
             files = sys.modules.get("goaltrack.outputs") is not None and sys.modules["goaltrack.outputs"].files_written()
             if done:
@@ -93,7 +91,6 @@ class GoaltrackGroup(click.Group):
             click.echo(said, err=True)
             sys.exit(130)
         except Exception as exc:
-            self._done()
             from goaltrack.db import database_error, is_database_error, resolve_url
 
             if is_database_error(exc):  # a locked file, a server gone away: expected, never a traceback
@@ -102,7 +99,6 @@ class GoaltrackGroup(click.Group):
                 raise
             fail(GoaltrackError(f"unexpected {type(exc).__name__}: {exc} "
                                 f"(set {DEBUG_ENV}=1 to see where; please report it)"))
-
 
     def _done(self) -> None:
         """The command has finished (or failed, and says so next): a Ctrl-C now changes nothing."""
@@ -219,23 +215,23 @@ def database(load_shipped: bool = True) -> Engine:
     """The database of this run: opened, migrated, and holding the shipped catalogue on first use
     (unless the command is about to load a catalogue of its own)."""
     from goaltrack import store
-    from goaltrack.catalogue import default_catalogue_path, shipped_catalogue_path
+    from goaltrack.catalogue import chosen_catalogue_path
     from goaltrack.db import count_writes_from_here, open_database
 
     ctx = click.get_current_context()
     root = ctx.find_root()
     if "goaltrack.engine" not in root.meta:
         engine = open_database(root.meta.get(_DB_KEY))
-        start = default_catalogue_path()
-        what = "the shipped catalogue" if start == shipped_catalogue_path() else f"{start} (GOALTRACK_CATALOGUE)"
         try:
             loaded = store.ensure_catalogue(engine) if load_shipped else None
         except GoaltrackError as error:  # say which setting chose the file
-            if start == shipped_catalogue_path():
+            if chosen_catalogue_path() is None:
                 raise
             raise GoaltrackError(f"GOALTRACK_CATALOGUE: {error.message}", error.problems, error.file,
                                  error.total) from None
         if loaded is not None:
+            chosen = chosen_catalogue_path()
+            what = f"{chosen} (GOALTRACK_CATALOGUE)" if chosen else "the shipped catalogue"
             info(f"Loaded {what} into a new database: {len(loaded.added)} goals, "
                  f"{loaded.measurements_added} published figures.")
         root.meta["goaltrack.engine"] = engine
