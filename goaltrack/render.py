@@ -334,25 +334,33 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
     columns, the titles and the widths); each goal takes one or two lines from 100 columns up.
     """
     from rich import box
-    from rich.table import Table
-    from rich.text import Text
 
     from goaltrack.fit import layout
 
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
-    notes = footnotes(statuses, lang)
-    table = Table(title=shown(title_line(scope, as_of, lang, set_name)), title_justify="left",
-                  caption="\n".join(map(shown, notes)) or None, caption_justify="left",
-                  header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = fitted_table(plan, columns, styles, title_line(scope, as_of, lang, set_name), footnotes(statuses, lang),
+                         box.SIMPLE_HEAD)
+    return table, plan.omitted
+
+
+def fitted_table(plan: Any, columns: Sequence[Any], styles: dict[str, list[str | None]], title: str,
+                 notes: Sequence[str], frame: Any, rule_after: int | None = None) -> Table:
+    """A rich table laid out as ``plan`` says (goaltrack.fit): each column at its width, never wrapped
+    by rich, a two-word header on two lines; ``rule_after``: the row after which a rule is drawn."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=shown(title), title_justify="left", caption="\n".join(map(shown, notes)) or None,
+                  caption_justify="left", header_style="bold", box=frame, show_edge=False, pad_edge=False)
     by_key = {c.key: c for c in columns}
     for key in plan.keys:
         table.add_column(header_lines(by_key[key].header, plan.widths[key]),
                          justify="right" if by_key[key].right else "left", width=plan.widths[key], no_wrap=True)
     for i, row in enumerate(plan.lines):
         table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] or "" if key in styles else "")
-                        for key in plan.keys))
-    return table, plan.omitted
+                        for key in plan.keys), end_section=i == rule_after)
+    return table
 
 
 def header_lines(header: str, width: int) -> str:
@@ -498,8 +506,6 @@ def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 1
     (goaltrack.fit: no word, figure or symbol split; the columns left out first are progress, which
     never decides a rank, then the baseline, then the gap left; their headers are returned)."""
     from rich import box
-    from rich.table import Table
-    from rich.text import Text
 
     from goaltrack.fit import Column, atoms, layout
 
@@ -542,14 +548,8 @@ def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 1
         styles["verdict"].append(VERDICT_STYLE[a.verdict] if a.verdict else "")
     plan = layout(list(columns.values()), width, title_key="scope")
     ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")  # SIMPLE_HEAD, with a rule between sections
-    table = Table(title=shown(heading), title_justify="left", header_style="bold", box=ruled, show_edge=False,
-                  pad_edge=False, caption="\n".join(map(shown, notes)) or None, caption_justify="left")
-    for key in plan.keys:
-        table.add_column(header_lines(columns[key].header, plan.widths[key]),
-                         justify="right" if columns[key].right else "left", width=plan.widths[key], no_wrap=True)
-    for i, row in enumerate(plan.lines):
-        table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] if key in styles else "")
-                        for key in plan.keys), end_section=bool(others) and i == len(ranked) - 1)
+    table = fitted_table(plan, list(columns.values()), styles, heading, notes, ruled,
+                         rule_after=len(ranked) - 1 if ranked and others else None)
     return table, plan.omitted
 
 
