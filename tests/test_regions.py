@@ -84,6 +84,8 @@ def test_history_chart_and_compare_show_the_sums(north, tmp_path):
     assert data.derived_label == "Sum of 11 municipalities"
     assert data.source == "sum of 11 municipalities"
     assert data.title == "Homeless persons · Region Nordjylland (1081)"
+    danish = charts.chart_data(status, 2026, lang="da")  # the legend and the source line in the chart's language
+    assert (danish.derived_label, danish.source) == ("Sum af 11 kommuner", "sum af 11 kommuner")
     out = tmp_path / "charts"
     north("chart", "homelessness", "--scope", "1081", "--out", str(out))
     assert (out / "1081" / "homelessness.png").exists()
