@@ -65,7 +65,7 @@ def test_sync_adds_updates_and_loads_seed_figures(run, tmp_path, db_path):
     result = run("catalogue", "sync", path)  # a new database takes this catalogue, not the shipped one
     assert "Loaded the shipped" not in result.stderr
     assert result.stderr.startswith(f"Synced {path} into goal set dk-2020: 2 added, 0 updated, 0 restored, 0 archived, 0 removed; "
-                                    "1 published figures loaded.")
+                                    "1 published figure loaded.")
     ids = [g["id"] for g in run.json("goals", "--format", "json")]
     assert ids == ["alpha", "beta"]
     assert run.json("history", "beta", "--format", "json")[0]["value"] == 12

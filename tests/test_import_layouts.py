@@ -157,7 +157,7 @@ def test_replace_with_a_new_source_for_the_same_value(run, ready, tmp_path):
     path.write_text("goal,year,value,source\nhomelessness,2013,5820,\"SFI, Hjemløshed i Danmark 2013\"\n",
                     encoding="utf-8")
     out = run("import", str(path), "--replace")
-    assert "1 rows; 0 new, 0 replaced, 0 unchanged, 1 with a new source" in out.stderr
+    assert "1 row; 0 new, 0 replaced, 0 unchanged, 1 with a new source" in out.stderr
     rows = [(r["value"], r["source"], r["current"]) for r in run.json("history", "homelessness", "--format", "json")]
     assert rows[-2:] == [(5820, "SFI national count 2013, quoted in Socialpædagogerne's input (2013)", False),
                          (5820, "SFI, Hjemløshed i Danmark 2013", True)]

@@ -34,11 +34,11 @@ def test_a_new_database_can_start_from_another_catalogue(run, tmp_path, monkeypa
                     "     measurements: [{year: 2024, value: 380, source: count}]}\n", encoding="utf-8")
     monkeypatch.setenv("GOALTRACK_CATALOGUE", str(mine))
     result = run("status", "--format", "json")
-    assert f"Loaded {mine} (GOALTRACK_CATALOGUE) into a new database: 1 goals, 1 published figures." \
+    assert f"Loaded {mine} (GOALTRACK_CATALOGUE) into a new database: 1 goal, 1 published figure." \
         in result.stderr
     assert [(g["set"], g["id"], g["latest"]["value"]) for g in json.loads(result.stdout)["goals"]] == \
         [("aarhus-2030", "homeless", 380)]
-    assert "mine.yaml: 1 goals" in run("catalogue", "check").stderr  # the default file of check and sync
+    assert "mine.yaml: 1 goal, 1 scope, no problems." in run("catalogue", "check").stderr  # the default file of check and sync
 
 
 def test_a_starting_catalogue_that_cannot_be_read_is_one_error_line(run, tmp_path, monkeypatch):

@@ -232,8 +232,8 @@ def database(load_shipped: bool = True) -> Engine:
         if loaded is not None:
             chosen = chosen_catalogue_path()
             what = f"{chosen} (GOALTRACK_CATALOGUE)" if chosen else "the shipped catalogue"
-            info(f"Loaded {what} into a new database: {len(loaded.added)} goals, "
-                 f"{loaded.measurements_added} published figures.")
+            info(f"Loaded {what} into a new database: {counted(len(loaded.added), 'goal')}, "
+                 f"{counted(loaded.measurements_added, 'published figure')}.")
         root.meta["goaltrack.engine"] = engine
         count_writes_from_here()  # Ctrl-C from now on reports the command's own write, done or not
     return root.meta["goaltrack.engine"]
@@ -253,6 +253,11 @@ def widen(out: Any, table: Any) -> None:
     """Make the console at least as wide as ``table`` (with --wide, or a terminal narrower than even the
     narrowest layout): the terminal then wraps or scrolls its lines, and no figure is ever cut short."""
     out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+
+
+def counted(n: int, word: str) -> str:
+    """'1 goal', '2 goals', '1,000 rows': a count of English nouns that take an s."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def info(message: str) -> None:

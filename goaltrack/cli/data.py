@@ -12,6 +12,7 @@ from goaltrack.cli.base import (
     TerminalSafe,
     YearType,
     check_output,
+    counted,
     database,
     db_option,
     format_option,
@@ -152,7 +153,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
         extra.append(f"{result.withheld:,} {'cell' if result.withheld == 1 else 'cells'} withheld or empty")
     if result.skipped_lines:
         extra.append(f"{result.skipped_lines:,} title or note lines skipped")
-    info(f"{what} {file}: {result.rows:,} rows; {', '.join(parts)}"
+    info(f"{what} {file}: {counted(result.rows, 'row')}; {', '.join(parts)}"
          + (f" ({'; '.join(extra)})" if extra else "")
          + (" (dry run: nothing written)." if dry_run else "."))
 
@@ -198,7 +199,7 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
         from goaltrack.spreadsheet import write_workbook
 
         count = write_workbook(output, exporter.sheets(rows, history))
-        info(f"Exported {count:,} figures to {output}.")
+        info(f"Exported {counted(count, 'figure')} to {output}.")
         return
     try:
         out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
@@ -208,4 +209,4 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
         out = TerminalSafe(sys.stdout)
     with out if output is not None else contextlib.nullcontext(out):
         count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history, excel_da)
-    info(f"Exported {count:,} figures" + (f" to {output}." if output else "."))
+    info(f"Exported {counted(count, 'figure')}" + (f" to {output}." if output else "."))

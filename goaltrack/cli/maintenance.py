@@ -9,6 +9,7 @@ import click
 from goaltrack.cli.base import (
     CONTEXT,
     _DB_KEY,
+    counted,
     database,
     db_option,
     info,
@@ -50,7 +51,7 @@ def catalogue_check(file: str | None) -> None:
     result = load_catalogue(file)
     for warning in result.warnings:
         info(f"Warning: {warning.where(file)}")
-    info(f"{file}: {len(result.goals)} goals, {len(result.scopes)} scopes, no problems.")
+    info(f"{file}: {counted(len(result.goals), 'goal')}, {counted(len(result.scopes), 'scope')}, no problems.")
 
 
 @catalogue.command("sync")
@@ -81,7 +82,7 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
     result = store.sync_catalogue(database(load_shipped=False), definition, archive=archive)
     parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
     info(f"Synced {file} into goal set {definition.set_id}: {', '.join(parts)}; "
-         f"{result.measurements_added} published figures loaded.")
+         f"{counted(result.measurements_added, 'published figure')} loaded.")
     for key in ("added", "updated", "restored", "archived", "removed"):
         for goal_id in getattr(result, key):
             info(f"  {key}: {goal_id}")

@@ -7,6 +7,7 @@ import click
 
 from goaltrack.cli.base import (
     as_of_option,
+    counted,
     database,
     db_option,
     info,
@@ -124,4 +125,4 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
                                name=store.catalogue_name(engine), force=force)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
-    info(f"Wrote {len(written.charts)} charts to {Path(out) / 'charts'}.")
+    info(f"Wrote {counted(len(written.charts), 'chart')} to {Path(out) / 'charts'}.")

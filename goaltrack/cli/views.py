@@ -10,6 +10,7 @@ from goaltrack.cli.base import (
     as_of_option,
     check_output,
     console,
+    counted,
     database,
     db_option,
     emit,
@@ -92,7 +93,7 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
         from goaltrack.spreadsheet import write_workbook
 
         write_workbook(output, render.status_sheets(statuses, as_of, where, lang))
-        info(f"Wrote {output}: {len(statuses)} goals.")
+        info(f"Wrote {output}: {counted(len(statuses), 'goal')}.")
     else:
         emit(render.status_as_markdown(statuses, as_of, where, lang), output)
 
