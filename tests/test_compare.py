@@ -66,6 +66,12 @@ def test_before_the_baseline_year_the_nation_has_nothing_to_compare(run, tmp_pat
     assert "DK" in [s["scope"] for s in run.json("compare", "homelessness", "--as-of", "2011",
                                                  "--format", "json")["scopes"]]
 
+    # no scope has a figure before 2009: the table view says so on stderr, not an empty table
+    empty = run("compare", "homelessness", "--as-of", "2008")
+    assert (empty.stdout, empty.stderr) == ("", "No scope has a figure for homelessness up to 2008: nothing to "
+                                                "compare (goaltrack record or import adds one).\n")
+    assert run.json("compare", "homelessness", "--as-of", "2008", "--format", "json")["scopes"] == []
+
 
 def test_a_scope_is_judged_with_its_goals_verdict_window():
     """A catalogue's wider verdict window holds for every scope, not only for the nation."""
