@@ -90,6 +90,11 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path):
     ("status.csv", "goal,year,value,status\nhomelessness,2015,1,bogus\n",
      ":2: status must be 'current', 'replaced' or 'deleted', not 'bogus'"),
     ("number.json", '[5, {"goal": "homelessness", "year": 2015, "value": 1}]', "record 1: is not an object"),
+    ("true.json", '[{"goal": "homelessness", "year": 2015, "value": true}]', "record 1: value True is not a number"),
+    ("recorded.csv", "goal,year,value,recorded_at\nhomelessness,2015,1,yesterday\n",
+     ":2: recorded_at 'yesterday' is not a date and time (2026-01-31T12:00:00Z)"),
+    ("replaced.csv", "goal,year,value,status,replaced_at\nhomelessness,2015,1,replaced,soon\n",
+     ":2: replaced_at 'soon' is not a date and time (2026-01-31T12:00:00Z)"),
 ])
 def test_each_bad_file_is_named_exactly(run, db_path, tmp_path, name, text, message):
     run("goals")
@@ -188,3 +193,34 @@ def test_a_small_figure_round_trips_and_one_no_csv_could_hold_is_refused(run, db
     long.write_text("goal,year,value\nplacement-breakdown,2016,0." + "0" * 400 + "1\n")
     assert "is too long: a figure has at most 40 characters" in run.fails("import", str(long), "--force").stderr
     assert dump(db_path) == before
+
+
+def test_a_long_value_in_a_message_is_cut_after_60_characters():
+    from goaltrack.importer import _short
+
+    assert _short("x" * 58) == repr("x" * 58)  # 60 characters with its quotes: whole
+    assert _short("x" * 59) == repr("x" * 59)[:57] + "…"
+
+
+def test_a_spreadsheets_whole_numbers_are_integers_only_where_a_float_is_exact():
+    from goaltrack.importer import _sheet_cell
+
+    assert (_sheet_cell(101.0), type(_sheet_cell(101.0))) == (101, int)  # a scope code typed as a number
+    assert type(_sheet_cell(float(2**53 - 1))) is int
+    assert type(_sheet_cell(float(2**53))) is float  # past 2**53 a float no longer says which integer it was
+    assert _sheet_cell(5.5) == 5.5
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_a_file_longer_than_one_batch_goes_in_whole(run, tmp_path, monkeypatch, suffix):
+    """Files are checked and written in batches (BATCH rows); with batches of 2, five rows make three."""
+    from goaltrack import importer
+
+    monkeypatch.setattr(importer, "BATCH", 2)
+    rows = [{"goal": "homelessness", "scope": "101", "year": 2015 + i, "value": 1000 + i} for i in range(5)]
+    path = tmp_path / f"five{suffix}"
+    path.write_text(json.dumps(rows) if suffix == ".json" else "goal,scope,year,value\n" + "".join(
+        f"{r['goal']},{r['scope']},{r['year']},{r['value']}\n" for r in rows))
+    assert "5 rows; 5 new" in run("import", str(path)).stderr
+    stored = [(r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101", "--format", "json")]
+    assert stored == [(2015, 1000), (2016, 1001), (2017, 1002), (2018, 1003), (2019, 1004)]

@@ -245,3 +245,12 @@ def test_a_large_csv_streams_in_bounded_memory(tmp_path):
                           env=env, capture_output=True, text=True, preexec_fn=limit, timeout=300)
     assert done.returncode == 0, done.stderr
     assert f"{rows:,} rows; {rows:,} new" in done.stderr
+
+
+def test_a_title_of_one_word_that_is_also_a_column_name_is_skipped(run, tmp_path):
+    """A header names at least two columns: a title line "Kommune" above it is a title, not a header."""
+    path = tmp_path / "titled.csv"
+    path.write_text("Kommune\ngoal,scope,year,value\nhomelessness,101,2015,1500\n")
+    assert "1 row; 1 new, 0 replaced, 0 unchanged (1 title or note line skipped)" in run("import", str(path)).stderr
+    assert [(r["scope"], r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101",
+                                                                 "--format", "json")] == [("101", 2015, 1500)]

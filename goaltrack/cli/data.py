@@ -150,9 +150,9 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
         parts.append(f"{result.history:,} earlier figures")
     extra = []
     if result.withheld:
-        extra.append(f"{result.withheld:,} {'cell' if result.withheld == 1 else 'cells'} withheld or empty")
+        extra.append(f"{counted(result.withheld, 'cell')} withheld or empty")
     if result.skipped_lines:
-        extra.append(f"{result.skipped_lines:,} title or note lines skipped")
+        extra.append(f"{counted(result.skipped_lines, 'title or note line')} skipped")
     info(f"{what} {file}: {counted(result.rows, 'row')}; {', '.join(parts)}"
          + (f" ({'; '.join(extra)})" if extra else "")
          + (" (dry run: nothing written)." if dry_run else "."))
