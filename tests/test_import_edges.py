@@ -224,3 +224,12 @@ def test_a_file_longer_than_one_batch_goes_in_whole(run, tmp_path, monkeypatch, 
     assert "5 rows; 5 new" in run("import", str(path)).stderr
     stored = [(r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101", "--format", "json")]
     assert stored == [(2015, 1000), (2016, 1001), (2017, 1002), (2018, 1003), (2019, 1004)]
+
+
+def test_a_decimal_comma_in_a_json_text_value_is_read_as_danish(run, tmp_path):
+    """Only a comma-separated CSV makes "5,7" ambiguous; a JSON (or spreadsheet) text "5,7" is 5.7."""
+    path = tmp_path / "komma.json"
+    path.write_text(json.dumps([{"goal": "placement-breakdown", "year": 2015, "value": "5,7"}]))
+    assert "1 new" in run("import", str(path)).stderr
+    assert [r["value"] for r in run.json("export", "placement-breakdown", "--format", "json") if r["year"] == 2015] \
+        == [5.7]
