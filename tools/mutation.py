@@ -3,6 +3,7 @@
     python tools/mutation.py units              # every mutant of goaltrack/units.py
     python tools/mutation.py catalogue --sample 80
     python tools/mutation.py charts --sample 60   # charts: the data and layout functions only
+    python tools/mutation.py importer --only _copy_new   # one function's mutants (PostgreSQL's COPY)
 
 Run from the top of the repository with the test extra installed. It calls
 ``mutmut run --max-children 1`` with the chosen mutant names (mutmut's own settings are in
@@ -62,11 +63,17 @@ def main() -> None:
     parser.add_argument("module", help="a module of goaltrack, e.g. progress")
     parser.add_argument("--sample", type=int, default=0, help="test this many mutants, drawn at random")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--only", action="append", default=[], metavar="FUNCTION",
+                        help="only this function's mutants (repeatable), e.g. _copy_new or _Writer.take")
     parser.add_argument("--report", action="store_true", help="print the last run's score, run nothing")
     args = parser.parse_args()
     if not args.report:
         refresh()
     names = mutant_names(args.module)
+    if args.only:
+        names = [n for n in names if function(n) in args.only]
+        if not names:
+            sys.exit(f"no mutant of {args.module} is in {', '.join(args.only)}")
     if args.sample and args.sample < len(names):
         names = sorted(random.Random(args.seed).sample(names, args.sample))
     if not args.report:
