@@ -63,8 +63,14 @@ def test_zero_goes_in_on_both_paths(run, tmp_path):
                     ("youth-crime", "751", 0)]
 
 
-def test_import_and_correct_on_each_backend(backend_url, tmp_path):
+def test_import_and_correct_on_each_backend(backend_url, tmp_path, monkeypatch):
     """New figures go in by COPY on PostgreSQL and by INSERT on SQLite; corrections keep the old."""
+    from goaltrack import importer
+
+    copied: list[int] = []  # rows sent by COPY, per block
+    copy_new = importer._copy_new
+    monkeypatch.setattr(importer, "_copy_new", lambda conn, f, new, now: (copied.append(len(new)),
+                                                                          copy_new(conn, f, new, now)))
     run = Runner()
     first = tmp_path / "first.csv"
     first.write_text("goal,scope,year,value,source\nhomelessness,101,2011,1400,KK\nhomelessness,101,2017,1700,KK\n"
@@ -76,6 +82,7 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path):
     refused = run.fails("import", str(second))
     assert "homelessness 101 2017 is already recorded as 1700, not 1750" in refused.stderr
     assert "1 new, 1 replaced, 1 unchanged" in run("import", str(second), "--replace").stderr
+    assert copied == ([3, 1] if backend_url.startswith("postgresql") else [])  # the 3 first, then 2019's new one
     history = [(r["year"], r["value"], r["source"], r["current"], r["replaces"])
                for r in run.json("history", "homelessness", "--scope", "101", "--format", "json")]
     assert history == [(2011, 1400, "KK", True, None), (2017, 1700, "KK", False, None),
