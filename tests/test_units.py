@@ -90,3 +90,15 @@ def test_text_problem_names_the_control_character():
     assert text_problem("a\tb\nc", "note", "\t\n") is None
     assert text_problem("x" * 2000, "note") is None
     assert text_problem("x" * 2001, "note") == "note is 2,001 characters long; at most 2,000 are allowed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1e-400", True), ("1E-400", True), ("0.0000000001e-320", True),
+    pytest.param("0." + "0" * 399 + "1", True, id="400-digit-decimal"),  # no exponent: float() makes 0.0 of it
+    ("0", False), ("0.0", False), ("0e-400", False), ("0E5", False), ("-0.00", False),  # zeros as written
+])
+def test_underflowed_is_a_zero_nobody_wrote(text, expected):
+    from goaltrack.units import underflowed
+
+    assert underflowed(text, float(text)) is expected
+    assert underflowed(text, 1e-300) is False  # a number float() kept is never an underflow
