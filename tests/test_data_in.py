@@ -77,6 +77,14 @@ def test_a_fraction_for_a_percent_is_caught_and_force_records_it(run, ready):
     run("record", "placement-breakdown", "4.7", "--year", "2013")  # in line
     run("record", "placement-breakdown", "0.047", "--year", "2014", "--force")
     assert run.json("history", "placement-breakdown", "--format", "json")[-1]["value"] == 0.047
+    # a correction is checked like a new figure; a new source for the same figure is not checked again
+    before = dump(ready)
+    refused = run.fails("record", "placement-breakdown", "47", "--year", "2013", "--replace", "--source", "B")
+    assert "placement-breakdown DK 2013: 47 is far out of line with the figures beside it" in refused.stderr
+    assert dump(ready) == before
+    run("record", "placement-breakdown", "0.047", "--year", "2014", "--replace", "--source", "C")
+    assert [(r["value"], r["source"]) for r in run.json("history", "placement-breakdown", "--format", "json")
+            if r["year"] == 2014 and r["current"]] == [(0.047, "C")]
 
 
 def test_small_counts_swing_by_nature(run, ready):

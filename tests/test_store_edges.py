@@ -43,3 +43,25 @@ def test_the_catalogue_name_is_the_shipped_sets_and_another_set_leaves_it(run, t
     path.write_text(AARHUS, encoding="utf-8")
     run("catalogue", "sync", str(path))
     assert store.catalogue_name(engine) == "Sociale 2020-mål (Alle skal med, 2013)"
+
+
+def test_a_regions_sum_as_of_a_year_leaves_out_later_years(north):  # noqa: F811
+    """As of 2018 the 2019 counts are in the future: the region's latest sum is 2011's 1,320, not 2019's 660."""
+    g = north.json("status", "homelessness", "--scope", "1081", "--as-of", "2018", "--format", "json")["goals"][0]
+    assert (g["latest"]["year"], g["latest"]["value"]) == (2011, 1320)
+
+
+def test_scopes_in_the_same_place_are_listed_by_code(run):
+    """Two scopes can share a position (a later catalogue puts one where another set's scope already
+    stands): the code decides, not the order they were written in."""
+    from sqlmodel import Session
+
+    from goaltrack.models import Scope
+
+    run("goals")
+    engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
+    with Session(engine) as session:
+        session.add(Scope(code="Z9", name="Zed", position=-1))
+        session.add(Scope(code="A9", name="Ay", position=-1))
+        session.commit()
+    assert [s.code for s in store.list_scopes(engine)][:3] == ["A9", "Z9", "DK"]
