@@ -51,17 +51,20 @@ def test_a_regions_sum_as_of_a_year_leaves_out_later_years(north):  # noqa: F811
     assert (g["latest"]["year"], g["latest"]["value"]) == (2011, 1320)
 
 
-def test_scopes_in_the_same_place_are_listed_by_code(run):
+def test_scopes_and_sets_in_the_same_place_are_listed_by_code(run):
     """Two scopes can share a position (a later catalogue puts one where another set's scope already
-    stands): the code decides, not the order they were written in."""
+    stands), and two sets synced at once: the code decides, not the order they were written in."""
     from sqlmodel import Session
 
-    from goaltrack.models import Scope
+    from goaltrack.models import GoalSet, Scope
 
     run("goals")
     engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
     with Session(engine) as session:
         session.add(Scope(code="Z9", name="Zed", position=-1))
         session.add(Scope(code="A9", name="Ay", position=-1))
+        session.add(GoalSet(id="zz-2030", name="Zed", position=5))
+        session.add(GoalSet(id="aa-2030", name="Ay", position=5))
         session.commit()
     assert [s.code for s in store.list_scopes(engine)][:3] == ["A9", "Z9", "DK"]
+    assert [s.id for s in store.list_sets(engine)] == ["dk-2020", "aa-2030", "zz-2030"]
