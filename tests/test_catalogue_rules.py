@@ -125,6 +125,7 @@ def test_values_at_the_edges_of_the_unit():
         "c.yaml:6: goal 'g': baseline: -1 is below 0, the least a persons value can be"]
     assert problems(goal(baseline="{year: 2011, value: 10.5}")) == [
         "c.yaml:6: goal 'g': baseline: 10.5 is not a whole number of persons"]
+    assert accepted(goal(baseline="{year: 2011, value: 999999999999}"))[0].baseline_value == 999_999_999_999
 
 
 def test_titles_fall_back_to_english_then_to_the_id():
@@ -152,6 +153,16 @@ def test_titles_fall_back_to_english_then_to_the_id():
      ["c.yaml:3: the title of goal 'g' lacks 'en'", "c.yaml:3: goal 'g': English title is missing"]),
     (goal().replace("{en: G, da: Gd}", "''"), ["c.yaml:3: goal 'g': title must be a non-empty text, not ''"]),
     (goal(extra="    source: 12\n"), ["c.yaml:8: goal 'g': source must be a non-empty text, not 12"]),
+    (goal().replace("    unit: persons\n", ""), ["c.yaml:2: a goal lacks 'unit'"]),
+    (goal().replace("    direction: decrease\n", ""), ["c.yaml:2: a goal lacks 'direction'"]),
+    (goal().replace("    title: {en: G, da: Gd}\n", ""),
+     ["c.yaml:2: a goal lacks 'title'", "c.yaml:2: the title of goal 'g' must be a mapping of keys to values"]),
+    (goal().replace("  - id: g\n    title: {en: G, da: Gd}\n", "  - title: G\n"), ["c.yaml:2: a goal lacks 'id'"]),
+    (goal(baseline="{year: 2011, value: 1000000000000}"),
+     ["c.yaml:6: goal 'g': baseline: 1000000000000 is too large: a figure's size must stay below 1,000,000,000,000"]),
+    (goal(unit="people", baseline="{year: 2011, value: 1000000000000}"),  # no unit to check it: still refused
+     ["c.yaml:4: goal 'g': unknown unit 'people' (one of: percent, persons, count, years, score)",
+      "c.yaml:6: goal 'g': baseline: 1000000000000 is too large: a figure's size must stay below 1,000,000,000,000"]),
     ("goals: []\n", ["c.yaml:1: 'goals' must be a list with at least one goal"]),
     ("- a\n- b\n", ["c.yaml:1: the catalogue must be a mapping of keys to values"]),
     ("scopes: {a: b}\n" + goal(), ["c.yaml:1: 'scopes' must be a list of {code, name}"]),
