@@ -133,6 +133,22 @@ def test_titles_fall_back_to_english_then_to_the_id():
     assert (g.title_en, g.title_da) == ("G", "G")
     g, _ = accepted(goal().replace("{en: G, da: Gd}", "Plain"))
     assert (g.title_en, g.title_da) == ("Plain", "Plain")
+    # an English short title stands in for a Danish one only when there is no Danish title at all
+    g, _ = accepted(goal().replace("{en: G, da: Gd}", "{en: Goal, da: Maal, short_en: G}"))
+    assert (g.title_da, g.short_en, g.short_da) == ("Maal", "G", None)
+    g, _ = accepted(goal().replace("{en: G, da: Gd}", "{en: Goal, short_en: G}"))
+    assert (g.title_da, g.short_en, g.short_da) == ("Goal", "G", "G")
+
+
+def test_a_problem_in_block_style_is_named_on_its_own_line():
+    """Each problem points at the line of the key that is wrong, not at the start of its goal."""
+    assert problems("goals:\n  - title: G\n    id: G_1\n    unit: persons\n    direction: decrease\n") == [
+        "c.yaml:3: goal id 'G_1' must be lowercase letters, digits and '-' (at most 64, no leading, trailing "
+        "or double '-')"]
+    assert problems(goal(baseline="\n      year: 2011\n      value: lots")) == [
+        "c.yaml:8: goal 'g': baseline: 'lots' is not a number (write 5290, 5.7 or 5,7)"]
+    assert problems(goal(extra="    measurements:\n      - value: 1\n        year: 1800\n")) == [
+        f"c.yaml:10: goal 'g': measurement year 1800 is outside 1900..{THIS_YEAR}"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
