@@ -149,6 +149,15 @@ def test_a_problem_in_block_style_is_named_on_its_own_line():
         "c.yaml:8: goal 'g': baseline: 'lots' is not a number (write 5290, 5.7 or 5,7)"]
     assert problems(goal(extra="    measurements:\n      - value: 1\n        year: 1800\n")) == [
         f"c.yaml:10: goal 'g': measurement year 1800 is outside 1900..{THIS_YEAR}"]
+    assert problems(goal(extra="    measurements:\n      - year: 2012\n        value: 1\n        note: 12\n")) == [
+        "c.yaml:11: goal 'g': note must be a non-empty text, not 12"]
+
+
+def test_the_decimal_comma_hint_is_given_for_a_number_key_only():
+    assert problems(goal(baseline="{year: 2011, value: 5290, foo: }")) == [
+        "c.yaml:6: unknown key 'foo' in the baseline of goal 'g' (allowed: value, year)"]
+    assert problems(goal(baseline="{year: 2011, value: 6,7}"))[0].endswith(
+        "; a decimal comma inside { } splits the number (value: 6,7 reads as 6 and a key 7): write a point, 6.7")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
