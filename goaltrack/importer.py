@@ -421,9 +421,6 @@ class _Checker:
     def _text(self, line: str, name: str, value: Any) -> str | None:
         if value is None:
             return None
-        if isinstance(value, (dict, list)):
-            self.fail(line, f"the {name} holds a nested value; a record is flat")
-            return None
         text = restore_cell(_cell_text(value))  # a cell an export neutralised ('=…) comes back as written
         why = text_problem(text, f"the {name}", "\t\n" if name == "note" else "")
         if why:  # too long, or a control character that would act on a terminal
@@ -709,8 +706,10 @@ class _Source:
         for _ in range(layout.header_line):
             position = first.index("\n", position) + 1
         block, start = first[position:], layout.header_line + 1
+        self.bytes_done += position
         while True:
             if block:
+                self.bytes_done += len(block)  # before the block is handed on: progress is shown after it
                 fast = _fast_block(block, delimiter, layout, start, self.goals, self.names, self.goal,
                                    self.scopes)
                 if fast is not None and not rows.pending:
@@ -718,7 +717,6 @@ class _Source:
                 else:
                     yield rows.take(_csv_rows(block, delimiter, start, str(self.path)))
                 start += block.count("\n")
-                self.bytes_done += len(block)
             block = next(blocks, None)
             if block is None:
                 break
@@ -940,7 +938,9 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
                     block.goal = [renamed.get(name, name) for name in block.goal]
                 writer.take(block)
                 if progress:
-                    progress("importing", source.bytes_done, total)
+                    progress("importing", min(source.bytes_done, total), total)
+            if progress:  # read to the end (characters were counted, and a character can take several bytes)
+                progress("importing", total, total)
             result.withheld += checker.withheld
             if not checker.count and not force:
                 writer.plausibility(baselines, {g: UNITS[u].whole for g, u in units.items()}, home)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 
 import pytest
+
+from goaltrack.db import open_database
 
 from .conftest import Runner, dump
 
@@ -102,6 +105,18 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path, monkeypatch):
      ":2: recorded_at 'yesterday' is not a date and time (2026-01-31T12:00:00Z)"),
     ("replaced.csv", "goal,year,value,status,replaced_at\nhomelessness,2015,1,replaced,soon\n",
      ":2: replaced_at 'soon' is not a date and time (2026-01-31T12:00:00Z)"),
+    ("comma.csv", 'goal,year,value\nhomelessness,2015,"5,7"\n',
+     ":2: value '5,7': a decimal comma needs a semicolon-separated file; write a point here"),
+    ("taken.json", '[{"goal": "homelessness", "year": 2016, "value": 6000}, '
+                   '{"goal": "homelessness", "year": 2013, "value": 5900}]',  # the second record, found on writing
+     "record 2: homelessness DK 2013 is already recorded as 5820, not 5900 (use --replace to correct it"),
+    ("municipal.csv", "goal,scope,year,value\nhomelessness,DK,2016,6000\nhomelessness,101,2011,1400\n"
+                      "homelessness,101,2012,1500\nhomelessness,101,2013,14000\n",  # out of line in a municipality
+     ":5: homelessness 101 2013: 14000 is far out of line with the figures beside it (1400 in 2011, 1500 in 2012)"),
+    ("ten-times.json", '[{"goal": "homelessness", "year": 2014, "value": 5900}, '
+                       '{"goal": "homelessness", "year": 2015, "value": 58200}]',
+     "record 2: homelessness DK 2015: 58200 is far out of line with the figures beside it (5820 in 2013, 5900 in "
+     "2014); check"),
 ])
 def test_each_bad_file_is_named_exactly(run, db_path, tmp_path, name, text, message):
     run("goals")
@@ -240,3 +255,32 @@ def test_a_decimal_comma_in_a_json_text_value_is_read_as_danish(run, tmp_path):
     assert "1 new" in run("import", str(path)).stderr
     assert [r["value"] for r in run.json("export", "placement-breakdown", "--format", "json") if r["year"] == 2015] \
         == [5.7]
+
+
+def test_progress_counts_the_files_bytes_up_to_its_size(run, tmp_path):
+    from goaltrack import importer
+
+    run("goals")
+    path = tmp_path / "f.csv"
+    path.write_text("goal,scope,year,value\n" + "".join(f"homelessness,101,{y},{1000 + y}\n" for y in range(2000, 2020)))
+    seen: list[tuple[str, int, int]] = []
+    importer.import_file(open_database(os.environ["GOALTRACK_DATABASE_URL"]), path,
+                         progress=lambda phase, done, total: seen.append((phase, done, total)))
+    size = path.stat().st_size
+    assert seen == [("importing", size, size)] * 2  # after the one block (header and rows), then at the end
+
+
+def test_a_byte_that_is_not_utf8_is_named_by_its_place_in_the_whole_file(run, db_path, tmp_path, monkeypatch):
+    """The file is read in blocks; the place of a bad byte counts the blocks before it (here of 8 bytes)."""
+    from goaltrack import importer
+
+    blocks = importer._byte_blocks
+    monkeypatch.setattr(importer, "_byte_blocks", lambda path, cap: blocks(path, cap, 8))
+    run("goals")
+    path = tmp_path / "latin.csv"
+    path.write_bytes(b"goal,year,value,note\nhomelessness,2015,6000,K\xf8benhavn\n")  # \xf8 at offset 45, counted from 0
+    before = dump(db_path)
+    result = run.fails("import", str(path), "--encoding", "utf-8")
+    assert result.stderr == (f"Error: {path} is not UTF-8 text (byte 45 cannot be read); if it is Windows-1252, "
+                             "add --encoding cp1252\n")
+    assert dump(db_path) == before
