@@ -253,3 +253,15 @@ def test_unreadable_catalogue_files(tmp_path):
         load_catalogue(bad)
     with pytest.raises(GoaltrackError, match="^cannot read catalogue .*missing.yaml: No such file or directory$"):
         load_catalogue(tmp_path / "missing.yaml")
+
+
+def test_a_goal_key_longer_than_64_characters_is_named_on_the_ids_line():
+    set_id, goal_id = "s" + "-a" * 19, "g" * 64  # 39 + 1 + 64 characters as SET/ID
+    text = f"id: {set_id}\ngoals:\n  - title: G\n    id: {goal_id}\n    unit: persons\n    direction: decrease\n"
+    assert problems(text) == [f"c.yaml:4: goal '{goal_id}' of set '{set_id}': '{set_id}/{goal_id}' is longer than "
+                              "64 characters; shorten the id"]
+    # a catalogue whose own id is refused is judged as the shipped set meanwhile: one problem, not a second
+    # about a key built from the refused id
+    text = f"id: Bad_Set\ngoals:\n  - title: G\n    id: {'g' * 60}\n    unit: persons\n    direction: decrease\n"
+    assert problems(text) == ["c.yaml:1: the catalogue's id 'Bad_Set' must be lowercase letters, digits and '-' "
+                              "(at most 40, no leading, trailing or double '-'), e.g. aarhus-2030"]
