@@ -105,6 +105,8 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path, monkeypatch):
      ":2: recorded_at 'yesterday' is not a date and time (2026-01-31T12:00:00Z)"),
     ("replaced.csv", "goal,year,value,status,replaced_at\nhomelessness,2015,1,replaced,soon\n",
      ":2: replaced_at 'soon' is not a date and time (2026-01-31T12:00:00Z)"),
+    ("nine-digits.csv", "goal,year,value\nhomelessness,123456789,6000\n", f":2: year 123456789 is outside 1900..{THIS_YEAR}"),
+    ("ten-digits.csv", "goal,year,value\nhomelessness,1234567890,6000\n", ":2: year '1234567890' is not a whole year"),
     ("comma.csv", 'goal,year,value\nhomelessness,2015,"5,7"\n',
      ":2: value '5,7': a decimal comma needs a semicolon-separated file; write a point here"),
     ("taken.json", '[{"goal": "homelessness", "year": 2016, "value": 6000}, '
@@ -283,4 +285,16 @@ def test_a_byte_that_is_not_utf8_is_named_by_its_place_in_the_whole_file(run, db
     result = run.fails("import", str(path), "--encoding", "utf-8")
     assert result.stderr == (f"Error: {path} is not UTF-8 text (byte 45 cannot be read); if it is Windows-1252, "
                              "add --encoding cp1252\n")
+    assert dump(db_path) == before
+
+
+def test_a_note_keeps_its_tabs_and_line_breaks_and_a_source_may_not(run, db_path, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text('goal,year,value,note\nhomelessness,2016,6000,"counted in week 6\n\tsee the method"\n')
+    run("import", str(path))
+    assert [r["note"] for r in run.json("export", "homelessness", "--format", "json") if r["year"] == 2016] == \
+        ["counted in week 6\n\tsee the method"]
+    path.write_text('goal,year,value,source\nhomelessness,2017,6000,"SFI\n2017"\n')
+    before = dump(db_path)
+    assert "line break" in run.fails("import", str(path)).stderr
     assert dump(db_path) == before
