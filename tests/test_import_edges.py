@@ -300,3 +300,17 @@ def test_a_note_keeps_its_tabs_and_line_breaks_and_a_source_may_not(run, db_path
     before = dump(db_path)
     assert "line break" in run.fails("import", str(path)).stderr
     assert dump(db_path) == before
+
+
+def test_a_catalogue_changed_while_the_file_was_read_stops_the_import(run, db_path, tmp_path, monkeypatch):
+    """A sync may remove a goal between reading the file and taking the write lock: nothing is written."""
+    from goaltrack import store
+
+    run("goals")
+    monkeypatch.setattr(store, "active_goal_ids", lambda conn: [])  # as if a sync archived every goal
+    path = tmp_path / "f.csv"
+    path.write_text("goal,year,value\nhomelessness,2016,6000\n")
+    before = dump(db_path)
+    assert run.fails("import", str(path)).stderr == \
+        "Error: the catalogue changed while the file was being read; run the import again\n"
+    assert dump(db_path) == before

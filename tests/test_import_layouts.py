@@ -254,3 +254,34 @@ def test_a_title_of_one_word_that_is_also_a_column_name_is_skipped(run, tmp_path
     assert "1 row; 1 new, 0 replaced, 0 unchanged (1 title or note line skipped)" in run("import", str(path)).stderr
     assert [(r["scope"], r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101",
                                                                  "--format", "json")] == [("101", 2015, 1500)]
+
+
+def _cell(value) -> str:
+    if isinstance(value, str):
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+
+
+def test_a_libreoffice_ods_sheet_is_read_like_xlsx(run, tmp_path):
+    """An OpenDocument spreadsheet (the smallest LibreOffice writes: a zip of mimetype, content, manifest)."""
+    import zipfile
+
+    rows = [["goal", "scope", "year", "value"], ["homelessness", 101, 2015, 1500], ["homelessness", 101, 2016, 1450]]
+    body = "".join("<table:table-row>" + "".join(map(_cell, row)) + "</table:table-row>" for row in rows)
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:office:1.0" '
+               f'xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Ark1">{body}</table:table></office:spreadsheet>'
+               '</office:body></office:document-content>')
+    manifest = (f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="{office}:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>')
+    path = tmp_path / "hjemloese.ods"
+    with zipfile.ZipFile(path, "w") as ods:
+        ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        ods.writestr("content.xml", content)
+        ods.writestr("META-INF/manifest.xml", manifest)
+    assert "2 rows; 2 new" in run("import", str(path)).stderr
+    assert [(r["scope"], r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101",
+                                                                 "--format", "json")] == [("101", 2015, 1500),
+                                                                                          ("101", 2016, 1450)]
