@@ -631,9 +631,11 @@ def _line_text(number: int) -> str:
 
 def _csv_rows(text: str, delimiter: str, first_line: int, where: str) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-    try:
+    before = 0  # lines read before this record: a record whose quoted field holds line breaks is named
+    try:        # by the line it starts on
         for fields in reader:
-            yield first_line + reader.line_num - 1, fields
+            yield first_line + before, fields
+            before = reader.line_num
     except csv.Error as exc:
         line = first_line + reader.line_num - 1
         if "field larger than field limit" in str(exc):
@@ -949,7 +951,8 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
             if result.rows == 0 and not result.withheld:
                 raise GoaltrackError(f"{path} has a header but no rows")
             if result.rows == 0:
-                raise GoaltrackError(f"{path} has no figures: all {result.withheld:,} cells are withheld or empty")
+                cells = "its one cell is" if result.withheld == 1 else f"all {result.withheld:,} cells are"
+                raise GoaltrackError(f"{path} has no figures: {cells} withheld or empty")
             if dry_run:
                 raise _DryRun
     except _DryRun:

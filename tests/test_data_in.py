@@ -80,7 +80,9 @@ def test_a_fraction_for_a_percent_is_caught_and_force_records_it(run, ready):
     # a correction is checked like a new figure; a new source for the same figure is not checked again
     before = dump(ready)
     refused = run.fails("record", "placement-breakdown", "47", "--year", "2013", "--replace", "--source", "B")
-    assert "placement-breakdown DK 2013: 47 is far out of line with the figures beside it" in refused.stderr
+    assert refused.stderr == ("Error: placement-breakdown DK 2013: 47 is far out of line with the figures beside it "
+                              "(5.7 in 2011, 5.5 in 2012, 0.047 in 2014); check the figure, or use --force to "
+                              "record it anyway\n")
     assert dump(ready) == before
     run("record", "placement-breakdown", "0.047", "--year", "2014", "--replace", "--source", "C")
     assert [(r["value"], r["source"]) for r in run.json("history", "placement-breakdown", "--format", "json")

@@ -225,7 +225,7 @@ def test_export_with_history_restores_the_history(run, ready, tmp_path, monkeypa
     assert ",6138,first,,replaced," in exported and ",6139,revised,,current," in exported
     monkeypatch.setenv("GOALTRACK_DATABASE_URL", f"sqlite:///{tmp_path / 'copy.db'}")
     path = write(tmp_path, exported, "history.csv")
-    assert "1 earlier figures" in run("import", path, "--replace").stderr
+    assert "1 earlier figure." in run("import", path, "--replace").stderr
 
     def without_seed_time(text: str) -> list[str]:
         # The new database loaded the catalogue's 2013 figure itself, at its own time: the import

@@ -147,7 +147,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
     if result.resourced:
         parts.append(f"{result.resourced:,} with a new source")
     if result.history:
-        parts.append(f"{result.history:,} earlier figures")
+        parts.append(f"{counted(result.history, 'earlier figure')}")
     extra = []
     if result.withheld:
         extra.append(f"{counted(result.withheld, 'cell')} withheld or empty")
