@@ -242,17 +242,24 @@ def test_a_spreadsheets_whole_numbers_are_integers_only_where_a_float_is_exact()
     assert _sheet_cell(5.5) == 5.5
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".json"])
-def test_a_file_longer_than_one_batch_goes_in_whole(run, tmp_path, monkeypatch, suffix):
-    """Files are checked and written in batches (BATCH rows); with batches of 2, five rows make three."""
+@pytest.mark.parametrize(("suffix", "blocks"), [(".csv", [1, 2, 2]), (".json", [2, 2, 1])])
+def test_a_file_longer_than_one_batch_goes_in_whole(run, tmp_path, monkeypatch, suffix, blocks):
+    """Files are checked and written a block at a time: JSON by BATCH records (here 2), CSV by blocks of
+    bytes cut back to a line end (here 60: the 22-byte header and one 27-byte row, then two rows each)."""
     from goaltrack import importer
 
     monkeypatch.setattr(importer, "BATCH", 2)
+    read = importer._byte_blocks
+    monkeypatch.setattr(importer, "_byte_blocks", lambda path, cap: read(path, cap, 60))
+    taken: list[int] = []
+    take = importer._Writer.take
+    monkeypatch.setattr(importer._Writer, "take", lambda self, f: (taken.append(len(f)), take(self, f))[1])
     rows = [{"goal": "homelessness", "scope": "101", "year": 2015 + i, "value": 1000 + i} for i in range(5)]
     path = tmp_path / f"five{suffix}"
     path.write_text(json.dumps(rows) if suffix == ".json" else "goal,scope,year,value\n" + "".join(
         f"{r['goal']},{r['scope']},{r['year']},{r['value']}\n" for r in rows))
     assert "5 rows; 5 new" in run("import", str(path)).stderr
+    assert taken == blocks
     stored = [(r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101", "--format", "json")]
     assert stored == [(2015, 1000), (2016, 1001), (2017, 1002), (2018, 1003), (2019, 1004)]
 
