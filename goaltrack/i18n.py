@@ -31,7 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         # verdicts with their basis (status), compare
         "too_old": "too old", "no_figure": "no figure", "no_baseline": "no baseline",
         "gap_left": "Gap left", "compared_in": "compared on figures from",
-        "not_ranked": "Not ranked: the latest figures are from different years.",
+        "not_ranked": "Not ranked: no scope has a figure from its baseline year on.",
         "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
         # sources: the latest figure's, and the verdict's own where another figure decided it
         "source_one": "Source", "source_verdict": "Source of the verdict", "source_latest": "of the latest figure",
@@ -66,7 +66,7 @@ LABELS: dict[str, dict[str, str]] = {
                    "vindue.",
         "too_old": "for gammelt", "no_figure": "intet tal", "no_baseline": "intet udgangspunkt",
         "gap_left": "Rest af afstand", "compared_in": "sammenlignet på tal fra",
-        "not_ranked": "Ikke rangeret: de seneste tal er fra forskellige år.",
+        "not_ranked": "Ikke rangeret: intet område har et tal fra sit basisår og frem.",
         "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
         "source_one": "Kilde", "source_verdict": "Kilde til resultatet", "source_latest": "til det seneste tal",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",

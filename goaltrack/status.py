@@ -214,14 +214,18 @@ def rank_key(name: str, assessment: Assessment) -> tuple:
 
 def rank_scopes(judged: Sequence[tuple[Scope, GoalStatus]], goal_id: str, as_of: int) -> Comparison:
     """Like for like (DOMAIN.md): only the scopes whose latest figure is from the comparison year are
-    ranked; the others follow, newest figure first, in the same order within a year."""
+    ranked (none when no scope has a latest figure); the others follow, newest figure first, in the
+    same order within a year."""
     def year_of(status: GoalStatus) -> int | None:
         return status.assessment.latest.year if status.assessment.latest is not None else None
 
+    def in_year(status: GoalStatus) -> bool:
+        return year is not None and year_of(status) == year
+
     year = comparison_year([year_of(s) for _, s in judged])
-    ranked = sorted((item for item in judged if year_of(item[1]) == year),
+    ranked = sorted((item for item in judged if in_year(item[1])),
                     key=lambda item: rank_key(item[0].name, item[1].assessment))
-    others = sorted((item for item in judged if year_of(item[1]) != year),
+    others = sorted((item for item in judged if not in_year(item[1])),
                     key=lambda item: (-(year_of(item[1]) or 0), rank_key(item[0].name, item[1].assessment)))
     return Comparison(goal_id, as_of, year, [ComparedScope(scope, status, True) for scope, status in ranked]
                       + [ComparedScope(scope, status, False) for scope, status in others])

@@ -69,8 +69,22 @@ def test_before_the_baseline_year_the_nation_has_nothing_to_compare(run, tmp_pat
     # no scope has a figure before 2009: the table view says so on stderr, not an empty table
     empty = run("compare", "homelessness", "--as-of", "2008")
     assert (empty.stdout, empty.stderr) == ("", "No scope has a figure for homelessness up to 2008: nothing to "
-                                                "compare (goaltrack record or import adds one).\n")
+                                                "compare.\n")
     assert run.json("compare", "homelessness", "--as-of", "2008", "--format", "json")["scopes"] == []
+
+
+def test_a_figure_before_the_baseline_is_listed_but_never_ranked(run):
+    """The nation's only figure up to 2010 is from 2009, before its 2011 baseline: no latest figure, no
+    comparison year, so nothing is ranked (it was ranked #1 against nobody)."""
+    run("record", "homelessness", "5000", "--year", "2009", "--source", "an earlier count")
+    data = run.json("compare", "homelessness", "--as-of", "2010", "--format", "json")
+    assert data["year"] is None
+    assert [(s["scope"], s["ranked"], s["latest"]) for s in data["scopes"]] == [("DK", False, None)]
+    table = run("compare", "homelessness", "--as-of", "2010").stdout.splitlines()
+    assert table[3].split()[:2] == ["Denmark", "(DK)"]  # no rank number in front
+    assert table[-1].strip() == "Not ranked: no scope has a figure from its baseline year on."
+    danish = run("compare", "homelessness", "--as-of", "2010", "--lang", "da").stdout.splitlines()
+    assert danish[-1].strip() == "Ikke rangeret: intet område har et tal fra sit basisår og frem."
 
 
 def test_a_scope_is_judged_with_its_goals_verdict_window():

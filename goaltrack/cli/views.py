@@ -128,8 +128,7 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
     if fmt == "json":
         click.echo(render.to_json(render.compare_json(comparison, lang)), nl=False)
     elif not comparison.entries:  # an empty table would look like a fault: say why there is nothing
-        info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare "
-             f"(goaltrack record or import adds one).")
+        info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare.")
     else:
         out = console()
         width = out.width
