@@ -285,3 +285,27 @@ def test_a_libreoffice_ods_sheet_is_read_like_xlsx(run, tmp_path):
     assert [(r["scope"], r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101",
                                                                  "--format", "json")] == [("101", 2015, 1500),
                                                                                           ("101", 2016, 1450)]
+
+
+def test_a_short_row_is_padded_in_a_wide_table_and_refused_in_a_long_one(run, tmp_path):
+    """Spreadsheets leave a wide row's empty last cells out: they count as withheld. A long row short of
+    a field has lost its figure: refused."""
+    wide = tmp_path / "wide.csv"
+    wide.write_text("goal,scope,2015,2016,2017\nhomelessness,101,1500,1450\n")
+    assert run("import", str(wide)).stderr.endswith(
+        "2 rows; 2 new, 0 replaced, 0 unchanged (1 cell withheld or empty).\n")
+    assert [(r["year"], r["value"]) for r in run.json("export", "homelessness", "--scope", "101", "--format",
+                                                     "json")] == [(2015, 1500), (2016, 1450)]
+    long = tmp_path / "long.csv"
+    long.write_text("goal,scope,year,value\nhomelessness,101,2017\n")
+    assert run.fails("import", str(long)).stderr.splitlines()[1] == f"  {long}:2: expected 4 fields, found 3"
+
+
+def test_missing_columns_are_named_goal_first():
+    from goaltrack.errors import GoaltrackError
+    from goaltrack.importer import find_layout
+
+    with pytest.raises(GoaltrackError) as caught:
+        find_layout([(1, ["scope", "value"])], "f.csv: ", None)
+    assert caught.value.message == \
+        "f.csv: line 1: the header lacks the column(s) goal, year (or name the goal with --goal ID)"
