@@ -111,6 +111,10 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path, monkeypatch):
     ("ten-digits.csv", "goal,year,value\nhomelessness,1234567890,6000\n", ":2: year '1234567890' is not a whole year"),
     ("one-withheld.csv", "goal,year,value\nhomelessness,2015,..\n", "one-withheld.csv has no figures: its one cell is "
                                                                    "withheld or empty"),
+    ("point-first.csv", "goal,scope,year,value\nhomelessness,101,2015,.5\n",  # the first value, on the fast path
+     ":2: value '.5' is not a number (write 5290, 5.7 or 5,7)"),
+    ("no-header.csv", "a,b,c\n1,2,3\n", "no-header.csv: no header found in the first 30 rows: name the columns goal, "
+                                        "year, value (or mål, år, værdi; or OMRÅDE;TID;INDHOLD), or give a column per year"),
     ("comma.csv", 'goal,year,value\nhomelessness,2015,"5,7"\n',
      ":2: value '5,7': a decimal comma needs a semicolon-separated file; write a point here"),
     ("taken.json", '[{"goal": "homelessness", "year": 2016, "value": 6000}, '
@@ -326,4 +330,22 @@ def test_a_catalogue_changed_while_the_file_was_read_stops_the_import(run, db_pa
     before = dump(db_path)
     assert run.fails("import", str(path)).stderr == \
         "Error: the catalogue changed while the file was being read; run the import again\n"
+    assert dump(db_path) == before
+
+
+def test_a_figure_repeated_in_a_later_block_is_caught_even_as_the_largest_seen(run, db_path, tmp_path, monkeypatch):
+    """Blocks of 60 bytes: 2015 | 2016, 2017 | 2017 again, 2018. The repeated 2017 is the largest key
+    seen so far, the edge of the sorted search that finds repeats across blocks."""
+    from goaltrack import importer
+
+    read = importer._byte_blocks
+    monkeypatch.setattr(importer, "_byte_blocks", lambda path, cap: read(path, cap, 60))
+    run("goals")
+    path = tmp_path / "twice.csv"
+    path.write_text("goal,scope,year,value\n" + "".join(f"homelessness,101,{y},{v}\n" for y, v in
+                                                          [(2015, 1500), (2016, 1450), (2017, 1400), (2017, 1401),
+                                                           (2018, 1390)]))
+    before = dump(db_path)
+    assert run.fails("import", str(path)).stderr.splitlines()[1] == \
+        f"  {path}:5: homelessness 101 2017 appears twice in the file (first on line 4)"
     assert dump(db_path) == before
