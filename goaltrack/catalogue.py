@@ -19,8 +19,8 @@ from typing import Any
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.progress import same_level, target_level
 from goaltrack.sanitise import shorten
-from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, TOO_CLOSE_TO_ZERO, TOO_LARGE, UNITS, format_plain, parse_value,
-                             quoted, text_problem, underflowed)
+from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, TOO_CLOSE_TO_ZERO, UNITS, format_plain, parse_value, text_problem,
+                             too_large, too_long, underflowed)
 
 NATION = "DK"
 NATION_NAME = "Danmark"
@@ -271,7 +271,7 @@ def _number_text_problem(text: str) -> str | None:
     if underflowed(text, number):
         return f"{text} {TOO_CLOSE_TO_ZERO}"
     if len(text) > MAX_DIGITS and math.isfinite(number) and "e" not in format_plain(number):
-        return f"{quoted(text)} is too long: a figure has at most {MAX_DIGITS} characters"
+        return too_long(text)
     return None
 
 
@@ -349,7 +349,7 @@ class _Checker:
             self.fail(path, f"{what} must be a finite number, not {value}")
             return None
         if abs(value) >= MAX_MAGNITUDE:
-            self.fail(path, f"{what}: {format_plain(value)} is too large: {TOO_LARGE}")
+            self.fail(path, f"{what}: {too_large(format_plain(value))}")
             return None
         if unit in UNITS:
             why = UNITS[unit].check(value)
@@ -612,7 +612,7 @@ class _Checker:
                                           f"the baseline {format_plain(goal.baseline_value)}: no gap to make "
                                           "progress on (state the baseline itself to hold a level)")
         if level is not None and abs(level) >= MAX_MAGNITUDE:
-            self.fail(path + ("target",), f"{what}: the target level {format_plain(level)} is too large: {TOO_LARGE}")
+            self.fail(path + ("target",), f"{what}: the target level {too_large(format_plain(level))}")
         elif level is not None and UNITS[goal.unit].clamp(level) != level:
             self.fail(path + ("target",), f"{what}: the target level {level:g} lies outside the range of {goal.unit}")
         if goal.target_value is not None and goal.target_change_pct is not None and goal.baseline_value is not None:

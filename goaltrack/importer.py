@@ -47,8 +47,8 @@ from goaltrack import db
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 from goaltrack.sanitise import restore_cell
-from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, TOO_CLOSE_TO_ZERO, TOO_LARGE, UNITS, format_plain,
-                             parse_value, quoted, text_problem, underflowed)
+from goaltrack.units import (MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, TOO_CLOSE_TO_ZERO, UNITS, format_plain, parse_value,
+                             quoted, text_problem, too_large, too_long, underflowed)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -805,8 +805,8 @@ class _JsonNumber(str):
         if number == 0:
             return f"{quoted(self)} {TOO_CLOSE_TO_ZERO}"
         if not math.isfinite(number) or abs(number) >= MAX_MAGNITUDE:
-            return f"{quoted(self)} is too large: {TOO_LARGE}"
-        return f"{quoted(self)} is too long: a figure has at most {MAX_DIGITS} characters"
+            return too_large(quoted(self))
+        return too_long(self)
 
 
 def _json_float(text: str) -> float | str:

@@ -29,7 +29,7 @@ class Unit:
         if not math.isfinite(value):
             return f"{value} is not a finite number"
         if abs(value) >= MAX_MAGNITUDE:
-            return f"{format_plain(value)} is too large: {TOO_LARGE}"
+            return too_large(format_plain(value))
         if "e" in format_plain(value):  # 1e-320: no figure, and no CSV file could hold it (see parse_value)
             return f"{format_plain(value)} {TOO_CLOSE_TO_ZERO}"
         if self.minimum is not None and value < self.minimum:
@@ -81,9 +81,18 @@ def parse_value(text: str) -> float:
         raise ValueError(f"{quoted(text)} is not a number (write 5290, 5.7 or 5,7)")
     if len(s) > MAX_DIGITS:  # a 5,000-digit figure: refused before float() turns it into inf (or 0)
         whole = re.split("[.,]", s.lstrip("+-"), maxsplit=1)[0].lstrip("0")
-        raise ValueError(f"{quoted(text)} is too large: {TOO_LARGE}" if len(whole) > 12 else
-                         f"{quoted(text)} is too long: a figure has at most {MAX_DIGITS} characters")
+        raise ValueError(too_large(quoted(text)) if len(whole) > 12 else too_long(text))
     return float(s.replace(",", "."))
+
+
+def too_large(shown: str) -> str:
+    """The refusal of a figure at or beyond MAX_MAGNITUDE, ``shown`` as the message quotes it."""
+    return f"{shown} is too large: {TOO_LARGE}"
+
+
+def too_long(text: str) -> str:
+    """The refusal of a figure written with more than MAX_DIGITS characters."""
+    return f"{quoted(text)} is too long: a figure has at most {MAX_DIGITS} characters"
 
 
 def quoted(text: str, limit: int = 40) -> str:
