@@ -219,10 +219,11 @@ def rank_scopes(judged: Sequence[tuple[Scope, GoalStatus]], goal_id: str, as_of:
     def year_of(status: GoalStatus) -> int | None:
         return status.assessment.latest.year if status.assessment.latest is not None else None
 
+    year = comparison_year([year_of(s) for _, s in judged])
+
     def in_year(status: GoalStatus) -> bool:
         return year is not None and year_of(status) == year
 
-    year = comparison_year([year_of(s) for _, s in judged])
     ranked = sorted((item for item in judged if in_year(item[1])),
                     key=lambda item: rank_key(item[0].name, item[1].assessment))
     others = sorted((item for item in judged if not in_year(item[1])),

@@ -179,8 +179,7 @@ def _goals_with_measurements(session: Session, goal_ids: list[str]) -> set[str]:
     return set(session.execute(union_all(current, replaced)).scalars())
 
 
-def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str = SHIPPED_SET,
-                       differing: list | None = None) -> int:
+def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, differing: list) -> int:
     """Load the catalogue's published figures where the database has none for their scope and year,
     and none was deleted there (a figure someone deleted stays deleted). A figure the database holds
     with another value is kept, and listed in ``differing``."""
@@ -197,7 +196,7 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str =
         ).all())
         for seed in definition.measurements:
             mine = held.get((seed.scope, seed.year))
-            if mine is not None and mine != seed.value and differing is not None:
+            if mine is not None and mine != seed.value:
                 differing.append((definition.id, seed.scope, seed.year, mine, seed.value, seed.source))
             if mine is None and (seed.scope, seed.year) not in deleted:
                 if seed.first_value is not None:  # the first release, in the history as the figure revised
