@@ -87,7 +87,8 @@ def test_status_per_set_and_grouped(two_sets):
     # --scope judges every set there: Aarhus' goals in the nation are derived from its catalogue
     dk = two_sets.json("status", "--set", "aarhus-2030", "--scope", "DK", "--format", "json")
     assert {g["scope"] for g in dk["goals"]} == {"DK"}
-    assert two_sets.fails("status", "--set", "nope").stderr.startswith("Error: unknown goal set 'nope'")
+    assert two_sets.fails("status", "--set", "nope").stderr == \
+        "Error: unknown goal set 'nope' (known: dk-2020, aarhus-2030)\n"
     goals = two_sets.json("goals", "--set", "aarhus-2030", "--format", "json")
     assert [(g["set"], g["id"]) for g in goals] == [("aarhus-2030", "homelessness"), ("aarhus-2030", "youth-jobs")]
     listing = two_sets("goals").stdout
@@ -216,3 +217,11 @@ def test_upgrade_from_the_previous_release_keeps_every_row_and_syncs(backend_url
     data = run.json("status", "homelessness", "--format", "json")["goals"][0]
     assert (data["set"], data["latest"]["value"]) == ("dk-2020", 6431)
     assert len(run.json("goals", "--format", "json")) == 16
+
+
+def test_delete_without_a_scope_takes_the_goal_sets_own_scope(two_sets):
+    """Aarhus' goals are judged in Aarhus (751): a delete without --scope removes Aarhus' figure."""
+    out = two_sets("delete", "aarhus-2030/homelessness", "--year", "2019", "--note", "typed twice")
+    assert out.stderr.startswith("Deleted aarhus-2030/homelessness 751 2019: 560")
+    rows = two_sets.json("history", "aarhus-2030/homelessness", "--scope", "751", "--format", "json")
+    assert [(r["year"], r["value"], r["deleted"]) for r in rows] == [(2019, 560, True)]
