@@ -3,7 +3,7 @@
 
 Before a command starts (while Python imports click, rich and the CLI), an interrupt ends the
 program at once: nothing was written. While the command runs, it is a KeyboardInterrupt that the CLI
-turns into its Error line (see goaltrack.cli.GoaltrackGroup and goaltrack.db.writing). Once the
+turns into its Error line (see goaltrack.cli.GoaltrackGroup and goaltrack.storage.database.writing). Once the
 command has finished, a late Ctrl-C is ignored: the work is done, and exiting takes milliseconds.
 """
 

@@ -7,8 +7,8 @@ Without a connection it opens the database named by ``-x url=…`` (else goaltra
 
 from alembic import context
 
-import goaltrack.models  # noqa: F401  (registers the tables on the metadata)
-from goaltrack.models import metadata
+import goaltrack.storage.models  # noqa: F401  (registers the tables on the metadata)
+from goaltrack.storage.models import metadata
 
 config = context.config
 
@@ -28,7 +28,7 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run_migrations(connection)
 else:
-    from goaltrack.db import connect
+    from goaltrack.storage.database import connect
 
     engine = connect(context.get_x_argument(as_dictionary=True).get("url"))
     with engine.connect() as conn:

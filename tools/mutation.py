@@ -46,8 +46,8 @@ def mutant_names(module: str) -> list[str]:
 
 
 def function(name: str) -> str:
-    """The function a mutant changes: 'goaltrack.charts.x_axis_limits__mutmut_3' -> 'axis_limits',
-    'goaltrack.charts.xǁChartDataǁcolour__mutmut_1' -> 'ChartData.colour'."""
+    """The function a mutant changes: 'goaltrack.present.charts.x_axis_limits__mutmut_3' -> 'axis_limits',
+    'goaltrack.present.charts.xǁChartDataǁcolour__mutmut_1' -> 'ChartData.colour'."""
     mangled = name.split(".")[-1].rsplit("__mutmut_", 1)[0]
     return mangled.removeprefix("x_") if mangled.startswith("x_") else ".".join(mangled.split("ǁ")[1:])
 

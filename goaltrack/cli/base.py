@@ -38,8 +38,8 @@ def this_year() -> int:
 def fail(error: GoaltrackError) -> None:
     """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere
     and no control character from the data (a goal id or catalogue key may hold ESC)."""
-    from goaltrack.db import redact
-    from goaltrack.sanitise import printable, shorten
+    from goaltrack.storage.database import redact
+    from goaltrack.domain.text import printable, shorten
 
     ctx = click.get_current_context(silent=True)
     url = os.environ.get(DB_ENV) if ctx is None else ctx.find_root().meta.get(_DB_KEY) or os.environ.get(DB_ENV)
@@ -80,7 +80,7 @@ class GoaltrackGroup(click.Group):
             sys.exit(0)
         except KeyboardInterrupt:
             done = sys.modules.get("goaltrack.db") is not None and sys.modules["goaltrack.db"].writes_committed()
-            files = sys.modules.get("goaltrack.outputs") is not None and sys.modules["goaltrack.outputs"].files_written()
+            files = sys.modules.get("goaltrack.present.outputs") is not None and sys.modules["goaltrack.present.outputs"].files_written()
             if done:
                 said = "Error: interrupted after the write was done: it is complete"
             elif files:  # charts drawn in parallel: a worker may have finished one more than reported
@@ -91,7 +91,7 @@ class GoaltrackGroup(click.Group):
             click.echo(said, err=True)
             sys.exit(130)
         except Exception as exc:
-            from goaltrack.db import database_error, is_database_error, resolve_url
+            from goaltrack.storage.database import database_error, is_database_error, resolve_url
 
             if is_database_error(exc):  # a locked file, a server gone away: expected, never a traceback
                 fail(database_error(exc, resolve_url(ctx.meta.get(_DB_KEY))))
@@ -164,7 +164,7 @@ def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None
     resolved by the library's one resolver to its code."""
     if value is None:
         return None
-    from goaltrack import store
+    from goaltrack.storage import store
 
     return store.resolve_scope(database(), value)
 
@@ -214,9 +214,9 @@ as_of_option = click.option("--as-of", "as_of", type=YearType(1900, 2100), defau
 def database(load_shipped: bool = True) -> Engine:
     """The database of this run: opened, migrated, and holding the shipped catalogue on first use
     (unless the command is about to load a catalogue of its own)."""
-    from goaltrack import store
+    from goaltrack.storage import store
     from goaltrack.catalogue import chosen_catalogue_path
-    from goaltrack.db import count_writes_from_here, open_database
+    from goaltrack.storage.database import count_writes_from_here, open_database
 
     ctx = click.get_current_context()
     root = ctx.find_root()
@@ -262,7 +262,7 @@ def counted(n: int, word: str) -> str:
 
 def info(message: str) -> None:
     """A message on stderr; control characters from the data (a file name, a source) escaped."""
-    from goaltrack.sanitise import printable
+    from goaltrack.domain.text import printable
 
     click.echo(printable(message), err=True)
 
@@ -274,7 +274,7 @@ class TerminalSafe:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        from goaltrack.sanitise import printable
+        from goaltrack.domain.text import printable
 
         return self.stream.write(printable(text, keep="\t\n"))
 
@@ -283,7 +283,7 @@ def data(text: str) -> None:
     """Data on stdout, as it is for a file or a pipe; on a terminal, with control characters escaped
     (tabs and line breaks kept), so that no text in the data can act on the terminal."""
     if sys.stdout.isatty():
-        from goaltrack.sanitise import printable
+        from goaltrack.domain.text import printable
 
         text = printable(text, keep="\t\n")
     click.echo(text, nl=False)
@@ -303,7 +303,7 @@ def print_rich(renderable: Any) -> None:
 
 
 def parse_value_arg(text: str) -> float:
-    from goaltrack.units import parse_value
+    from goaltrack.domain.units import parse_value
 
     try:
         return parse_value(text)
@@ -351,7 +351,7 @@ def hide_passwords_in_process_list() -> bool:
     Returns whether anything was blanked out."""
     if not any("://" in arg for arg in sys.argv[1:]):
         return False
-    from goaltrack.db import secrets
+    from goaltrack.storage.database import secrets
 
     try:
         with open("/proc/self/cmdline", "rb") as f:

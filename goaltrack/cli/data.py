@@ -58,8 +58,8 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
       goaltrack record homelessness 6635 --year 2017 --replace --source "VIVE, revised count"
       goaltrack record aarhus-2030/homelessness 540 --year 2021
     """
-    from goaltrack import store
-    from goaltrack.render import number
+    from goaltrack.storage import store
+    from goaltrack.present.render import number
 
     figure = parse_value_arg(value)
     result = store.record(database(), goal, figure, year, scope, source, note, replace, force)
@@ -92,8 +92,8 @@ def delete(goal: str, year: int, scope: str, note: str | None) -> None:
       goaltrack delete placement-breakdown --year 2015 --note "typed 47 for 4.7"
       goaltrack delete homelessness --year 2019 --scope København
     """
-    from goaltrack import store
-    from goaltrack.render import number
+    from goaltrack.storage import store
+    from goaltrack.present.render import number
 
     result = store.delete(database(), goal, year, scope, note)
     m = result.measurement
@@ -135,7 +135,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
       goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
     """
-    from goaltrack.importer import import_file
+    from goaltrack.ingest.importer import import_file
 
     engine = database()
     large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
@@ -183,7 +183,8 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
       goaltrack export --format xlsx --output figures.xlsx
       goaltrack export --excel-da --output tal.csv
     """
-    from goaltrack import exporter, store
+    from goaltrack.present import export as exporter
+    from goaltrack.storage import store
 
     engine = database()
     if set_id is not None:
@@ -196,7 +197,7 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
     names = store.display_names(store.list_goals(engine, include_archived=True))
     rows = exporter.figures(engine, chosen, scope, history, names)
     if fmt == "xlsx":
-        from goaltrack.spreadsheet import write_workbook
+        from goaltrack.present.spreadsheet import write_workbook
 
         count = write_workbook(output, exporter.sheets(rows, history))
         info(f"Exported {counted(count, 'figure')} to {output}.")

@@ -71,9 +71,9 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
       goaltrack catalogue sync my-goals.yaml
       goaltrack catalogue sync
     """
-    from goaltrack import store
+    from goaltrack.storage import store
     from goaltrack.catalogue import load_catalogue
-    from goaltrack.units import format_plain
+    from goaltrack.domain.units import format_plain
 
     file = _catalogue_file(file)
     definition = load_catalogue(file)
@@ -116,7 +116,7 @@ def db_upgrade() -> None:
     Example:
       goaltrack db upgrade
     """
-    from goaltrack.db import connect, shown_url, upgrade
+    from goaltrack.storage.database import connect, shown_url, upgrade
 
     engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
     before, after = upgrade(engine)  # a database error becomes one Error line in GoaltrackGroup
@@ -136,7 +136,7 @@ def db_current() -> None:
     Example:
       goaltrack db current
     """
-    from goaltrack.db import HEAD, connect, current_revision, shown_url
+    from goaltrack.storage.database import HEAD, connect, current_revision, shown_url
 
     engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
     where = shown_url(engine.url)

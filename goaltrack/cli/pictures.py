@@ -55,8 +55,8 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     """
     from pathlib import Path
 
-    from goaltrack.charts import check_folder, write_charts
-    from goaltrack.status import build_status, place
+    from goaltrack.present.charts import check_folder, write_charts
+    from goaltrack.judging.status import build_status, place
 
     if not goals and not all_goals and scope is None and set_id is None:
         raise click.UsageError("name one or more goals, or use --all, --scope or --set")
@@ -69,7 +69,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
         if not statuses:
             raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
                                  "(goaltrack chart --all draws every goal)")
-    from goaltrack.charts import undrawable
+    from goaltrack.present.charts import undrawable
 
     empty = undrawable(statuses, as_of)
     with progress_bar("Drawing", len(statuses) - len(empty) + all_goals) as bar:
@@ -110,10 +110,10 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
     """
     from pathlib import Path
 
-    from goaltrack import store
-    from goaltrack.charts import check_folder
-    from goaltrack.report import write_report
-    from goaltrack.status import build_status, place
+    from goaltrack.storage import store
+    from goaltrack.present.charts import check_folder
+    from goaltrack.present.report import write_report
+    from goaltrack.judging.status import build_status, place
 
     check_folder(Path(out))
     engine = database()

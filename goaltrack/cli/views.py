@@ -57,8 +57,8 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
       goaltrack status --format xlsx --output status.xlsx
       goaltrack status --format csv --excel-da --output status.csv
     """
-    from goaltrack import render
-    from goaltrack.status import build_status, place
+    from goaltrack.present import render
+    from goaltrack.judging.status import build_status, place
 
     check_output(fmt, output, excel_da)
     engine = database()
@@ -90,7 +90,7 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
     elif fmt == "csv":
         emit(render.status_as_csv(statuses, lang, excel_da), output)
     elif fmt == "xlsx":
-        from goaltrack.spreadsheet import write_workbook
+        from goaltrack.present.spreadsheet import write_workbook
 
         write_workbook(output, render.status_sheets(statuses, as_of, where, lang))
         info(f"Wrote {output}: {counted(len(statuses), 'goal')}.")
@@ -121,8 +121,8 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
       goaltrack compare homelessness --wide
       goaltrack compare placement-breakdown --as-of 2018 --format json
     """
-    from goaltrack import render
-    from goaltrack.status import compare_scopes
+    from goaltrack.present import render
+    from goaltrack.judging.status import compare_scopes
 
     comparison = compare_scopes(database(), goal, as_of)
     if fmt == "json":
@@ -154,7 +154,8 @@ def goals_command(archived: bool, set_id: str | None, fmt: str, lang: str) -> No
       goaltrack goals --format json --archived
       goaltrack goals --set dk-2020
     """
-    from goaltrack import render, store
+    from goaltrack.present import render
+    from goaltrack.storage import store
 
     engine = database()
     if set_id is not None:
@@ -185,7 +186,8 @@ def show(goal: str, lang: str) -> None:
       goaltrack show homelessness
       goaltrack show homelessness --lang da
     """
-    from goaltrack import render, store
+    from goaltrack.present import render
+    from goaltrack.storage import store
 
     engine = database()
     definition = store.get_goals(engine, [goal])[0]
@@ -211,7 +213,8 @@ def history(goal: str, scope: str | None, fmt: str, lang: str) -> None:
       goaltrack history homelessness
       goaltrack history homelessness --scope DK --format json
     """
-    from goaltrack import render, store
+    from goaltrack.present import render
+    from goaltrack.storage import store
 
     engine = database()
     definition = store.get_goals(engine, [goal])[0]
@@ -236,7 +239,8 @@ def scopes(fmt: str, lang: str) -> None:
       goaltrack scopes --format json
       goaltrack scopes --lang da
     """
-    from goaltrack import render, store
+    from goaltrack.present import render
+    from goaltrack.storage import store
 
     rows = store.list_scopes(database())
     if fmt == "json":

@@ -1,0 +1,1 @@
+"""Judging: the goals and their figures from the database, judged by the progress maths, and compared."""

@@ -1,0 +1,160 @@
+"""Every word goaltrack shows a reader, in English and Danish: one place for the strings.
+
+``LABELS`` holds the words of tables and text (status, show, history, goals, scopes, compare),
+``CHART_WORDS`` those of charts, ``REPORT_WORDS`` those of the report. Each table has the same keys
+in both languages (a test checks it). Numbers are written by ``goaltrack.present.render.number``: 5,789 and
+4.7 % in English, 5.789 and 4,7 % in Danish.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "da")
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        # status
+        "goal": "Goal", "baseline": "Baseline", "latest": "Latest", "target": "Target", "distance": "Distance",
+        "progress": "Progress", "trend": "Trend", "category": "Category", "verdict": "Verdict",
+        "achieved": "achieved", "substantial_progress": "substantial progress",
+        "moderate_progress": "moderate progress", "limited_progress": "limited progress",
+        "deterioration": "deterioration", "insufficient_data": "insufficient data",
+        "met": "met", "missed": "missed", "unknown": "unknown",
+        "as_of": "as of", "improve": "improve", "years": "y", "points": "pp",
+        "scope": "Scope",
+        # how a scope's derived target came about (goaltrack.judging.status: scaled, relative, national)
+        "scaled": "scaled from the national target", "relative": "the national change applied to the baseline",
+        "national": "the national target",
+        "scaled_home": "scaled from the catalogue's target",
+        "relative_home": "the catalogue's change applied to the baseline",
+        "national_home": "the catalogue's target",
+        "omitted": "Left out to fit {width} columns: {names}. See them with --wide or in a wider terminal.",
+        # verdicts with their basis (status), compare
+        "too_old": "too old", "no_figure": "no figure", "no_baseline": "no baseline",
+        "gap_left": "Gap left", "compared_in": "compared on figures from",
+        "not_ranked": "Not ranked: no scope has a figure from its baseline year on.",
+        "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
+        # sources: the latest figure's, and the verdict's own where another figure decided it
+        "source_one": "Source", "source_verdict": "Source of the verdict", "source_latest": "of the latest figure",
+        # show, goals, history
+        "id": "id", "unit": "unit", "source": "source", "archived": "archived", "better_up": "better when it goes up",
+        "better_down": "better when it goes down", "no_measurements": "No measurements recorded.",
+        "history_scope": "scope", "year": "year", "value": "value", "replaces": "replaces", "recorded": "recorded",
+        "status": "status", "current": "current", "replaced": "replaced", "derived": "derived", "deleted": "deleted",
+        # scopes
+        "code": "code", "name": "name", "kind": "kind", "part_of": "part of",
+        "kind_nation": "nation", "kind_region": "region", "kind_municipality": "municipality", "kind_other": "other",
+        # units, as names
+        "unit_percent": "percent", "unit_persons": "persons", "unit_count": "count", "unit_years": "years",
+        "unit_score": "score",
+    },
+    "da": {
+        "goal": "Mål", "baseline": "Udgangspunkt", "latest": "Seneste", "target": "Målsætning",
+        "distance": "Afstand", "progress": "Fremskridt", "trend": "Udvikling", "category": "Kategori",
+        "verdict": "Resultat",
+        "achieved": "nået", "substantial_progress": "betydelig fremgang",
+        "moderate_progress": "moderat fremgang", "limited_progress": "begrænset fremgang",
+        "deterioration": "tilbagegang", "insufficient_data": "for få data",
+        "met": "nået", "missed": "ikke nået", "unknown": "ukendt",
+        "as_of": "pr.", "improve": "forbedres", "years": "år", "points": "pct.-point",
+        "scope": "Område",
+        "scaled": "skaleret fra det nationale mål", "relative": "den nationale ændring anvendt på udgangspunktet",
+        "national": "det nationale mål",
+        "scaled_home": "skaleret fra katalogets mål",
+        "relative_home": "katalogets ændring anvendt på udgangspunktet",
+        "national_home": "katalogets mål",
+        "omitted": "Udeladt for at passe til {width} kolonner: {names}. Se dem med --wide eller i et bredere "
+                   "vindue.",
+        "too_old": "for gammelt", "no_figure": "intet tal", "no_baseline": "intet udgangspunkt",
+        "gap_left": "Rest af afstand", "compared_in": "sammenlignet på tal fra",
+        "not_ranked": "Ikke rangeret: intet område har et tal fra sit basisår og frem.",
+        "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
+        "source_one": "Kilde", "source_verdict": "Kilde til resultatet", "source_latest": "til det seneste tal",
+        "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
+        "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",
+        "history_scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "recorded": "registreret",
+        "status": "status", "current": "gældende", "replaced": "erstattet", "derived": "afledt", "deleted": "slettet",
+        "code": "kode", "name": "navn", "kind": "type", "part_of": "del af",
+        "kind_nation": "land", "kind_region": "region", "kind_municipality": "kommune", "kind_other": "andet",
+        "unit_percent": "procent", "unit_persons": "personer", "unit_count": "antal", "unit_years": "år",
+        "unit_score": "point",
+    },
+}
+
+CHART_WORDS: dict[str, dict[str, str]] = {
+    "en": {"measured": "Measured figures", "history": "Before the baseline", "baseline": "Baseline",
+           "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
+           "projection_short": "Projection", "deadline": "Deadline", "source": "Source", "as_of": "as of",
+           "no_data": "No figures yet", "from_target": "from the target", "improve": "goal: improve",
+           "off_chart": "off the chart", "overview": "Goals at a glance",
+           "basis": "Decided the verdict", "basis_too_old": "Last figure by the deadline (too old)",
+           "too_old_short": "too old to decide", "in": "in", "against": "against", "the_baseline": "the baseline",
+           "too_old": "is too old to decide it", "no_figure_by": "no figure by", "none_since": "no figure since",
+           "no_baseline": "no baseline to judge it against",
+           "legend_verdict": "Verdict, the deadline passed", "legend_category": "Category, before a deadline or without one"},
+    "da": {"measured": "Målte tal", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
+           "target": "Målsætning", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
+           "projection_short": "Fremskrivning", "deadline": "Frist", "source": "Kilde", "as_of": "pr.",
+           "no_data": "Ingen tal endnu", "from_target": "fra målsætningen", "improve": "mål: forbedring",
+           "off_chart": "uden for grafen", "overview": "Målene samlet",
+           "basis": "Afgjorde resultatet", "basis_too_old": "Sidste tal til og med fristen (for gammelt)",
+           "too_old_short": "for gammelt til at afgøre det", "in": "i", "against": "mod", "the_baseline": "udgangspunktet",
+           "too_old": "er for gammelt til at afgøre det", "no_figure_by": "intet tal til og med",
+           "none_since": "intet tal siden", "no_baseline": "intet udgangspunkt at måle det mod",
+           "legend_verdict": "Resultat, fristen er passeret", "legend_category": "Kategori, før en frist eller uden frist"},
+}
+
+REPORT_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "report": "Goal status report", "date": "Date", "as_of": "as of", "scope": "scope",
+        "status": "Status", "goals": "The goals one by one", "overview": "Overview",
+        "no_figures": "no figures recorded yet", "in": "in", "baseline_only": "the baseline; no figure since",
+        "above": "above", "below": "below", "the_target_of": "the target of", "reached": "at or better than the target of",
+        "away": "moving away from it", "on_track": "on track", "behind": "moving towards it, but behind the required path",
+        "improving": "improving", "worsening": "getting worse", "flat": "unchanged",
+        "source": "Source of the latest figure",
+        "points": "points", "made_by": "Made with goaltrack", "sources": "Sources", "no_chart": "no figures yet",
+        "without": "Goals without figures", "no_figures_for": "no figures for {place} yet",
+        # after the deadline: the verdict with its basis, then the latest figure
+        "against": "against", "by": "by", "the_baseline_of": "the baseline of", "latest": "Latest",
+        "it": "it", "reached_short": "at or better than", "no_figure_since": "No figure since: ", "still": "still",
+        "better_than_baseline": "better than the baseline", "worse_than_baseline": "worse than the baseline",
+        "level_with_baseline": "level with the baseline",
+        "no_basis": "no figure between the baseline and the {year} deadline",
+        "no_basis_at_all": "no figure by the {year} deadline",
+        "too_old": "the last figure by {year}, {figure}, is more than {window} years older than the deadline "
+                   "and decides nothing",
+        "no_baseline_to_judge": "but no baseline to judge it against",
+    },
+    "da": {
+        "report": "Statusrapport for målene", "date": "Dato", "as_of": "pr.", "scope": "område",
+        "status": "Status", "goals": "Målene ét for ét", "overview": "Overblik",
+        "no_figures": "ingen tal registreret endnu", "in": "i", "baseline_only": "udgangspunktet; intet tal siden",
+        "above": "over", "below": "under", "the_target_of": "målsætningen på",
+        "reached": "på eller bedre end målsætningen på",
+        "away": "bevæger sig væk fra den", "on_track": "på rette kurs",
+        "behind": "bevæger sig mod den, men bagud i forhold til den nødvendige udvikling",
+        "improving": "forbedres", "worsening": "forværres", "flat": "uændret",
+        "source": "Kilde til det seneste tal",
+        "points": "procentpoint", "made_by": "Lavet med goaltrack", "sources": "Kilder", "no_chart": "ingen tal endnu",
+        "without": "Mål uden tal", "no_figures_for": "ingen tal for {place} endnu",
+        "against": "mod", "by": "i", "the_baseline_of": "udgangspunktet på", "latest": "Seneste",
+        "it": "den", "reached_short": "på eller bedre end", "no_figure_since": "Intet tal siden: ",
+        "still": "stadig",
+        "better_than_baseline": "bedre end udgangspunktet", "worse_than_baseline": "dårligere end udgangspunktet",
+        "level_with_baseline": "på niveau med udgangspunktet",
+        "no_basis": "intet tal mellem udgangspunktet og fristen i {year}",
+        "no_basis_at_all": "intet tal til og med fristen i {year}",
+        "too_old": "det sidste tal til og med {year}, {figure}, er mere end {window} år ældre end fristen "
+                   "og afgør intet",
+        "no_baseline_to_judge": "men intet udgangspunkt at måle det mod",
+    },
+}
+
+
+def unit_name(unit: str, lang: str) -> str:
+    """The unit as a word: "percent", "procent", "personer"."""
+    return LABELS[lang].get(f"unit_{unit}", unit)
+
+
+def kind_name(kind: str, lang: str) -> str:
+    return LABELS[lang].get(f"kind_{kind}", kind)

@@ -1,0 +1,138 @@
+"""The database tables.
+
+``measurement`` holds the current figure for each goal, scope and year (one, by a unique key);
+a figure that is corrected moves to ``replaced_measurement``, so no published value is ever lost.
+Goals removed from the catalogue are archived, never deleted while they have measurements.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, DateTime, Index, MetaData, UniqueConstraint, false
+from sqlmodel import Field, SQLModel
+
+from goaltrack.domain.progress import target_level
+
+# Named constraints, so that migrations can alter them on every backend (alembic's batch mode).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the database itself, such as which catalogue was loaded last."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str
+
+
+class Scope(SQLModel, table=True):
+    """Where a figure applies: the nation (DK), a region, a municipality, or a catalogue's own."""
+
+    code: str = Field(primary_key=True, max_length=32)
+    name: str
+    position: int = 0
+    kind: str = Field(default="other", max_length=16, sa_column_kwargs={"server_default": "other"})
+    parent: str | None = Field(default=None, max_length=32)  # e.g. a municipality's region
+
+
+SHIPPED_SET = "dk-2020"  # the goal set of the shipped catalogue (and of a catalogue without an id)
+
+
+class GoalSet(SQLModel, table=True):
+    """A catalogue's goals: its id, title, and the scope its goals are judged in by default."""
+
+    __tablename__ = "goal_set"
+
+    id: str = Field(primary_key=True, max_length=64)
+    name: str
+    scope: str | None = Field(default=None, max_length=32)  # None: the nation
+    position: int = 0
+
+
+class Goal(SQLModel, table=True):
+    # The shipped set's goals keep their bare id ("homelessness"); another set's are "SET/ID".
+    id: str = Field(primary_key=True, max_length=64)
+    set_id: str = Field(default=SHIPPED_SET, max_length=64, sa_column_kwargs={"server_default": SHIPPED_SET})
+    position: int = 0  # catalogue order
+    title_en: str
+    title_da: str
+    short_en: str | None = None  # short titles for narrow tables (optional)
+    short_da: str | None = None
+    unit: str = Field(max_length=16)
+    direction: str = Field(max_length=8)  # increase | decrease
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    target_year: int | None = None
+    target_value: float | None = None
+    target_change_pct: float | None = None
+    source: str | None = None
+    archived: bool = False
+    verdict_window: int | None = None  # years a verdict basis may lie before the target year; None: 3
+
+    @property
+    def target_level(self) -> float | None:
+        return target_level(self.target_value, self.target_change_pct, self.baseline_value)
+
+    @property
+    def code(self) -> str:
+        """The goal's id within its set ("homelessness")."""
+        return self.id.rsplit("/", 1)[-1]
+
+    @property
+    def full_name(self) -> str:
+        """SET/ID: names the goal exactly in every command."""
+        return f"{self.set_id}/{self.code}"
+
+    def title(self, lang: str, short: bool = False) -> str:
+        """The title in ``lang``; with ``short``, the short one where the catalogue gives it."""
+        if short:
+            brief = self.short_da if lang == "da" else self.short_en
+            if brief:
+                return brief
+        return self.title_da if lang == "da" else self.title_en
+
+
+class Measurement(SQLModel, table=True):
+    """The current figure for one goal, scope and year."""
+
+    __table_args__ = (UniqueConstraint("goal_id", "scope", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: str = Field(foreign_key="goal.id", max_length=64)
+    scope: str = Field(foreign_key="scope.code", max_length=32)
+    year: int
+    value: float
+    source: str | None = None
+    note: str | None = None
+    recorded_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime, nullable=False))
+
+
+class ReplacedMeasurement(SQLModel, table=True):
+    """A figure that a correction replaced or that was deleted: kept, with when. A deleted figure
+    (``deleted``) has no current figure after it; ``reason`` is the note given when deleting it."""
+
+    __tablename__ = "replaced_measurement"
+    __table_args__ = (Index("ix_replaced_measurement_key", "goal_id", "scope", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: str = Field(foreign_key="goal.id", max_length=64)
+    scope: str = Field(foreign_key="scope.code", max_length=32)
+    year: int
+    value: float
+    source: str | None = None
+    note: str | None = None
+    recorded_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+    replaced_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime, nullable=False))
+    deleted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    reason: str | None = None

@@ -1,0 +1,1 @@
+"""Tests of goaltrack.catalogue."""

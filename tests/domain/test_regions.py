@@ -1,0 +1,96 @@
+"""Regions add up: a region's persons or counts are the sum of its municipalities' where every one of
+them has a figure and the region has none of its own; marked derived everywhere it is shown."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from goaltrack.present import charts
+from goaltrack.domain import regions
+from goaltrack.storage.database import open_database
+from goaltrack.judging.status import build_status
+from goaltrack.domain.progress import Point
+
+approx = pytest.approx
+# Region Nordjylland (1081) and its 11 municipalities
+NORTH = ["773", "787", "810", "813", "820", "825", "840", "846", "849", "851", "860"]
+
+
+def test_sums_pure():
+    members = {code: [Point(2011, 10 * i), Point(2019, i)] for i, code in enumerate(NORTH, start=1)}
+    members["860"] = [Point(2019, 11)]  # Hjørring has no 2011 figure: 2011 is incomplete
+    assert regions.sums([], members, len(NORTH)) == {2019: sum(range(1, 12))}
+    assert regions.sums([Point(2019, 70)], members, len(NORTH)) == {}  # a recorded figure wins
+    assert regions.sums([], dict(list(members.items())[:10]), len(NORTH)) == {}  # one municipality missing
+    assert regions.sums([], {}, 0) == {}
+    assert regions.with_sums([Point(2011, 5)], {2019: 66}) == [Point(2011, 5), Point(2019, 66)]
+    assert regions.derived_text(11) == "sum of 11 municipalities"
+    assert regions.derived_text(11, "da") == "sum af 11 kommuner"
+
+
+@pytest.fixture
+def north(run, tmp_path):
+    """Homelessness in all 11 municipalities for 2011 and 2019 and in 10 of them for 2017; placement
+    breakdown (percent) in all 11 for 2019."""
+    lines = ["goal,scope,year,value"]
+    for i, code in enumerate(NORTH, start=1):
+        lines += [f"homelessness,{code},2011,{20 * i}", f"homelessness,{code},2019,{10 * i}",
+                  f"placement-breakdown,{code},2019,5"]
+        if code != "825":  # Læsø has no 2017 figure
+            lines.append(f"homelessness,{code},2017,{15 * i}")
+    path = tmp_path / "north.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run("import", str(path))
+    return run
+
+
+def test_complete_years_are_summed_and_marked(north):
+    g = north.json("status", "homelessness", "--scope", "1081", "--format", "json")["goals"][0]
+    # 2011: 20 × (1 + … + 11) = 1,320; 2019: 10 × 66 = 660; 2017 is incomplete (Læsø): no figure
+    assert g["baseline"] == {"year": 2011, "value": 1320, "derived": "sum of 11 municipalities"}
+    assert g["latest"] == {"year": 2019, "value": 660, "source": None, "derived": "sum of 11 municipalities"}
+    assert g["target"] == {"year": 2020, "value": approx(1320 * 4000 / 5290), "rule": "scaled"}
+    assert g["achieved"] is True
+    da = north.json("status", "homelessness", "--scope", "1081", "--format", "json", "--lang", "da")["goals"][0]
+    assert da["latest"]["derived"] == "sum af 11 kommuner"
+    table = north("status", "homelessness", "--scope", "1081").stdout
+    assert "660 (2019)Σ" in table and "Σ sum of 11 municipalities" in table
+    assert "Region Nordjylland (1081)" in table
+
+
+def test_recorded_regional_figure_wins(north):
+    north("record", "homelessness", "700", "--year", "2019", "--scope", "1081", "--source", "region count")
+    g = north.json("status", "homelessness", "--scope", "1081", "--format", "json")["goals"][0]
+    assert g["latest"] == {"year": 2019, "value": 700, "source": "region count"}  # no "derived"
+    assert g["baseline"]["derived"] == "sum of 11 municipalities"  # 2011 is still summed
+
+
+def test_percent_is_never_summed(north):
+    g = north.json("status", "placement-breakdown", "--scope", "1081", "--format", "json")["goals"][0]
+    assert g["latest"] is None and g["baseline"] is None
+
+
+def test_history_chart_and_compare_show_the_sums(north, tmp_path):
+    rows = north.json("history", "homelessness", "--scope", "1081", "--format", "json")
+    assert [(r["year"], r["value"], r["derived"], r["recorded_at"]) for r in rows] == [
+        (2011, 1320, "sum of 11 municipalities", None), (2019, 660, "sum of 11 municipalities", None)]
+    assert "derived: sum of 11 municipalities" in north("history", "homelessness", "--scope", "1081").stdout
+    assert north.json("history", "placement-breakdown", "--scope", "1081", "--format", "json") == []
+
+    status = build_status(open_database(os.environ["GOALTRACK_DATABASE_URL"]), 2026, ["homelessness"], "1081")[0]
+    data = charts.chart_data(status, 2026)
+    assert data.derived == [Point(2011, 1320), Point(2019, 660)]
+    assert data.derived_label == "Sum of 11 municipalities"
+    assert data.source == "sum of 11 municipalities"
+    assert data.title == "Homeless persons · Region Nordjylland (1081)"
+    danish = charts.chart_data(status, 2026, lang="da")  # the legend and the source line in the chart's language
+    assert (danish.derived_label, danish.source) == ("Sum af 11 kommuner", "sum af 11 kommuner")
+    out = tmp_path / "charts"
+    north("chart", "homelessness", "--scope", "1081", "--out", str(out))
+    assert (out / "1081" / "homelessness.png").exists()
+
+    ranked = north.json("compare", "homelessness", "--format", "json")["scopes"]
+    region = next(s for s in ranked if s["scope"] == "1081")
+    assert region["latest"]["derived"] == "sum of 11 municipalities"

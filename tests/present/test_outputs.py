@@ -1,0 +1,106 @@
+"""Charts and reports are written whole, never through a symbolic link, and never over a file
+goaltrack did not write unless --force says so."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from goaltrack.errors import GoaltrackError
+from goaltrack.present.outputs import MANIFEST, write_file
+
+
+@pytest.fixture(autouse=True)
+def database(run):
+    run("goals")  # the shipped catalogue, loaded before the command under test
+
+
+def files(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def test_a_report_writes_over_its_own_files(run, tmp_path):
+    out = tmp_path / "report"
+    run("report", "--out", str(out))
+    first = files(out)
+    assert MANIFEST in first and "report.md" in first and "charts/homelessness.png" in first
+    run("report", "--out", str(out), "--as-of", "2015")  # again: its own files, no --force needed
+    assert files(out) == first
+    assert not [name for name in first if name.endswith(".part")]
+
+
+def test_a_report_leaves_a_file_it_did_not_write(run, tmp_path):
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "report.md").write_text("my own notes")
+    result = run.fails("report", "--out", str(out))
+    assert "report.md was not written by goaltrack" in result.stderr and "--force" in result.stderr
+    assert (out / "report.md").read_text() == "my own notes"
+    assert [name for name in files(out) if (out / name).is_file()] == ["report.md"]  # nothing drawn or written
+    run("report", "--out", str(out), "--force")
+    assert (out / "report.md").read_text().startswith("# ")
+
+
+def test_a_report_file_changed_since_is_someone_elses(run, tmp_path):
+    out = tmp_path / "report"
+    run("report", "--out", str(out))
+    (out / "report.html").write_text("edited by hand")
+    run.fails("report", "--out", str(out))
+    assert (out / "report.html").read_text() == "edited by hand"
+
+
+def test_no_chart_is_written_through_a_symbolic_link(run, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    charts = tmp_path / "charts"
+    charts.mkdir()
+    (charts / "homelessness.png").symlink_to(victim)
+    result = run.fails("chart", "homelessness", "--out", str(charts))
+    assert "is a symbolic link; goaltrack never writes through a link (remove it)" in result.stderr
+    out = tmp_path / "report"
+    (out / "charts").mkdir(parents=True)
+    (out / "charts" / "drug-deaths.png").symlink_to(victim)
+    run.fails("report", "--out", str(out))
+    run("report", "--out", str(out), "--force")  # the link itself is replaced, never followed
+    assert victim.read_text() == "precious"
+    assert not (out / "charts" / "drug-deaths.png").is_symlink()
+    assert (out / "charts" / "drug-deaths.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_charts_folder_that_is_a_link_is_refused(run, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "charts").symlink_to(elsewhere)
+    run.fails("report", "--out", str(out), "--force")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_folder_in_place_of_the_report_is_refused(run, tmp_path):
+    out = tmp_path / "report"
+    (out / "report.md").mkdir(parents=True)
+    for extra in ([], ["--force"]):
+        result = run.fails("report", "--out", str(out), *extra)
+        assert "cannot write" in result.stderr and "report.md" in result.stderr
+    assert [name for name in files(out) if (out / name).is_file()] == []
+
+
+def test_writing_fails_in_one_line(tmp_path):
+    with pytest.raises(GoaltrackError, match="cannot write .*: No such file or directory"):
+        write_file(tmp_path / "no-such-folder" / "report.md", "text")
+
+
+def test_the_goal_id_overview_is_reserved(run, db_path, tmp_path):
+    catalogue = tmp_path / "c.yaml"
+    catalogue.write_text("goals:\n  - id: overview\n    title: t\n    unit: count\n    direction: increase\n")
+    assert "goal id 'overview' is reserved" in run.fails("catalogue", "check", str(catalogue)).stderr
+    with sqlite3.connect(db_path) as conn:  # a database synced before the id was reserved
+        conn.execute("INSERT INTO goal (id, position, title_en, title_da, unit, direction, archived) "
+                     "VALUES ('overview', 99, 'Overview', 'Overblik', 'count', 'increase', 0)")
+        conn.execute("INSERT INTO measurement (goal_id, scope, year, value, recorded_at) "
+                     "VALUES ('overview', 'DK', 2015, 3, '2024-01-01 00:00:00')")
+    result = run.fails("chart", "--all", "--out", str(tmp_path / "charts"))
+    assert "two charts would be written to" in result.stderr and "overview.png" in result.stderr
+    assert not list((tmp_path / "charts").glob("*.png"))
