@@ -196,17 +196,20 @@ class YearType(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        text = str(value).strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= 4):
-            shown = repr(text) if len(text) <= 12 else repr(text[:12]) + f"… ({len(text):,} characters)"
-            self.fail(f"{shown} is not a year (write four digits, e.g. 2019)", param, ctx)
-        year = int(text)
+        from goaltrack.domain.figure import year_text_problem
+
+        why = year_text_problem(str(value))
+        if why:
+            self.fail(why, param, ctx)
+        year = int(str(value).strip())
         if self.low is not None and not self.low <= year <= self.high:
             self.fail(f"{year} is not in the range {self.low}<=x<={self.high}.", param, ctx)
         return year
 
 
-as_of_option = click.option("--as-of", "as_of", type=YearType(1900, 2100), default=this_year,
+from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR  # noqa: E402  (plain constants, no heavy import)
+
+as_of_option = click.option("--as-of", "as_of", type=YearType(FIRST_YEAR, LAST_YEAR), default=this_year,
                             show_default="this year", metavar="YEAR",
                             help="Judge the goals as they stood in this year.")
 

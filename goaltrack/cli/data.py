@@ -78,7 +78,7 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
 
 @click.command()
 @click.argument("goal")
-@click.option("--year", type=int, required=True, help="The year of the figure to delete.")
+@click.option("--year", type=YearType(), required=True, help="The year of the figure to delete.")
 @scope_option
 @click.option("--note", metavar="TEXT", help="Why it is deleted (kept in the history).")
 @db_option

@@ -18,7 +18,7 @@ from sqlalchemy import union_all
 from sqlmodel import Session, select
 
 from goaltrack.storage import database as db
-from goaltrack.domain import regions
+from goaltrack.domain import figure, regions
 from goaltrack.catalogue import (
     NATION,
     SHIPPED_SET,
@@ -32,12 +32,12 @@ from goaltrack.errors import GoaltrackError
 from goaltrack.storage.models import Goal, GoalSet, Measurement, Meta, ReplacedMeasurement, Scope, utcnow
 from goaltrack.domain.progress import Point
 from goaltrack.domain.text import shorten
-from goaltrack.domain.units import UNITS, format_plain, text_problem
+from goaltrack.domain.units import UNITS, format_plain
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-FIRST_YEAR = 1900
+
 GOAL_FIELDS = ("title_en", "title_da", "short_en", "short_da", "unit", "direction", "baseline_year",
                "baseline_value", "target_year", "target_value", "target_change_pct", "source", "verdict_window")
 
@@ -347,18 +347,14 @@ class Recorded:
 
 
 def check_year(year: int) -> None:
-    this_year = datetime.date.today().year
-    if not FIRST_YEAR <= year <= this_year:
-        raise GoaltrackError(f"year {year} is outside {FIRST_YEAR}..{this_year}")
+    why = figure.figure_year_problem(year)
+    if why:
+        raise GoaltrackError(why)
 
 
-def clean_text(text: str | None, what: str, allowed: str = "") -> str | None:
-    """A source or note as stored: stripped (as import and the catalogue store it), None when empty;
-    refused when longer than MAX_TEXT or holding a control character not ``allowed``."""
-    if text is None or not text.strip():
-        return None
-    text = text.strip()
-    why = text_problem(text, what, allowed)
+def clean_text(text: str | None, what: str, keep: str = figure.SOURCE_KEEPS) -> str | None:
+    """A source or note as stored (see goaltrack.domain.figure.clean_text), or the reason refused."""
+    text, why = figure.clean_text(text, what, keep)
     if why:
         raise GoaltrackError(why)
     return text
@@ -377,7 +373,7 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
 
     check_year(year)
     source = clean_text(source, "the source")
-    note = clean_text(note, "the note", allowed="\t\n")
+    note = clean_text(note, "the note", figure.NOTE_KEEPS)
     scope = resolve_scope(engine, scope) if scope is not None else None
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
@@ -455,7 +451,7 @@ def _keep(session: Session, current: Measurement, deleted: bool = False, reason:
 def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, note: str | None = None) -> Recorded:
     """Remove the current figure of a goal, scope and year. It stays in the history, marked deleted,
     with when (and ``note`` as the reason): nothing is ever lost. Without a scope: the goal's set's."""
-    note = clean_text(note, "the note", allowed="\t\n")
+    note = clean_text(note, "the note", figure.NOTE_KEEPS)
     scope = resolve_scope(engine, scope) if scope is not None else None
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
