@@ -1,14 +1,32 @@
 """The command line: parses, calls the library, renders. This module only assembles the group; each
-family of commands lives in a module of its own (views, data, pictures, maintenance) over the shared
-parts in base. Nothing heavy is imported at start-up.
+command lives in a module of its own under ``commands/``, over the shared parts: the run's application
+object (``app``), the one error path (``errors``), the shared options (``options``) and printing
+(``output``). Nothing heavy is imported at start-up.
 """
 
 from __future__ import annotations
 
 import click
 
-from goaltrack.cli import data, maintenance, pictures, views
-from goaltrack.cli.base import CONTEXT, GoaltrackGroup, db_option, hide_passwords_in_process_list, print_version
+from goaltrack.cli.app import hide_passwords_in_process_list
+from goaltrack.cli.commands import (
+    catalogue,
+    chart,
+    compare,
+    db,
+    delete,
+    export,
+    goals,
+    history,
+    import_,
+    record,
+    report,
+    scopes,
+    show,
+    status,
+)
+from goaltrack.cli.errors import GoaltrackGroup
+from goaltrack.cli.options import CONTEXT, db_option, print_version
 
 __all__ = ["GoaltrackGroup", "cli", "hide_passwords_in_process_list", "main"]
 
@@ -34,9 +52,9 @@ def cli() -> None:
     """
 
 
-for command in (views.status, views.compare, views.goals_command, views.show, views.history, views.scopes,
-                data.record, data.delete, data.import_command, data.export_command,
-                pictures.chart, pictures.report, maintenance.catalogue, maintenance.db):
+for command in (status.status, compare.compare, goals.goals_command, show.show, history.history, scopes.scopes,
+                record.record, delete.delete, import_.import_command, export.export_command,
+                chart.chart, report.report, catalogue.catalogue, db.db):
     cli.add_command(command)
 
 

@@ -134,6 +134,9 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["record", "homelessness", "٢٠٠", "--year", "2015"], "value '٢٠٠' is not a number"),
     (["record", "homelessness", "6431", "--year", "٢٠١٩"], "'٢٠١٩' is not a year"),
     (["record", "homelessness", "6431", "--year", "1" * 5000], "… (5,000 characters) is not a year"),
+    # delete reads its year as record does (it once took ٢٠١٩ as 2019 and deleted that figure)
+    (["delete", "homelessness", "--year", "٢٠١٩"], "'٢٠١٩' is not a year"),
+    (["delete", "homelessness", "--year", "²⁰¹⁹"], "'²⁰¹⁹' is not a year"),
     (["record", "homelessness", "6000", "--year", "2015", "--source", "VIVE \x1b]0;pwned\x07"],
      "the source holds the control character \\x1b"),
     (["record", "homelessness", "6000", "--year", "2015", "--note", "\x1b[2J"], "the note holds the control character"),

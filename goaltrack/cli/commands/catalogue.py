@@ -1,22 +1,12 @@
-"""The catalogue and the database: catalogue check/sync, db upgrade/current."""
+"""`goaltrack catalogue check` and `sync`: a goal catalogue checked, or followed by the database."""
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from goaltrack.cli.base import (
-    CONTEXT,
-    _DB_KEY,
-    counted,
-    database,
-    db_option,
-    info,
-)
-
-
-# --- catalogue ------------------------------------------------------------------------------------
+from goaltrack.cli.app import database
+from goaltrack.cli.options import CONTEXT, db_option
+from goaltrack.cli.output import counted, info
 
 
 @click.group(context_settings=CONTEXT)
@@ -71,9 +61,9 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
       goaltrack catalogue sync my-goals.yaml
       goaltrack catalogue sync
     """
-    from goaltrack.storage import store
     from goaltrack.catalogue import load_catalogue
     from goaltrack.domain.units import format_plain
+    from goaltrack.storage import store
 
     file = _catalogue_file(file)
     definition = load_catalogue(file)
@@ -91,59 +81,3 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
              f"{format_plain(given)}" + (f" ({source})" if source else "")
              + f"; to take it: goaltrack record {goal_id} {format_plain(given)} --year {year} --scope {scope} "
                "--replace --source …")
-
-
-# --- db -------------------------------------------------------------------------------------------
-
-
-@click.group(context_settings=CONTEXT)
-def db() -> None:
-    """Inspect or upgrade the database schema (goaltrack upgrades on first use by itself).
-
-    \b
-    Examples:
-      goaltrack db current
-      goaltrack --db postgresql+psycopg://me@server/goals db upgrade
-    """
-
-
-@db.command("upgrade")
-@db_option
-def db_upgrade() -> None:
-    """Apply every pending migration to the database.
-
-    \b
-    Example:
-      goaltrack db upgrade
-    """
-    from goaltrack.storage.database import connect, shown_url, upgrade
-
-    engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
-    before, after = upgrade(engine)  # a database error becomes one Error line in GoaltrackGroup
-    where = shown_url(engine.url)
-    if before == after:
-        info(f"{where} is already at the newest schema revision ({after}).")
-    else:
-        info(f"Upgraded {where} from {before or 'an empty database'} to {after}.")
-
-
-@db.command("current")
-@db_option
-def db_current() -> None:
-    """Print the database URL (password masked) and its schema revision.
-
-    \b
-    Example:
-      goaltrack db current
-    """
-    from goaltrack.storage.database import HEAD, connect, current_revision, shown_url
-
-    engine = connect(click.get_current_context().find_root().meta.get(_DB_KEY))
-    where = shown_url(engine.url)
-    if engine.dialect.name == "sqlite" and engine.url.database and not os.path.exists(engine.url.database):
-        click.echo(f"{where}\nrevision: none (the database is created on first use)")
-        return
-    with engine.connect() as conn:
-        revision = current_revision(conn)
-    state = "newest" if revision == HEAD else f"newest is {HEAD}; run goaltrack db upgrade"
-    click.echo(f"{where}\nrevision: {revision or 'none'} ({state})")

@@ -1,21 +1,18 @@
-"""Pictures and reports: chart, report."""
+"""`goaltrack chart`: progress charts, one per goal, and an overview."""
 
 from __future__ import annotations
 
-
 import click
 
-from goaltrack.cli.base import (
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
     as_of_option,
-    counted,
-    database,
     db_option,
-    info,
     lang_option,
-    progress_bar,
     scope_option,
     set_option,
 )
+from goaltrack.cli.output import info, progress_bar
 from goaltrack.errors import GoaltrackError
 
 
@@ -55,8 +52,8 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     """
     from pathlib import Path
 
-    from goaltrack.present.charts import check_folder, write_charts
     from goaltrack.judging.status import build_status, place
+    from goaltrack.present.charts import check_folder, write_charts
 
     if not goals and not all_goals and scope is None and set_id is None:
         raise click.UsageError("name one or more goals, or use --all, --scope or --set")
@@ -80,49 +77,3 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     if empty:
         info(f"No chart for {', '.join(s.goal.id for s in empty)}: no figures yet"
              + (" (a panel in the overview says so)." if all_goals else "."))
-
-
-@click.command()
-@click.option("--out", type=click.Path(path_type=str), required=True, help="Folder to write the report to.")
-@click.option("--force", is_flag=True,
-              help="Overwrite files in --out that goaltrack did not write (or that were changed since).")
-@as_of_option
-@scope_option
-@set_option
-@lang_option
-@db_option
-def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | None, lang: str) -> None:
-    """Write a report to hand on: report.md, report.html and the charts, in one folder.
-
-    The report has the date, the status table, a sentence per goal in plain words, and each goal's
-    chart beside it, with an overview at the top. Goals without figures in the scope are listed
-    ("no figures for København yet") instead of drawn. Send the folder as it is.
-
-    goaltrack writes over the files it wrote there before, and refuses to write over anything else
-    (a report.md of your own, a symbolic link) unless --force is given.
-
-    \b
-    Examples:
-      goaltrack report --out status-2026
-      goaltrack report --out kbh --scope 101
-      goaltrack report --out aarhus --set aarhus-2030
-      goaltrack report --out rapport --lang da --as-of 2020
-    """
-    from pathlib import Path
-
-    from goaltrack.storage import store
-    from goaltrack.present.charts import check_folder
-    from goaltrack.present.report import write_report
-    from goaltrack.judging.status import build_status, place
-
-    check_folder(Path(out))
-    engine = database()
-    where = place(engine, scope or "DK")
-    statuses = build_status(engine, as_of, (), scope, set_id)
-    with progress_bar("Drawing", sum(s.has_figures for s in statuses) + 1) as bar:
-        written = write_report(statuses, Path(out), as_of, where, lang,
-                               step=(lambda name: bar(name, 1, 0)) if bar else None,
-                               name=store.catalogue_name(engine), force=force)
-    click.echo(str(written.markdown))
-    click.echo(str(written.html))
-    info(f"Wrote {counted(len(written.charts), 'chart')} to {Path(out) / 'charts'}.")

@@ -1,0 +1,81 @@
+"""The run's application object, kept in the root context's ``ctx.obj``: the database it works on,
+opened once through the library's bootstrap; and its command line kept out of ``ps``."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import click
+
+from goaltrack.cli.output import counted, info
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+DB_ENV = "GOALTRACK_DATABASE_URL"
+
+
+@dataclass
+class App:
+    """What one run of goaltrack works on: the --db URL (None: GOALTRACK_DATABASE_URL, else the
+    user's SQLite file) and, once a command asks for it, the opened database."""
+
+    url: str | None = None
+    engine: Engine | None = None
+
+    def database(self, load_shipped: bool = True) -> Engine:
+        """The database of this run: opened, migrated, and holding the starting catalogue on first use
+        (unless the command is about to load a catalogue of its own); said on stderr when loaded."""
+        if self.engine is None:
+            from goaltrack.storage.bootstrap import open_goaltrack
+            from goaltrack.storage.database import count_writes_from_here
+
+            opened = open_goaltrack(self.url, load_catalogue=load_shipped)
+            if opened.loaded is not None:
+                info(f"Loaded {opened.catalogue} into a new database: {counted(len(opened.loaded.added), 'goal')}, "
+                     f"{counted(opened.loaded.measurements_added, 'published figure')}.")
+            self.engine = opened.engine
+            count_writes_from_here()  # Ctrl-C from now on reports the command's own write, done or not
+        return self.engine
+
+
+def app(ctx: click.Context | None = None) -> App:
+    """The run's App, in the root context's ``obj`` (made on first use)."""
+    ctx = ctx or click.get_current_context()
+    return ctx.find_root().ensure_object(App)
+
+
+def database(load_shipped: bool = True) -> Engine:
+    """The database of the current run (see App.database)."""
+    return app().database(load_shipped)
+
+
+def hide_passwords_in_process_list() -> bool:
+    """Blank out the passwords of any URL in this process's command line, as ``ps`` shows it to every
+    local user (and shows it for each forked chart worker). Linux only: the command line lives in the
+    process's own memory, where /proc/self/mem can overwrite it. Python's own copy, sys.argv, is kept.
+    Returns whether anything was blanked out."""
+    if not any("://" in arg for arg in sys.argv[1:]):
+        return False
+    from goaltrack.storage.database import secrets
+
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            cmdline = f.read()
+        with open("/proc/self/stat", "rb") as f:
+            arg_start = int(f.read().rsplit(b")", 1)[1].split()[45])  # field 48: where argv starts
+        changed = cmdline
+        for arg in sys.argv[1:]:
+            for secret in secrets(arg.partition("=")[2] if arg.startswith("--db=") else arg):
+                raw = secret.encode()
+                changed = changed.replace(raw, b"*" * len(raw))
+        if changed == cmdline:
+            return False
+        with open("/proc/self/mem", "r+b", buffering=0) as mem:
+            mem.seek(arg_start)
+            mem.write(changed)
+        return True
+    except (OSError, IndexError, ValueError):  # not Linux, or a kernel that forbids it
+        return False

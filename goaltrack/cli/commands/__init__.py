@@ -1,0 +1,1 @@
+"""The commands, one module each; each a thin layer that parses, calls the library and renders."""

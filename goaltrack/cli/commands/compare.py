@@ -1,0 +1,56 @@
+"""`goaltrack compare`: the scopes with figures for a goal, ranked like for like."""
+
+from __future__ import annotations
+
+import click
+
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
+    as_of_option,
+    db_option,
+    format_option,
+    lang_option,
+    wide_option,
+)
+from goaltrack.cli.output import console, info, widen
+
+
+@click.command()
+@click.argument("goal")
+@as_of_option
+@format_option("table", "json")
+@lang_option
+@wide_option
+@db_option
+def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
+    """Rank the scopes that have figures for GOAL, like for like.
+
+    Each scope is judged like status --scope judges it: its own baseline, and the national target
+    (scaled by its baseline for persons and counts). Only figures of the same year are ranked: the
+    comparison year is the latest-figure year most scopes share; those scopes are ranked (achieved
+    first, then by category, then by the share of the gap left, then by name), and the others are
+    listed after them, unranked, with the year of their latest figure. Progress in percent is shown
+    but never decides a rank.
+
+    \b
+    Examples:
+      goaltrack compare homelessness
+      goaltrack compare homelessness --wide
+      goaltrack compare placement-breakdown --as-of 2018 --format json
+    """
+    from goaltrack.judging.status import compare_scopes
+    from goaltrack.present import render
+
+    comparison = compare_scopes(database(), goal, as_of)
+    if fmt == "json":
+        click.echo(render.to_json(render.compare_json(comparison, lang)), nl=False)
+    elif not comparison.entries:  # an empty table would look like a fault: say why there is nothing
+        info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare.")
+    else:
+        out = console()
+        width = out.width
+        table, omitted = render.compare_view(comparison, lang, None if wide else width)
+        widen(out, table)
+        out.print(table)
+        if omitted:
+            info(render.omitted_note(omitted, width, lang))

@@ -1,0 +1,37 @@
+"""`goaltrack delete`: a figure recorded by mistake out, kept in the history as deleted."""
+
+from __future__ import annotations
+
+import click
+
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
+    YearType,
+    db_option,
+    scope_option,
+)
+from goaltrack.cli.output import info
+
+
+@click.command()
+@click.argument("goal")
+@click.option("--year", type=YearType(), required=True, help="The year of the figure to delete.")
+@scope_option
+@click.option("--note", metavar="TEXT", help="Why it is deleted (kept in the history).")
+@db_option
+def delete(goal: str, year: int, scope: str, note: str | None) -> None:
+    """Delete the current figure of GOAL for YEAR (a figure recorded by mistake).
+
+    Nothing is lost: the figure stays in the history, marked deleted, with when and the --note.
+
+    \b
+    Examples:
+      goaltrack delete placement-breakdown --year 2015 --note "typed 47 for 4.7"
+      goaltrack delete homelessness --year 2019 --scope København
+    """
+    from goaltrack.present.render import number
+    from goaltrack.storage import store
+
+    result = store.delete(database(), goal, year, scope, note)
+    m = result.measurement
+    info(f"Deleted {goal} {m.scope} {m.year}: {number(m.value, result.unit)} (it stays in the history, marked deleted).")

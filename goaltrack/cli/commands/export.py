@@ -1,0 +1,75 @@
+"""`goaltrack export`: figures out, in the form import reads."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+import click
+
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
+    check_output,
+    db_option,
+    format_option,
+    output_options,
+    scope_filter_option,
+    set_option,
+)
+from goaltrack.cli.output import TerminalSafe, counted, info
+from goaltrack.errors import GoaltrackError
+
+
+@click.command("export")
+@click.argument("goals", nargs=-1, metavar="[GOAL]...")
+@format_option("csv", "json", "xlsx")
+@scope_filter_option
+@set_option
+@click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
+@output_options
+@db_option
+def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool,
+                   output: str | None, excel_da: bool) -> None:
+    """Write figures to stdout (or --output FILE) in the form goaltrack import reads.
+
+    Export, then import --replace into another database, and the current figures are the same.
+    A goal is written by its ID, or as SET/ID where more than one goal set has that ID.
+    --format xlsx writes a workbook (numbers as numbers); --excel-da a CSV that Danish Excel reads.
+
+    \b
+    Examples:
+      goaltrack export > figures.csv
+      goaltrack export homelessness --scope 101 --format json
+      goaltrack export --history > backup.csv
+      goaltrack export --set aarhus-2030 > aarhus.csv
+      goaltrack export --format xlsx --output figures.xlsx
+      goaltrack export --excel-da --output tal.csv
+    """
+    from goaltrack.present import export as exporter
+    from goaltrack.storage import store
+
+    engine = database()
+    if set_id is not None:
+        store.get_set(engine, set_id)
+    chosen = [g.id for g in (store.get_goals(engine, goals, set_id) if goals
+                             else store.list_goals(engine, set_id=set_id))]
+    if scope is not None:
+        store.get_scope(engine, scope)
+    check_output(fmt, output, excel_da)
+    names = store.display_names(store.list_goals(engine, include_archived=True))
+    rows = exporter.figures(engine, chosen, scope, history, names)
+    if fmt == "xlsx":
+        from goaltrack.present.spreadsheet import write_workbook
+
+        count = write_workbook(output, exporter.sheets(rows, history))
+        info(f"Exported {counted(count, 'figure')} to {output}.")
+        return
+    try:
+        out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if output is None and sys.stdout.isatty():
+        out = TerminalSafe(sys.stdout)
+    with out if output is not None else contextlib.nullcontext(out):
+        count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history, excel_da)
+    info(f"Exported {counted(count, 'figure')}" + (f" to {output}." if output else "."))

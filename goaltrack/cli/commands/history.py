@@ -1,0 +1,42 @@
+"""`goaltrack history`: every figure of a goal with its source, current, replaced and deleted."""
+
+from __future__ import annotations
+
+import click
+
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
+    db_option,
+    format_option,
+    lang_option,
+    scope_filter_option,
+)
+from goaltrack.cli.output import print_rich
+
+
+@click.command()
+@click.argument("goal")
+@scope_filter_option
+@format_option("table", "json")
+@lang_option
+@db_option
+def history(goal: str, scope: str | None, fmt: str, lang: str) -> None:
+    """List every figure of GOAL with its source, current and replaced.
+
+    \b
+    Examples:
+      goaltrack history homelessness
+      goaltrack history homelessness --scope DK --format json
+    """
+    from goaltrack.present import render
+    from goaltrack.storage import store
+
+    engine = database()
+    definition = store.get_goals(engine, [goal])[0]
+    if scope is not None:
+        store.get_scope(engine, scope)
+    rows = store.history(engine, goal, scope)
+    if fmt == "json":
+        click.echo(render.to_json(render.history_json(definition, rows)), nl=False)
+    else:
+        print_rich(render.history_table(definition, rows, lang))

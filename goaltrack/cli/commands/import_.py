@@ -1,0 +1,71 @@
+"""`goaltrack import`: figures from a file, all or nothing."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
+    db_option,
+)
+from goaltrack.cli.output import counted, info, progress_bar
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check every row and report, write nothing.")
+@click.option("--replace", is_flag=True,
+              help="Correct figures already recorded (each row needs its source); the old ones stay in the history.")
+@click.option("--goal", "goal", metavar="ID", help="The goal of every figure, for a file without a goal column.")
+@click.option("--scope", "scope", metavar="SCOPE", default=None,
+              help="The scope of a figure whose row names none, by code or name (default: its goal set's "
+                   "scope, DK for the shipped set).")
+@click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
+@click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
+@db_option
+def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, scope: str | None,
+                   encoding: str | None, sheet: str | None, force: bool) -> None:
+    """Import figures from a CSV, JSON or .xlsx FILE, all or nothing.
+
+    Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
+    year) and Statistics Denmark's StatBank exports (OMRÅDE;TID;INDHOLD) are read, with English or
+    Danish headers in any case (mål, område/kommune, år/tid, værdi/indhold, kilde, bemærkning).
+    Scopes by code or name (0101, København, Region Hovedstaden, Hele landet). Title rows above the
+    table and notes under it are skipped; withheld cells (.., ., -, empty) are skipped and counted.
+    Every row is checked first; one bad row means nothing is written, and the error lists the
+    problems with their line numbers. A row that repeats a recorded figure changes nothing; the
+    same figure with a new source takes the source (the old one stays in the history).
+
+    \b
+    Examples:
+      goaltrack import figures.csv --dry-run
+      goaltrack import kommuner-2019.csv
+      goaltrack import HJEM1.csv --goal homelessness          # StatBank: OMRÅDE;TID;INDHOLD
+      goaltrack import anbringelser.xlsx --sheet Tabel2 --goal placement-breakdown
+      goaltrack import gammel.csv --encoding cp1252
+      goaltrack import revised.json --replace
+    """
+    from goaltrack.ingest.importer import import_file
+
+    engine = database()
+    large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
+    with progress_bar("Importing", None, show=large) as bar:
+        result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar, goal=goal, scope=scope,
+                             encoding=encoding, sheet=sheet, force=force)
+    what = "Would import" if dry_run else "Imported"
+    parts = [f"{result.added:,} new", f"{result.replaced:,} replaced", f"{result.unchanged:,} unchanged"]
+    if result.resourced:
+        parts.append(f"{result.resourced:,} with a new source")
+    if result.history:
+        parts.append(f"{counted(result.history, 'earlier figure')}")
+    extra = []
+    if result.withheld:
+        extra.append(f"{counted(result.withheld, 'cell')} withheld or empty")
+    if result.skipped_lines:
+        extra.append(f"{counted(result.skipped_lines, 'title or note line')} skipped")
+    info(f"{what} {file}: {counted(result.rows, 'row')}; {', '.join(parts)}"
+         + (f" ({'; '.join(extra)})" if extra else "")
+         + (" (dry run: nothing written)." if dry_run else "."))

@@ -1,0 +1,37 @@
+"""`goaltrack show`: one goal, its definition and all its figures."""
+
+from __future__ import annotations
+
+import click
+
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
+    db_option,
+    lang_option,
+)
+from goaltrack.cli.output import print_rich
+
+
+@click.command()
+@click.argument("goal")
+@lang_option
+@db_option
+def show(goal: str, lang: str) -> None:
+    """Show one GOAL: its definition and all its measurements.
+
+    \b
+    Examples:
+      goaltrack show homelessness
+      goaltrack show homelessness --lang da
+    """
+    from goaltrack.present import render
+    from goaltrack.storage import store
+
+    engine = database()
+    definition = store.get_goals(engine, [goal])[0]
+    rows = store.history(engine, goal)
+    click.echo(render.goal_text(definition, lang) + "\n")
+    if rows:
+        print_rich(render.history_table(definition, rows, lang))
+    else:
+        click.echo(render.LABELS[lang]["no_measurements"])

@@ -1,0 +1,92 @@
+"""`goaltrack status`: how far each goal is from its target, in every format."""
+
+from __future__ import annotations
+
+import io
+
+import click
+
+from goaltrack.cli.app import database
+from goaltrack.cli.options import (
+    as_of_option,
+    check_output,
+    db_option,
+    format_option,
+    lang_option,
+    output_options,
+    scope_option,
+    set_option,
+    wide_option,
+)
+from goaltrack.cli.output import console, counted, emit, info, widen
+
+
+@click.command()
+@click.argument("goals", nargs=-1, metavar="[GOAL]...")
+@as_of_option
+@scope_option
+@set_option
+@format_option("table", "json", "csv", "markdown", "xlsx")
+@lang_option
+@wide_option
+@output_options
+@db_option
+def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | None, fmt: str, lang: str,
+           wide: bool, output: str | None, excel_da: bool) -> None:
+    """How far each goal is from its target, and whether it is on track or was met.
+
+    Shows every goal of every goal set (or of --set, or the GOALs named: ID, or SET/ID where
+    several sets have ID) with baseline, latest figure, target, distance, progress, trend, category
+    and, once the deadline has passed, the verdict; a table a set. Without --scope, each set is
+    judged in its own scope (the nation for the shipped set).
+
+    \b
+    Examples:
+      goaltrack status
+      goaltrack status homelessness drug-deaths --as-of 2015
+      goaltrack status --format json | jq '.goals[] | {id, verdict}'
+      goaltrack status --format markdown --lang da > status.md
+      goaltrack status --wide --lang da
+      goaltrack status --set aarhus-2030
+      goaltrack status --format xlsx --output status.xlsx
+      goaltrack status --format csv --excel-da --output status.csv
+    """
+    from goaltrack.judging.status import build_status, place
+    from goaltrack.present import render
+
+    check_output(fmt, output, excel_da)
+    engine = database()
+    where = place(engine, scope or "DK")
+    statuses = build_status(engine, as_of, goals, scope, set_id)
+    if fmt == "table" and output is None:
+        out = console()
+        width = out.width
+        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+            table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else width, set_name)
+            widen(out, table)
+            if number:
+                out.print()
+            out.print(table)
+            if omitted:
+                info(render.omitted_note(omitted, width, lang))
+    elif fmt == "table":  # to a file: as wide as it takes, without colour
+        from rich.console import Console
+
+        file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
+                               color_system=None)
+        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+            if number:
+                file_console.print()
+            file_console.print(render.status_view(group, as_of, group_place, lang, None, set_name)[0])
+        emit("\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n", output)
+    elif fmt == "json":
+        emit(render.status_as_json(statuses, as_of, where if scope else None, lang), output)
+    elif fmt == "csv":
+        emit(render.status_as_csv(statuses, lang, excel_da), output)
+    elif fmt == "xlsx":
+        from goaltrack.present.spreadsheet import write_workbook
+
+        write_workbook(output, render.status_sheets(statuses, as_of, where, lang))
+        info(f"Wrote {output}: {counted(len(statuses), 'goal')}.")
+    else:
+        emit(render.status_as_markdown(statuses, as_of, where, lang), output)

@@ -1,0 +1,94 @@
+"""The one error path: every expected failure is one ``Error: …`` line on stderr and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from goaltrack.errors import GoaltrackError
+
+if TYPE_CHECKING:
+    pass
+from goaltrack.cli.app import DB_ENV, App
+
+DEBUG_ENV = "GOALTRACK_DEBUG"
+
+
+def fail(error: GoaltrackError) -> None:
+    """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere
+    and no control character from the data (a goal id or catalogue key may hold ESC)."""
+    from goaltrack.domain.text import printable, shorten
+    from goaltrack.storage.database import redact
+
+    ctx = click.get_current_context(silent=True)
+    run = None if ctx is None else ctx.find_root().obj
+    url = (run.url if isinstance(run, App) else None) or os.environ.get(DB_ENV)
+    lines = [printable(shorten(redact(line, url), 1000)) for line in error.lines()]
+    click.echo(f"Error: {lines[0]}", err=True)
+    for line in lines[1:]:
+        click.echo(line, err=True)
+    sys.exit(1)
+
+
+class GoaltrackGroup(click.Group):
+    """Turns every expected failure into ``Error: …`` on stderr and exit 1; never a traceback
+    unless GOALTRACK_DEBUG is set."""
+
+    manages_interrupts = False  # set by goaltrack.entry for the real program (never inside tests)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if self.manages_interrupts:  # from now on Ctrl-C is a KeyboardInterrupt, reported below
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if not os.environ.get(DEBUG_ENV):
+            # psycopg logs a second line of its own ("error ignored terminating …") when a server goes
+            # away mid-COPY; the Error line already says what happened.
+            import logging
+
+            logging.getLogger("psycopg").addHandler(logging.NullHandler())
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:  # finished, or failed and about to say so: a Ctrl-C from now on changes nothing
+                self._done()
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except GoaltrackError as error:
+            fail(error)
+        except BrokenPipeError:  # `goaltrack status | head`: the reader left; that is fine
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+        except KeyboardInterrupt:
+            done = sys.modules.get("goaltrack.storage.database") is not None and sys.modules["goaltrack.storage.database"].writes_committed()
+            files = sys.modules.get("goaltrack.present.outputs") is not None and sys.modules["goaltrack.present.outputs"].files_written()
+            if done:
+                said = "Error: interrupted after the write was done: it is complete"
+            elif files:  # charts drawn in parallel: a worker may have finished one more than reported
+                said = ("Error: interrupted while writing files: some were written, the others not "
+                        "(run the command again to write them all)")
+            else:
+                said = "Error: interrupted; nothing was written by the interrupted step"
+            click.echo(said, err=True)
+            sys.exit(130)
+        except Exception as exc:
+            from goaltrack.storage.database import (
+                database_error,
+                is_database_error,
+                resolve_url,
+            )
+
+            if is_database_error(exc):  # a locked file, a server gone away: expected, never a traceback
+                fail(database_error(exc, resolve_url(ctx.ensure_object(App).url)))
+            if os.environ.get(DEBUG_ENV):
+                raise
+            fail(GoaltrackError(f"unexpected {type(exc).__name__}: {exc} "
+                                f"(set {DEBUG_ENV}=1 to see where; please report it)"))
+
+    def _done(self) -> None:
+        """The command has finished (or failed, and says so next): a Ctrl-C now changes nothing."""
+        if self.manages_interrupts:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)

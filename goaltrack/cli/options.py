@@ -1,0 +1,137 @@
+"""The options commands share, as decorators: --db, --format, --output, --lang, --scope, --set, --wide, --as-of, and years as typed."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR
+from goaltrack.errors import GoaltrackError
+
+if TYPE_CHECKING:
+    pass
+from goaltrack.cli.app import DB_ENV, app, database
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def this_year() -> int:
+    return datetime.date.today().year
+
+
+def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--db may stand before or after the command; the one after wins. Without it, the library reads
+    GOALTRACK_DATABASE_URL, then falls back to the user's SQLite file."""
+    if value is not None:
+        app(ctx).url = value
+
+
+def db_option(f: Callable) -> Callable:
+    # Eager: taken before the other options, so that --scope can be looked up in this database.
+    return click.option(
+        "--db", "db_url", metavar="URL", expose_value=False, callback=_remember_db, is_eager=True,
+        help=f"Database URL (SQLAlchemy form; env {DB_ENV}). Default: a SQLite file in your data folder.",
+    )(f)
+
+
+def format_option(*choices: str) -> Callable:
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
+                        help="Output format.")
+
+
+def output_options(f: Callable) -> Callable:
+    """--output FILE (needed for xlsx, optional otherwise) and --excel-da (CSV for Danish Excel)."""
+    f = click.option("--excel-da", is_flag=True,
+                     help="CSV for Danish Excel: ';' between cells, decimal commas, a byte-order mark.")(f)
+    return click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=str),
+                        help="Write to FILE instead of stdout (needed for xlsx).")(f)
+
+
+def check_output(fmt: str, output: str | None, excel_da: bool) -> None:
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: name it with --output FILE")
+    if excel_da and fmt != "csv":
+        raise click.UsageError("--excel-da is for --format csv")
+
+
+lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
+                           envvar="GOALTRACK_LANG", help="Language of titles and labels.")
+
+
+def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A scope named by code or name ("0101", "København", "Region Hovedstaden", "Hele landet"),
+    resolved by the library's one resolver to its code."""
+    if value is None:
+        return None
+    from goaltrack.storage import store
+
+    return store.resolve_scope(database(), value)
+
+
+wide_option = click.option("--wide", is_flag=True,
+                           help="Every column and the full titles, however wide the terminal.")
+
+
+scope_option = click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                            help="Where the figures apply: DK (the nation), a region or a municipality, by code "
+                                 "(101, 0101) or name (København, Region Hovedstaden, Hele landet). "
+                                 "Default: the scope of each goal's set (DK for the shipped set).")
+
+
+set_option = click.option("--set", "set_id", default=None, metavar="SET",
+                          help="Only the goals of this goal set (default: every set, grouped by set).")
+
+
+def scope_filter_option(f: Callable) -> Callable:
+    return click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
+                        help="Only this scope, by code or name (default: all).")(f)
+
+
+class YearType(click.ParamType):
+    """A year as typed: ASCII digits, at most four of them (a 5,000-digit "year" is refused in one
+    short line, not echoed back; ٢٠١٩ is refused too), optionally within a range."""
+
+    name = "year"
+
+    def __init__(self, low: int | None = None, high: int | None = None):
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        from goaltrack.domain.figure import year_text_problem
+
+        why = year_text_problem(str(value))
+        if why:
+            self.fail(why, param, ctx)
+        year = int(str(value).strip())
+        if self.low is not None and not self.low <= year <= self.high:
+            self.fail(f"{year} is not in the range {self.low}<=x<={self.high}.", param, ctx)
+        return year
+
+
+as_of_option = click.option("--as-of", "as_of", type=YearType(FIRST_YEAR, LAST_YEAR), default=this_year,
+                            show_default="this year", metavar="YEAR",
+                            help="Judge the goals as they stood in this year.")
+
+
+def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version: read from the package's metadata only when asked (it costs every start otherwise)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from goaltrack import __version__
+
+    click.echo(f"goaltrack, version {__version__}")
+    ctx.exit()
+
+
+def parse_value_arg(text: str) -> float:
+    from goaltrack.domain.units import parse_value
+
+    try:
+        return parse_value(text)
+    except ValueError as exc:
+        raise GoaltrackError(f"value {exc}") from None
