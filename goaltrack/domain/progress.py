@@ -1,8 +1,9 @@
 """The progress maths: how far a goal is from its target, and whether it is on track.
 
 Pure functions over plain values (years, numbers, a direction). No database, no click, no rich.
-The method and every edge case are defined in DOMAIN.md; each function below names the figure it
-computes. ``d`` is the direction: +1 when higher is better, -1 when lower is better.
+The method and every edge case are defined in docs/method.md; each function below names the figure it
+computes and the section that defines it. ``d`` is the direction: +1 when higher is better, -1 when lower
+is better (docs/method.md#notation).
 """
 
 from __future__ import annotations
@@ -90,24 +91,25 @@ def finite(value: float | None) -> float | None:
 
 
 def is_achieved(d: int, value: float, target: float) -> bool:
-    """achieved: d·(v − t) ≥ 0."""
+    """achieved: d·(v − t) ≥ 0 (docs/method.md#achieved)."""
     return d * (value - target) >= 0
 
 
 def distance_to_target(d: int, value: float, target: float) -> float:
-    """distance: max(0, d·(t − v)), in the goal's unit (inf for an overflow: see ``finite``)."""
+    """distance: max(0, d·(t − v)), in the goal's unit (inf for an overflow: see ``finite``);
+    docs/method.md#distance-and-distance-share."""
     return max(0.0, d * (target - value))
 
 
 def progress_pct(baseline: float, target: float, value: float) -> float | None:
-    """progress: 100·(v − b)/(t − b); negative when moving away; None when t = b."""
+    """progress: 100·(v − b)/(t − b); negative when moving away; None when t = b (docs/method.md#progress)."""
     if same_level(target, baseline):
         return None
     return finite(100.0 * ((value - baseline) / (target - baseline)))
 
 
 def required_path(baseline: Point, target_year: int, target: float, year: int) -> float:
-    """The straight road from (yb, b) to (yt, t), and t after yt."""
+    """The straight road from (yb, b) to (yt, t), and t after yt (docs/method.md#required-path-and-on-path)."""
     if year >= target_year:
         return target
     share = (year - baseline.year) / (target_year - baseline.year)
@@ -117,7 +119,8 @@ def required_path(baseline: Point, target_year: int, target: float, year: int) -
 def time_distance(baseline: Point, target_year: int, target: float, latest: Point) -> float | None:
     """The year at which the line through baseline and target reaches v, minus yv.
 
-    Positive: that many years ahead of the road; negative: behind. None when t = b.
+    Positive: that many years ahead of the road; negative: behind. None when t = b
+    (docs/method.md#time-distance).
     """
     if same_level(target, baseline.value):
         return None
@@ -141,7 +144,8 @@ def cagr(start: float, end: float, years: float) -> float | None:
 
 
 def growth_ratio(baseline: Point, target_year: int, target: float, latest: Point) -> float | None:
-    """Observed CAGR over required CAGR (Eurostat); None before a second year of data."""
+    """Observed CAGR over required CAGR (Eurostat); None before a second year of data
+    (docs/method.md#growth-ratio-and-category)."""
     if latest.year == baseline.year:
         return None
     observed = cagr(baseline.value, latest.value, latest.year - baseline.year)
@@ -164,7 +168,8 @@ def category_from_ratio(ratio: float | None) -> str:
 
 
 def category_from_trend(d: int, observed_cagr: float | None) -> str:
-    """For a goal without a numeric target: d·observed CAGR ≥ 1.5 %, 0.5 %, 0, or below."""
+    """For a goal without a numeric target: d·observed CAGR ≥ 1.5 %, 0.5 %, 0, or below
+    (docs/method.md#goals-by-direction-only)."""
     if observed_cagr is None:
         return INSUFFICIENT
     signed = d * observed_cagr
@@ -211,7 +216,7 @@ def counted(goal: Goal, measurements: Sequence[Point], as_of: int) -> list[Point
 
 
 def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
-    """Every figure of DOMAIN.md (method v2) for one goal, as it stood in ``as_of``."""
+    """Every figure of the method (docs/method.md, v2) for one goal, as it stood in ``as_of``."""
     d, b, t = goal.direction, goal.baseline, goal.target_value
     points = counted(goal, measurements, as_of)
     latest = points[-1] if points else None
@@ -267,7 +272,7 @@ def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
 def project(goal: Goal, points: Sequence[Point]) -> Point | None:
     """The least-squares line through the counted points up to the target year, read at the target
     year and kept in the unit's range. A figure from after the deadline never enters a projection
-    to the deadline."""
+    to the deadline (docs/method.md#projection)."""
     if goal.target_year is None:
         return None
     line = least_squares(projection_points(goal, points))
@@ -294,7 +299,7 @@ def projection_points(goal: Goal, points: Sequence[Point]) -> list[Point]:
 def verdict_basis(goal: Goal, points: Sequence[Point], as_of: int) -> Point | None:
     """The figure a verdict rests on, once as_of is past the target year: the latest measurement after
     the baseline year at or before the target year (the baseline itself is no measurement). None
-    before the deadline and where there is no such figure."""
+    before the deadline and where there is no such figure (docs/method.md#verdict-basis)."""
     if goal.target_year is None or as_of <= goal.target_year:
         return None
     b = goal.baseline
@@ -303,7 +308,8 @@ def verdict_basis(goal: Goal, points: Sequence[Point], as_of: int) -> Point | No
 
 
 def basis_too_old(goal: Goal, basis: Point) -> bool:
-    """A basis more than the verdict window older than the target year decides nothing."""
+    """A basis more than the verdict window older than the target year decides nothing
+    (docs/method.md#verdict)."""
     return goal.target_year is not None and goal.target_year - basis.year > goal.verdict_window
 
 

@@ -1,6 +1,6 @@
 """The published record ships in goals.yaml: a new database tells the story as published, through 2024.
 
-Every expected figure below is worked out by hand from DOMAIN.md's formulas and the published figures
+Every expected figure below is worked out by hand from the formulas of docs/method.md and the published figures
 (../shared/published/dk-2020-goals.csv), not read back from goaltrack.
 """
 

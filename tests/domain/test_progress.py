@@ -1,4 +1,4 @@
-"""The progress maths against hand-computed values (DOMAIN.md defines every figure)."""
+"""The progress maths against hand-computed values (docs/method.md defines every figure)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Invariants of the progress maths (DOMAIN.md, "How progress is judged"), for random goals.
+"""Invariants of the progress maths (docs/method.md, #achieved to #verdict), for random goals.
 
 Each test draws baselines, targets, directions and series and checks a property that every figure
 must obey, whatever the numbers: these catch the mistakes a hand-computed example happens to miss
