@@ -59,7 +59,7 @@ def hide_passwords_in_process_list() -> bool:
     Returns whether anything was blanked out."""
     if not any("://" in arg for arg in sys.argv[1:]):
         return False
-    from goaltrack.storage.database import secrets
+    from goaltrack.storage.urls import secrets
 
     try:
         with open("/proc/self/cmdline", "rb") as f:

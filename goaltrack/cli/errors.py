@@ -22,7 +22,7 @@ def fail(error: GoaltrackError) -> None:
     """Print the error, one ``Error: …`` line (then its problems), with no password in it anywhere
     and no control character from the data (a goal id or catalogue key may hold ESC)."""
     from goaltrack.domain.text import printable, shorten
-    from goaltrack.storage.database import redact
+    from goaltrack.storage.urls import redact
 
     ctx = click.get_current_context(silent=True)
     run = None if ctx is None else ctx.find_root().obj

@@ -9,7 +9,6 @@ Importing this module is cheap: SQLAlchemy and alembic are imported inside the f
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from goaltrack.errors import GoaltrackError
+from goaltrack.storage.urls import mask_url, parse_url, redact, shown_url
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -33,79 +33,6 @@ BUSY_TIMEOUT_MS = 30_000
 BUSY_RETRIES = 5  # after the busy timeout, try to begin a write this many times more, backing off
 CONNECT_TIMEOUT_S = 10  # a server that does not answer: give up after this, with a clear error
 _PG_WRITE_LOCK = 0x60A17  # pg_advisory_xact_lock key: one writing goaltrack transaction at a time
-
-# A password in a URL: after "user:" up to the LAST "@" of the address (a password may hold "@", ":"
-# and "/" as typed), and any query parameter that carries one (?password=…).
-_USERINFO_PASSWORD = re.compile(r"([A-Za-z][\w+.-]*://[^:@/\s]*:)[^\s?#]*(@)")
-_QUERY_PASSWORD = re.compile(r"([?&;](?:password|passwd|pwd|pass|sslpassword)=)[^&#\s]*", re.IGNORECASE)
-_SECRET_KEYS = ("password", "passwd", "pwd", "pass", "sslpassword")
-
-
-def mask_url(text: str) -> str:
-    """``text`` (a URL, or a message holding URLs) with every password replaced by ***, fit to print."""
-    return _QUERY_PASSWORD.sub(r"\1***", _USERINFO_PASSWORD.sub(r"\1***\2", text))
-
-
-def _userinfo(url: str) -> tuple[str, str, str | None, str] | None:
-    """(scheme, user, password or None, the rest) of a URL with user-info, else None.
-
-    The user-info ends at the last "@" before the query, so a password may hold any character as
-    typed; a database name holding "@" must be written %40. SQLite paths have no user-info.
-    """
-    scheme, sep, rest = url.partition("://")
-    head = rest.split("?", 1)[0]
-    if not sep or "@" not in head or head.startswith("/"):
-        return None
-    at = head.rfind("@")
-    user, colon, password = head[:at].partition(":")
-    if "/" in user:
-        return None  # no user-info: an "@" further on, in a path
-    return scheme, user, password if colon else None, rest[at + 1:]
-
-
-def secrets(url: str | None) -> list[str]:
-    """The passwords a URL holds (as typed and decoded), longest first: text to redact wherever it
-    turns up, whole or in the pieces a parser may have cut it into."""
-    from urllib.parse import parse_qsl, unquote
-
-    if not url:
-        return []
-    found: set[str] = set()
-    parts = _userinfo(url)
-    if parts is not None and parts[2]:
-        found |= {parts[2], unquote(parts[2])}
-    query = url.partition("?")[2]
-    found |= {value for key, value in parse_qsl(query, keep_blank_values=False) if key.lower() in _SECRET_KEYS}
-    pieces = {piece for secret in found for piece in re.split(r"[@:/]", secret) if len(piece) >= 4}
-    return sorted(found | pieces, key=len, reverse=True)
-
-
-def redact(text: str, url: str | None) -> str:
-    """``text`` with the URL's passwords masked, wherever and however they appear in it."""
-    text = mask_url(text)
-    for secret in secrets(url):
-        text = text.replace(secret, "***")
-    return text
-
-
-def parse_url(url: str):
-    """The SQLAlchemy URL for ``url``, reading a password with "@", ":" or "/" in it as typed."""
-    from urllib.parse import unquote
-
-    from sqlalchemy.engine import make_url
-
-    parts = _userinfo(url)
-    if parts is None:
-        return make_url(url)
-    scheme, user, password, rest = parts
-    return make_url(f"{scheme}://{rest}").set(username=unquote(user) or None,
-                                              password=None if password is None else unquote(password))
-
-
-def shown_url(url) -> str:
-    """A SQLAlchemy URL as printed: the password masked, in the address and in the query."""
-    return mask_url(url.render_as_string(hide_password=True))
-
 
 def default_url() -> str:
     from platformdirs import user_data_dir

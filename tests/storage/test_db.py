@@ -9,6 +9,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 
 from goaltrack.storage import database as db
+from goaltrack.storage import urls
 from goaltrack.errors import GoaltrackError
 
 from tests.conftest import needs_psycopg
@@ -34,7 +35,7 @@ def test_empty_database_upgrades_to_head_without_drift(tmp_path):
     ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
 ])
 def test_mask_url(url, shown):
-    assert db.mask_url(url) == shown
+    assert urls.mask_url(url) == shown
 
 
 @needs_psycopg

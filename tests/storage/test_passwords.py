@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from goaltrack.storage.database import mask_url, parse_url, redact, secrets
+from goaltrack.storage.urls import mask_url, parse_url, redact, secrets
 
 from tests.conftest import ROOT, needs_psycopg
 

@@ -31,7 +31,8 @@ def db_upgrade() -> None:
     Example:
       goaltrack db upgrade
     """
-    from goaltrack.storage.database import connect, shown_url, upgrade
+    from goaltrack.storage.database import connect, upgrade
+    from goaltrack.storage.urls import shown_url
 
     engine = connect(app().url)
     before, after = upgrade(engine)  # a database error becomes one Error line in GoaltrackGroup
@@ -51,7 +52,8 @@ def db_current() -> None:
     Example:
       goaltrack db current
     """
-    from goaltrack.storage.database import HEAD, connect, current_revision, shown_url
+    from goaltrack.storage.database import HEAD, connect, current_revision
+    from goaltrack.storage.urls import shown_url
 
     engine = connect(app().url)
     where = shown_url(engine.url)
