@@ -43,6 +43,9 @@ class GoaltrackGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         if self.manages_interrupts:  # from now on Ctrl-C is a KeyboardInterrupt, reported below
             signal.signal(signal.SIGINT, signal.default_int_handler)
+        outputs = sys.modules.get("goaltrack.present.outputs")
+        if outputs is not None:  # a Ctrl-C reports this command's files, not an earlier command's
+            outputs.count_files_from_here()
         if not os.environ.get(DEBUG_ENV):
             # psycopg logs a second line of its own ("error ignored terminating …") when a server goes
             # away mid-COPY; the Error line already says what happened.

@@ -1,29 +1,31 @@
 """Goal status: the goals and their figures from the database, judged by the progress maths.
 
-``build_status`` returns plain objects; ``status_json`` turns them into the documented JSON shape.
+``judge`` judges one goal in a scope from its figures; ``build_status`` judges the goals asked for,
+each in its scope (a region's persons and counts summed from its municipalities for the years it has
+no figure of its own). Both return plain objects, ``GoalStatus``; goaltrack.present shows them.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from goaltrack.domain import progress
-from goaltrack.domain import regions
-from goaltrack.storage import store
 from goaltrack.catalogue import DIRECTIONS, NATION
-from goaltrack.storage.models import Goal, Scope
+from goaltrack.domain import progress, regions
 from goaltrack.domain.progress import Assessment, Point
 from goaltrack.domain.units import UNITS
+from goaltrack.storage import store
+from goaltrack.storage.models import Goal, Scope
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+
 SCALED_UNITS = {"persons", "count"}  # a region's target is the nation's scaled by its baseline
 NATION_NAMES = {"en": "Denmark", "da": "Danmark"}
+
 
 # How a scope's target level came about: the catalogue's own (in the set's home scope), the national
 # level as it stands, the national target scaled by the scope's baseline, or the national relative
@@ -179,151 +181,3 @@ def region_sums(engine: Engine, place: Place, goals: Sequence[Goal], figures: di
     out: dict = {goal.id: regions.sums(figures[goal.id], parts[goal.id], len(members)) for goal in goals}
     out["count"] = len(members)
     return out
-
-
-@dataclass(frozen=True)
-class ComparedScope:
-    scope: Scope
-    status: GoalStatus
-    ranked: bool  # its latest figure is from the comparison year
-
-
-@dataclass(frozen=True)
-class Comparison:
-    goal_id: str
-    as_of: int
-    year: int | None  # the comparison year: the latest-figure year most scopes share
-    entries: list[ComparedScope]  # the ranked scopes, best first, then the unranked ones
-
-
-def comparison_year(years: Sequence[int | None]) -> int | None:
-    """The latest-figure year that the most scopes share; the later one on a tie; None without any."""
-    counts: dict[int, int] = {}
-    for year in years:
-        if year is not None:
-            counts[year] = counts.get(year, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda year: (counts[year], year))
-
-
-def rank_key(name: str, assessment: Assessment) -> tuple:
-    """Achieved first, then by category, then by distance share (smaller first; none last), then by
-    name. Progress in percent never decides a rank: it explodes where a baseline lies near the target."""
-    share = assessment.distance_share
-    return (progress.CATEGORIES.index(assessment.category), share is None, share or 0.0, name)
-
-
-def rank_scopes(judged: Sequence[tuple[Scope, GoalStatus]], goal_id: str, as_of: int) -> Comparison:
-    """Like for like (DOMAIN.md): only the scopes whose latest figure is from the comparison year are
-    ranked (none when no scope has a latest figure); the others follow, newest figure first, in the
-    same order within a year."""
-    def year_of(status: GoalStatus) -> int | None:
-        return status.assessment.latest.year if status.assessment.latest is not None else None
-
-    year = comparison_year([year_of(s) for _, s in judged])
-
-    def in_year(status: GoalStatus) -> bool:
-        return year is not None and year_of(status) == year
-
-    ranked = sorted((item for item in judged if in_year(item[1])),
-                    key=lambda item: rank_key(item[0].name, item[1].assessment))
-    others = sorted((item for item in judged if not in_year(item[1])),
-                    key=lambda item: (-(year_of(item[1]) or 0), rank_key(item[0].name, item[1].assessment)))
-    return Comparison(goal_id, as_of, year, [ComparedScope(scope, status, True) for scope, status in ranked]
-                      + [ComparedScope(scope, status, False) for scope, status in others])
-
-
-def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> Comparison:
-    """Every scope with figures for the goal, judged as status --scope judges it, ranked like for like."""
-    goal = store.get_goals(engine, [goal_id])[0]
-    goal_set = next((s for s in store.list_sets(engine) if s.id == goal.set_id), None)
-    home = (goal_set.scope if goal_set is not None else None) or NATION
-    scopes = {s.code: s for s in store.list_scopes(engine)}
-    figures = store.figures_by_scope(engine, goal.id, up_to=as_of)
-    if goal.baseline_year is not None and goal.baseline_year <= as_of:
-        figures.setdefault(home, [])  # the set's own scope has data in its catalogue baseline
-    sums_of: dict[str, dict[int, int]] = {}  # a region's derived years, and how many municipalities each sums
-    if goal.unit in regions.SUMMED_UNITS:
-        members_of: dict[str, list[str]] = {}
-        for s in scopes.values():
-            if s.parent in scopes and scopes[s.parent].kind == "region":
-                members_of.setdefault(s.parent, []).append(s.code)
-        for code, members in members_of.items():
-            own = figures.get(code, [])
-            years = regions.sums(own, {m: figures[m] for m in members if m in figures}, len(members))
-            if years:
-                figures[code] = regions.with_sums(own, years)
-                sums_of[code] = dict.fromkeys(years, len(members))
-    judged = [(scopes[code], judge(goal, points, as_of, Place.of(scopes[code]), home, sums=sums_of.get(code)))
-              for code, points in figures.items()]
-
-    return rank_scopes(judged, goal_id, as_of)
-
-
-def json_number(value: float | None) -> float | int | None:
-    """A figure for JSON: rounded to 6 decimals, whole numbers as integers; None (null) where it is
-    no finite number, so that the JSON is strict (no Infinity, no NaN) whatever is stored."""
-    if value is None or not math.isfinite(value):
-        return None
-    value = round(value, 6)
-    return int(value) if value.is_integer() and abs(value) < 2**53 else value
-
-
-def _point(point: Point | None, with_source: bool = False) -> dict[str, Any] | None:
-    if point is None:
-        return None
-    out: dict[str, Any] = {"year": point.year, "value": json_number(point.value)}
-    if with_source:
-        out["source"] = point.source
-    return out
-
-
-def _derived(status: GoalStatus, out: dict[str, Any] | None, point: Point | None, lang: str) -> dict | None:
-    """The point's JSON, with "derived": "sum of 11 municipalities" where goaltrack summed it."""
-    count = status.derived(point)
-    if out is not None and count is not None:
-        out["derived"] = regions.derived_text(count, lang)
-    return out
-
-
-def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
-    g, spec, a = status.goal, status.spec, status.assessment
-    target = _point(Point(spec.target_year, spec.target_value)) if spec.target_value is not None else None
-    if target is not None:
-        target["rule"] = status.rule
-    return {
-        "id": g.code,
-        "set": g.set_id,
-        "scope": status.place.code,
-        "title": g.title(lang),
-        "unit": g.unit,
-        "direction": g.direction,
-        "baseline": _derived(status, _point(spec.baseline), spec.baseline, lang),
-        "target": target,
-        "latest": _derived(status, _point(a.latest, with_source=True), a.latest, lang),
-        "achieved": a.achieved,
-        "distance": json_number(a.distance),
-        "distance_share": json_number(a.distance_share),
-        "progress_pct": json_number(a.progress_pct),
-        "required": json_number(a.required),
-        "on_path": a.on_path,
-        "years_ahead": json_number(a.years_ahead),
-        "growth_ratio": json_number(a.growth_ratio),
-        "category": a.category,
-        "projection": _point(a.projection),
-        "projected_to_meet": a.projected_to_meet,
-        "verdict": a.verdict,
-        "verdict_basis": _point(a.verdict_basis, with_source=True),
-    }
-
-
-def status_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None, lang: str = "en") -> dict[str, Any]:
-    """The status as JSON. ``scope`` None: the goals' sets are judged in scopes of their own, named
-    on each goal (and at the top, if they share one)."""
-    if scope is None:
-        places = {s.place for s in statuses}
-        scope = places.pop() if len(places) == 1 else None
-    return {"as_of": as_of, "scope": scope.code if scope else None,
-            "scope_name": scope.display_name(lang) if scope else None,
-            "goals": [goal_json(s, lang) for s in statuses]}

@@ -73,7 +73,9 @@ class Column:
 
 
 @dataclass
-class Layout:
+class TableLayout:
+    """How a table fits: the columns shown and their widths, each row's lines, the columns left out."""
+
     keys: list[str]  # the columns shown, in order
     widths: dict[str, int]
     short: bool  # the goal column shows the short titles
@@ -85,7 +87,7 @@ class Layout:
         return [max(len(v) for v in row.values()) for row in self.lines]
 
 
-def layout(columns: Sequence[Column], width: int | None, title_key: str = "goal") -> Layout:
+def layout(columns: Sequence[Column], width: int | None, title_key: str = "goal") -> TableLayout:
     """The layout of ``columns`` for a terminal ``width`` cells wide (None: as wide as it takes).
 
     Tried in order, with every column first and then without the optional ones, least needed first:
@@ -135,7 +137,7 @@ def layout(columns: Sequence[Column], width: int | None, title_key: str = "goal"
 
 
 def _build(columns: Sequence[Column], title: Column, shown: Sequence[Column], widths: dict[str, int],
-           title_width: int | None, short: bool) -> Layout:
+           title_width: int | None, short: bool) -> TableLayout:
     keys = [c.key for c in columns if c is title or c in shown]
     widths = dict(widths)
     widths[title.key] = title_width if title_width is not None else title.natural(short)
@@ -152,4 +154,4 @@ def _build(columns: Sequence[Column], title: Column, shown: Sequence[Column], wi
                     row[c.key] = wrap(source[i], widths[c.key])
         lines.append(row)
     omitted = [c.header for c in columns if c is not title and c not in shown]
-    return Layout(keys, {k: widths[k] for k in keys}, short, lines, omitted)
+    return TableLayout(keys, {k: widths[k] for k in keys}, short, lines, omitted)

@@ -2,7 +2,7 @@
 
 ``LABELS`` holds the words of tables and text (status, show, history, goals, scopes, compare),
 ``CHART_WORDS`` those of charts, ``REPORT_WORDS`` those of the report. Each table has the same keys
-in both languages (a test checks it). Numbers are written by ``goaltrack.present.render.number``: 5,789 and
+in both languages (a test checks it). Numbers are written by ``goaltrack.present.numbers.number``: 5,789 and
 4.7 % in English, 5.789 and 4,7 % in Danish.
 """
 

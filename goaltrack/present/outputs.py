@@ -29,6 +29,11 @@ def files_written() -> int:
     return _WRITTEN["files"]
 
 
+def count_files_from_here() -> None:
+    """Count only the files that follow: this command's own (a process may run several commands)."""
+    _WRITTEN["files"] = 0
+
+
 def count_written(files: int = 1) -> None:
     _WRITTEN["files"] += files
 

@@ -11,24 +11,25 @@ from pathlib import Path
 
 from goaltrack import __version__
 from goaltrack.domain import progress
-from goaltrack.present.charts import (CATEGORY_COLOUR, chart_folder, chart_name, prepare_folder, undrawable,
-                              write_charts)
-from goaltrack.errors import GoaltrackError
-from goaltrack.present.i18n import LABELS, REPORT_WORDS
-from goaltrack.present.outputs import check_targets, remember, write_file
 from goaltrack.domain.regions import derived_text
-from goaltrack.present.render import number, rule_text, status_as_markdown
 from goaltrack.domain.text import markdown_text
+from goaltrack.errors import GoaltrackError
 from goaltrack.judging.status import GoalStatus, Place
+from goaltrack.present.charts.data import CATEGORY_COLOUR
+from goaltrack.present.charts.files import chart_folder, chart_name, prepare_folder, undrawable, write_charts
+from goaltrack.present.formats import status_as_markdown
+from goaltrack.present.i18n import LABELS, REPORT_WORDS
+from goaltrack.present.numbers import difference, number, progress_text
+from goaltrack.present.outputs import check_targets, remember, write_file
+from goaltrack.present.status_text import (basis_source, by_set, derived_marks, distance_text, figure_text, footnotes,
+                                           rule_text, sources_text, target_text, verdict_text)
 
 WORDS = REPORT_WORDS
 
 
 def _amount(value: float, unit: str, lang: str) -> str:
     """A difference in the goal's unit: '2,431', '1.7 points' for percentages."""
-    if unit == "percent":
-        return f"{number(value, 'score', lang)} {WORDS[lang]['points']}"
-    return number(value, unit, lang)
+    return difference(value, unit, lang, WORDS[lang]["points"])
 
 
 def sentence(status: GoalStatus, lang: str = "en") -> str:
@@ -152,8 +153,6 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
     Several goal sets get a part each, under the set's name, judged in the set's scope. The report is
     titled with the set's name (the catalogue's ``name``), else ``name``. report.html is one file:
     its charts are embedded, nothing is fetched."""
-    from goaltrack.present.render import by_set
-
     out = prepare_folder(Path(out))
     markdown_path, html_path = out / "report.md", out / "report.html"
 
@@ -228,8 +227,6 @@ def source_line(status: GoalStatus, lang: str = "en") -> str:
     """'Source of the latest figure: VIVE 2022'; where an earlier figure decided the verdict and
     has a source of its own, both, once each: 'Source of the verdict: VIVE 2019 · of the latest
     figure: VIVE 2022'. Empty without any source."""
-    from goaltrack.present.render import basis_source, sources_text
-
     latest = status.assessment.latest.source if status.assessment.latest is not None else None
     basis = basis_source(status, lang)
     if basis and basis != latest:
@@ -300,9 +297,6 @@ figure {{ margin: 1em 0; }}
 
 def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, out: Path, blank: set[int]) -> str:
     """One goal set's overview, status table, goals and goals without figures."""
-    from goaltrack.present.render import (derived_marks, distance_text, figure_text, footnotes, progress_text, target_text,
-                                  verdict_text)
-
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
     suffix = f" · {set_name}" if set_name else ""
     head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",

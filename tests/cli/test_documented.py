@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.present import charts
+from goaltrack.present.charts import draw
+from goaltrack.present.charts.data import ChartData, value_formatter
+from goaltrack.present.charts.files import WORKERS_ENV, default_workers
 from goaltrack.present import report
 from goaltrack.domain.progress import Point
 
@@ -30,6 +32,7 @@ def municipal(run, tmp_path):
 # --- zero values ----------------------------------------------------------------------------------
 
 
+@pytest.mark.fresh_database
 def test_a_real_zero_is_recorded_and_judged(run):
     """No drug deaths in a year is a figure, not a mistake: recorded, stored as 0, and judged."""
     result = run("record", "drug-deaths", "0", "--year", "2015", "--force")  # far below 285: forced
@@ -91,15 +94,15 @@ def test_import_json_keys_in_any_order(run, tmp_path):
 @pytest.fixture
 def drawn(monkeypatch):
     """What each goal chart was drawn from, when drawn in this process."""
-    seen: list[tuple[charts.ChartData, str]] = []
-    real = charts.draw_goal
+    seen: list[tuple[ChartData, str]] = []
+    real = draw.draw_goal
 
-    def spy(data, lang="en", dpi=charts.DEFAULT_DPI):
+    def spy(data, lang="en", dpi=draw.DEFAULT_DPI):
         seen.append((data, lang))
         return real(data, lang, dpi)
 
-    monkeypatch.setattr(charts, "draw_goal", spy)
-    monkeypatch.setenv(charts.WORKERS_ENV, "1")
+    monkeypatch.setattr(draw, "draw_goal", spy)
+    monkeypatch.setenv(WORKERS_ENV, "1")
     return seen
 
 
@@ -132,11 +135,11 @@ def test_default_workers(monkeypatch, env, jobs, cores, workers):
     import os
 
     if env is None:
-        monkeypatch.delenv(charts.WORKERS_ENV, raising=False)
+        monkeypatch.delenv(WORKERS_ENV, raising=False)
     else:
-        monkeypatch.setenv(charts.WORKERS_ENV, env)
+        monkeypatch.setenv(WORKERS_ENV, env)
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
-    assert charts.default_workers(jobs) == workers
+    assert default_workers(jobs) == workers
 
 
 @pytest.fixture
@@ -185,7 +188,7 @@ def test_db_current_prints_the_default_path(run, tmp_path, monkeypatch):
 
 
 def test_chart_axis_shows_the_unit():
-    fmt = charts.value_formatter
+    fmt = value_formatter
     assert fmt("percent", "en")(12.5) == "12.5 %" and fmt("percent", "da")(12.5) == "12,5 %"
     assert fmt("persons", "en")(6431) == "6,431" and fmt("persons", "da")(6431) == "6.431"
     assert fmt("count", "da")(1234.4) == "1.234"

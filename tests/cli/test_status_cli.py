@@ -16,6 +16,7 @@ STATUS_KEYS = [
 
 
 @pytest.mark.shipped
+@pytest.mark.fresh_database
 def test_first_run_loads_the_shipped_catalogue(run, db_path):
     assert not db_path.exists()
     result = run("status", "--format", "json")
@@ -26,6 +27,7 @@ def test_first_run_loads_the_shipped_catalogue(run, db_path):
     assert "Loaded" not in run("status").stderr
 
 
+@pytest.mark.fresh_database
 def test_a_new_database_can_start_from_another_catalogue(run, tmp_path, monkeypatch):
     mine = tmp_path / "mine.yaml"
     mine.write_text("id: aarhus-2030\nname: Aarhus 2030\ngoals:\n"
@@ -41,6 +43,7 @@ def test_a_new_database_can_start_from_another_catalogue(run, tmp_path, monkeypa
     assert "mine.yaml: 1 goal, 1 scope, no problems." in run("catalogue", "check").stderr  # the default file of check and sync
 
 
+@pytest.mark.fresh_database
 def test_a_starting_catalogue_that_cannot_be_read_is_one_error_line(run, tmp_path, monkeypatch):
     monkeypatch.setenv("GOALTRACK_CATALOGUE", str(tmp_path / "missing.yaml"))
     result = run.fails("status")
@@ -99,6 +102,7 @@ def test_verdict_basis_beside_the_latest_figure(run):
     assert before["verdict"] is None and before["verdict_basis"] is None
 
 
+@pytest.mark.fresh_database
 def test_a_catalogue_sets_the_verdict_window(run, tmp_path):
     catalogue = tmp_path / "wide.yaml"
     catalogue.write_text(
@@ -185,7 +189,7 @@ def test_table_keeps_the_verdict_basis_beside_the_latest_figure(run, monkeypatch
 def test_progress_beyond_999_percent_is_shown_as_a_bound():
     from goaltrack.storage.models import Goal
     from goaltrack.domain.progress import Point
-    from goaltrack.present.render import progress_text
+    from goaltrack.present.numbers import progress_text
     from goaltrack.judging.status import judge
 
     near = Goal(id="p", title_en="P", title_da="P", unit="percent", direction="decrease", baseline_year=2011,

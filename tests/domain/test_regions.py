@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from goaltrack.present import charts
+from goaltrack.present.charts.data import chart_data
 from goaltrack.domain import regions
 from goaltrack.storage.database import open_database
 from goaltrack.judging.status import build_status
@@ -80,12 +80,12 @@ def test_history_chart_and_compare_show_the_sums(north, tmp_path):
     assert north.json("history", "placement-breakdown", "--scope", "1081", "--format", "json") == []
 
     status = build_status(open_database(os.environ["GOALTRACK_DATABASE_URL"]), 2026, ["homelessness"], "1081")[0]
-    data = charts.chart_data(status, 2026)
+    data = chart_data(status, 2026)
     assert data.derived == [Point(2011, 1320), Point(2019, 660)]
     assert data.derived_label == "Sum of 11 municipalities"
     assert data.source == "sum of 11 municipalities"
     assert data.title == "Homeless persons · Region Nordjylland (1081)"
-    danish = charts.chart_data(status, 2026, lang="da")  # the legend and the source line in the chart's language
+    danish = chart_data(status, 2026, lang="da")  # the legend and the source line in the chart's language
     assert (danish.derived_label, danish.source) == ("Sum af 11 kommuner", "sum af 11 kommuner")
     out = tmp_path / "charts"
     north("chart", "homelessness", "--scope", "1081", "--out", str(out))

@@ -28,6 +28,7 @@ def test_an_interrupt_waits_for_the_commit():
     assert reached
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
 def test_ctrl_c_at_any_moment_of_an_import_tells_the_truth(tmp_path):
     figures = tmp_path / "figures.csv"
@@ -111,6 +112,7 @@ main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
 @pytest.mark.parametrize(("moment", "code", "said", "written", "new"), [
     ("click", 130, "Error: interrupted before the command started; nothing was written", False, False),  # starting
@@ -141,20 +143,21 @@ def test_ctrl_c_from_start_to_finish_is_one_true_line(tmp_path, moment, code, sa
 
 CHART_CHILD = """
 import os, signal, sys
-import goaltrack.present.charts as charts
-save, saved = charts.save, []
+import goaltrack.present.charts.files as chart_files
+save, saved = chart_files.save, []
 def interrupting_save(fig, path, fmt):
     save(fig, path, fmt)
     saved.append(path)
     if len(saved) == 2:  # as a terminal does: the whole process group (the workers too)
         os.killpg(os.getpgid(0), signal.SIGINT)
-charts.save = interrupting_save
+chart_files.save = interrupting_save
 sys.argv = ["goaltrack", "--db", sys.argv[1], "chart", "--all", "--out", sys.argv[2]]
 from goaltrack.entry import main
 main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_ctrl_c_while_drawing_says_some_files_were_written_and_no_worker_speaks(tmp_path, workers):

@@ -103,7 +103,7 @@ def test_a_scope_is_judged_with_its_goals_verdict_window():
 
 
 def test_the_comparison_year_is_the_one_most_scopes_share():
-    from goaltrack.judging.status import comparison_year
+    from goaltrack.judging.compare import comparison_year
 
     assert comparison_year([2017, 2017, 2013, None]) == 2017
     assert comparison_year([2013, 2013, 2017]) == 2013  # most scopes, though not the latest
@@ -114,7 +114,8 @@ def test_the_comparison_year_is_the_one_most_scopes_share():
 def test_rank_achieved_then_category_then_distance_share_then_name():
     from goaltrack.storage.models import Goal, Scope
     from goaltrack.domain.progress import Point
-    from goaltrack.judging.status import judge, rank_scopes
+    from goaltrack.judging.compare import rank_scopes
+    from goaltrack.judging.status import judge
 
     goal = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
                 baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)

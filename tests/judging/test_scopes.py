@@ -166,6 +166,7 @@ def test_compare_near_target_baseline_progress_explodes_but_never_ranks(run, tmp
     assert "-1100" not in "".join(lines) and "–" in next(line for line in lines if "Denmark (DK)" in line)
 
 
+@pytest.mark.fresh_database
 def test_status_reads_through_the_unique_index(run, db_path):
     """The database does the selecting: a million figures of other scopes are never scanned
     (benchmarks/status_scale.py measures it; this guards the plan)."""

@@ -3,7 +3,8 @@ unguarded): the nation is "Denmark" in English unless a language is asked for.""
 
 from __future__ import annotations
 
-from goaltrack.judging.status import THE_NATION, Place, status_json
+from goaltrack.judging.status import THE_NATION, Place
+from goaltrack.present.formats import status_json
 
 
 def test_the_nation_is_named_in_english_by_default():

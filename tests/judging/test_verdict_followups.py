@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from goaltrack.present import charts
-from goaltrack.present import render
+from goaltrack.present.charts.data import VERDICT_COLOUR, chart_data
+from goaltrack.present.charts.draw import INK, draw_goal
+from goaltrack.present.numbers import number, progress_text
+from goaltrack.present.status_text import derived_marks, footnotes, sources_text, target_text
 from goaltrack.storage.models import Goal
 from goaltrack.domain.progress import Point
 from goaltrack.present.report import sentence
@@ -39,14 +41,14 @@ def _lines(fig, label):
 ])
 def test_a_basis_too_old_is_ringed_grey_and_said_to_be_too_old(lang, legend, label, decided):
     status = judge(PLACEMENTS, [Point(2013, 5.2)], as_of=2026)
-    data = charts.chart_data(status, 2026, lang)
+    data = chart_data(status, 2026, lang)
     assert data.verdict == "unknown" and data.verdict_basis == Point(2013, 5.2)
     assert data.basis_too_old is True
-    fig = charts.draw_goal(data, lang)
+    fig = draw_goal(data, lang)
     assert _lines(fig, decided) == []  # it decided nothing
     rings = _lines(fig, legend)
     assert len(rings) == 1 and list(rings[0].get_xdata()) == [2013] and list(rings[0].get_ydata()) == [5.2]
-    assert rings[0].get_markeredgecolor() == charts.VERDICT_COLOUR["unknown"]  # grey, not the ink of a decision
+    assert rings[0].get_markeredgecolor() == VERDICT_COLOUR["unknown"]  # grey, not the ink of a decision
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert label in texts and not any(t.endswith("(2013)") for t in texts)
     legend_texts = [t.get_text() for legend_box in fig.legends for t in legend_box.get_texts()]
@@ -54,19 +56,19 @@ def test_a_basis_too_old_is_ringed_grey_and_said_to_be_too_old(lang, legend, lab
 
 
 def test_a_basis_that_decided_keeps_its_ring_and_label():
-    data = charts.chart_data(judge(HOMELESS, COUNTS, as_of=2023), 2023)
+    data = chart_data(judge(HOMELESS, COUNTS, as_of=2023), 2023)
     assert data.basis_too_old is False
-    fig = charts.draw_goal(data)
+    fig = draw_goal(data)
     assert len(_lines(fig, "Decided the verdict")) == 1 and _lines(fig, "Last figure by the deadline (too old)") == []
-    assert _lines(fig, "Decided the verdict")[0].get_markeredgecolor() == charts.INK
+    assert _lines(fig, "Decided the verdict")[0].get_markeredgecolor() == INK
     assert "6,431 (2019)" in [t.get_text() for t in fig.axes[0].texts]
 
 
 def test_drug_deaths_and_coercion_with_only_early_figures_are_not_decided():
     deaths = Goal(id="drug-deaths", title_en="Drug deaths", title_da="Narkodødsfald", unit="persons",
                   direction="decrease", baseline_year=2011, baseline_value=285, target_year=2020, target_value=200)
-    data = charts.chart_data(judge(deaths, [Point(2012, 210)], as_of=2026), 2026)
-    fig = charts.draw_goal(data)
+    data = chart_data(judge(deaths, [Point(2012, 210)], as_of=2026), 2026)
+    fig = draw_goal(data)
     assert _lines(fig, "Decided the verdict") == [] and len(_lines(fig, "Last figure by the deadline (too old)")) == 1
     assert "2012: too old to decide" in [t.get_text() for t in fig.axes[0].texts]
 
@@ -83,11 +85,11 @@ def _foot(fig):
 @pytest.mark.parametrize(("lang", "verdict", "latest"), [
     ("en", "Source of the verdict", "of the latest figure"), ("da", "Kilde til resultatet", "til det seneste tal")])
 def test_the_chart_names_the_verdicts_source_and_the_latests_once_each(lang, verdict, latest):
-    data = charts.chart_data(judge(HOMELESS, COUNTS, as_of=2023), 2023, lang)
-    text = render.sources_text(data.basis_source, data.source, lang)
+    data = chart_data(judge(HOMELESS, COUNTS, as_of=2023), 2023, lang)
+    text = sources_text(data.basis_source, data.source, lang)
     assert f"{verdict}: VIVE, Hjemløshed i Danmark 2019" in text
     assert f"{latest}: VIVE, Hjemløshed i Danmark 2022" in text
-    fig = charts.draw_goal(data, lang)
+    fig = draw_goal(data, lang)
     foot = " ".join(_foot(fig).split())  # wrapped or not
     assert foot.count("VIVE, Hjemløshed i Danmark 2019") == 1
     assert foot.count("VIVE, Hjemløshed i Danmark 2022") == 1
@@ -99,7 +101,7 @@ def test_the_footnote_stays_inside_the_figure_however_long_the_sources():
                               "Danmark 2019. National kortlægning, tabel 2.1"),
             Point(2022, 5789, "VIVE – Det Nationale Forsknings- og Analysecenter for Velfærd, Hjemløshed i "
                               "Danmark 2022. National kortlægning, tabel 2.1")]
-    fig = charts.draw_goal(charts.chart_data(judge(HOMELESS, long, as_of=2023), 2023))
+    fig = draw_goal(chart_data(judge(HOMELESS, long, as_of=2023), 2023))
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     renderer = FigureCanvasAgg(fig).get_renderer()
@@ -114,15 +116,15 @@ def test_the_footnote_stays_inside_the_figure_however_long_the_sources():
 
 
 def test_one_source_when_the_basis_is_the_latest_or_shares_its_source():
-    assert render.sources_text(None, "VIVE 2019", "en") == "Source: VIVE 2019"
-    assert render.sources_text("VIVE", "VIVE", "en") == "Source: VIVE"
-    assert render.sources_text("VIVE 2019", "VIVE 2022", "en") == \
+    assert sources_text(None, "VIVE 2019", "en") == "Source: VIVE 2019"
+    assert sources_text("VIVE", "VIVE", "en") == "Source: VIVE"
+    assert sources_text("VIVE 2019", "VIVE 2022", "en") == \
         "Source of the verdict: VIVE 2019 · of the latest figure: VIVE 2022"
-    assert render.sources_text("VIVE 2019", "VIVE 2022", "da") == \
+    assert sources_text("VIVE 2019", "VIVE 2022", "da") == \
         "Kilde til resultatet: VIVE 2019 · til det seneste tal: VIVE 2022"
-    assert render.sources_text("VIVE 2019", None, "en") == "Source of the verdict: VIVE 2019"
-    assert render.sources_text(None, None, "en") == ""
-    same = charts.chart_data(judge(HOMELESS, COUNTS[:4], as_of=2026), 2026)  # 2019 is basis and latest
+    assert sources_text("VIVE 2019", None, "en") == "Source of the verdict: VIVE 2019"
+    assert sources_text(None, None, "en") == ""
+    same = chart_data(judge(HOMELESS, COUNTS[:4], as_of=2026), 2026)  # 2019 is basis and latest
     assert same.basis_source is None and same.source == "VIVE, Hjemløshed i Danmark 2019"
 
 
@@ -153,7 +155,7 @@ def test_danish_says_at_or_before_the_deadline():
                    target_year=2020)
     none = judge(reading, [], as_of=2026)
     assert "intet tal til og med fristen i 2020" in sentence(none, "da")
-    assert charts.chart_data(none, 2026, "da").subtitle == "Ukendt: intet tal til og med 2020"
+    assert chart_data(none, 2026, "da").subtitle == "Ukendt: intet tal til og med 2020"
     from goaltrack.present.i18n import CHART_WORDS, REPORT_WORDS
 
     for words in (CHART_WORDS["da"], REPORT_WORDS["da"]):
@@ -191,12 +193,12 @@ def test_compare_numbers_its_footnote_marks_by_what_it_shows(run, tmp_path):
 def test_status_numbers_marks_in_order_of_what_is_shown():
     scaled = judge(HOMELESS, [Point(2011, 1400)], 2026, "101")
     national = judge(PLACEMENTS, [Point(2011, 6.0)], 2026, "751")
-    assert render.derived_marks([national]) == {"national": "¹"}
-    assert render.derived_marks([national, scaled]) == {"scaled": "¹", "national": "²"}
-    marks = render.derived_marks([national, scaled])
-    assert render.target_text(national, "en", marks) == "≤ 4 % (2020)²"
-    assert render.footnotes([national, scaled], "en") == ["¹ scaled from the national target", "² the national target"]
-    assert render.footnotes([national], "en") == ["¹ the national target"]
+    assert derived_marks([national]) == {"national": "¹"}
+    assert derived_marks([national, scaled]) == {"scaled": "¹", "national": "²"}
+    marks = derived_marks([national, scaled])
+    assert target_text(national, "en", marks) == "≤ 4 % (2020)²"
+    assert footnotes([national, scaled], "en") == ["¹ scaled from the national target", "² the national target"]
+    assert footnotes([national], "en") == ["¹ the national target"]
 
 
 # --- 6. one minus sign ------------------------------------------------------------------------------
@@ -204,13 +206,13 @@ def test_status_numbers_marks_in_order_of_what_is_shown():
 
 def test_negative_figures_use_the_typographic_minus_everywhere_people_read():
     status = judge(HOMELESS, COUNTS, as_of=2026)
-    assert render.progress_text(status, "en") == f"{MINUS}39 %"  # 100 · 499 / −1,290 = −38.7
-    assert render.number(-3, "score", "en") == f"{MINUS}3" and render.number(-2.5, "percent", "da") == f"{MINUS}2,5 %"
-    assert render.number(-0.001, "persons", "en") == "0"  # no "−0"
+    assert progress_text(status, "en") == f"{MINUS}39 %"  # 100 · 499 / −1,290 = −38.7
+    assert number(-3, "score", "en") == f"{MINUS}3" and number(-2.5, "percent", "da") == f"{MINUS}2,5 %"
+    assert number(-0.001, "persons", "en") == "0"  # no "−0"
     near = Goal(id="p", title_en="P", title_da="P", unit="percent", direction="decrease", baseline_year=2011,
                 baseline_value=4.2, target_year=2020, target_value=4)
-    assert render.progress_text(judge(near, [Point(2016, 6.4)], 2018), "en") == f"< {MINUS}999 %"
-    assert "-" not in render.progress_text(status, "da")
+    assert progress_text(judge(near, [Point(2016, 6.4)], 2018), "en") == f"< {MINUS}999 %"
+    assert "-" not in progress_text(status, "da")
 
 
 def test_the_status_table_and_show_print_one_minus_sign(run):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from goaltrack.present import charts
-from goaltrack.present.charts import ChartData, axis_limits
+from goaltrack.present.charts.data import (CATEGORY_COLOUR, VERDICT_COLOUR, ChartData, axis_limits, chart_data,
+                                           subtitle, value_formatter, year_range)
+from goaltrack.present.charts.draw import chart_layout
+from goaltrack.present.charts.files import chart_folder, chart_name
 from goaltrack.storage.models import Goal
 from goaltrack.domain.progress import Point
 from goaltrack.judging.status import judge
@@ -62,7 +64,7 @@ def test_a_single_value_or_none_still_has_a_range():
 
 
 def test_the_year_axis_shows_at_least_five_years():
-    years = charts._years
+    years = year_range
     assert years(data(measured=[Point(2011, 1), Point(2019, 2)], target=Point(2020, 0), deadline=2020)) == (2011, 2020)
     assert years(data(measured=[Point(2018, 1)], history=[Point(2009, 1)])) == (2009, 2018)
     assert years(data(measured=[Point(2018, 1)])) == (2014, 2018)
@@ -79,11 +81,11 @@ def test_the_year_axis_shows_at_least_five_years():
     ("score", "en", -3, "−3"),
 ])
 def test_tick_labels_carry_the_unit_and_the_language(unit, lang, value, text):
-    assert charts.value_formatter(unit, lang)(value, 0) == text
+    assert value_formatter(unit, lang)(value, 0) == text
 
 
 def test_long_titles_are_wrapped_never_cut():
-    from goaltrack.present.chartlayout import wrap
+    from goaltrack.present.charts.layout import wrap
 
     def mono(text, size, bold):
         return len(text) * size * 0.6
@@ -105,22 +107,22 @@ HOMELESS = Goal(id="homelessness", title_en="Homeless persons", title_da="Hjeml�
 
 def test_chart_words_in_danish():
     status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431, "VIVE 2019")], as_of=2026)
-    d = charts.chart_data(status, 2026, "da")
+    d = chart_data(status, 2026, "da")
     assert d.title == "Hjemløse personer · Danmark (DK)"
     assert d.subtitle == "Ikke nået: 6.431 i 2019 mod ≤ 4.000 · intet tal siden"  # the verdict with its basis
-    assert charts.chart_data(status, 2026).title == "Homeless persons · Denmark (DK)"
-    assert charts.chart_data(status, 2026).subtitle == "Missed: 6,431 in 2019 against ≤ 4,000 · no figure since"
+    assert chart_data(status, 2026).title == "Homeless persons · Denmark (DK)"
+    assert chart_data(status, 2026).subtitle == "Missed: 6,431 in 2019 against ≤ 4,000 · no figure since"
     before = judge(HOMELESS, [M(2013, 5820), M(2019, 6431, "VIVE 2019")], as_of=2019)
-    assert charts.chart_data(before, 2019, "da").subtitle == "Tilbagegang · 2.431 fra målsætningen"
-    assert charts.chart_data(before, 2019).subtitle == "Deterioration · 2,431 from the target"
+    assert chart_data(before, 2019, "da").subtitle == "Tilbagegang · 2.431 fra målsætningen"
+    assert chart_data(before, 2019).subtitle == "Deterioration · 2,431 from the target"
     met = judge(HOMELESS, [M(2019, 3900)], as_of=2026)
-    assert charts.chart_data(met, 2026).subtitle == "Met: 3,900 in 2019 against ≤ 4,000 · no figure since"
-    assert charts.chart_data(judge(HOMELESS, [M(2019, 3900)], as_of=2019), 2019).subtitle == "Achieved"
+    assert chart_data(met, 2026).subtitle == "Met: 3,900 in 2019 against ≤ 4,000 · no figure since"
+    assert chart_data(judge(HOMELESS, [M(2019, 3900)], as_of=2019), 2019).subtitle == "Achieved"
 
 
 def test_the_projection_line_runs_year_by_year_to_the_target_year():
     status = judge(HOMELESS, [M(2013, 5820), M(2019, 6431)], as_of=2026)
-    line = charts.chart_data(status, 2026).projection
+    line = chart_data(status, 2026).projection
     assert [p.year for p in line] == list(range(2011, 2021))
     slope = (line[-1].value - line[0].value) / 9
     assert all(b.value - a.value == approx(slope) for a, b in zip(line, line[1:]))
@@ -128,7 +130,7 @@ def test_the_projection_line_runs_year_by_year_to_the_target_year():
 
 
 def subtitle_of(figures, as_of, goal=HOMELESS, lang="en", scope="DK"):
-    return charts.subtitle(judge(goal, figures, as_of, scope), lang)
+    return subtitle(judge(goal, figures, as_of, scope), lang)
 
 
 def test_subtitles_after_the_deadline_name_the_verdict_and_its_basis():
@@ -149,22 +151,22 @@ def test_subtitles_after_the_deadline_name_the_verdict_and_its_basis():
 def test_chart_files_per_scope_and_colours_per_verdict():
     nation = judge(HOMELESS, [M(2019, 6431)], 2026)
     local = judge(HOMELESS, [M(2011, 1400), M(2019, 1500)], 2026, "101")
-    assert (charts.chart_folder(nation), charts.chart_name(nation, "svg")) == ("", "homelessness.svg")
-    assert (charts.chart_folder(local), charts.chart_name(local)) == ("101", "101/homelessness.png")
-    d = charts.chart_data(local, 2026)
+    assert (chart_folder(nation), chart_name(nation, "svg")) == ("", "homelessness.svg")
+    assert (chart_folder(local), chart_name(local)) == ("101", "101/homelessness.png")
+    d = chart_data(local, 2026)
     assert d.title == "Homeless persons · 101 (101)" and d.goal_title == "Homeless persons"
-    assert d.verdict == "missed" and d.colour == charts.VERDICT_COLOUR["missed"] == "#D55E00"
-    before = charts.chart_data(judge(HOMELESS, [M(2015, 4700)], 2016), 2016)
-    assert before.verdict is None and before.colour == charts.CATEGORY_COLOUR["substantial_progress"]
-    assert charts.chart_layout(d, "en").title == ["Homeless persons · 101 (101)"]  # whole: titles wrap, never cut
-    untitled = charts.ChartData(**{**d.__dict__, "scope_label": ""})
+    assert d.verdict == "missed" and d.colour == VERDICT_COLOUR["missed"] == "#D55E00"
+    before = chart_data(judge(HOMELESS, [M(2015, 4700)], 2016), 2016)
+    assert before.verdict is None and before.colour == CATEGORY_COLOUR["substantial_progress"]
+    assert chart_layout(d, "en").title == ["Homeless persons · 101 (101)"]  # whole: titles wrap, never cut
+    untitled = ChartData(**{**d.__dict__, "scope_label": ""})
     assert untitled.goal_title == d.title
 
 
 def test_history_is_what_came_before_the_baseline_year():
     figures = [M(2009, 4998), M(2011, 5300), M(2013, 5820)]
-    d = charts.chart_data(judge(HOMELESS, figures, 2026), 2026)
+    d = chart_data(judge(HOMELESS, figures, 2026), 2026)
     assert d.history == [Point(2009, 4998)]  # the nation's own 2011 figure is neither history nor counted
     assert [(p.year, p.value) for p in d.measured] == [(2011, 5290), (2013, 5820)]
-    early = charts.chart_data(judge(HOMELESS, figures, 2009), 2009)
+    early = chart_data(judge(HOMELESS, figures, 2009), 2009)
     assert early.history == [Point(2009, 4998)] and early.measured == []

@@ -7,9 +7,11 @@ import re
 
 import pytest
 
-from goaltrack.present import chartlayout
-from goaltrack.present import charts
-from goaltrack.present.chartlayout import Scene, legend_keys, place, wrap
+from goaltrack.present.charts import layout as chartlayout
+from goaltrack.present.charts.data import chart_data, legend_labels
+from goaltrack.present.charts.draw import chart_layout, measure_text
+from goaltrack.present.charts.files import undrawable, write_charts
+from goaltrack.present.charts.layout import Scene, legend_keys, place, wrap
 from goaltrack.storage.models import Goal
 from goaltrack.domain.progress import Point
 from goaltrack.judging.status import judge
@@ -46,15 +48,15 @@ def test_every_shipped_title_wraps_whole_within_the_chart(lang):
     for g in load_catalogue(ROOT / "goals.yaml").goals:
         title = f"{g.title_da if lang == 'da' else g.title_en} · {'Danmark' if lang == 'da' else 'Denmark'} (DK)"
         plan = chartlayout.frame(title, "Deterioration · 2,431 from the target · missed", "Source: x", ["Target"],
-                                 charts.measure_text)
+                                 measure_text)
         assert " ".join(plan.title) == title  # every word, none cut
-        assert all(charts.measure_text(line, plan.title_size, True) <= width for line in plan.title)
+        assert all(measure_text(line, plan.title_size, True) <= width for line in plan.title)
         assert len(plan.title) <= 2
     long = chartlayout.frame("Stofmisbrugere der afslutter behandling stoffri eller med reduceret misbrug · "
-                             "Danmark (DK)", "", "", [], charts.measure_text)
+                             "Danmark (DK)", "", "", [], measure_text)
     assert long.title == ["Stofmisbrugere der afslutter behandling stoffri eller med",
                           "reduceret misbrug · Danmark (DK)"]
-    huge = chartlayout.frame("word " * 60, "", "", [], charts.measure_text)  # smaller type, still whole
+    huge = chartlayout.frame("word " * 60, "", "", [], measure_text)  # smaller type, still whole
     assert huge.title_size == 12 and " ".join(huge.title) == ("word " * 60).strip()
     assert huge.axes[3] > 0.2  # the axes keep room
 
@@ -66,9 +68,9 @@ def test_legend_lists_only_what_is_drawn():
     assert legend_keys([base, Point(2015, 30)], base, [], None, [], []) == ["measured", "baseline"]
     assert legend_keys([Point(2018, 23)], None, [], Point(2020, 20), [], []) == ["measured", "target"]
     assert legend_keys([], None, [], None, [], []) == []
-    data = charts.chart_data(judge(goal(baseline_year=2013, baseline_value=35, target_year=2020, target_value=25,
+    data = chart_data(judge(goal(baseline_year=2013, baseline_value=35, target_year=2020, target_value=25,
                                         unit="percent"), [], as_of=2026), 2026, "da")
-    assert charts.legend_labels(data, "da") == ["Udgangspunkt", "Målsætning", "Nødvendig udvikling"]
+    assert legend_labels(data, "da") == ["Udgangspunkt", "Målsætning", "Nødvendig udvikling"]
 
 
 def test_labels_avoid_points_lines_and_each_other():
@@ -101,16 +103,16 @@ def test_the_issues_charts_label_clear_of_points_and_lines():
              (homeless, [M(2013, 5820)]), (deaths, [M(2012, 210)])]
     for lang in ("en", "da"):
         for g, figures in cases:
-            data = charts.chart_data(judge(g, figures, as_of=2026), 2026, lang)
-            plan = charts.chart_layout(data, lang)
+            data = chart_data(judge(g, figures, as_of=2026), 2026, lang)
+            plan = chart_layout(data, lang)
             assert plan.labels and all(label.clear for label in plan.labels), (g.id, lang, plan.labels)
-    data = charts.chart_data(judge(support, [M(2017, 183400)], as_of=2026), 2026)
-    labels = {label.kind: label for label in charts.chart_layout(data, "en").labels}
+    data = chart_data(judge(support, [M(2017, 183400)], as_of=2026), 2026)
+    labels = {label.kind: label for label in chart_layout(data, "en").labels}
     assert labels["baseline"].text == "168,600" and labels["baseline"].ha == "right"  # left of the rising line
     assert labels["latest"].text == "183,400"
     assert set(labels) == {"baseline", "latest"}  # no target, no projection: no label for them
-    deaths_data = charts.chart_data(judge(deaths, [M(2012, 210)], as_of=2026), 2026, "da")
-    off = next(label for label in charts.chart_layout(deaths_data, "da").labels if label.kind == "off_chart")
+    deaths_data = chart_data(judge(deaths, [M(2012, 210)], as_of=2026), 2026, "da")
+    off = next(label for label in chart_layout(deaths_data, "da").labels if label.kind == "off_chart")
     assert off.text == "Fremskrivning 0 (2020), uden for grafen"
 
 
@@ -118,10 +120,10 @@ def test_goal_without_figures_gets_no_chart_file(tmp_path):
     empty = judge(goal(id="school-reading", unit="score", direction="increase", target_year=2020), [], as_of=2026)
     homeless = judge(goal(id="homelessness", baseline_year=2011, baseline_value=5290, target_year=2020,
                           target_value=4000), [M(2019, 6431)], as_of=2026)
-    written = charts.write_charts([empty, homeless], tmp_path, 2026, overview=True, workers=1)
+    written = write_charts([empty, homeless], tmp_path, 2026, overview=True, workers=1)
     assert sorted(p.name for p in written) == ["homelessness.png", "overview.png"]
-    assert charts.undrawable([empty, homeless], 2026) == [empty]
-    assert not charts.chart_data(empty, 2026).drawable
+    assert undrawable([empty, homeless], 2026) == [empty]
+    assert not chart_data(empty, 2026).drawable
 
 
 def test_report_html_is_one_file_that_fetches_nothing(run, tmp_path):

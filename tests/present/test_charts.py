@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.present import charts
+from goaltrack.present.charts.data import CATEGORY_COLOUR, VERDICT_COLOUR, axis_limits, chart_data
+from goaltrack.present.charts.draw import draw_goal, draw_overview
+from goaltrack.present.charts.files import chart_path, default_workers, write_charts
 from goaltrack.domain import progress
 from goaltrack.storage.models import Goal
 from goaltrack.domain.progress import Point
@@ -35,7 +37,7 @@ FIGURES = [M(2009, 4998, "SFI 2009"), M(2013, 5820), M(2015, 6138), M(2017, 6635
 
 def test_chart_data_is_the_progress_module():
     status = judge(HOMELESS, FIGURES, as_of=2026)
-    data = charts.chart_data(status, 2026)
+    data = chart_data(status, 2026)
     assert data.history == [Point(2009, 4998, "SFI 2009")]
     assert [p.year for p in data.measured] == [2011, 2013, 2015, 2017, 2019]
     assert data.baseline == Point(2011, 5290, "catalogue")
@@ -52,15 +54,15 @@ def test_chart_data_is_the_progress_module():
     assert data.source == "VIVE 2019"
     assert data.subtitle == "Missed: 6,431 in 2019 against ≤ 4,000 · no figure since"
     assert data.category == progress.DETERIORATION
-    assert data.verdict_basis == Point(2019, 6431, "VIVE 2019") and data.colour == charts.VERDICT_COLOUR["missed"]
+    assert data.verdict_basis == Point(2019, 6431, "VIVE 2019") and data.colour == VERDICT_COLOUR["missed"]
 
 
 def test_the_deciding_point_is_marked_and_the_projection_stops_at_the_deadline():
     counts = FIGURES + [M(2022, 5789, "VIVE 2022")]
     status = judge(HOMELESS, counts, as_of=2023)
-    data = charts.chart_data(status, 2023)
+    data = chart_data(status, 2023)
     assert data.subtitle == "Missed: 6,431 in 2019 against ≤ 4,000 · 5,789 in 2022"
-    assert charts.chart_data(status, 2023, "da").subtitle == "Ikke nået: 6.431 i 2019 mod ≤ 4.000 · 5.789 i 2022"
+    assert chart_data(status, 2023, "da").subtitle == "Ikke nået: 6.431 i 2019 mod ≤ 4.000 · 5.789 i 2022"
     assert data.verdict_basis == Point(2019, 6431, "VIVE 2019")  # ringed and labelled "6,431 (2019)"
     assert data.verdict_label == "missed · 6,431 (2019)"
     assert data.measured[-1] == Point(2022, 5789, "VIVE 2022")  # the 2022 count is drawn ...
@@ -68,21 +70,21 @@ def test_the_deciding_point_is_marked_and_the_projection_stops_at_the_deadline()
     assert data.projection[-1] == Point(2020, pytest.approx(6837.05))
     assert data.projection[-1].value == pytest.approx(status.assessment.projection.value)
     assert data.projection[0].value == pytest.approx(6062.8 - 4 * 154.85)  # the same line, read at 2011
-    before = charts.chart_data(judge(HOMELESS, counts, as_of=2016), 2016)
+    before = chart_data(judge(HOMELESS, counts, as_of=2016), 2016)
     assert before.verdict is None and before.verdict_basis is None
-    assert before.colour == charts.CATEGORY_COLOUR[progress.DETERIORATION]  # by category before the deadline
-    old = charts.chart_data(judge(HOMELESS, [M(2013, 5820)], as_of=2026), 2026)
+    assert before.colour == CATEGORY_COLOUR[progress.DETERIORATION]  # by category before the deadline
+    old = chart_data(judge(HOMELESS, [M(2013, 5820)], as_of=2026), 2026)
     assert old.subtitle == "Unknown: 5,820 in 2013 is too old to decide it · no figure since"
-    assert old.colour == charts.VERDICT_COLOUR["unknown"] and old.verdict_basis == Point(2013, 5820)
-    none = charts.chart_data(judge(HOMELESS, [], as_of=2026), 2026)
+    assert old.colour == VERDICT_COLOUR["unknown"] and old.verdict_basis == Point(2013, 5820)
+    none = chart_data(judge(HOMELESS, [], as_of=2026), 2026)
     assert none.subtitle == "Unknown: no figure by 2020 · 5,290 in 2011, the baseline"
     assert none.verdict_basis is None
 
 
 def test_basis_label_and_ring_are_drawn(tmp_path):
     counts = FIGURES + [M(2022, 5789, "VIVE 2022")]
-    data = charts.chart_data(judge(HOMELESS, counts, as_of=2023), 2023)
-    fig = charts.draw_goal(data)
+    data = chart_data(judge(HOMELESS, counts, as_of=2023), 2023)
+    fig = draw_goal(data)
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
     assert "6,431 (2019)" in texts and "5,789" in texts  # the basis with its year, the latest beside it
@@ -94,16 +96,16 @@ def test_basis_label_and_ring_are_drawn(tmp_path):
 def test_projection_line_stays_in_the_unit_range():
     deaths = Goal(id="drug-deaths", title_en="Drug deaths", title_da="Narkodødsfald", unit="persons",
                   direction="decrease", baseline_year=2011, baseline_value=285, target_year=2020, target_value=200)
-    data = charts.chart_data(judge(deaths, [M(2012, 210)], as_of=2026), 2026)
+    data = chart_data(judge(deaths, [M(2012, 210)], as_of=2026), 2026)
     assert data.projection[-1] == Point(2020, 0)  # 285 − 75 a year would be −390: no negative persons
     assert min(p.value for p in data.projection) == 0
-    bottom, top, cut = charts.axis_limits(data)
+    bottom, top, cut = axis_limits(data)
     assert cut == Point(2020, 0)  # far below the figures: cut at the edge and labelled
     assert bottom > 100 and top > 285
 
 
 def test_as_of_limits_what_is_drawn():
-    data = charts.chart_data(judge(HOMELESS, FIGURES, as_of=2014), 2014)
+    data = chart_data(judge(HOMELESS, FIGURES, as_of=2014), 2014)
     assert [p.year for p in data.measured] == [2011, 2013]
     assert data.subtitle == "Deterioration · 1,820 from the target"  # no verdict before the deadline
     assert data.verdict_basis is None and data.verdict_label == ""
@@ -112,11 +114,11 @@ def test_as_of_limits_what_is_drawn():
 def test_goal_without_target_or_data():
     context = Goal(id="foster-families", title_en="Foster families", title_da="Plejefamilier", unit="count",
                    direction="increase", baseline_year=2015, baseline_value=6312)
-    data = charts.chart_data(judge(context, [M(2018, 5888)], as_of=2026), 2026)
+    data = chart_data(judge(context, [M(2018, 5888)], as_of=2026), 2026)
     assert data.target is None and data.required_path == [] and data.projection == []
     empty = Goal(id="school-reading", title_en="Reading", title_da="Læsning", unit="score", direction="increase",
                  target_year=2020)
-    data = charts.chart_data(judge(empty, [], as_of=2026), 2026)
+    data = chart_data(judge(empty, [], as_of=2026), 2026)
     assert data.measured == [] and data.baseline is None and data.subtitle == "Unknown: no figure by 2020"
 
 
@@ -175,9 +177,9 @@ def test_chart_errors(run, tmp_path):
 
 
 def test_chart_path_never_leaves_its_folder(tmp_path):
-    assert charts.chart_path(tmp_path, "homelessness", "png") == (tmp_path / "homelessness.png").resolve()
+    assert chart_path(tmp_path, "homelessness", "png") == (tmp_path / "homelessness.png").resolve()
     with pytest.raises(Exception, match="outside"):
-        charts.chart_path(tmp_path, "../../x", "png")
+        chart_path(tmp_path, "../../x", "png")
 
 
 def test_sentences_before_the_deadline():
@@ -259,14 +261,14 @@ def test_report_folder(run, tmp_path):
 
 def test_drawing_in_worker_processes_gives_the_same_files(tmp_path):
     statuses = [judge(HOMELESS, FIGURES, as_of=2026)]
-    alone = charts.write_charts(statuses, tmp_path / "one", 2026, workers=1, overview=True)
+    alone = write_charts(statuses, tmp_path / "one", 2026, workers=1, overview=True)
     steps: list[str] = []
-    forked = charts.write_charts(statuses, tmp_path / "two", 2026, workers=2, overview=True, step=steps.append)
+    forked = write_charts(statuses, tmp_path / "two", 2026, workers=2, overview=True, step=steps.append)
     assert [p.name for p in alone] == [p.name for p in forked] == ["homelessness.png", "overview.png"]
     assert sorted(steps) == ["homelessness", "overview"]
     for a, b in zip(alone, forked, strict=True):
         assert a.read_bytes() == b.read_bytes()
-    assert charts.default_workers(2) == 1  # a couple of charts are not worth a process
+    assert default_workers(2) == 1  # a couple of charts are not worth a process
 
 
 def test_overview_colours_a_panel_by_its_verdict_after_the_deadline():
@@ -274,32 +276,32 @@ def test_overview_colours_a_panel_by_its_verdict_after_the_deadline():
 
     context = Goal(id="foster-families", title_en="Foster families", title_da="Plejefamilier", unit="count",
                    direction="increase", baseline_year=2015, baseline_value=6312)
-    items = [charts.chart_data(judge(HOMELESS, FIGURES, as_of=2026), 2026),  # missed
-             charts.chart_data(judge(HOMELESS, [M(2013, 5820)], as_of=2026), 2026),  # unknown: too old
-             charts.chart_data(judge(context, [M(2018, 5888)], as_of=2026), 2026)]  # no deadline: its category
-    fig = charts.draw_overview(items)
+    items = [chart_data(judge(HOMELESS, FIGURES, as_of=2026), 2026),  # missed
+             chart_data(judge(HOMELESS, [M(2013, 5820)], as_of=2026), 2026),  # unknown: too old
+             chart_data(judge(context, [M(2018, 5888)], as_of=2026), 2026)]  # no deadline: its category
+    fig = draw_overview(items)
     edges = [to_hex(ax.spines["left"].get_edgecolor()) for ax in fig.axes]
-    assert edges == [charts.VERDICT_COLOUR["missed"].lower(), charts.VERDICT_COLOUR["unknown"].lower(),
-                     charts.CATEGORY_COLOUR[progress.DETERIORATION].lower()]
+    assert edges == [VERDICT_COLOUR["missed"].lower(), VERDICT_COLOUR["unknown"].lower(),
+                     CATEGORY_COLOUR[progress.DETERIORATION].lower()]
     labels = [[t.get_text() for t in ax.texts] for ax in fig.axes]
     assert "missed · 6,431 (2019)" in labels[0] and "unknown · 2013 too old" in labels[1]
     assert "deterioration" in labels[2]
     legends = {lg.get_title().get_text(): [t.get_text() for t in lg.get_texts()] for lg in fig.legends}
     assert legends == {"Verdict, the deadline passed": ["missed", "unknown"],
                        "Category, before a deadline or without one": ["deterioration"]}
-    before = charts.draw_overview([charts.chart_data(judge(HOMELESS, FIGURES, as_of=2016), 2016)])
+    before = draw_overview([chart_data(judge(HOMELESS, FIGURES, as_of=2016), 2016)])
     assert [[t.get_text() for t in lg.get_texts()] for lg in before.legends] == [["deterioration"]]
 
 
 def test_a_danish_chart_names_its_scope_in_danish():
     status = judge(HOMELESS, [M(2013, 5820)], as_of=2026)
-    assert charts.chart_data(status, 2026, "da").scope_label == "Danmark (DK)"
-    assert charts.chart_data(status, 2026).scope_label == "Denmark (DK)"
+    assert chart_data(status, 2026, "da").scope_label == "Danmark (DK)"
+    assert chart_data(status, 2026).scope_label == "Denmark (DK)"
 
 
 def test_a_flat_series_at_zero_gets_a_small_axis_above_zero():
     flat = Goal(id="flat", title_en="Flat", title_da="Flad", unit="count", direction="decrease",
                 baseline_year=2015, baseline_value=0)
-    data = charts.chart_data(judge(flat, [M(2016, 0), M(2017, 0)], as_of=2026), 2026)
+    data = chart_data(judge(flat, [M(2016, 0), M(2017, 0)], as_of=2026), 2026)
     # no spread: half of max(|0|, 1) = 0.5 stands in for it, padded by 12 %; a count never goes below 0
-    assert charts.axis_limits(data) == (0.0, pytest.approx(0.06), None)
+    assert axis_limits(data) == (0.0, pytest.approx(0.06), None)

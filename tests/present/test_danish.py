@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from goaltrack.present.i18n import CHART_WORDS, LABELS, REPORT_WORDS, unit_name
-from goaltrack.present.render import number
+from goaltrack.present.numbers import number
 
 SAME_IN_BOTH = {"id", "status", "region", "kind_region"}  # words Danish shares with English
 

@@ -11,7 +11,7 @@ import sqlite3
 
 import pytest
 
-from goaltrack.present.render import number
+from goaltrack.present.numbers import number
 from goaltrack.domain.text import markdown_text, neutralise_cell, printable, restore_cell
 
 FORMULAS = ['=HYPERLINK("http://evil.example/x","click")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A9)",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.present import charts
+from goaltrack.present.charts.data import chart_data
+from goaltrack.present.charts.files import chart_name
 from goaltrack.storage.models import Goal
 from goaltrack.domain.progress import Point
 from goaltrack.judging.status import Place, judge
@@ -37,17 +38,17 @@ def kbh(run, tmp_path):
 
 def test_chart_data_names_the_scope_and_the_derived_target():
     status = judge(HOMELESS, [Point(2011, 1400), Point(2017, 1700)], as_of=2026, scope=KBH)
-    data = charts.chart_data(status, 2026)
+    data = chart_data(status, 2026)
     assert data.title == "Homeless persons · København (101)"
     # 1,400 × 4,000 / 5,290 = 1,058.6: the national target scaled by København's baseline
     assert data.target == Point(2020, approx(1058.601134))
     assert data.target_label == "Target ≤ 1,059, scaled from the national target"
-    assert charts.chart_data(status, 2026, "da").target_label == "Målsætning ≤ 1.059, skaleret fra det nationale mål"
-    national = charts.chart_data(judge(HOMELESS, [Point(2019, 6431)], as_of=2026), 2026)
+    assert chart_data(status, 2026, "da").target_label == "Målsætning ≤ 1.059, skaleret fra det nationale mål"
+    national = chart_data(judge(HOMELESS, [Point(2019, 6431)], as_of=2026), 2026)
     assert national.title == "Homeless persons · Denmark (DK)" and national.target_label == "Target"
-    assert charts.chart_data(judge(HOMELESS, [], as_of=2026), 2026, "da").title == "Hjemløse personer · Danmark (DK)"
-    assert charts.chart_name(status) == "101/homelessness.png"
-    assert charts.chart_name(judge(HOMELESS, [], as_of=2026)) == "homelessness.png"
+    assert chart_data(judge(HOMELESS, [], as_of=2026), 2026, "da").title == "Hjemløse personer · Danmark (DK)"
+    assert chart_name(status) == "101/homelessness.png"
+    assert chart_name(judge(HOMELESS, [], as_of=2026)) == "homelessness.png"
 
 
 def test_status_names_the_scope(kbh):

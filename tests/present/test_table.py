@@ -59,7 +59,7 @@ def statuses(run):
 
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_each_goal_takes_one_or_two_lines_from_100_columns(statuses, lang):
-    from goaltrack.present.render import status_columns
+    from goaltrack.present.table import status_columns
 
     columns, _ = status_columns(statuses, lang)
     for width in (100, 120, 200):

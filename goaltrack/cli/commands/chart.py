@@ -53,7 +53,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     from pathlib import Path
 
     from goaltrack.judging.status import build_status, place
-    from goaltrack.present.charts import check_folder, write_charts
+    from goaltrack.present.charts.files import check_folder, write_charts
 
     if not goals and not all_goals and scope is None and set_id is None:
         raise click.UsageError("name one or more goals, or use --all, --scope or --set")
@@ -66,7 +66,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
         if not statuses:
             raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
                                  "(goaltrack chart --all draws every goal)")
-    from goaltrack.present.charts import undrawable
+    from goaltrack.present.charts.files import undrawable
 
     empty = undrawable(statuses, as_of)
     with progress_bar("Drawing", len(statuses) - len(empty) + all_goals) as bar:

@@ -38,19 +38,21 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
       goaltrack compare homelessness --wide
       goaltrack compare placement-breakdown --as-of 2018 --format json
     """
-    from goaltrack.judging.status import compare_scopes
-    from goaltrack.present import render
+    from goaltrack.judging.compare import compare_scopes
+    from goaltrack.present.compare import compare_json, compare_view
+    from goaltrack.present.formats import to_json
+    from goaltrack.present.table import omitted_note
 
     comparison = compare_scopes(database(), goal, as_of)
     if fmt == "json":
-        click.echo(render.to_json(render.compare_json(comparison, lang)), nl=False)
+        click.echo(to_json(compare_json(comparison, lang)), nl=False)
     elif not comparison.entries:  # an empty table would look like a fault: say why there is nothing
         info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare.")
     else:
         out = console()
         width = out.width
-        table, omitted = render.compare_view(comparison, lang, None if wide else width)
+        table, omitted = compare_view(comparison, lang, None if wide else width)
         widen(out, table)
         out.print(table)
         if omitted:
-            info(render.omitted_note(omitted, width, lang))
+            info(omitted_note(omitted, width, lang))

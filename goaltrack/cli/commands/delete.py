@@ -29,7 +29,7 @@ def delete(goal: str, year: int, scope: str, note: str | None) -> None:
       goaltrack delete placement-breakdown --year 2015 --note "typed 47 for 4.7"
       goaltrack delete homelessness --year 2019 --scope København
     """
-    from goaltrack.present.render import number
+    from goaltrack.present.numbers import number
     from goaltrack.storage import store
 
     result = store.delete(database(), goal, year, scope, note)

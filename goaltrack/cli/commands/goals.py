@@ -29,7 +29,8 @@ def goals_command(archived: bool, set_id: str | None, fmt: str, lang: str) -> No
       goaltrack goals --format json --archived
       goaltrack goals --set dk-2020
     """
-    from goaltrack.present import render
+    from goaltrack.present.formats import to_json
+    from goaltrack.present.listings import goal_definition, goals_table
     from goaltrack.storage import store
 
     engine = database()
@@ -38,7 +39,7 @@ def goals_command(archived: bool, set_id: str | None, fmt: str, lang: str) -> No
     goals = store.list_goals(engine, include_archived=archived, set_id=set_id)
     sets = store.list_sets(engine)
     if fmt == "json":
-        click.echo(render.to_json([render.goal_definition(g) for g in goals]), nl=False)
+        click.echo(to_json([goal_definition(g) for g in goals]), nl=False)
     else:
         names = {s.id: s.name for s in sets}
         shown = list(dict.fromkeys(g.set_id for g in goals))
@@ -46,4 +47,4 @@ def goals_command(archived: bool, set_id: str | None, fmt: str, lang: str) -> No
             if number:
                 click.echo()
             title = f"{names.get(shown_set, shown_set)} ({shown_set})" if len(sets) > 1 else None
-            print_rich(render.goals_table([g for g in goals if g.set_id == shown_set], lang, title))
+            print_rich(goals_table([g for g in goals if g.set_id == shown_set], lang, title))

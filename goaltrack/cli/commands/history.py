@@ -28,7 +28,8 @@ def history(goal: str, scope: str | None, fmt: str, lang: str) -> None:
       goaltrack history homelessness
       goaltrack history homelessness --scope DK --format json
     """
-    from goaltrack.present import render
+    from goaltrack.present.formats import to_json
+    from goaltrack.present.listings import history_json, history_table
     from goaltrack.storage import store
 
     engine = database()
@@ -37,6 +38,6 @@ def history(goal: str, scope: str | None, fmt: str, lang: str) -> None:
         store.get_scope(engine, scope)
     rows = store.history(engine, goal, scope)
     if fmt == "json":
-        click.echo(render.to_json(render.history_json(definition, rows)), nl=False)
+        click.echo(to_json(history_json(definition, rows)), nl=False)
     else:
-        print_rich(render.history_table(definition, rows, lang))
+        print_rich(history_table(definition, rows, lang))

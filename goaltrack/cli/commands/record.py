@@ -45,7 +45,7 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
       goaltrack record homelessness 6635 --year 2017 --replace --source "VIVE, revised count"
       goaltrack record aarhus-2030/homelessness 540 --year 2021
     """
-    from goaltrack.present.render import number
+    from goaltrack.present.numbers import number
     from goaltrack.storage import store
 
     figure = parse_value_arg(value)

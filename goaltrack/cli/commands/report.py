@@ -44,7 +44,7 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
     from pathlib import Path
 
     from goaltrack.judging.status import build_status, place
-    from goaltrack.present.charts import check_folder
+    from goaltrack.present.charts.files import check_folder
     from goaltrack.present.report import write_report
     from goaltrack.storage import store
 

@@ -25,11 +25,12 @@ def scopes(fmt: str, lang: str) -> None:
       goaltrack scopes --format json
       goaltrack scopes --lang da
     """
-    from goaltrack.present import render
+    from goaltrack.present.formats import to_json
+    from goaltrack.present.listings import scopes_json, scopes_table
     from goaltrack.storage import store
 
     rows = store.list_scopes(database())
     if fmt == "json":
-        click.echo(render.to_json(render.scopes_json(rows, lang)), nl=False)
+        click.echo(to_json(scopes_json(rows, lang)), nl=False)
     else:
-        print_rich(render.scopes_table(rows, lang))
+        print_rich(scopes_table(rows, lang))

@@ -24,14 +24,15 @@ def show(goal: str, lang: str) -> None:
       goaltrack show homelessness
       goaltrack show homelessness --lang da
     """
-    from goaltrack.present import render
+    from goaltrack.present.i18n import LABELS
+    from goaltrack.present.listings import goal_text, history_table
     from goaltrack.storage import store
 
     engine = database()
     definition = store.get_goals(engine, [goal])[0]
     rows = store.history(engine, goal)
-    click.echo(render.goal_text(definition, lang) + "\n")
+    click.echo(goal_text(definition, lang) + "\n")
     if rows:
-        print_rich(render.history_table(definition, rows, lang))
+        print_rich(history_table(definition, rows, lang))
     else:
-        click.echo(render.LABELS[lang]["no_measurements"])
+        click.echo(LABELS[lang]["no_measurements"])

@@ -52,7 +52,9 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
       goaltrack status --format csv --excel-da --output status.csv
     """
     from goaltrack.judging.status import build_status, place
-    from goaltrack.present import render
+    from goaltrack.present.formats import status_as_csv, status_as_json, status_as_markdown, status_sheets
+    from goaltrack.present.status_text import by_set
+    from goaltrack.present.table import omitted_note, status_view
 
     check_output(fmt, output, excel_da)
     engine = database()
@@ -61,32 +63,32 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
     if fmt == "table" and output is None:
         out = console()
         width = out.width
-        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
-            table, omitted = render.status_view(group, as_of, group_place, lang, None if wide else width, set_name)
+        for number, (set_name, group_place, group) in enumerate(by_set(statuses, where)):
+            table, omitted = status_view(group, as_of, group_place, lang, None if wide else width, set_name)
             widen(out, table)
             if number:
                 out.print()
             out.print(table)
             if omitted:
-                info(render.omitted_note(omitted, width, lang))
+                info(omitted_note(omitted, width, lang))
     elif fmt == "table":  # to a file: as wide as it takes, without colour
         from rich.console import Console
 
         file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
                                color_system=None)
-        for number, (set_name, group_place, group) in enumerate(render.by_set(statuses, where)):
+        for number, (set_name, group_place, group) in enumerate(by_set(statuses, where)):
             if number:
                 file_console.print()
-            file_console.print(render.status_view(group, as_of, group_place, lang, None, set_name)[0])
+            file_console.print(status_view(group, as_of, group_place, lang, None, set_name)[0])
         emit("\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n", output)
     elif fmt == "json":
-        emit(render.status_as_json(statuses, as_of, where if scope else None, lang), output)
+        emit(status_as_json(statuses, as_of, where if scope else None, lang), output)
     elif fmt == "csv":
-        emit(render.status_as_csv(statuses, lang, excel_da), output)
+        emit(status_as_csv(statuses, lang, excel_da), output)
     elif fmt == "xlsx":
         from goaltrack.present.spreadsheet import write_workbook
 
-        write_workbook(output, render.status_sheets(statuses, as_of, where, lang))
+        write_workbook(output, status_sheets(statuses, as_of, where, lang))
         info(f"Wrote {output}: {counted(len(statuses), 'goal')}.")
     else:
-        emit(render.status_as_markdown(statuses, as_of, where, lang), output)
+        emit(status_as_markdown(statuses, as_of, where, lang), output)

@@ -1,10 +1,11 @@
-"""Where things go on a goal's chart, decided before anything is drawn: the title's lines, the
-subtitle's and the footer's, the legend's columns, the axes' box, and which value labels are
-written where, so that nothing is cut off and no label sits on a point or is crossed by a line.
+"""Where things go on a goal's chart, decided before anything is drawn (pure: no matplotlib).
 
-Pure: everything is in points (1/72 inch) on a figure of known size, and text is measured by a
-function passed in (``measure(text, size, bold) -> width``); ``goaltrack.present.charts`` passes one that
-asks matplotlib's font machinery, tests may pass the same or a simpler one.
+The title's lines, the subtitle's and the footer's, the legend's columns, the axes' box, and which
+value labels are written where, so that nothing is cut off and no label sits on a point or is
+crossed by a line. Everything is in points (1/72 inch) on a figure of known size, and text is
+measured by a function passed in (``measure(text, size, bold) -> width``):
+``goaltrack.present.charts.draw.measure_text`` asks matplotlib's font machinery, tests may pass the
+same or a simpler one.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ class Label:
 
 
 @dataclass
-class Layout:
+class ChartLayout:
+    """Where everything on a goal's chart goes: decided before anything is drawn."""
+
     title: list[str]
     subtitle: list[str]
     foot: list[str]
@@ -83,7 +86,7 @@ def legend_keys(measured: Sequence[Point], baseline: Point | None, history: Sequ
     return [key for key in LEGEND_ORDER if drawn[key]]
 
 
-def frame(title: str, subtitle: str, foot: str, legend_labels: Sequence[str], measure: Measure) -> Layout:
+def frame(title: str, subtitle: str, foot: str, legend_labels: Sequence[str], measure: Measure) -> ChartLayout:
     """The vertical plan of a chart: title and subtitle on top (wrapped, never cut), legend and
     footer below, the axes in what is left."""
     width_pt = (WIDTH_IN - LEFT_IN - RIGHT_IN) * 72
@@ -106,7 +109,7 @@ def frame(title: str, subtitle: str, foot: str, legend_labels: Sequence[str], me
     bottom = 6 + len(foot_lines) * FOOT_PT * 1.3 + 6 + rows * LEGEND_PT * 1.75 + 26  # x tick labels: 26
     legend_bottom = (6 + len(foot_lines) * FOOT_PT * 1.3 + 4) / height_pt
     axes = (LEFT_IN / WIDTH_IN, bottom / height_pt, width_pt / (WIDTH_IN * 72), (height_pt - top - bottom) / height_pt)
-    return Layout(title_lines, sub_lines, foot_lines, axes, columns, rows, legend_bottom, title_size=title_size)
+    return ChartLayout(title_lines, sub_lines, foot_lines, axes, columns, rows, legend_bottom, title_size=title_size)
 
 
 # --- value labels ---------------------------------------------------------------------------------

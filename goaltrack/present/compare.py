@@ -1,0 +1,105 @@
+"""The comparison of scopes on one goal (goaltrack.judging.compare), shown: as JSON and as a table.
+
+The table is fitted to the terminal like the status table (goaltrack.present.fit); rich is imported
+inside the functions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from goaltrack.present.formats import goal_json
+from goaltrack.present.i18n import LABELS
+from goaltrack.present.numbers import number, progress_text
+from goaltrack.present.status_text import (CATEGORY_STYLE, VERDICT_STYLE, derived_marks, figure_text, footnotes, shown,
+                                           target_text, verdict_atoms)
+from goaltrack.present.table import fitted_table
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from goaltrack.judging.compare import Comparison
+
+
+def compare_json(comparison: Comparison, lang: str = "en") -> dict:
+    """{"goal", "as_of", "year", "scopes": [{"scope", "name", "ranked", ...the status keys}]}: the
+    ranked scopes first, best first, then the unranked ones."""
+    return {"goal": comparison.goal_id, "as_of": comparison.as_of, "year": comparison.year,
+            "scopes": [{"scope": e.scope.code, "name": e.status.place.display_name(lang), "ranked": e.ranked,
+                        **goal_json(e.status, lang)} for e in comparison.entries]}
+
+
+def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 160) -> tuple[Table, list[str]]:
+    """The ranked scopes, numbered, with the year of each figure; then, after a rule, the scopes
+    whose latest figure is from another year, unnumbered. Fitted to ``width`` like the status table
+    (goaltrack.present.fit: no word, figure or symbol split; the columns left out first are progress, which
+    never decides a rank, then the baseline, then the gap left; their headers are returned)."""
+    from rich import box
+
+    from goaltrack.present.fit import layout
+
+    columns, styles = compare_columns(comparison, lang)
+    ranked = sum(e.ranked for e in comparison.entries)
+    others = len(comparison.entries) - ranked
+    plan = layout(columns, width, title_key="scope")
+    # SIMPLE_HEAD, with a rule between the sections
+    ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")
+    table = fitted_table(plan, columns, styles, compare_heading(comparison, lang), compare_notes(comparison, lang),
+                         ruled, rule_after=ranked - 1 if ranked and others else None)
+    return table, plan.omitted
+
+
+def compare_heading(comparison: Comparison, lang: str) -> str:
+    """'Homeless persons · as of 2026 · compared in 2019'."""
+    words, entries = LABELS[lang], comparison.entries
+    title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
+    heading = f"{title} · {words['as_of']} {comparison.as_of}"
+    if comparison.year is not None:
+        heading += f" · {words['compared_in']} {comparison.year}"
+    return heading
+
+
+def compare_notes(comparison: Comparison, lang: str) -> list[str]:
+    """The footnotes of derived figures, and what the unranked scopes below the rule are."""
+    words, entries = LABELS[lang], comparison.entries
+    notes = footnotes([e.status for e in entries], lang)
+    if any(not e.ranked for e in entries):
+        notes.append(words["not_ranked_below"].format(year=comparison.year) if any(e.ranked for e in entries)
+                     else words["not_ranked"])
+    return notes
+
+
+def compare_columns(comparison: Comparison, lang: str = "en") -> tuple[list, dict[str, list[str]]]:
+    """The comparison table's columns as pieces that must not be split (goaltrack.present.fit), the ranked
+    scopes numbered and first, and each row's styles."""
+    from goaltrack.present.fit import Column, atoms
+
+    words, entries = LABELS[lang], comparison.entries
+    marks = derived_marks([e.status for e in entries])
+    show_verdict = any(e.status.assessment.verdict is not None for e in entries)
+    header = {"rank": "#", "scope": words["scope"], "baseline": words["baseline"], "latest": words["latest"],
+              "target": words["target"], "gap": words["gap_left"], "progress": words["progress"],
+              "category": words["category"], "verdict": words["verdict"]}
+    columns = {key: Column(key, header[key], [], right=key not in ("scope", "category", "verdict"), optional=drop)
+               for key, drop in (("rank", 0), ("scope", 0), ("baseline", 2), ("latest", 0), ("target", 0),
+                                 ("gap", 3), ("progress", 1), ("category", 0), ("verdict", 0))
+               if key != "verdict" or show_verdict}
+    for key in ("baseline", "latest", "target"):
+        columns[key].group, columns[key].stack = 1, True
+    styles: dict[str, list[str]] = {"category": [], "verdict": []}
+    ranked = [e for e in entries if e.ranked]
+    numbered = [(str(rank), e) for rank, e in enumerate(ranked, start=1)] + [("", e) for e in entries if not e.ranked]
+    for rank, e in numbered:
+        s, a = e.status, e.status.assessment
+        symbol, style = CATEGORY_STYLE[a.category]
+        share = "–" if a.distance_share is None else number(round(100 * a.distance_share), "percent", lang)
+        cells = {"rank": [rank] if rank else [], "scope": atoms(shown(s.place.label(lang))),
+                 "baseline": atoms(figure_text(s, s.spec.baseline, lang)),
+                 "latest": atoms(figure_text(s, a.latest, lang)), "target": atoms(target_text(s, lang, marks)),
+                 "gap": atoms(share), "progress": atoms(progress_text(s, lang)),
+                 "category": atoms(f"{symbol} {words[a.category]}"), "verdict": verdict_atoms(s, lang)}
+        for key, column in columns.items():
+            column.rows.append(cells[key])
+        styles["category"].append(style)
+        styles["verdict"].append(VERDICT_STYLE[a.verdict] if a.verdict else "")
+    return list(columns.values()), styles
