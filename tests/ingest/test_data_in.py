@@ -145,8 +145,9 @@ def test_the_importer_judges_as_record_does():
     """The importer's column-wise pre-selection never lets through a figure the rule refuses."""
     import random
 
-    from goaltrack.ingest import importer
-    from goaltrack.ingest.importer import _Checker, _Writer
+    from goaltrack.ingest import load
+    from goaltrack.ingest.checks import RowChecker
+    from goaltrack.ingest.load import Loader
 
     rng = random.Random(7)
     for _ in range(300):
@@ -155,8 +156,8 @@ def test_the_importer_judges_as_record_does():
         values = [float(rng.choice([0, 1, 2, 5, 6, 20, 50, 300, 0.05, 4.7])) for _ in years]
         expected = [plausible.check(v, y, list(zip(years, values, strict=True)), whole) is not None
                     for y, v in zip(years, values, strict=True)]
-        checker = _Checker({"g": "count" if whole else "years"}, None, None, "DK")
-        writer = _Writer.__new__(_Writer)
+        checker = RowChecker({"g": "count" if whole else "years"}, None, None, "DK")
+        writer = Loader.__new__(Loader)
         writer.checker, writer.existing = checker, {}
         writer.goal_number, writer.scope_number = {}, {}
         import numpy as np
@@ -167,4 +168,4 @@ def test_the_importer_judges_as_record_does():
         writer.plausibility({}, {"g": whole}, {"g": "DK"})
         assert sorted(p.line for p in checker.problems) == [2 + i for i, bad in enumerate(expected) if bad], \
             (years, values, whole)
-    assert importer  # the module under test
+    assert load  # the module under test

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.ingest import importer
+from goaltrack.ingest import checks, csv_reader, load, shapes
 
 from tests.conftest import dump
 
@@ -173,16 +173,16 @@ def test_fast_and_careful_paths_agree(tmp_path):
     from goaltrack.domain.scopes import ScopeNames
 
     goals, names = {"g": "percent", "h": "persons"}, ScopeNames([("DK", "Danmark"), ("101", "København")])
-    layout = importer.Layout("long", 5, {"goal": 0, "scope": 1, "year": 2, "value": 3, "source": 4})
+    layout = shapes.TableShape("long", 5, {"goal": 0, "scope": 1, "year": 2, "value": 3, "source": 4})
     body = "g,DK,2011,5.5,a\ng,101,2012,7,\nh,,2013,12,b\n"
 
     def fast(text, homes=None):
-        return importer._fast_block(text, ",", layout, 2, goals, names, None, homes or {"g": "DK", "h": "DK"})
+        return checks.fast_block(text, ",", layout, 2, goals, names, None, homes or {"g": "DK", "h": "DK"})
 
     def careful(text, homes=None):
-        checker = importer._Checker(goals, names, None, homes or {"g": "DK", "h": "DK"})
-        rows = importer._Rows(layout, checker, importer.ImportResult())
-        return rows.take(importer._csv_rows(text, ",", 2, "")), checker
+        checker = checks.RowChecker(goals, names, None, homes or {"g": "DK", "h": "DK"})
+        rows = shapes.TableRows(layout, checker, load.ImportResult())
+        return rows.take(csv_reader.csv_rows(text, ",", 2, "")), checker
 
     quick, (slow, checker) = fast(body), careful(body.replace("5.5", " 5.5"))
     assert quick is not None and not checker.problems

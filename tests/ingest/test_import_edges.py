@@ -70,12 +70,12 @@ def test_zero_goes_in_on_both_paths(run, tmp_path):
 
 def test_import_and_correct_on_each_backend(backend_url, tmp_path, monkeypatch):
     """New figures go in by COPY on PostgreSQL and by INSERT on SQLite; corrections keep the old."""
-    from goaltrack.ingest import importer
+    from goaltrack.storage import writer
 
     copied: list[int] = []  # rows sent by COPY, per block
-    copy_new = importer._copy_new
-    monkeypatch.setattr(importer, "_copy_new", lambda conn, f, new, now: (copied.append(len(new)),
-                                                                          copy_new(conn, f, new, now)))
+    copy_new = writer.copy_figures
+    monkeypatch.setattr(writer, "copy_figures", lambda conn, rows: (copied.append(len(rows)),
+                                                                     copy_new(conn, rows)))
     run = Runner()
     first = tmp_path / "first.csv"
     first.write_text("goal,scope,year,value,source\nhomelessness,101,2011,1400,KK\nhomelessness,101,2017,1700,KK\n"
@@ -231,14 +231,14 @@ def test_a_small_figure_round_trips_and_one_no_csv_could_hold_is_refused(run, db
 
 
 def test_a_long_value_in_a_message_is_cut_after_60_characters():
-    from goaltrack.ingest.importer import _short
+    from goaltrack.ingest.checks import short_repr
 
-    assert _short("x" * 58) == repr("x" * 58)  # 60 characters with its quotes: whole
-    assert _short("x" * 59) == repr("x" * 59)[:57] + "…"
+    assert short_repr("x" * 58) == repr("x" * 58)  # 60 characters with its quotes: whole
+    assert short_repr("x" * 59) == repr("x" * 59)[:57] + "…"
 
 
 def test_a_spreadsheets_whole_numbers_are_integers_only_where_a_float_is_exact():
-    from goaltrack.ingest.importer import _sheet_cell
+    from goaltrack.ingest.sheet_reader import _sheet_cell
 
     assert (_sheet_cell(101.0), type(_sheet_cell(101.0))) == (101, int)  # a scope code typed as a number
     assert type(_sheet_cell(float(2**53 - 1))) is int
@@ -250,14 +250,14 @@ def test_a_spreadsheets_whole_numbers_are_integers_only_where_a_float_is_exact()
 def test_a_file_longer_than_one_batch_goes_in_whole(run, tmp_path, monkeypatch, suffix, blocks):
     """Files are checked and written a block at a time: JSON by BATCH records (here 2), CSV by blocks of
     bytes cut back to a line end (here 60: the 22-byte header and one 27-byte row, then two rows each)."""
-    from goaltrack.ingest import importer
+    from goaltrack.ingest import decode, json_reader, load
 
-    monkeypatch.setattr(importer, "BATCH", 2)
-    read = importer._byte_blocks
-    monkeypatch.setattr(importer, "_byte_blocks", lambda path, cap: read(path, cap, 60))
+    monkeypatch.setattr(json_reader, "BATCH", 2)
+    read = decode._byte_blocks
+    monkeypatch.setattr(decode, "_byte_blocks", lambda path, cap: read(path, cap, 60))
     taken: list[int] = []
-    take = importer._Writer.take
-    monkeypatch.setattr(importer._Writer, "take", lambda self, f: (taken.append(len(f)), take(self, f))[1])
+    take = load.Loader.take
+    monkeypatch.setattr(load.Loader, "take", lambda self, f: (taken.append(len(f)), take(self, f))[1])
     rows = [{"goal": "homelessness", "scope": "101", "year": 2015 + i, "value": 1000 + i} for i in range(5)]
     path = tmp_path / f"five{suffix}"
     path.write_text(json.dumps(rows) if suffix == ".json" else "goal,scope,year,value\n" + "".join(
@@ -278,24 +278,24 @@ def test_a_decimal_comma_in_a_json_text_value_is_read_as_danish(run, tmp_path):
 
 
 def test_progress_counts_the_files_bytes_up_to_its_size(run, tmp_path):
-    from goaltrack.ingest import importer
+    from goaltrack.ingest import load
 
     run("goals")
     path = tmp_path / "f.csv"
     path.write_text("goal,scope,year,value\n" + "".join(f"homelessness,101,{y},{1000 + y}\n" for y in range(2000, 2020)))
     seen: list[tuple[str, int, int]] = []
-    importer.import_file(open_database(os.environ["GOALTRACK_DATABASE_URL"]), path,
-                         progress=lambda phase, done, total: seen.append((phase, done, total)))
+    load.import_file(open_database(os.environ["GOALTRACK_DATABASE_URL"]), path,
+                     progress=lambda phase, done, total: seen.append((phase, done, total)))
     size = path.stat().st_size
     assert seen == [("importing", size, size)] * 2  # after the one block (header and rows), then at the end
 
 
 def test_a_byte_that_is_not_utf8_is_named_by_its_place_in_the_whole_file(run, db_path, tmp_path, monkeypatch):
     """The file is read in blocks; the place of a bad byte counts the blocks before it (here of 8 bytes)."""
-    from goaltrack.ingest import importer
+    from goaltrack.ingest import decode
 
-    blocks = importer._byte_blocks
-    monkeypatch.setattr(importer, "_byte_blocks", lambda path, cap: blocks(path, cap, 8))
+    blocks = decode._byte_blocks
+    monkeypatch.setattr(decode, "_byte_blocks", lambda path, cap: blocks(path, cap, 8))
     run("goals")
     path = tmp_path / "latin.csv"
     path.write_bytes(b"goal,year,value,note\nhomelessness,2015,6000,K\xf8benhavn\n")  # \xf8 at offset 45, counted from 0
@@ -319,6 +319,18 @@ def test_a_note_keeps_its_tabs_and_line_breaks_and_a_source_may_not(run, db_path
     assert dump(db_path) == before
 
 
+def test_a_tab_in_a_source_is_refused_on_the_fast_path_too(run, db_path, tmp_path):
+    """A plain block (no quotes) goes the column-wise way; a source there meets the same rule as on the
+    row-by-row path (goaltrack.domain.figure: one line, no control characters), not the note's."""
+    run("goals")
+    path = tmp_path / "tab.csv"
+    path.write_text("goal,year,value,source\nhomelessness,2016,6000,a\tb\n")
+    before = dump(db_path)
+    assert run.fails("import", str(path)).stderr.splitlines()[1] == (
+        f"  {path}:2: the source holds the control character \\x09 (a tab), which is not allowed in it")
+    assert dump(db_path) == before
+
+
 def test_a_catalogue_changed_while_the_file_was_read_stops_the_import(run, db_path, tmp_path, monkeypatch):
     """A sync may remove a goal between reading the file and taking the write lock: nothing is written."""
     from goaltrack.storage import store
@@ -336,10 +348,10 @@ def test_a_catalogue_changed_while_the_file_was_read_stops_the_import(run, db_pa
 def test_a_figure_repeated_in_a_later_block_is_caught_even_as_the_largest_seen(run, db_path, tmp_path, monkeypatch):
     """Blocks of 60 bytes: 2015 | 2016, 2017 | 2017 again, 2018. The repeated 2017 is the largest key
     seen so far, the edge of the sorted search that finds repeats across blocks."""
-    from goaltrack.ingest import importer
+    from goaltrack.ingest import decode
 
-    read = importer._byte_blocks
-    monkeypatch.setattr(importer, "_byte_blocks", lambda path, cap: read(path, cap, 60))
+    read = decode._byte_blocks
+    monkeypatch.setattr(decode, "_byte_blocks", lambda path, cap: read(path, cap, 60))
     run("goals")
     path = tmp_path / "twice.csv"
     path.write_text("goal,scope,year,value\n" + "".join(f"homelessness,101,{y},{v}\n" for y, v in

@@ -197,9 +197,9 @@ def test_dev_zero_and_binary(run, ready):
 
 
 def test_size_cap_is_checked_while_reading(run, ready, tmp_path, monkeypatch):
-    from goaltrack.ingest import importer
+    from goaltrack.ingest import decode
 
-    monkeypatch.setattr(importer, "MAX_BYTES", 10_000_000)
+    monkeypatch.setattr(decode, "MAX_BYTES", 10_000_000)
     path = tmp_path / "big.csv"
     path.write_text("goal,year,value\n" + "homelessness,2015,6138\n" * 600_000, encoding="utf-8")
     assert "is larger than 10,000,000 bytes" in run.fails("import", str(path)).stderr
@@ -303,9 +303,9 @@ def test_a_short_row_is_padded_in_a_wide_table_and_refused_in_a_long_one(run, tm
 
 def test_missing_columns_are_named_goal_first():
     from goaltrack.errors import GoaltrackError
-    from goaltrack.ingest.importer import find_layout
+    from goaltrack.ingest.shapes import find_shape
 
     with pytest.raises(GoaltrackError) as caught:
-        find_layout([(1, ["scope", "value"])], "f.csv: ", None)
+        find_shape([(1, ["scope", "value"])], "f.csv: ", None)
     assert caught.value.message == \
         "f.csv: line 1: the header lacks the column(s) goal, year (or name the goal with --goal ID)"

@@ -48,7 +48,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
       goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
     """
-    from goaltrack.ingest.importer import import_file
+    from goaltrack.ingest import import_file
 
     engine = database()
     large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000

@@ -1,0 +1,63 @@
+"""A block of figures read from a file, column by column, and where each of its rows stood."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+BATCH = 50_000  # a file read whole (JSON, a spreadsheet) is checked and written this many rows at a time
+
+
+@dataclass
+class FigureBlock:
+    """A block of rows, column by column (fast to check and to hand to executemany)."""
+
+    goal: list[str]
+    scope: list[str]
+    year: list[int]
+    value: list[float]
+    source: list[str | None]
+    note: list[str | None]
+    lines: Any  # where each row stands, by index: "12" for CSV lines, "record 3" for JSON
+    status: list[str] | None = None  # only from an export with history: current, replaced, deleted
+    recorded_at: list[datetime.datetime | None] | None = None
+    replaced_at: list[datetime.datetime | None] | None = None
+
+    def __len__(self) -> int:
+        return len(self.goal)
+
+
+def block_of(rows: list[tuple], lines: list[str]) -> FigureBlock:
+    """Checked rows (goal, scope, year, value, source, note, status, recorded_at, replaced_at) as one
+    block; the history columns only when a row is not a plain current figure."""
+    history = any(r[6] != "current" or r[7] is not None for r in rows)
+    columns = list(zip(*rows)) if rows else [()] * 9
+    out = FigureBlock(list(columns[0]), list(columns[1]), list(columns[2]), list(columns[3]), list(columns[4]),
+                      list(columns[5]), lines)
+    if history:
+        out.status, out.recorded_at, out.replaced_at = list(columns[6]), list(columns[7]), list(columns[8])
+    return out
+
+
+class LineNumbers:
+    """The line numbers of a block of plain CSV, as text, without a list of them."""
+
+    def __init__(self, first: int, count: int):
+        self.first, self.count = first, count
+
+    def __getitem__(self, i: int) -> str:
+        return str(self.first + i)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def line_number(line: str) -> int:
+    """A CSV line as a positive number, a JSON record as a negative one (compact, and reversible)."""
+    return int(line) if line.isdigit() else -int(line.rsplit(" ", 1)[-1])
+
+
+def line_text(number: int) -> str:
+    """Where a row stood, from its ``line_number``: "12", or "record 3"."""
+    return str(number) if number > 0 else f"record {-number}"

@@ -1,0 +1,152 @@
+"""Bytes to text: bounded reading, the encoding (UTF-8 or Windows-1252), binary refused, the CSV delimiter.
+
+A CSV file is read in blocks (bounded memory: a 200 MB file needs a few hundred MB, not GBs; reading
+stops at ``MAX_BYTES``); each text block ends at a line end and never inside a quoted field. CRLF
+becomes LF. JSON and spreadsheets are read whole, up to ``MAX_WHOLE_BYTES``.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from goaltrack.errors import GoaltrackError
+from goaltrack.ingest.shapes import TITLE_ROWS
+
+if TYPE_CHECKING:
+    from goaltrack.ingest.load import ImportResult
+
+BLOCK_BYTES = 4 * 2**20  # CSV is read, checked and written this much at a time
+MAX_LINE = 2**20  # a line longer than this (1 MiB) is no figure
+MAX_BYTES = 2**30  # a CSV file stops being read here (1 GiB)
+MAX_WHOLE_BYTES = 100 * 2**20  # JSON and xlsx are read whole: at most 100 MiB
+MAX_FIELD = 131_072  # Python's csv field limit: a longer quoted field is one Error line
+
+
+def _byte_blocks(path: Path, cap: int, size: int = BLOCK_BYTES) -> Iterator[bytes]:
+    """The file in blocks, stopping with an error once more than ``cap`` bytes were read."""
+    total = 0
+    try:
+        with open(path, "rb") as handle:
+            while True:
+                block = handle.read(size)
+                if not block:
+                    return
+                total += len(block)
+                if total > cap:
+                    raise GoaltrackError(f"{path} is larger than {cap:,} bytes; split it, or import it in parts")
+                yield block
+    except OSError as exc:
+        raise GoaltrackError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def read_whole(path: Path, cap: int = MAX_WHOLE_BYTES) -> bytes:
+    """The whole file, refused when larger than ``cap`` bytes."""
+    return b"".join(_byte_blocks(path, cap))
+
+
+def _decoder(name: str):
+    try:
+        return codecs.getincrementaldecoder(name)(errors="strict")
+    except LookupError:
+        raise GoaltrackError(f"unknown encoding {name!r} (try utf-8 or cp1252)") from None
+
+
+def _encoding_name(name: str) -> str:
+    return {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp1252": "Windows-1252"}.get(name.lower(), name)
+
+
+class _Decoding:
+    """A file's bytes to text, block by block: in the encoding named, else UTF-8 (a byte-order mark is
+    dropped), or Windows-1252 when the file's first block is not UTF-8. NUL bytes mean binary data."""
+
+    def __init__(self, path: Path, encoding: str | None):
+        self.path, self.named = path, encoding
+        self.name = encoding or "utf-8-sig"
+        self.decoder = _decoder(self.name)
+        self.offset = 0  # bytes decoded before this block
+        self.first = True
+
+    @property
+    def encoding(self) -> str:
+        return _encoding_name(self.name)
+
+    def decode(self, raw: bytes) -> str:
+        try:
+            text = self.decoder.decode(raw)
+        except UnicodeDecodeError as exc:
+            text = self._fall_back(raw, exc)
+        if "\x00" in text:
+            raise GoaltrackError(f"{self.path} holds binary data, not CSV, JSON or xlsx")
+        self.first = False
+        self.offset += len(raw)
+        return text
+
+    def _fall_back(self, raw: bytes, exc: UnicodeDecodeError) -> str:
+        """The first block in Windows-1252, when no encoding was named; else the error, naming the byte."""
+        if not (self.first and self.named is None):
+            hint = "; if it is Windows-1252, add --encoding cp1252" if self.name.startswith("utf") else ""
+            raise GoaltrackError(f"{self.path} is not {self.encoding} text (byte {self.offset + exc.start} "
+                                 f"cannot be read){hint}") from None
+        self.name, self.decoder = "cp1252", _decoder("cp1252")
+        try:
+            return self.decoder.decode(raw)
+        except UnicodeDecodeError as exc2:
+            raise GoaltrackError(f"{self.path} is not UTF-8 text nor Windows-1252 (byte {exc2.start} cannot be "
+                                 "read); save it as CSV (UTF-8), or name its encoding with --encoding") from None
+
+    def finish(self) -> str:
+        return self.decoder.decode(b"", final=True)
+
+
+def _block_end(text: str) -> int:
+    """Where a block of text may end: after its last line end that is not inside a quoted field (0: none)."""
+    cut = text.rfind("\n") + 1
+    if cut and text.count('"', 0, cut) % 2:  # inside a quoted field: end the block before it opened
+        cut = text.rfind("\n", 0, text.rfind('"', 0, cut)) + 1
+    return cut
+
+
+def text_blocks(path: Path, encoding: str | None, result: ImportResult) -> Iterator[str]:
+    """The file as text, in blocks that end at a line end and never inside a quoted field; the
+    encoding read is set on ``result``. CRLF becomes LF."""
+    decoding = _Decoding(path, encoding)
+    carry = ""
+    for raw in _byte_blocks(path, MAX_BYTES):
+        text = carry + decoding.decode(raw).replace("\r\n", "\n")
+        if text.endswith("\r"):
+            carry, text = "\r", text[:-1]  # a CR whose LF is in the next block
+        else:
+            carry = ""
+        cut = _block_end(text)
+        if not cut:
+            if len(text) > MAX_LINE + 2 * MAX_FIELD:
+                raise GoaltrackError(f"{path}: a line (or a quoted field) is longer than {MAX_LINE:,} characters")
+            carry = text + carry
+            continue
+        carry = text[cut:] + carry
+        result.encoding = decoding.encoding
+        yield text[:cut]
+    text = carry + decoding.finish()
+    result.encoding = decoding.encoding
+    if text:
+        yield text if text.endswith("\n") else text + "\n"
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of a CSV file: the one that splits the most of its first lines alike."""
+    head = text[:65536].split("\n")[:TITLE_ROWS + 5]
+    best, score = ",", -1
+    for delimiter in (";", ",", "\t"):
+        counts = [line.count(delimiter) for line in head if line.strip()]
+        found = max(counts, default=0)
+        if found and (found, -len(set(counts))) > (score, 0) and found > score:
+            best, score = delimiter, found
+    return best
+
+
+def reads_decimal_comma(delimiter: str) -> bool:
+    """Whether a value "5,7" in a file so separated is 5.7: not where a comma separates the fields."""
+    return delimiter != ","

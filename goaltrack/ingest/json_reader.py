@@ -1,0 +1,113 @@
+"""The JSON reader: a list of flat records (one per figure) into figure blocks, each record checked."""
+
+from __future__ import annotations
+
+import collections
+import json
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from goaltrack.domain.units import MAX_DIGITS, underflowed
+from goaltrack.errors import GoaltrackError
+from goaltrack.ingest.blocks import BATCH, FigureBlock, block_of
+from goaltrack.ingest.checks import RefusedNumber, short_repr
+from goaltrack.ingest.shapes import header_name
+
+if TYPE_CHECKING:
+    from goaltrack.ingest.files import FigureFile
+
+
+def json_blocks(file: FigureFile, data: bytes) -> Iterator[FigureBlock]:
+    """The figures of a JSON file's ``data``, BATCH records at a time."""
+    records = _records(file, data)
+    file.result.layout = "json"
+    check = file.checker
+    out: list[tuple] = []
+    lines: list[str] = []
+    for number, record in enumerate(records, start=1):
+        where = f"record {number}"
+        if not isinstance(record, dict):
+            check.fail(where, "is not an object")
+            continue
+        named, problem = _named(record, file.goal)
+        if problem:
+            check.fail(where, problem)
+            continue
+        row = check.figure(where, named.get("goal"), named.get("scope"), named["year"], named["value"],
+                           named.get("source"), named.get("note"), named.get("status"),
+                           named.get("recorded_at"), named.get("replaced_at"))
+        if row is not None:
+            out.append(row)
+            lines.append(where)
+        if len(out) >= BATCH:
+            yield block_of(out, lines)
+            out, lines = [], []
+    yield block_of(out, lines)
+
+
+def _records(file: FigureFile, data: bytes) -> list:
+    """The records of a JSON file: a list, or the error that says what it is instead."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GoaltrackError(f"{file.path} is not UTF-8 text (byte {exc.start} cannot be read)") from None
+    if not text.strip():
+        raise GoaltrackError(f"{file.path} is empty")
+    try:
+        records = json.loads(text, parse_constant=lambda name: float("nan"), object_pairs_hook=_JsonRecord,
+                             parse_float=_json_float, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        raise GoaltrackError(f"{file.path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise GoaltrackError(f"{file.path}: JSON nested too deeply; a figure file is a list of flat "
+                             "records") from None
+    if not isinstance(records, list):
+        raise GoaltrackError(f"{file.path}: JSON must be a list of records like "
+                             "{\"goal\": …, \"year\": …, \"value\": …}")
+    return records
+
+
+def _named(record: _JsonRecord, goal: str | None) -> tuple[dict[str, Any], str | None]:
+    """A record's values by the column each key names, and what is wrong with its keys (or None)."""
+    named: dict[str, Any] = {}
+    unknown = []
+    for key, value in record.items():
+        name = header_name(key)
+        if name is None or name in named:
+            unknown.append(key)
+        else:
+            named[name] = value
+    nested = [k for k, v in record.items() if isinstance(v, (dict, list))]
+    missing = [k for k in ("year", "value") if k not in named]
+    if "goal" not in named and goal is None:
+        missing.insert(0, "goal")
+    if not (missing or unknown or nested or record.twice):
+        return named, None
+    parts = (["lacks " + ", ".join(missing)] if missing else []) + \
+        (["has unknown key(s) " + ", ".join(map(short_repr, unknown))] if unknown else []) + \
+        (["holds a nested value in " + ", ".join(map(short_repr, nested)) + "; a record is flat"]
+         if nested else []) + \
+        (["gives " + ", ".join(map(short_repr, record.twice)) + " more than once"] if record.twice else [])
+    return named, "; ".join(parts)
+
+
+def _json_float(text: str) -> float | str:
+    number = float(text)
+    if underflowed(text, number) or not math.isfinite(number) or len(text) > MAX_DIGITS:
+        return RefusedNumber(text)
+    return number
+
+
+def _json_int(text: str) -> int | str:
+    return RefusedNumber(text) if len(text) > MAX_DIGITS else int(text)
+
+
+class _JsonRecord(dict):
+    """A JSON object, knowing the keys it gives more than once (``json`` would keep the last silently:
+    ``{"value": 5, "value": 50}`` is a mistake to show, not to guess at)."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.twice = [k for k, n in collections.Counter(k for k, _ in pairs).items() if n > 1] \
+            if len(self) < len(pairs) else []

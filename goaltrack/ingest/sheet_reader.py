@@ -1,0 +1,78 @@
+"""The spreadsheet reader (.xlsx, .xlsm, .xls, .ods): a sheet's rows, read with python-calamine, into figure blocks."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from goaltrack.errors import GoaltrackError
+from goaltrack.ingest.blocks import BATCH, FigureBlock
+from goaltrack.ingest.decode import MAX_WHOLE_BYTES
+from goaltrack.ingest.shapes import TableRows, cell_text, find_shape
+
+if TYPE_CHECKING:
+    from goaltrack.ingest.files import FigureFile
+
+
+def sheet_blocks(file: FigureFile) -> Iterator[FigureBlock]:
+    """The figures of a spreadsheet's sheet, BATCH rows at a time."""
+    numbered = [(i, row) for i, row in enumerate(sheet_rows(file.path, file.sheet), start=1)]
+    shape = find_shape(numbered, f"{file.path}: xlsx ", file.goal)
+    file.result.layout = shape.kind
+    file.result.skipped_lines += sum(1 for line, cells in numbered[:shape.header_line - 1]
+                                     if any(map(cell_text, cells)))
+    rows = TableRows(shape, file.checker, file.result)
+    body = numbered[shape.header_line:]
+    for start in range(0, len(body), BATCH):
+        yield rows.take(body[start:start + BATCH])
+    rows.finish()
+
+
+def sheet_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
+    """The rows of a spreadsheet's first sheet (or the one named), read with python-calamine."""
+    read_whole_check = path.stat().st_size if path.exists() else 0
+    if read_whole_check > MAX_WHOLE_BYTES:
+        raise GoaltrackError(f"{path} is larger than {MAX_WHOLE_BYTES:,} bytes")
+    book = _open_book(path)
+    name = _sheet_name(path, book.sheet_names, sheet)
+    try:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise GoaltrackError(f"{path}: sheet {name!r} cannot be read ({type(exc).__name__})") from None
+    for row in rows:
+        yield [_sheet_cell(c) for c in row]
+
+
+def _open_book(path: Path):
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        raise GoaltrackError("reading .xlsx needs python-calamine: pip install python-calamine") from None
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except OSError as exc:
+        raise GoaltrackError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except Exception as exc:  # calamine's own errors: not a workbook, a broken zip
+        raise GoaltrackError(f"{path} is not a readable spreadsheet ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0][:120] if str(exc) else 'unreadable'})") from None
+
+
+def _sheet_name(path: Path, names: list[str], sheet: str | None) -> str:
+    """The sheet to read: the one named, else the first."""
+    if not names:
+        raise GoaltrackError(f"{path} has no sheets")
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    raise GoaltrackError(f"{path} has no sheet {sheet!r} (it has: {', '.join(map(repr, names))})")
+
+
+def _sheet_cell(cell: Any) -> Any:
+    if isinstance(cell, float) and cell.is_integer() and abs(cell) < 2**53:
+        return int(cell)
+    if isinstance(cell, (datetime.date, datetime.time, datetime.timedelta)):
+        return str(cell)
+    return cell
