@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 
 from goaltrack.domain.progress import Point
 
-SUMMED_UNITS = frozenset({"persons", "count"})
 WORDS = {"en": "sum of {n} municipalities", "da": "sum af {n} kommuner"}
 
 

@@ -59,6 +59,13 @@ UNITS: dict[str, Unit] = {
     )
 }
 
+def counts(unit: str) -> bool:
+    """Whether ``unit`` counts persons or things (persons, count): whole numbers, shown without
+    decimals, added up over a region's municipalities, and scaled to a scope by its baseline."""
+    known = UNITS.get(unit)
+    return known is not None and known.whole
+
+
 # ASCII digits only: Python's \d and float() also take ６４３１ and ٢٠٠, which no statistics office
 # publishes and a reader could not check against the source.
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")

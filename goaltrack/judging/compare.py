@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from goaltrack.catalogue import NATION
 from goaltrack.domain import progress, regions
 from goaltrack.domain.progress import Assessment
+from goaltrack.domain.units import counts
 from goaltrack.judging.status import GoalStatus, Place, judge
 from goaltrack.storage import store
+from goaltrack.storage.lookup import home_scope
 from goaltrack.storage.models import Scope
 
 if TYPE_CHECKING:
@@ -74,13 +75,13 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> Comparison:
     """Every scope with figures for the goal, judged as status --scope judges it, ranked like for like."""
     goal = store.get_goals(engine, [goal_id])[0]
     goal_set = next((s for s in store.list_sets(engine) if s.id == goal.set_id), None)
-    home = (goal_set.scope if goal_set is not None else None) or NATION
+    home = home_scope(goal_set)
     scopes = {s.code: s for s in store.list_scopes(engine)}
     figures = store.figures_by_scope(engine, goal.id, up_to=as_of)
     if goal.baseline_year is not None and goal.baseline_year <= as_of:
         figures.setdefault(home, [])  # the set's own scope has data in its catalogue baseline
     sums_of: dict[str, dict[int, int]] = {}  # a region's derived years, and how many municipalities each sums
-    if goal.unit in regions.SUMMED_UNITS:
+    if counts(goal.unit):
         members_of: dict[str, list[str]] = {}
         for s in scopes.values():
             if s.parent in scopes and scopes[s.parent].kind == "region":

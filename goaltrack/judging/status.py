@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 from goaltrack.catalogue import DIRECTIONS, NATION
 from goaltrack.domain import progress, regions
 from goaltrack.domain.progress import Assessment, Point
-from goaltrack.domain.units import UNITS
+from goaltrack.domain.units import UNITS, counts
 from goaltrack.storage import store
+from goaltrack.storage.lookup import home_scope
 from goaltrack.storage.models import Goal, Scope
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 
-SCALED_UNITS = {"persons", "count"}  # a region's target is the nation's scaled by its baseline
 NATION_NAMES = {"en": "Denmark", "da": "Danmark"}
 
 
@@ -97,7 +97,7 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
         return progress.Goal(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum, window)
     own = next((p for p in measurements if p.year == goal.baseline_year), None)
     target = goal.target_level
-    if goal.unit in SCALED_UNITS:
+    if counts(goal.unit):  # a region's target is the nation's scaled by its baseline
         if own is None:
             target = None
         elif goal.target_value is not None and goal.baseline_value:
@@ -113,7 +113,7 @@ def target_rule(goal: Goal, scope: str, spec: progress.Goal, home: str = NATION)
         return None
     if scope == home:
         return CATALOGUE
-    if goal.unit in SCALED_UNITS:
+    if counts(goal.unit):  # a region's target is the nation's scaled by its baseline
         return SCALED if goal.target_value is not None and goal.baseline_value else RELATIVE
     return NATIONAL
 
@@ -151,8 +151,7 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (), scope
         goals = store.list_goals(engine, set_id=set_id)
 
     def home(goal: Goal) -> str:
-        goal_set = sets.get(goal.set_id)
-        return (goal_set.scope if goal_set is not None else None) or NATION
+        return home_scope(sets.get(goal.set_id))
 
     judged: dict[str, GoalStatus] = {}
     by_scope: dict[str, list[Goal]] = {}
@@ -161,7 +160,7 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (), scope
     for code, group in by_scope.items():
         where = place(engine, code)
         figures = store.current_measurements(engine, [g.id for g in group], code, up_to=as_of)
-        summed = region_sums(engine, where, [g for g in group if g.unit in regions.SUMMED_UNITS], figures, as_of)
+        summed = region_sums(engine, where, [g for g in group if counts(g.unit)], figures, as_of)
         for goal in group:
             years = summed.get(goal.id, {})
             status = judge(goal, regions.with_sums(figures[goal.id], years), as_of, where, home(goal),

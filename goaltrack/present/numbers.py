@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from goaltrack.domain.units import MAX_MAGNITUDE
+from goaltrack.domain.units import MAX_MAGNITUDE, counts
 from goaltrack.present.i18n import LABELS
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def number(value: float | None, unit: str, lang: str = "en") -> str:
         return "–"
     if abs(value) >= MAX_MAGNITUDE:
         text = f"{value:.3g}"
-    elif unit in ("persons", "count"):
+    elif counts(unit):
         text = f"{value:,.0f}"
     else:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")

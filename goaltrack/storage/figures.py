@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from goaltrack.catalogue import NATION
 from goaltrack.domain import figure
 from goaltrack.domain.text import shorten
 from goaltrack.domain.units import UNITS, format_plain
 from goaltrack.errors import GoaltrackError
+from goaltrack.storage.lookup import home_scope
 from goaltrack.storage.lookup import resolve_goal, resolve_scope
 from goaltrack.storage.models import (
     Goal,
@@ -63,7 +63,7 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
     scope = resolve_scope(engine, scope) if scope is not None else None
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
-        home = home_scope(session, goal)
+        home = _home_of(session, goal)
         new = figure.Figure(goal.id, scope or home, year, value, source, note)
         if goal.archived:
             raise GoaltrackError(f"goal '{goal.id}' is archived (it was left out of the catalogue)")
@@ -94,10 +94,9 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
         return Recorded("replaced", current, goal.unit, old)
 
 
-def home_scope(session: Session, goal: Goal) -> str:
+def _home_of(session: Session, goal: Goal) -> str:
     """The scope a goal's set is judged in: its set's own scope, else the nation."""
-    goal_set = session.get(GoalSet, goal.set_id)
-    return (goal_set.scope if goal_set is not None else None) or NATION
+    return home_scope(session.get(GoalSet, goal.set_id))
 
 
 def _same_value(session: Session, current: Measurement, new: figure.Figure, unit: str,
@@ -167,7 +166,7 @@ def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, no
     scope = resolve_scope(engine, scope) if scope is not None else None
     with writing(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
-        scope = scope or home_scope(session, goal)
+        scope = scope or _home_of(session, goal)
         goal_id = goal.id
         current = session.exec(select(Measurement).where(
             Measurement.goal_id == goal_id, Measurement.scope == scope, Measurement.year == year

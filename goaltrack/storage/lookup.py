@@ -126,3 +126,9 @@ def members(engine: Engine, scope: str) -> list[str]:
     """The codes of the municipalities (or other scopes) whose parent is ``scope``."""
     with reading(engine) as session:
         return list(session.exec(select(Scope.code).where(Scope.parent == scope).order_by(Scope.code)))
+
+
+def home_scope(goal_set: GoalSet | None) -> str:
+    """The scope a goal set is judged in, and its figures recorded for by default: its own scope, else
+    the nation (the shipped set's)."""
+    return (goal_set.scope if goal_set is not None else None) or NATION

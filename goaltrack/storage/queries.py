@@ -13,6 +13,7 @@ from sqlmodel import select
 from goaltrack.catalogue import NATION
 from goaltrack.domain import regions
 from goaltrack.domain.progress import Point
+from goaltrack.domain.units import counts
 from goaltrack.storage.lookup import get_goals, list_scopes, resolve_scope
 from goaltrack.storage.models import Measurement, ReplacedMeasurement
 from goaltrack.storage.sessions import reading
@@ -131,7 +132,7 @@ def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[Hist
         for r in session.exec(replaced):
             rows.append(HistoryRow(r.scope, r.year, r.value, r.source, r.note, r.recorded_at, r.replaced_at,
                                    deleted=r.deleted, reason=r.reason))
-    if goal.unit in regions.SUMMED_UNITS:
+    if counts(goal.unit):
         rows += _region_sum_rows(engine, goal_id, scope)
     far_future = datetime.datetime.max
     rows.sort(key=lambda r: (r.scope != NATION, r.scope, r.year, r.replaced_at or far_future))

@@ -53,34 +53,15 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
     """
     from goaltrack.judging.status import build_status, place
     from goaltrack.present.formats import status_as_csv, status_as_json, status_as_markdown, status_sheets
-    from goaltrack.present.status_text import by_set
-    from goaltrack.present.table import omitted_note, status_view
 
     check_output(fmt, output, excel_da)
     engine = database()
     where = place(engine, scope or "DK")
     statuses = build_status(engine, as_of, goals, scope, set_id)
     if fmt == "table" and output is None:
-        out = console()
-        width = out.width
-        for number, (set_name, group_place, group) in enumerate(by_set(statuses, where)):
-            table, omitted = status_view(group, as_of, group_place, lang, None if wide else width, set_name)
-            widen(out, table)
-            if number:
-                out.print()
-            out.print(table)
-            if omitted:
-                info(omitted_note(omitted, width, lang))
+        print_tables(statuses, where, as_of, lang, wide)
     elif fmt == "table":  # to a file: as wide as it takes, without colour
-        from rich.console import Console
-
-        file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
-                               color_system=None)
-        for number, (set_name, group_place, group) in enumerate(by_set(statuses, where)):
-            if number:
-                file_console.print()
-            file_console.print(status_view(group, as_of, group_place, lang, None, set_name)[0])
-        emit("\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n", output)
+        emit(tables_text(statuses, where, as_of, lang), output)
     elif fmt == "json":
         emit(status_as_json(statuses, as_of, where if scope else None, lang), output)
     elif fmt == "csv":
@@ -92,3 +73,37 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
         info(f"Wrote {output}: {counted(len(statuses), 'goal')}.")
     else:
         emit(status_as_markdown(statuses, as_of, where, lang), output)
+
+
+def print_tables(statuses: list, where, as_of: int, lang: str, wide: bool) -> None:
+    """The status tables on the terminal, a table a goal set, fitted to its width (or --wide); the
+    columns left out to fit are said on stderr."""
+    from goaltrack.present.status_text import by_set
+    from goaltrack.present.table import omitted_note, status_view
+
+    out = console()
+    width = out.width
+    for number, (set_name, group_place, group) in enumerate(by_set(statuses, where)):
+        table, omitted = status_view(group, as_of, group_place, lang, None if wide else width, set_name)
+        widen(out, table)
+        if number:
+            out.print()
+        out.print(table)
+        if omitted:
+            info(omitted_note(omitted, width, lang))
+
+
+def tables_text(statuses: list, where, as_of: int, lang: str) -> str:
+    """The status tables as text for a file: every column, no colour, no trailing spaces."""
+    from rich.console import Console
+
+    from goaltrack.present.status_text import by_set
+    from goaltrack.present.table import status_view
+
+    file_console = Console(file=io.StringIO(), width=1000, markup=False, highlight=False, emoji=False,
+                           color_system=None)
+    for number, (set_name, group_place, group) in enumerate(by_set(statuses, where)):
+        if number:
+            file_console.print()
+        file_console.print(status_view(group, as_of, group_place, lang, None, set_name)[0])
+    return "\n".join(line.rstrip() for line in file_console.file.getvalue().splitlines()) + "\n"

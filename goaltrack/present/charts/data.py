@@ -15,14 +15,20 @@ from goaltrack.domain import progress
 from goaltrack.domain.progress import Point
 from goaltrack.domain.regions import derived_text
 from goaltrack.domain.text import printable
-from goaltrack.domain.units import UNITS
+from goaltrack.domain.units import UNITS, counts
 from goaltrack.judging.status import GoalStatus
 from goaltrack.present.charts import layout
 from goaltrack.present.i18n import CHART_WORDS, LABELS
 from goaltrack.present.numbers import clip, number
-from goaltrack.present.status_text import (basis_source, derived_target_text, distance_text, rule_text, sources_text,
-                                           target_level_text, verdict_text)
-
+from goaltrack.present.status_text import (
+    basis_source,
+    derived_target_text,
+    distance_text,
+    rule_text,
+    sources_text,
+    target_level_text,
+    verdict_text,
+)
 
 # Okabe & Ito's palette: told apart by readers with every common kind of colour blindness.
 CATEGORY_COLOUR = {
@@ -246,7 +252,7 @@ def axis_limits(data: ChartData) -> tuple[float, float, Point | None]:
 def value_formatter(unit: str, lang: str) -> Callable[[float, int], str]:
     """The y axis's tick labels: numbers as tables write them, '5,000', '12.5 %' (no unit word)."""
     def fmt(value: float, _pos: int = 0) -> str:
-        if unit in ("persons", "count"):
+        if counts(unit):
             return number(value, unit, lang)
         text = number(value, "score", lang)
         return f"{text} %" if unit == "percent" else text
