@@ -17,10 +17,9 @@ from goaltrack.storage.models import (
     Goal,
     GoalSet,
     Measurement,
-    ReplacedMeasurement,
-    utcnow,
 )
 from goaltrack.storage.sessions import writing
+from goaltrack.storage.writer import FigureWriter
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -81,17 +80,30 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
         if not force and (current is None or current.value != value):
             _check_plausible(session, goal, new, new.scope == home)
         if current is None:
-            measurement = Measurement(goal_id=new.goal, scope=new.scope, year=year, value=value,
-                                      source=source, note=note)
-            session.add(measurement)
-            session.flush()
-            return Recorded("recorded", measurement, goal.unit)
+            _writer(session).add([(new.goal, new.scope, year, value, source, note)])
+            return Recorded("recorded", _current(session, new), goal.unit)
         old = current.value
-        _keep(session, current)
-        current.value, current.source, current.note = value, source or current.source, note
-        current.recorded_at = utcnow()
-        session.flush()
+        _revise(session, current, value, source or current.source, note)
         return Recorded("replaced", current, goal.unit, old)
+
+
+def _writer(session: Session) -> FigureWriter:
+    """The one writer of figure rows, on the session's connection (inside its transaction)."""
+    session.flush()
+    return FigureWriter(session.connection())
+
+
+def _current(session: Session, new: figure.Figure) -> Measurement:
+    return session.exec(select(Measurement).where(
+        Measurement.goal_id == new.goal, Measurement.scope == new.scope, Measurement.year == new.year)).one()
+
+
+def _revise(session: Session, current: Measurement, value: float, source: str | None, note: str | None) -> None:
+    """A current figure changed in place, recorded now; as it stood, it goes into the history first."""
+    writer = _writer(session)
+    writer.keep([current.id])
+    writer.revise([(value, source, note, None, current.id)])
+    session.refresh(current)
 
 
 def _home_of(session: Session, goal: Goal) -> str:
@@ -104,12 +116,7 @@ def _same_value(session: Session, current: Measurement, new: figure.Figure, unit
     """The figure recorded again: a new source taken (the old one kept as history), or nothing to do;
     None where a --replace with a new note goes on to replace it."""
     if new.source is not None and new.source != current.source:
-        _keep(session, current)
-        current.source = new.source
-        if new.note is not None:
-            current.note = new.note
-        current.recorded_at = utcnow()
-        session.flush()
+        _revise(session, current, current.value, new.source, current.note if new.note is None else new.note)
         return Recorded("resourced", current, unit, current.value)
     if not replace or new.note in (None, current.note):
         return Recorded("unchanged", current, unit)
@@ -152,13 +159,6 @@ def known_figures(goal: Goal, home: bool, figures, year: int) -> list[tuple[int,
     return out
 
 
-def _keep(session: Session, current: Measurement, deleted: bool = False, reason: str | None = None) -> None:
-    """The current figure into the history, as it stands, before it changes or goes."""
-    session.add(ReplacedMeasurement(goal_id=current.goal_id, scope=current.scope, year=current.year,
-                                    value=current.value, source=current.source, note=current.note,
-                                    recorded_at=current.recorded_at, deleted=deleted, reason=reason))
-
-
 def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, note: str | None = None) -> Recorded:
     """Remove the current figure of a goal, scope and year. It stays in the history, marked deleted,
     with when (and ``note`` as the reason): nothing is ever lost. Without a scope: the goal's set's."""
@@ -173,7 +173,6 @@ def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, no
         )).first()
         if current is None:
             raise GoaltrackError(f"{goal_id} has no current figure for {scope} {year} (see goaltrack history {goal_id})")
-        _keep(session, current, deleted=True, reason=note)
-        session.delete(current)
-        session.flush()
+        _writer(session).delete([current.id], reason=note)
+        session.expunge(current)
         return Recorded("deleted", current, goal.unit, current.value)

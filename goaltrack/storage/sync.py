@@ -28,6 +28,7 @@ from goaltrack.storage.models import (
     utcnow,
 )
 from goaltrack.storage.sessions import reading, writing
+from goaltrack.storage.writer import FigureWriter
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -188,7 +189,10 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, 
     """Load the catalogue's published figures where the database has none for their scope and year,
     and none was deleted there (a figure someone deleted stays deleted). A figure the database holds
     with another value is kept, and listed in ``differing``."""
-    added = 0
+    session.flush()
+    writer = FigureWriter(session.connection())
+    first: list[tuple] = []  # first releases, kept as the figures their revisions replaced
+    new: list[tuple] = []
     for definition in goals:
         if not definition.measurements:
             continue
@@ -205,14 +209,12 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, 
                 differing.append((definition.id, seed.scope, seed.year, mine, seed.value, seed.source))
             if mine is None and (seed.scope, seed.year) not in deleted:
                 if seed.first_value is not None:  # the first release, in the history as the figure revised
-                    now = utcnow()
-                    session.add(ReplacedMeasurement(goal_id=key, scope=seed.scope, year=seed.year,
-                                                    value=seed.first_value, source=seed.first_source,
-                                                    recorded_at=now, replaced_at=now))
-                session.add(Measurement(goal_id=key, scope=seed.scope, year=seed.year,
-                                        value=seed.value, source=seed.source, note=seed.note))
-                added += 1
-    return added
+                    first.append((key, seed.scope, seed.year, seed.first_value, seed.first_source, None,
+                                  None, writer.now, False))
+                new.append((key, seed.scope, seed.year, seed.value, seed.source, seed.note))
+    writer.add_history(first)
+    writer.add(new)
+    return len(new)
 
 
 def catalogue_name(engine: Engine) -> str | None:

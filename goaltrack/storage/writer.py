@@ -72,6 +72,17 @@ class FigureWriter:
                 f"{_HISTORY} SELECT goal_id, scope, year, value, source, note, recorded_at, {self.stamp}, {false} "
                 f"FROM measurement WHERE id IN ({', '.join([self.mark] * len(chunk))})", tuple(chunk))
 
+    def delete(self, ids: Sequence[int], reason: str | None = None) -> None:
+        """The current figures of these ids deleted: each kept in the history first, marked deleted now,
+        with ``reason`` (the note given when deleting), then gone from the current figures."""
+        true = "1" if self.sqlite else "TRUE"
+        for chunk in _chunks(ids, KEEP_BATCH):
+            marks = ", ".join([self.mark] * len(chunk))
+            self.conn.exec_driver_sql(
+                f"{_HISTORY[:-1]}, reason) SELECT goal_id, scope, year, value, source, note, recorded_at, "
+                f"{self.stamp}, {true}, {self.mark} FROM measurement WHERE id IN ({marks})", (reason, *chunk))
+            self.conn.exec_driver_sql(f"DELETE FROM measurement WHERE id IN ({marks})", tuple(chunk))
+
     def revise(self, rows: Sequence[tuple]) -> None:
         """Current figures changed in place: (value, source, note, recorded_at, id), recorded_at None
         for now. Keep them first (``keep``)."""
