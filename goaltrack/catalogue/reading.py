@@ -227,7 +227,32 @@ def _document(loader: Any, root: Any, name: str) -> YamlDocument:
         if structural:  # a key that is no plain word cannot even be read: the structure says why
             raise many_problems(structural, name) from None
         raise _yaml_error(exc, name) from None
+    except (ValueError, TypeError, OverflowError):  # a date that does not exist, !!int abc
+        raise _unreadable_scalar(loader, root, name) from None
     return YamlDocument(data, lines, structural)
+
+
+def _unreadable_scalar(loader: Any, root: Any, name: str) -> GoaltrackError:
+    """The first scalar the safe constructor cannot turn into its type (2019-02-30 read as a date,
+    ``!!int abc``), named with its line."""
+    import yaml
+
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            loader.constructed_objects, loader.recursive_objects = {}, {}  # as left by the failed attempt
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError) as exc:
+                kind = node.tag.rsplit(":", 1)[-1]
+                return GoaltrackError(f"{name}:{node.start_mark.line + 1}: YAML error: {node.value!r} is not a "
+                                      f"valid {kind} ({exc}); quote it to keep it as text")
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return GoaltrackError(f"{name}: YAML error: a value cannot be read")
 
 
 def _walk(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int]) -> list[Problem]:

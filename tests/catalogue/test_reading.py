@@ -100,3 +100,23 @@ def test_what_libyaml_reads_otherwise_reads_as_pyyaml_reads_it(text, expected, l
     if not libyaml:
         drop_libyaml(monkeypatch)
     assert outcome(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("goals:\n  - id: x\n    source: 2019-02-30\n",
+     ":3: YAML error: '2019-02-30' is not a valid timestamp (day is out of range for month); quote it to keep it as text"),
+    ("goals: !!int abc\n",
+     ":1: YAML error: 'abc' is not a valid int (invalid literal for int() with base 10: 'abc'); quote it to keep it as text"),
+    ("goals:\n  - id: x\n    baseline: {year: 2011, value: !!float five}\n",
+     ":3: YAML error: 'five' is not a valid float"),
+])
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+def test_a_value_its_type_cannot_hold_is_named_by_its_line(text, expected, libyaml, monkeypatch):
+    """A date that does not exist or a tagged non-number once ended in a traceback."""
+    if not libyaml:
+        drop_libyaml(monkeypatch)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML was built without libyaml")
+    with pytest.raises(GoaltrackError) as caught:
+        parse_catalogue(text, "cat.yaml")
+    assert caught.value.message.startswith("cat.yaml" + expected)
