@@ -1,9 +1,12 @@
 """Mutation testing of one module with mutmut, whole or sampled, and its score.
 
-    python tools/mutation.py units              # every mutant of goaltrack/units.py
-    python tools/mutation.py catalogue --sample 80
-    python tools/mutation.py charts --sample 60   # charts: the data and layout functions only
-    python tools/mutation.py importer --only _copy_new   # one function's mutants (PostgreSQL's COPY)
+    python tools/mutation.py domain.units            # every mutant of goaltrack/domain/units.py
+    python tools/mutation.py catalogue.checks_goals --sample 80
+    python tools/mutation.py present.charts.data --sample 60   # what a chart shows (not how it is drawn)
+    python tools/mutation.py storage.writer --only copy_figures   # one function's mutants (PostgreSQL's COPY)
+
+MODULE is a module's path below goaltrack/, dotted (``domain.units`` is goaltrack/domain/units.py);
+pyproject.toml's [tool.mutmut] only_mutate lists the modules that can be measured.
 
 Run from the top of the repository with the test extra installed. It calls
 ``mutmut run --max-children 1`` with the chosen mutant names (mutmut's own settings are in
@@ -21,11 +24,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-# charts.py also draws (matplotlib calls, colours, positions in the figure); only the functions that
-# decide a figure, a label or an axis are measured.
-CHART_FUNCTIONS = ("chart_data", "projection_line", "subtitle", "verdict_subtitle", "axis_limits",
-                   "value_formatter", "_years", "_fit", "_fit_title", "_wrap", "chart_folder", "chart_name",
-                   "chart_path", "default_workers", "ChartData.colour", "ChartData.goal_title")
 KILLED = {1, 3}
 
 
@@ -35,36 +33,40 @@ def refresh() -> None:
     subprocess.run(["mutmut", "run", "--max-children", "1", "nothing-matches-this"], capture_output=True)
 
 
+def meta_path(module: str) -> Path:
+    """Where mutmut keeps a module's mutants and their results: 'domain.units' ->
+    mutants/goaltrack/domain/units.py.meta."""
+    *folders, name = module.split(".")
+    return Path("mutants", "goaltrack", *folders, f"{name}.py.meta")
+
+
 def mutant_names(module: str) -> list[str]:
-    meta = Path("mutants") / "goaltrack" / f"{module}.py.meta"
+    meta = meta_path(module)
     if not meta.is_file():
-        sys.exit(f"{meta} is missing: run `mutmut run --max-children 1 'goaltrack.{module}*'` once")
-    names = sorted(json.loads(meta.read_text())["exit_code_by_key"])
-    if module == "charts":
-        names = [n for n in names if function(n) in CHART_FUNCTIONS]
-    return names
+        sys.exit(f"{meta} is missing: is goaltrack/{module.replace('.', '/')}.py in [tool.mutmut] only_mutate? "
+                 f"(then run `mutmut run --max-children 1 'goaltrack.{module}*'` once)")
+    return sorted(json.loads(meta.read_text())["exit_code_by_key"])
 
 
 def function(name: str) -> str:
-    """The function a mutant changes: 'goaltrack.present.charts.x_axis_limits__mutmut_3' -> 'axis_limits',
-    'goaltrack.present.charts.xǁChartDataǁcolour__mutmut_1' -> 'ChartData.colour'."""
+    """The function a mutant changes: 'goaltrack.present.charts.data.x_axis_limits__mutmut_3' -> 'axis_limits',
+    'goaltrack.present.charts.data.xǁChartDataǁcolour__mutmut_1' -> 'ChartData.colour'."""
     mangled = name.split(".")[-1].rsplit("__mutmut_", 1)[0]
     return mangled.removeprefix("x_") if mangled.startswith("x_") else ".".join(mangled.split("ǁ")[1:])
 
 
 def results(module: str, names: list[str]) -> dict[str, int | None]:
-    meta = Path("mutants") / "goaltrack" / f"{module}.py.meta"
-    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    codes = json.loads(meta_path(module).read_text())["exit_code_by_key"]
     return {n: codes.get(n) for n in names}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("module", help="a module of goaltrack, e.g. progress")
+    parser.add_argument("module", help="a module below goaltrack/, dotted, e.g. domain.progress")
     parser.add_argument("--sample", type=int, default=0, help="test this many mutants, drawn at random")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--only", action="append", default=[], metavar="FUNCTION",
-                        help="only this function's mutants (repeatable), e.g. _copy_new or _Writer.take")
+                        help="only this function's mutants (repeatable), e.g. copy_figures or FigureWriter.add")
     parser.add_argument("--report", action="store_true", help="print the last run's score, run nothing")
     args = parser.parse_args()
     if not args.report:
