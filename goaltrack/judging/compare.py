@@ -53,9 +53,8 @@ def rank_key(name: str, assessment: Assessment) -> tuple:
 
 def rank_scopes(judged: Sequence[tuple[Scope, GoalStatus]], goal_id: str, as_of: int) -> Comparison:
     """Like for like (docs/method.md#comparing-scopes): only the scopes whose latest figure is from the
-    comparison year are
-    ranked (none when no scope has a latest figure); the others follow, newest figure first, in the
-    same order within a year."""
+    comparison year are ranked (none when no scope has a latest figure); the others follow, newest
+    figure first, in the same order within a year."""
     def year_of(status: GoalStatus) -> int | None:
         return status.assessment.latest.year if status.assessment.latest is not None else None
 
