@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR
+from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR, this_year
 from goaltrack.errors import GoaltrackError
 
 if TYPE_CHECKING:
@@ -18,8 +17,6 @@ from goaltrack.cli.app import DB_ENV, app, database
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def this_year() -> int:
-    return datetime.date.today().year
 
 
 def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -37,7 +37,7 @@ class Point:
 
 
 @dataclass(frozen=True)
-class Goal:
+class GoalSpec:
     """What the maths needs to know of a goal."""
 
     direction: int  # +1 higher is better, -1 lower is better
@@ -201,7 +201,7 @@ def least_squares(points: Sequence[Point]) -> tuple[float, float] | None:
 # --- the whole assessment -------------------------------------------------------------------------
 
 
-def counted(goal: Goal, measurements: Sequence[Point], as_of: int) -> list[Point]:
+def counted(goal: GoalSpec, measurements: Sequence[Point], as_of: int) -> list[Point]:
     """The points the figures use: the baseline, then measurements after the baseline year, to as_of.
 
     Measurements from before (or in) the baseline year are history and enter no figure. Before the
@@ -215,7 +215,7 @@ def counted(goal: Goal, measurements: Sequence[Point], as_of: int) -> list[Point
     return [goal.baseline] + [m for m in ordered if m.year > goal.baseline.year]
 
 
-def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
+def assess(goal: GoalSpec, measurements: Sequence[Point], as_of: int) -> Assessment:
     """Every figure of the method (docs/method.md, v2) for one goal, as it stood in ``as_of``."""
     d, b, t = goal.direction, goal.baseline, goal.target_value
     points = counted(goal, measurements, as_of)
@@ -269,7 +269,7 @@ def assess(goal: Goal, measurements: Sequence[Point], as_of: int) -> Assessment:
     )
 
 
-def project(goal: Goal, points: Sequence[Point]) -> Point | None:
+def project(goal: GoalSpec, points: Sequence[Point]) -> Point | None:
     """The least-squares line through the counted points up to the target year, read at the target
     year and kept in the unit's range. A figure from after the deadline never enters a projection
     to the deadline (docs/method.md#projection)."""
@@ -289,14 +289,14 @@ def project(goal: Goal, points: Sequence[Point]) -> Point | None:
     return Point(goal.target_year, value)
 
 
-def projection_points(goal: Goal, points: Sequence[Point]) -> list[Point]:
+def projection_points(goal: GoalSpec, points: Sequence[Point]) -> list[Point]:
     """The counted points that enter the projection: none later than the target year."""
     if goal.target_year is None:
         return []
     return [p for p in points if p.year <= goal.target_year]
 
 
-def verdict_basis(goal: Goal, points: Sequence[Point], as_of: int) -> Point | None:
+def verdict_basis(goal: GoalSpec, points: Sequence[Point], as_of: int) -> Point | None:
     """The figure a verdict rests on, once as_of is past the target year: the latest measurement after
     the baseline year at or before the target year (the baseline itself is no measurement). None
     before the deadline and where there is no such figure (docs/method.md#verdict-basis)."""
@@ -307,13 +307,13 @@ def verdict_basis(goal: Goal, points: Sequence[Point], as_of: int) -> Point | No
     return judged[-1] if judged else None
 
 
-def basis_too_old(goal: Goal, basis: Point) -> bool:
+def basis_too_old(goal: GoalSpec, basis: Point) -> bool:
     """A basis more than the verdict window older than the target year decides nothing
     (docs/method.md#verdict)."""
     return goal.target_year is not None and goal.target_year - basis.year > goal.verdict_window
 
 
-def verdict(goal: Goal, basis: Point | None, as_of: int) -> str | None:
+def verdict(goal: GoalSpec, basis: Point | None, as_of: int) -> str | None:
     """met, missed or unknown once as_of is past the target year; None before.
 
     unknown without a basis, or where the basis is older than the verdict window allows. A goal by

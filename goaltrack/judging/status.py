@@ -58,7 +58,7 @@ THE_NATION = Place(NATION, NATION_NAMES["da"], "nation")
 @dataclass(frozen=True)
 class GoalStatus:
     goal: Goal
-    spec: progress.Goal  # the definition judged: the catalogue's, or a scope's own baseline
+    spec: progress.GoalSpec  # the definition judged: the catalogue's, or a scope's own baseline
     points: list[Point]  # every current figure of the scope, history included, oldest first
     assessment: Assessment
     place: Place = THE_NATION  # the scope judged
@@ -79,7 +79,7 @@ class GoalStatus:
         return self.sums.get(point.year)
 
 
-def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home: str = NATION) -> progress.Goal:
+def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home: str = NATION) -> progress.GoalSpec:
     """The goal as judged in a scope.
 
     The goal's home scope (the nation for the shipped set) uses the catalogue's baseline and target.
@@ -94,7 +94,7 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
     if scope == home:
         baseline = Point(goal.baseline_year, goal.baseline_value, goal.source) \
             if goal.baseline_year is not None and goal.baseline_value is not None else None
-        return progress.Goal(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum, window)
+        return progress.GoalSpec(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum, window)
     own = next((p for p in measurements if p.year == goal.baseline_year), None)
     target = goal.target_level
     if counts(goal.unit):  # a region's target is the nation's scaled by its baseline
@@ -104,10 +104,10 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
             target = progress.finite(own.value * goal.target_value / goal.baseline_value)
         else:
             target = progress.target_level(None, goal.target_change_pct, own.value)
-    return progress.Goal(d, own, goal.target_year, target, unit.minimum, unit.maximum, window)
+    return progress.GoalSpec(d, own, goal.target_year, target, unit.minimum, unit.maximum, window)
 
 
-def target_rule(goal: Goal, scope: str, spec: progress.Goal, home: str = NATION) -> str | None:
+def target_rule(goal: Goal, scope: str, spec: progress.GoalSpec, home: str = NATION) -> str | None:
     """How the target level judged in a scope came about; None without a target level."""
     if spec.target_value is None:
         return None

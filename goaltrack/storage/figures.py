@@ -18,7 +18,7 @@ from goaltrack.storage.models import (
     GoalSet,
     Measurement,
 )
-from goaltrack.storage.sessions import writing
+from goaltrack.storage.sessions import writing_session
 from goaltrack.storage.writer import FigureWriter
 
 if TYPE_CHECKING:
@@ -33,13 +33,13 @@ class Recorded:
     replaced: float | None = None
 
 
-def check_year(year: int) -> None:
+def _check_year(year: int) -> None:
     why = figure.figure_year_problem(year)
     if why:
         raise GoaltrackError(why)
 
 
-def clean_text(text: str | None, what: str, keep: str = figure.SOURCE_KEEPS) -> str | None:
+def _clean_text(text: str | None, what: str, keep: str = figure.SOURCE_KEEPS) -> str | None:
     """A source or note as stored (see goaltrack.domain.figure.clean_text), or the reason refused."""
     text, why = figure.clean_text(text, what, keep)
     if why:
@@ -56,11 +56,11 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
     again changes nothing. A figure far out of line with its neighbours (see goaltrack.domain.plausible)
     is refused unless ``force``. Without a scope, the figure is for the scope the goal's set is
     judged in (the nation for the shipped set); a scope by code or name."""
-    check_year(year)
-    source = clean_text(source, "the source")
-    note = clean_text(note, "the note", figure.NOTE_KEEPS)
+    _check_year(year)
+    source = _clean_text(source, "the source")
+    note = _clean_text(note, "the note", figure.NOTE_KEEPS)
     scope = resolve_scope(engine, scope) if scope is not None else None
-    with writing(engine) as session:
+    with writing_session(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
         home = _home_of(session, goal)
         new = figure.Figure(goal.id, scope or home, year, value, source, note)
@@ -162,9 +162,9 @@ def known_figures(goal: Goal, home: bool, figures, year: int) -> list[tuple[int,
 def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, note: str | None = None) -> Recorded:
     """Remove the current figure of a goal, scope and year. It stays in the history, marked deleted,
     with when (and ``note`` as the reason): nothing is ever lost. Without a scope: the goal's set's."""
-    note = clean_text(note, "the note", figure.NOTE_KEEPS)
+    note = _clean_text(note, "the note", figure.NOTE_KEEPS)
     scope = resolve_scope(engine, scope) if scope is not None else None
-    with writing(engine) as session:
+    with writing_session(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id)
         scope = scope or _home_of(session, goal)
         goal_id = goal.id

@@ -11,7 +11,7 @@ from sqlmodel import select
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError
 from goaltrack.storage.models import Goal, GoalSet, Scope
-from goaltrack.storage.sessions import reading
+from goaltrack.storage.sessions import reading_session
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def list_goals(engine: Engine, include_archived: bool = False, set_id: str | None = None) -> list[Goal]:
     """The goals of every set (or of ``set_id``), the sets in order, each in catalogue order."""
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         query = select(Goal)
         if not include_archived:
             query = query.where(Goal.archived == False)  # noqa: E712 (SQL, not Python)
@@ -32,12 +32,12 @@ def list_goals(engine: Engine, include_archived: bool = False, set_id: str | Non
 
 def list_sets(engine: Engine) -> list[GoalSet]:
     """The goal sets, in the order they were first synced."""
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         return list(session.exec(select(GoalSet).order_by(GoalSet.position, GoalSet.id)))
 
 
 def get_set(engine: Engine, set_id: str) -> GoalSet:
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         goal_set = session.get(GoalSet, set_id)
         known = list(session.exec(select(GoalSet.id).order_by(GoalSet.position)))
     if goal_set is None:
@@ -82,7 +82,7 @@ def scope_codes(conn) -> list[str]:
 def get_goals(engine: Engine, goal_ids: Sequence[str], set_id: str | None = None) -> list[Goal]:
     """The named goals (SET/ID, or a bare ID one set has) in the order given; an unknown name is an
     error that suggests close matches, an ambiguous one an error that lists the candidates."""
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         known = list(session.exec(select(Goal)))
     found = {goal.id: goal for goal in (resolve_goal(known, name, set_id) for name in goal_ids)}
     return list(found.values())
@@ -95,7 +95,7 @@ def unknown_goal(goal_id: str, known: Sequence[str]) -> GoaltrackError:
 
 
 def list_scopes(engine: Engine) -> list[Scope]:
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         return list(session.exec(select(Scope).order_by(Scope.position, Scope.code)))
 
 
@@ -103,14 +103,14 @@ def scope_names(engine: Engine):
     """The resolver of scope names and codes for this database's scopes."""
     from goaltrack.domain.scopes import ScopeNames
 
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         return ScopeNames(session.execute(select(Scope.code, Scope.name)).all(), NATION)
 
 
 def resolve_scope(engine: Engine, text: str) -> str:
     """The code of the scope a user named: by code (0101 is 101) or by name, any case, with or
     without "Kommune"/"Region"; "Hele landet"/"Danmark" is the nation. Unknown: "did you mean …?"."""
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         if session.get(Scope, text) is not None:  # the common case: a code as stored
             return text
     return scope_names(engine).resolve(text)
@@ -118,13 +118,13 @@ def resolve_scope(engine: Engine, text: str) -> str:
 
 def get_scope(engine: Engine, code: str) -> Scope:
     code = resolve_scope(engine, code)
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         return session.get(Scope, code)
 
 
 def members(engine: Engine, scope: str) -> list[str]:
     """The codes of the municipalities (or other scopes) whose parent is ``scope``."""
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         return list(session.exec(select(Scope.code).where(Scope.parent == scope).order_by(Scope.code)))
 
 

@@ -16,7 +16,7 @@ from goaltrack.domain.progress import Point
 from goaltrack.domain.units import counts
 from goaltrack.storage.lookup import get_goals, list_scopes, resolve_scope
 from goaltrack.storage.models import Measurement, ReplacedMeasurement
-from goaltrack.storage.sessions import reading
+from goaltrack.storage.sessions import reading_session
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -121,7 +121,7 @@ def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[Hist
     if scope is not None:
         scope = resolve_scope(engine, scope)
     rows: list[HistoryRow] = []
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         current = select(Measurement).where(Measurement.goal_id == goal_id)
         replaced = select(ReplacedMeasurement).where(ReplacedMeasurement.goal_id == goal_id)
         if scope is not None:

@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def writing(engine: Engine) -> Iterator[Session]:
+def writing_session(engine: Engine) -> Iterator[Session]:
     """A session in one write transaction (see goaltrack.storage.database.writing): all of it, or none of it."""
     with db.writing(engine) as conn, Session(bind=conn, expire_on_commit=False) as session:
         yield session
         session.flush()
 
 
-def reading(engine: Engine) -> Session:
+def reading_session(engine: Engine) -> Session:
     return Session(engine)

@@ -9,8 +9,6 @@ nothing is written. The functions live where their names say: ``sync`` (a catalo
 
 from goaltrack.storage.figures import (
     Recorded,
-    check_year,
-    clean_text,
     delete,
     known_figures,
     record,
@@ -39,7 +37,7 @@ from goaltrack.storage.queries import (
     figures_in_scopes,
     history,
 )
-from goaltrack.storage.sessions import reading, writing
+from goaltrack.storage.sessions import reading_session, writing_session
 from goaltrack.storage.sync import (
     SyncResult,
     catalogue_name,
@@ -48,9 +46,8 @@ from goaltrack.storage.sync import (
 )
 
 __all__ = [
-    "HistoryRow", "Recorded", "SyncResult", "active_goal_ids", "catalogue_name", "check_year", "clean_text",
-    "current_measurements", "current_query", "delete", "display_names", "ensure_catalogue", "figures_by_scope",
+    "HistoryRow", "Recorded", "SyncResult", "active_goal_ids", "catalogue_name", "current_measurements", "current_query", "delete", "display_names", "ensure_catalogue", "figures_by_scope",
     "figures_in_scopes", "get_goals", "get_scope", "get_set", "history", "known_figures", "list_goals",
-    "list_scopes", "list_sets", "members", "reading", "record", "resolve_goal", "resolve_scope", "scope_codes",
-    "scope_names", "sync_catalogue", "unknown_goal", "writing",
+    "list_scopes", "list_sets", "members", "reading_session", "record", "resolve_goal", "resolve_scope", "scope_codes",
+    "scope_names", "sync_catalogue", "unknown_goal", "writing_session",
 ]

@@ -27,7 +27,7 @@ from goaltrack.storage.models import (
     Scope,
     utcnow,
 )
-from goaltrack.storage.sessions import reading, writing
+from goaltrack.storage.sessions import reading_session, writing_session
 from goaltrack.storage.writer import FigureWriter
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class SyncResult:
 def ensure_catalogue(engine: Engine) -> SyncResult | None:
     """Load the starting catalogue (``GOALTRACK_CATALOGUE``, else the shipped one) into a database that has
     never had one."""
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         if session.get(Meta, "catalogue") is not None:
             return None
     return sync_catalogue(engine, load_catalogue(default_catalogue_path()), first_load=True)
@@ -73,7 +73,7 @@ def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
     With ``first_load``, nothing happens (and None is returned) if a catalogue was ever loaded.
     """
     result = SyncResult()
-    with writing(engine) as session:
+    with writing_session(engine) as session:
         if first_load and session.get(Meta, "catalogue") is not None:
             return None  # another process loaded it while we waited for the lock
         others = catalogue.set_id != SHIPPED_SET
@@ -219,7 +219,7 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, 
 
 def catalogue_name(engine: Engine) -> str | None:
     """The ``name`` of the catalogue last synced ("Sociale 2020-mål (Alle skal med, 2013)"), if any."""
-    with reading(engine) as session:
+    with reading_session(engine) as session:
         row = session.get(Meta, "catalogue_name")
         return row.value if row is not None and row.value else None
 

@@ -18,7 +18,7 @@ import sqlite3
 import pytest
 
 from goaltrack.domain import progress
-from goaltrack.domain.progress import Goal, Point, assess
+from goaltrack.domain.progress import GoalSpec, Point, assess
 from goaltrack.domain.units import UNITS, format_plain, parse_value
 
 EXTREMES = [0.0, 5e-324, 1e-300, 1.0, 5290.0, 1e12 - 1, 1e308, -1e308, 1.7976931348623157e308]
@@ -42,7 +42,7 @@ def test_the_maths_never_gives_inf_or_nan(direction):
     """Every combination of extreme baseline, target and two figures: each figure is finite or None."""
     checked = 0
     for b, t, v1, v2 in itertools.product(EXTREMES, repeat=4):
-        goal = Goal(direction, Point(2010, b), 2020, t, minimum=None, maximum=None)
+        goal = GoalSpec(direction, Point(2010, b), 2020, t, minimum=None, maximum=None)
         a = assess(goal, [Point(2012, v1), Point(2015, v2)], as_of=2024)
         for value in figures_of(a):
             assert value is None or math.isfinite(value), (b, t, v1, v2, a)
@@ -52,7 +52,7 @@ def test_the_maths_never_gives_inf_or_nan(direction):
 
 
 def test_a_gap_within_rounding_noise_is_no_gap():
-    goal = Goal(1, Point(2010, 0.0), 2020, 5e-324)
+    goal = GoalSpec(1, Point(2010, 0.0), 2020, 5e-324)
     a = assess(goal, [Point(2015, 30.0)], as_of=2015)
     assert a.progress_pct is None and a.years_ahead is None and a.growth_ratio is None
     assert a.distance_share is None

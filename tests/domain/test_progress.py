@@ -7,14 +7,14 @@ import math
 import pytest
 
 from goaltrack.domain import progress
-from goaltrack.domain.progress import Goal, Point, assess
+from goaltrack.domain.progress import GoalSpec, Point, assess
 
 approx = pytest.approx
 
 # Homelessness: at most 4,000 by 2020, from 5,290 in 2011; lower is better.
-HOMELESS = Goal(direction=-1, baseline=Point(2011, 5290), target_year=2020, target_value=4000, minimum=0)
+HOMELESS = GoalSpec(direction=-1, baseline=Point(2011, 5290), target_year=2020, target_value=4000, minimum=0)
 # Youth education: at least 50 % by 2020, from 30 % in 2009; higher is better.
-YOUTH = Goal(direction=+1, baseline=Point(2009, 30), target_year=2020, target_value=50, minimum=0, maximum=100)
+YOUTH = GoalSpec(direction=+1, baseline=Point(2009, 30), target_year=2020, target_value=50, minimum=0, maximum=100)
 
 
 def test_homelessness_moving_away_from_target():
@@ -100,7 +100,7 @@ def test_trend_thresholds(d, cagr, category):
 
 
 def test_goal_without_numeric_target_judged_by_trend():
-    reading = Goal(direction=1, baseline=Point(2015, 100), target_year=2020)
+    reading = GoalSpec(direction=1, baseline=Point(2015, 100), target_year=2020)
     a = assess(reading, [Point(2018, 106)], as_of=2019)
     # (106/100)^(1/3) − 1 = 1.961 % a year ≥ 1.5 %: substantial
     for name in ("achieved", "distance", "distance_share", "progress_pct", "required", "on_path",
@@ -115,7 +115,7 @@ def test_goal_without_numeric_target_judged_by_trend():
 
 
 def test_goal_without_baseline():
-    shelter = Goal(direction=-1, target_year=2020, target_value=20, minimum=0, maximum=100)
+    shelter = GoalSpec(direction=-1, target_year=2020, target_value=20, minimum=0, maximum=100)
     a = assess(shelter, [Point(2016, 25), Point(2018, 22)], as_of=2019)
     assert a.latest == Point(2018, 22)
     assert a.achieved is False
@@ -170,17 +170,17 @@ def test_verdict_uses_the_last_figure_by_the_deadline():
 def test_zero_values_count_as_a_thousandth():
     assert progress.cagr(0, 5, 2) == approx((5 / 0.001) ** 0.5 - 1)
     assert progress.cagr(5, 0, 2) == approx((0.001 / 5) ** 0.5 - 1)
-    g = Goal(direction=1, baseline=Point(2010, 0), target_year=2020, target_value=10)
+    g = GoalSpec(direction=1, baseline=Point(2010, 0), target_year=2020, target_value=10)
     a = assess(g, [Point(2015, 2)], as_of=2015)
     # (2/0.001)^(1/5) − 1 = 3.5731; (10/0.001)^(1/10) − 1 = 1.5119
     assert a.growth_ratio == approx((2000 ** 0.2 - 1) / (10000 ** 0.1 - 1))
     assert a.category == progress.SUBSTANTIAL
-    falling_to_zero = assess(Goal(-1, Point(2010, 8), 2020, 4), [Point(2012, 0)], as_of=2012)
+    falling_to_zero = assess(GoalSpec(-1, Point(2010, 8), 2020, 4), [Point(2012, 0)], as_of=2012)
     assert falling_to_zero.category == progress.ACHIEVED
 
 
 def test_target_equal_to_baseline_has_no_relative_figures():
-    hold = Goal(direction=1, baseline=Point(2010, 50), target_year=2020, target_value=50)
+    hold = GoalSpec(direction=1, baseline=Point(2010, 50), target_year=2020, target_value=50)
     a = assess(hold, [Point(2012, 49)], as_of=2012)
     assert a.achieved is False and a.distance == 1
     assert a.distance_share is None and a.progress_pct is None
@@ -189,18 +189,18 @@ def test_target_equal_to_baseline_has_no_relative_figures():
 
 
 def test_projection_stays_inside_the_unit_range():
-    falling = Goal(direction=-1, baseline=Point(2011, 5), target_year=2030, target_value=4, minimum=0, maximum=100)
+    falling = GoalSpec(direction=-1, baseline=Point(2011, 5), target_year=2030, target_value=4, minimum=0, maximum=100)
     assert assess(falling, [Point(2013, 1)], as_of=2013).projection == Point(2030, 0)  # not −33
-    rising = Goal(direction=1, baseline=Point(2011, 60), target_year=2030, target_value=90, minimum=0, maximum=100)
+    rising = GoalSpec(direction=1, baseline=Point(2011, 60), target_year=2030, target_value=90, minimum=0, maximum=100)
     assert assess(rising, [Point(2013, 80)], as_of=2013).projection == Point(2030, 100)  # not 250
-    persons = Goal(direction=-1, baseline=Point(2011, 300), target_year=2040, target_value=200, minimum=0)
+    persons = GoalSpec(direction=-1, baseline=Point(2011, 300), target_year=2040, target_value=200, minimum=0)
     assert assess(persons, [Point(2012, 100)], as_of=2012).projection.value == 0
 
 
 def test_projection_needs_two_distinct_years_and_a_target_year():
     assert progress.least_squares([Point(2011, 1), Point(2011, 2)]) is None
     assert progress.least_squares([Point(2011, 1), Point(2013, 5)]) == (approx(2.0), approx(1 - 2 * 2011))
-    context = Goal(direction=1, baseline=Point(2015, 6312))
+    context = GoalSpec(direction=1, baseline=Point(2015, 6312))
     a = assess(context, [Point(2018, 5888)], as_of=2020)
     assert a.projection is None and a.verdict is None
     # (5888/6312)^(1/3) − 1 = −2.29 % a year, and more is better: deterioration
@@ -277,12 +277,12 @@ def test_a_goal_without_movement_has_no_movement_figures():
     after = assess(HOMELESS, [], as_of=2021)
     assert after.verdict == progress.UNKNOWN and after.verdict_basis is None  # the baseline decides nothing
     # A baseline already at the target is achieved, still without movement figures.
-    reached = assess(Goal(-1, Point(2011, 3900), 2020, 4000), [], as_of=2015)
+    reached = assess(GoalSpec(-1, Point(2011, 3900), 2020, 4000), [], as_of=2015)
     assert reached.achieved is True and reached.category == progress.ACHIEVED
     assert reached.progress_pct is None and reached.on_path is None
 
 
-PLACEMENT = Goal(direction=-1, baseline=Point(2011, 5.7), target_year=2020, target_value=4.0, minimum=0, maximum=100)
+PLACEMENT = GoalSpec(direction=-1, baseline=Point(2011, 5.7), target_year=2020, target_value=4.0, minimum=0, maximum=100)
 
 
 def test_a_basis_outside_the_verdict_window_decides_nothing():
@@ -294,13 +294,13 @@ def test_a_basis_outside_the_verdict_window_decides_nothing():
     assert assess(PLACEMENT, [Point(2017, 3.9)], as_of=2021).verdict == progress.MET
     assert assess(PLACEMENT, [Point(2016, 3.9)], as_of=2021).verdict == progress.UNKNOWN
     # A catalogue may widen the window: with 7 years the 2013 figure decides.
-    wide = Goal(-1, Point(2011, 5.7), 2020, 4.0, 0, 100, verdict_window=7)
+    wide = GoalSpec(-1, Point(2011, 5.7), 2020, 4.0, 0, 100, verdict_window=7)
     assert assess(wide, [Point(2013, 5.1)], as_of=2024).verdict == progress.MISSED
     assert progress.basis_too_old(PLACEMENT, Point(2013, 5.1)) is True
 
 
 def test_a_direction_only_goal_is_judged_against_its_baseline():
-    reading = Goal(direction=1, baseline=Point(2015, 100), target_year=2020)
+    reading = GoalSpec(direction=1, baseline=Point(2015, 100), target_year=2020)
     better = assess(reading, [Point(2017, 101), Point(2019, 103), Point(2022, 95)], as_of=2023)
     assert better.verdict_basis == Point(2019, 103)  # not 2022's 95
     assert better.verdict == progress.MET  # 103 > 100
@@ -308,11 +308,11 @@ def test_a_direction_only_goal_is_judged_against_its_baseline():
     assert better.category == progress.DETERIORATION  # now: (95/100)^(1/7) − 1 = −0.73 % a year
     same = assess(reading, [Point(2019, 100)], as_of=2023)
     assert same.verdict == progress.MISSED  # not better than its baseline
-    lower = Goal(direction=-1, baseline=Point(2015, 10), target_year=2020)
+    lower = GoalSpec(direction=-1, baseline=Point(2015, 10), target_year=2020)
     assert assess(lower, [Point(2020, 9.5)], as_of=2021).verdict == progress.MET
     assert assess(lower, [Point(2016, 9.5)], as_of=2021).verdict == progress.UNKNOWN  # 4 years old
     # Without a baseline there is nothing to be better than: unknown, but the basis is still shown.
-    no_baseline = Goal(direction=1, target_year=2020)
+    no_baseline = GoalSpec(direction=1, target_year=2020)
     a = assess(no_baseline, [Point(2016, 100), Point(2019, 104)], as_of=2021)
     assert a.verdict_basis == Point(2019, 104)
     assert a.verdict == progress.UNKNOWN
@@ -329,7 +329,7 @@ def test_no_verdict_basis_before_the_deadline():
 def test_a_required_growth_of_exactly_100_percent_a_year_still_gives_a_ratio():
     """Doubling every year is a steep target, not a missing one: 10 in 2018 to 40 in 2020 needs
     (40/10)^(1/2) − 1 = 100 % a year; 15 in 2019 is 50 % growth, a ratio of 0.5 (limited progress)."""
-    goal = Goal(direction=+1, baseline=Point(2018, 10), target_year=2020, target_value=40, minimum=0)
+    goal = GoalSpec(direction=+1, baseline=Point(2018, 10), target_year=2020, target_value=40, minimum=0)
     assert progress.growth_ratio(goal.baseline, 2020, 40, Point(2019, 15)) == 0.5
     a = assess(goal, [Point(2019, 15)], as_of=2019)
     assert a.growth_ratio == 0.5 and a.category == progress.LIMITED

@@ -15,7 +15,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from goaltrack.domain import progress
-from goaltrack.domain.progress import Goal, Point, assess
+from goaltrack.domain.progress import GoalSpec, Point, assess
 
 FAST = settings(max_examples=300, deadline=None)
 MIRROR = 10_000  # values mirror around half of this: v -> MIRROR - v keeps a value in 0..MIRROR
@@ -39,18 +39,18 @@ def goals(draw, with_target: bool = True, with_range: bool = False):
         hi = draw(st.sampled_from([None, float(MIRROR)]))
     years = draw(st.lists(st.integers(yb - 3, yt + 3), unique=True, max_size=6))
     series = [Point(y, draw(values)) for y in sorted(years)]
-    goal = Goal(d, Point(yb, b), yt, t, lo, hi)
+    goal = GoalSpec(d, Point(yb, b), yt, t, lo, hi)
     as_of = draw(st.integers(yb, yt + 5))
     return goal, series, as_of
 
 
-def mirrored(goal: Goal, series: list[Point]) -> tuple[Goal, list[Point]]:
+def mirrored(goal: GoalSpec, series: list[Point]) -> tuple[GoalSpec, list[Point]]:
     """The same goal seen from the other side: direction swapped, every value v as MIRROR − v."""
     def m(v):
         return None if v is None else MIRROR - v
 
     base = Point(goal.baseline.year, m(goal.baseline.value)) if goal.baseline else None
-    return (Goal(-goal.direction, base, goal.target_year, m(goal.target_value),
+    return (GoalSpec(-goal.direction, base, goal.target_year, m(goal.target_value),
                  m(goal.maximum), m(goal.minimum)),
             [Point(p.year, m(p.value)) for p in series])
 
@@ -192,7 +192,7 @@ def test_figures_from_before_the_baseline_year_enter_no_figure(case, before):
 @given(goals())
 def test_a_target_equal_to_the_baseline_has_no_progress_figure(case):
     goal, series, as_of = case
-    flat = Goal(goal.direction, goal.baseline, goal.target_year, goal.baseline.value)
+    flat = GoalSpec(goal.direction, goal.baseline, goal.target_year, goal.baseline.value)
     a = assess(flat, series, as_of)
     assert a.progress_pct is None and a.distance_share is None and a.years_ahead is None
     assert a.achieved == (goal.direction * (a.latest.value - goal.baseline.value) >= 0)
@@ -209,7 +209,7 @@ def test_no_growth_rate_over_no_time():
 
 
 def test_in_the_baseline_year_the_baseline_is_the_latest_figure():
-    goal = Goal(-1, Point(2011, 5290), 2020, 4000)
+    goal = GoalSpec(-1, Point(2011, 5290), 2020, 4000)
     a = assess(goal, [Point(2011, 5300), Point(2013, 5820)], 2011)
     assert a.latest == Point(2011, 5290) and a.distance == 1290
     assert assess(goal, [Point(2013, 5820)], 2010).latest is None  # before it, nothing is known

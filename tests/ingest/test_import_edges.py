@@ -72,11 +72,12 @@ def test_import_and_correct_on_each_backend(backend_url, tmp_path, monkeypatch):
     """New figures go in by COPY on PostgreSQL and by INSERT on SQLite; corrections keep the old."""
     from goaltrack.storage import writer
 
+    run = Runner()
+    run("goals")  # the new database's catalogue figures go in through the same writer (5 by COPY)
     copied: list[int] = []  # rows sent by COPY, per block
     copy_new = writer.copy_figures
     monkeypatch.setattr(writer, "copy_figures", lambda conn, rows: (copied.append(len(rows)),
                                                                      copy_new(conn, rows)))
-    run = Runner()
     first = tmp_path / "first.csv"
     first.write_text("goal,scope,year,value,source\nhomelessness,101,2011,1400,KK\nhomelessness,101,2017,1700,KK\n"
                      "drug-deaths,DK,2015,0,DST\n")

@@ -142,7 +142,7 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
     )
 
 
-def projection_line(spec: progress.Goal, counted: Sequence[Point], projection: Point | None) -> list[Point]:
+def projection_line(spec: progress.GoalSpec, counted: Sequence[Point], projection: Point | None) -> list[Point]:
     """The least-squares line of the progress module, year by year from the first counted figure to
     the target year, kept inside the unit's range: it ends at exactly the projection status reports.
     Like the projection, it is fitted through the figures up to the target year only."""
