@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -9,7 +10,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ SEED_FIGURES = {
 @pytest.fixture(scope="session")
 def seed_catalogue() -> Iterator[Path]:
     """The shipped catalogue with the national figures of the seed documents only, readable by every
-    user (tests/test_readonly.py runs goaltrack as other users)."""
+    user (tests/storage/test_readonly.py runs goaltrack as other users)."""
     catalogue = yaml.safe_load((ROOT / "goals.yaml").read_text(encoding="utf-8"))
     for goal in catalogue["goals"]:
         goal.pop("measurements", None)
@@ -63,12 +64,57 @@ def start_from_the_seed_figures(request: pytest.FixtureRequest, monkeypatch: pyt
         monkeypatch.delenv("GOALTRACK_CATALOGUE", raising=False)
 
 
+class TemplateDatabases:
+    """A new database as a test's first command leaves it, made once per session for each starting
+    catalogue (the seed figures, or goals.yaml as shipped) and copied into each test that starts from
+    it: loading the catalogue costs a few tenths of a second, a copy about a millisecond."""
+
+    def __init__(self, folder: Path, seed_catalogue: Path) -> None:
+        self.folder = folder
+        self.catalogues = {"seed": str(seed_catalogue), "shipped": None}
+        self.made: dict[str, Path] = {}
+
+    def copy_to(self, path: Path, kind: str) -> None:
+        """The template copied to ``path``, with the mode SQLite gives a file it creates (the
+        template's own: it was created under the same umask)."""
+        if kind not in self.made:
+            self.made[kind] = self._make(kind)
+        shutil.copy(self.made[kind], path)
+
+    def _make(self, kind: str) -> Path:
+        path = self.folder / f"{kind}.db"
+        catalogue = self.catalogues[kind]
+        env = {"GOALTRACK_DATABASE_URL": f"sqlite:///{path}", "GOALTRACK_CATALOGUE": catalogue,
+               "GOALTRACK_DEBUG": "1", "GOALTRACK_LANG": None}
+        result = CliRunner().invoke(cli, ["goals"], env=env, catch_exceptions=False)
+        loaded = f"Loaded {catalogue} (GOALTRACK_CATALOGUE)" if catalogue else "Loaded the shipped catalogue"
+        assert result.exit_code == 0 and result.stderr.startswith(f"{loaded} into a new database"), result.output
+        gc.collect()  # the command's engine and its pooled connection go
+        with closing(sqlite3.connect(path)) as conn:  # everything in the file itself, nothing left in its -wal
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        assert busy == 0, f"the template {path} could not be checkpointed"
+        return path
+
+
+@pytest.fixture(scope="session")
+def template_databases(tmp_path_factory: pytest.TempPathFactory, seed_catalogue: Path) -> TemplateDatabases:
+    return TemplateDatabases(tmp_path_factory.mktemp("templates"), seed_catalogue)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def db_path(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's SQLite file (GOALTRACK_DATABASE_URL): a copy of the session's new database, or, for
+    a test marked ``fresh_database``, no file yet (its first command creates it). Mark a test so when
+    its first command must find no database: it reads the first-use message or the file's absence,
+    sets its own GOALTRACK_CATALOGUE, or starts with ``db upgrade``/``db current``/``catalogue sync``
+    or the library rather than a command that loads the catalogue."""
     path = tmp_path / "goaltrack.db"
     monkeypatch.setenv("GOALTRACK_DATABASE_URL", f"sqlite:///{path}")
     monkeypatch.setenv("GOALTRACK_DEBUG", "1")  # an unexpected exception fails the test loudly
     monkeypatch.delenv("GOALTRACK_LANG", raising=False)
+    if request.node.get_closest_marker("fresh_database") is None:
+        kind = "seed" if request.node.get_closest_marker("shipped") is None else "shipped"
+        request.getfixturevalue("template_databases").copy_to(path, kind)
     return path
 
 

@@ -37,6 +37,7 @@ def test_the_catalogue_holds_every_published_figure_with_its_first_release():
     assert all(m.scope == "DK" and m.source for g in goals.values() for m in g.measurements)
 
 
+@pytest.mark.fresh_database
 def test_a_new_database_starts_with_the_published_record(run):
     result = run("goals")
     assert "Loaded the shipped catalogue into a new database: 16 goals, 26 published figures." in result.stderr
@@ -123,6 +124,7 @@ def test_as_of_2016_shows_the_picture_as_it_stood_then(run):
     assert g["verdict"] is None and g["verdict_basis"] is None  # before the deadline: no verdict yet
 
 
+@pytest.mark.fresh_database
 def test_an_older_database_gets_the_published_record_by_catalogue_sync(run, seed_catalogue, monkeypatch):
     """A database made before the record shipped holds the seed figures; `catalogue sync` adds the rest,
     keeping what is already there (the 2013 count keeps its earlier source)."""
@@ -146,6 +148,7 @@ def test_a_deleted_published_figure_stays_deleted_through_a_sync(run):
     assert (g["latest"]["year"], g["latest"]["value"]) == (2022, 5789)
 
 
+@pytest.mark.fresh_database
 def test_a_sync_keeps_the_users_figure_and_names_the_catalogues_revision(run, seed_catalogue, monkeypatch):
     monkeypatch.setenv("GOALTRACK_CATALOGUE", str(seed_catalogue))
     run("record", "drug-deaths", "252", "--year", "2018", "--source", "Rigspolitiet 2019")

@@ -28,6 +28,7 @@ def test_a_library_caller_gets_the_starting_catalogue(tmp_path, db_path):
     assert bare.loaded is None and store.list_goals(bare.engine) == []
 
 
+@pytest.mark.fresh_database
 def test_the_cli_says_what_the_first_open_loaded(run):
     result = run("goals")
     assert result.stderr.startswith("Loaded ")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, dump
 
 TWO_GOALS = """\
@@ -60,6 +62,7 @@ def test_check_warns_on_disagreeing_target(run, tmp_path):
     assert f"Warning: {path}:7: goal 'alpha': target 50 and change -20 %" in result.stderr
 
 
+@pytest.mark.fresh_database
 def test_sync_adds_updates_and_loads_seed_figures(run, tmp_path, db_path):
     path = write(tmp_path, TWO_GOALS)
     result = run("catalogue", "sync", path)  # a new database takes this catalogue, not the shipped one
@@ -75,6 +78,7 @@ def test_sync_adds_updates_and_loads_seed_figures(run, tmp_path, db_path):
     assert alpha["target"]["value"] == 60
 
 
+@pytest.mark.fresh_database
 def test_sync_refuses_to_drop_goals_with_measurements(run, tmp_path, db_path):
     run("catalogue", "sync", write(tmp_path, TWO_GOALS))
     run("record", "alpha", "90", "--year", "2014")
@@ -87,6 +91,7 @@ def test_sync_refuses_to_drop_goals_with_measurements(run, tmp_path, db_path):
     assert dump(db_path) == before
 
 
+@pytest.mark.fresh_database
 def test_archive_keeps_goal_and_figures_out_of_status(run, tmp_path):
     run("catalogue", "sync", write(tmp_path, TWO_GOALS))
     run("record", "alpha", "90", "--year", "2014")
@@ -117,6 +122,7 @@ def test_sync_of_a_bad_file_changes_nothing(run, tmp_path, db_path):
     assert dump(db_path) == before
 
 
+@pytest.mark.fresh_database
 def test_seed_figures_never_overwrite_recorded_ones(run, tmp_path):
     run("catalogue", "sync", write(tmp_path, TWO_GOALS))
     run("record", "beta", "13", "--year", "2013", "--replace", "--source", "revised")
@@ -125,6 +131,7 @@ def test_seed_figures_never_overwrite_recorded_ones(run, tmp_path):
     assert [(r["value"], r["current"]) for r in rows] == [(12, False), (13, True)]
 
 
+@pytest.mark.fresh_database
 def test_sync_without_a_file_follows_the_shipped_catalogue(run, tmp_path):
     run("catalogue", "sync", write(tmp_path, TWO_GOALS))
     assert [g["id"] for g in run.json("goals", "--format", "json")] == ["alpha", "beta"]

@@ -116,6 +116,7 @@ def test_scopes(run, ready):
     assert len(scopes) == 104 and {"code": "101", "name": "København"} in scopes
 
 
+@pytest.mark.slow
 def test_commands_at_once_on_a_new_database_all_succeed(tmp_path):
     """WAL, a busy timeout and IMMEDIATE write transactions: no process fails, none is lost,
     and the starting catalogue is loaded exactly once, even when all of them create the database."""

@@ -57,6 +57,7 @@ def test_bad_url(run):
     assert "no driver" in run.fails("--db", "nosuchdb://x/y", "status").stderr
 
 
+@pytest.mark.fresh_database
 def test_db_current_and_upgrade(run, db_path):
     assert "revision: none" in run("db", "current").stdout
     assert "Upgraded" in run("db", "upgrade").stderr
@@ -86,6 +87,7 @@ def test_another_programs_database_is_never_written(run, tmp_path):
     assert not (tmp_path / "other.db-wal").exists()
 
 
+@pytest.mark.fresh_database
 def test_db_option_after_the_command_wins_over_the_variable(run, tmp_path, db_path):
     other = tmp_path / "other.db"
     run("status", "--db", f"sqlite:///{other}")

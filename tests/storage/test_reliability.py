@@ -26,11 +26,19 @@ def goaltrack(env: dict, *args: str, **kwargs) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True, **kwargs)
 
 
-def recorders(url: str) -> tuple[list[tuple[int, str]], float]:
-    """Eight processes, each recording its own figures one command at a time, all at once."""
+def first_command(url: str) -> None:
+    """The database at ``url`` made by goaltrack's first command, in a process of its own (an SQLite
+    test copies the session's template instead: the same file, without starting a process)."""
     env = {**os.environ, "GOALTRACK_DATABASE_URL": url}
     env.pop("GOALTRACK_DEBUG", None)
     subprocess.run([sys.executable, "-m", "goaltrack", "goals"], cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+def recorders(url: str) -> tuple[list[tuple[int, str]], float]:
+    """Eight processes, each recording its own figures one command at a time, all at once, on a
+    database that holds the starting catalogue."""
+    env = {**os.environ, "GOALTRACK_DATABASE_URL": url}
+    env.pop("GOALTRACK_DEBUG", None)
     script = (
         "import sys\nfrom goaltrack.cli import main\n"
         "worker = int(sys.argv[1])\n"
@@ -57,7 +65,9 @@ def assert_nothing_lost(url: str) -> None:
     assert sorted((r.year, r.value) for r in rows) == expected
 
 
-def test_eight_processes_recording_at_once_on_sqlite(tmp_path):
+@pytest.mark.slow
+def test_eight_processes_recording_at_once_on_sqlite(tmp_path, template_databases):
+    template_databases.copy_to(tmp_path / "busy.db", "seed")
     url = f"sqlite:///{tmp_path / 'busy.db'}"
     results, seconds = recorders(url)
     assert [code for code, _ in results] == [0] * PROCESSES, results
@@ -66,29 +76,31 @@ def test_eight_processes_recording_at_once_on_sqlite(tmp_path):
     print(f"\nSQLite: {PROCESSES * FIGURES_EACH} figures by {PROCESSES} processes in {seconds:.1f} s")
 
 
+@pytest.mark.slow
 def test_eight_processes_recording_at_once_on_postgresql():
     with postgres_database() as url:
+        first_command(url)
         results, seconds = recorders(url)
         assert [code for code, _ in results] == [0] * PROCESSES, results
         assert_nothing_lost(url)
         print(f"\nPostgreSQL: {PROCESSES * FIGURES_EACH} figures by {PROCESSES} processes in {seconds:.1f} s")
 
 
-def test_the_same_figure_from_two_processes_is_recorded_once(tmp_path):
+@pytest.mark.slow
+def test_the_same_figure_from_two_processes_is_recorded_once(tmp_path, template_databases):
     """Check-then-insert cannot race: writers take turns on both backends."""
+    template_databases.copy_to(tmp_path / "same.db", "seed")
     url = f"sqlite:///{tmp_path / 'same.db'}"
     env = {**os.environ, "GOALTRACK_DATABASE_URL": url}
-    subprocess.run([sys.executable, "-m", "goaltrack", "goals"], cwd=ROOT, env=env, check=True, capture_output=True)
     procs = [goaltrack(env, "record", "drug-deaths", "250", "--year", "2015") for _ in range(4)]
     outcomes = sorted(p.communicate(timeout=120)[1].strip() for p in procs)
     assert all(p.returncode == 0 for p in procs), outcomes
     assert outcomes == ["Recorded drug-deaths DK 2015: 250."] + ["Unchanged: drug-deaths DK 2015 is already 250."] * 3
 
 
-def test_a_writer_that_finds_sqlite_busy_waits_and_retries(tmp_path, monkeypatch):
+def test_a_writer_that_finds_sqlite_busy_waits_and_retries(tmp_path, monkeypatch, template_databases):
+    template_databases.copy_to(tmp_path / "locked.db", "seed")
     url = f"sqlite:///{tmp_path / 'locked.db'}"
-    engine = db.open_database(url)
-    store.ensure_catalogue(engine)
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)  # so that the busy answer comes, and the retry is seen
     engine = db.connect(url)
     blocker = sqlite3.connect(tmp_path / "locked.db", isolation_level=None, check_same_thread=False)
@@ -101,9 +113,9 @@ def test_a_writer_that_finds_sqlite_busy_waits_and_retries(tmp_path, monkeypatch
     blocker.close()
 
 
-def test_a_lock_held_too_long_is_a_clear_error(tmp_path, monkeypatch, run):
+def test_a_lock_held_too_long_is_a_clear_error(tmp_path, monkeypatch, run, template_databases):
     path = tmp_path / "held.db"
-    run("--db", f"sqlite:///{path}", "goals")
+    template_databases.copy_to(path, "seed")
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 20)
     monkeypatch.setattr(db, "BUSY_RETRIES", 1)
     blocker = sqlite3.connect(path, isolation_level=None)
@@ -129,6 +141,7 @@ def _catalogue(path: Path, scopes: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_an_import_killed_at_any_moment_leaves_all_or_none(tmp_path, backend):
     rows = 200_000  # about two seconds of work: killed at quarter-second steps, in every phase of it
