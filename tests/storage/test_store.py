@@ -16,9 +16,12 @@ THIS_YEAR = datetime.date.today().year
 
 
 @pytest.fixture
-def engine(tmp_path):
+def engine(tmp_path, template_databases):
+    """A new database with the seed catalogue loaded (the session's copy of one; test_bootstrap-like
+    tests of the load itself are in tests/cli/test_app.py)."""
+    template_databases.copy_to(tmp_path / "store.db", "seed")
     engine = db.open_database(f"sqlite:///{tmp_path / 'store.db'}")
-    store.ensure_catalogue(engine)
+    assert store.ensure_catalogue(engine) is None  # loaded already
     return engine
 
 
