@@ -1,3 +1,5 @@
+"""`python -m goaltrack`: the same program as `goaltrack`."""
+
 from goaltrack.entry import main
 
 main()

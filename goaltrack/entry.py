@@ -1,5 +1,7 @@
-"""The program's entry point (`goaltrack`, `python -m goaltrack`): Ctrl-C at any moment is one
-``Error: …`` line that says truly whether anything was written, never a traceback.
+"""The program's entry point (`goaltrack`, `python -m goaltrack`), and Ctrl-C at any moment.
+
+Ctrl-C at any moment is one ``Error: …`` line that says truly whether anything was written, never a
+traceback.
 
 Before a command starts (while Python imports click, rich and the CLI), an interrupt ends the
 program at once: nothing was written. While the command runs, it is a KeyboardInterrupt that the CLI

@@ -1,4 +1,6 @@
-"""The command line: parses, calls the library, renders. This module only assembles the group; each
+"""The command line's group, assembled from one module per command.
+
+The command line parses, calls the library, renders. This module only assembles the group; each
 command lives in a module of its own under ``commands/``, over the shared parts: the run's application
 object (``app``), the one error path (``errors``), the shared options (``options``) and printing
 (``output``). Nothing heavy is imported at start-up.

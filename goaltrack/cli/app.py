@@ -1,5 +1,6 @@
-"""The run's application object, kept in the root context's ``ctx.obj``: the database it works on,
-opened once through the library's bootstrap; and its command line kept out of ``ps``."""
+"""The run's application object (``ctx.obj``), and the run's command line kept out of ``ps``.
+
+The App holds the database the run works on, opened once through the library's bootstrap."""
 
 from __future__ import annotations
 

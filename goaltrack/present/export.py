@@ -1,5 +1,7 @@
-"""Export of figures in the form ``goaltrack import`` reads: export, then import into a new
-database, and the current figures are the same. With history, replaced figures come too, marked."""
+"""Export of figures in the form ``goaltrack import`` reads (CSV, JSON, xlsx).
+
+Export, then import into a new database, and the current figures are the same. With history,
+replaced figures come too, marked."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Files goaltrack writes for people (charts, reports): whole or not at all, never through a symbolic
-link, and never over a file it did not write unless asked to.
+"""Files written for people (charts, reports): whole or not at all, never through a link.
+
+They are never written over a file goaltrack did not write, unless asked to.
 
 Each file is written to a temporary name beside it and moved into place, so a reader (or a crash)
 never meets half a file, and a symbolic link planted where a chart goes is replaced, not followed:

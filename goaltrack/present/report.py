@@ -1,5 +1,7 @@
-"""A report an analyst can hand on: report.md and report.html with the status table, a sentence per
-goal in plain words, and the charts beside them, in one folder that can be sent as it is."""
+"""The report an analyst hands on: report.md and report.html, written into one folder.
+
+Each holds the status table, a sentence per goal in plain words and the charts beside them, in one
+folder that can be sent as it is."""
 
 from __future__ import annotations
 
