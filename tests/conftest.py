@@ -62,6 +62,8 @@ def start_from_the_seed_figures(request: pytest.FixtureRequest, monkeypatch: pyt
         monkeypatch.setenv("GOALTRACK_CATALOGUE", str(request.getfixturevalue("seed_catalogue")))
     else:
         monkeypatch.delenv("GOALTRACK_CATALOGUE", raising=False)
+    # No terminal width from outside (a shell's COLUMNS, a pytest-xdist worker's): a test that cares sets it.
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 class TemplateDatabases:
