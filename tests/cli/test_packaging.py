@@ -38,9 +38,11 @@ def test_the_wheel_holds_the_catalogue_and_the_migrations(wheel):
                  *(f"goaltrack/migrations/versions/{v}" for v in versions)]:
         assert name in names, name
     assert not any(n.startswith(("tests/", "migrations/")) or n == "goals.yaml" for n in names)
-    # only code and what it reads: no editor backup, patch(1) leftover (.orig) or cache slips in
+    # only code and what it reads: no editor backup, patch(1) leftover (.orig) or cache slips in (a wheel
+    # built in mutmut's copy of the tree holds mutmut's own .meta and .spans files: not ours to judge)
     package = [n for n in names if n.startswith("goaltrack/")]
-    assert [n for n in package if not n.endswith((".py", ".yaml", ".mako", "py.typed"))] == []
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        assert [n for n in package if not n.endswith((".py", ".yaml", ".mako", "py.typed"))] == []
 
 
 def test_the_installed_package_uses_what_ships_inside_it(wheel, tmp_path):
