@@ -135,7 +135,9 @@ class SharedFolder:
         if not home.exists():
             home.mkdir()
             os.chown(home, uid, uid)
-        env = {k: v for k, v in os.environ.items() if k not in ("GOALTRACK_DATABASE_URL", "GOALTRACK_DEBUG")}
+        # MUTANT_UNDER_TEST: mutmut's, for this process only; the child runs elsewhere (README, "Mutation testing")
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("GOALTRACK_DATABASE_URL", "GOALTRACK_DEBUG", "MUTANT_UNDER_TEST")}
         env.update(self.env, HOME=str(home), GOALTRACK_CATALOGUE=str(self.path / "seed-goals.yaml"))
         return subprocess.run([self.python, "-m", "goaltrack", *args], cwd=self.path, env=env, user=uid, group=uid,
                               extra_groups=[], capture_output=True, text=True, timeout=120)
