@@ -68,12 +68,3 @@ class Figure:
     value: float
     source: str | None = None
     note: str | None = None
-
-
-def figure_problems(figure: Figure, unit: str, last_year: int | None = None) -> list[str]:
-    """Every reason ``figure`` cannot be recorded for a goal measured in ``unit``, in the order a
-    reader fixes them: the year, the value, the source, the note. Empty when it can."""
-    problems = [figure_year_problem(figure.year, last_year), value_problem(figure.goal, unit, figure.value)]
-    for text, what, keep in ((figure.source, "the source", SOURCE_KEEPS), (figure.note, "the note", NOTE_KEEPS)):
-        problems.append(clean_text(text, what, keep)[1])
-    return [p for p in problems if p]
