@@ -193,3 +193,19 @@ def test_the_first_figure_of_a_year_replaced_nothing(engine):
     store.record(engine, "shelter-return", 23, 2018, source="second", replace=True)
     assert rows(engine, "shelter-return", 2018) == [("DK", 2018, 25, "first", None, False, None),
                                                     ("DK", 2018, 23, "second", None, True, 25)]
+
+
+def test_a_new_source_keeps_the_note_unless_a_new_one_is_given(engine):
+    """Re-sourcing a figure (same value, new source) keeps its note, or takes the new note given; the
+    same figure again is unchanged, and says its unit (the CLI formats the value by it)."""
+    first = store.record(engine, "drug-deaths", 250, 2015, source="A", note="first note")
+    assert (first.outcome, first.unit) == ("recorded", "persons")
+    again = store.record(engine, "drug-deaths", 250, 2015, source="B")
+    assert (again.outcome, again.measurement.source, again.measurement.note) == ("resourced", "B", "first note")
+    retold = store.record(engine, "drug-deaths", 250, 2015, source="C", note="second note")
+    assert (retold.outcome, retold.measurement.source, retold.measurement.note) == ("resourced", "C", "second note")
+    same = store.record(engine, "drug-deaths", 250, 2015)
+    assert (same.outcome, same.unit, same.measurement.note) == ("unchanged", "persons", "second note")
+    assert rows(engine) == [("DK", 2015, 250, "A", "first note", False, None),  # each source kept
+                            ("DK", 2015, 250, "B", "first note", False, 250),
+                            ("DK", 2015, 250, "C", "second note", True, 250)]
