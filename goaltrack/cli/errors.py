@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
+from goaltrack.cli.app import DB_ENV, app
 from goaltrack.errors import GoaltrackError
-
-if TYPE_CHECKING:
-    pass
-from goaltrack.cli.app import DB_ENV, App
 
 DEBUG_ENV = "GOALTRACK_DEBUG"
 
@@ -25,8 +22,7 @@ def fail(error: GoaltrackError) -> None:
     from goaltrack.storage.urls import redact
 
     ctx = click.get_current_context(silent=True)
-    run = None if ctx is None else ctx.find_root().obj
-    url = (run.url if isinstance(run, App) else None) or os.environ.get(DB_ENV)
+    url = (None if ctx is None else app(ctx).url) or os.environ.get(DB_ENV)
     lines = [printable(shorten(redact(line, url), 1000)) for line in error.lines()]
     click.echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
@@ -85,7 +81,7 @@ class GoaltrackGroup(click.Group):
             )
 
             if is_database_error(exc):  # a locked file, a server gone away: expected, never a traceback
-                fail(database_error(exc, resolve_url(ctx.ensure_object(App).url)))
+                fail(database_error(exc, resolve_url(app(ctx).url)))
             if os.environ.get(DEBUG_ENV):
                 raise
             fail(GoaltrackError(f"unexpected {type(exc).__name__}: {exc} "

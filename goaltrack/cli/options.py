@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
+from goaltrack.cli.app import DB_ENV, app, database
 from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR, this_year
 from goaltrack.errors import GoaltrackError
 
-if TYPE_CHECKING:
-    pass
-from goaltrack.cli.app import DB_ENV, app, database
-
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
 
 
 def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -6,15 +6,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from goaltrack.errors import GoaltrackError
-
-if TYPE_CHECKING:
-    pass
-
 
 Progress = Callable[[str, int, int], None]
 

@@ -34,6 +34,7 @@ BUSY_RETRIES = 5  # after the busy timeout, try to begin a write this many times
 CONNECT_TIMEOUT_S = 10  # a server that does not answer: give up after this, with a clear error
 _PG_WRITE_LOCK = 0x60A17  # pg_advisory_xact_lock key: one writing goaltrack transaction at a time
 
+
 def default_url() -> str:
     from platformdirs import user_data_dir
 

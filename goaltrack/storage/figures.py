@@ -11,13 +11,8 @@ from goaltrack.domain import figure
 from goaltrack.domain.text import shorten
 from goaltrack.domain.units import UNITS, format_plain
 from goaltrack.errors import GoaltrackError
-from goaltrack.storage.lookup import home_scope
-from goaltrack.storage.lookup import resolve_goal, resolve_scope
-from goaltrack.storage.models import (
-    Goal,
-    GoalSet,
-    Measurement,
-)
+from goaltrack.storage.lookup import home_scope, resolve_goal, resolve_scope
+from goaltrack.storage.models import Goal, GoalSet, Measurement
 from goaltrack.storage.sessions import writing_session
 from goaltrack.storage.writer import FigureWriter
 
@@ -80,17 +75,11 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
         if not force and (current is None or current.value != value):
             _check_plausible(session, goal, new, new.scope == home)
         if current is None:
-            _writer(session).add([(new.goal, new.scope, year, value, source, note)])
+            FigureWriter.on_session(session).add([(new.goal, new.scope, year, value, source, note)])
             return Recorded("recorded", _current(session, new), goal.unit)
         old = current.value
         _revise(session, current, value, source or current.source, note)
         return Recorded("replaced", current, goal.unit, old)
-
-
-def _writer(session: Session) -> FigureWriter:
-    """The one writer of figure rows, on the session's connection (inside its transaction)."""
-    session.flush()
-    return FigureWriter(session.connection())
 
 
 def _current(session: Session, new: figure.Figure) -> Measurement:
@@ -100,7 +89,7 @@ def _current(session: Session, new: figure.Figure) -> Measurement:
 
 def _revise(session: Session, current: Measurement, value: float, source: str | None, note: str | None) -> None:
     """A current figure changed in place, recorded now; as it stood, it goes into the history first."""
-    writer = _writer(session)
+    writer = FigureWriter.on_session(session)
     writer.keep([current.id])
     writer.revise([(value, source, note, None, current.id)])
     session.refresh(current)
@@ -173,6 +162,6 @@ def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, no
         )).first()
         if current is None:
             raise GoaltrackError(f"{goal_id} has no current figure for {scope} {year} (see goaltrack history {goal_id})")
-        _writer(session).delete([current.id], reason=note)
+        FigureWriter.on_session(session).delete([current.id], reason=note)
         session.expunge(current)
         return Recorded("deleted", current, goal.unit, current.value)

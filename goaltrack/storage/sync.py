@@ -189,8 +189,7 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, 
     """Load the catalogue's published figures where the database has none for their scope and year,
     and none was deleted there (a figure someone deleted stays deleted). A figure the database holds
     with another value is kept, and listed in ``differing``."""
-    session.flush()
-    writer = FigureWriter(session.connection())
+    writer = FigureWriter.on_session(session)
     first: list[tuple] = []  # first releases, kept as the figures their revisions replaced
     new: list[tuple] = []
     for definition in goals:

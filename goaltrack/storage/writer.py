@@ -24,8 +24,8 @@ BATCH = 50_000  # rows per executemany
 KEEP_BATCH = 500  # ids per "WHERE id IN (...)"
 _NEW = "INSERT INTO measurement (goal_id, scope, year, value, source, note, recorded_at) VALUES "
 _COPY = "COPY measurement (goal_id, scope, year, value, source, note, recorded_at) FROM STDIN"
-_HISTORY = ("INSERT INTO replaced_measurement (goal_id, scope, year, value, source, note, recorded_at, replaced_at, "
-            "deleted)")
+_HISTORY_COLUMNS = "goal_id, scope, year, value, source, note, recorded_at, replaced_at, deleted"
+_HISTORY = f"INSERT INTO replaced_measurement ({_HISTORY_COLUMNS})"
 
 FigureRow = tuple[str, str, int, float, "str | None", "str | None"]  # goal, scope, year, value, source, note
 
@@ -42,6 +42,13 @@ class FigureWriter:
         self.mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         self.sqlite = conn.dialect.name == "sqlite"
         self.postgresql = conn.dialect.name == "postgresql"
+
+    @classmethod
+    def on_session(cls, session: Any) -> FigureWriter:
+        """The writer on an ORM session's connection, inside its transaction, the session's pending
+        changes flushed first so that what it writes follows them."""
+        session.flush()
+        return cls(session.connection())
 
     def add(self, rows: Iterable[FigureRow]) -> None:
         """New figures (goal, scope, year, value, source, note), recorded now. SQLite takes the rows as
@@ -66,22 +73,24 @@ class FigureWriter:
     def keep(self, ids: Sequence[int]) -> None:
         """The current figures of these ids into the history as they stand, replaced now: before they
         change, so that nothing is ever lost."""
-        false = "0" if self.sqlite else "FALSE"
         for chunk in _chunks(ids, KEEP_BATCH):
-            self.conn.exec_driver_sql(
-                f"{_HISTORY} SELECT goal_id, scope, year, value, source, note, recorded_at, {self.stamp}, {false} "
-                f"FROM measurement WHERE id IN ({', '.join([self.mark] * len(chunk))})", tuple(chunk))
+            self._to_history(chunk, deleted=False)
 
     def delete(self, ids: Sequence[int], reason: str | None = None) -> None:
         """The current figures of these ids deleted: each kept in the history first, marked deleted now,
         with ``reason`` (the note given when deleting), then gone from the current figures."""
-        true = "1" if self.sqlite else "TRUE"
         for chunk in _chunks(ids, KEEP_BATCH):
-            marks = ", ".join([self.mark] * len(chunk))
-            self.conn.exec_driver_sql(
-                f"{_HISTORY[:-1]}, reason) SELECT goal_id, scope, year, value, source, note, recorded_at, "
-                f"{self.stamp}, {true}, {self.mark} FROM measurement WHERE id IN ({marks})", (reason, *chunk))
-            self.conn.exec_driver_sql(f"DELETE FROM measurement WHERE id IN ({marks})", tuple(chunk))
+            self._to_history(chunk, deleted=True, reason=reason)
+            self.conn.exec_driver_sql(f"DELETE FROM measurement WHERE id IN ({', '.join([self.mark] * len(chunk))})",
+                                      tuple(chunk))
+
+    def _to_history(self, ids: Sequence[int], deleted: bool, reason: str | None = None) -> None:
+        """Copies of the current figures of these ids into the history, replaced (or deleted) now."""
+        marks = ", ".join([self.mark] * len(ids))
+        self.conn.exec_driver_sql(
+            f"INSERT INTO replaced_measurement ({_HISTORY_COLUMNS}, reason) SELECT goal_id, scope, year, value, "
+            f"source, note, recorded_at, {self.stamp}, {self.mark}, {self.mark} FROM measurement WHERE id IN ({marks})",
+            (deleted, reason, *ids))
 
     def revise(self, rows: Sequence[tuple]) -> None:
         """Current figures changed in place: (value, source, note, recorded_at, id), recorded_at None
