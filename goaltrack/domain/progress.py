@@ -12,6 +12,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from goaltrack.domain.units import clamp
+
 ZERO_STAND_IN = 0.001  # a zero value counts as this in growth rates
 # Two levels closer than this share of their size (or than this, near zero) are the same level: a
 # target that far from its baseline sets no gap to make progress on, only rounding noise to divide by.
@@ -282,11 +284,7 @@ def project(goal: GoalSpec, points: Sequence[Point]) -> Point | None:
     value = finite(slope * goal.target_year + intercept)
     if value is None:
         return None
-    if goal.minimum is not None:
-        value = max(goal.minimum, value)
-    if goal.maximum is not None:
-        value = min(goal.maximum, value)
-    return Point(goal.target_year, value)
+    return Point(goal.target_year, clamp(value, goal.minimum, goal.maximum))
 
 
 def projection_points(goal: GoalSpec, points: Sequence[Point]) -> list[Point]:

@@ -15,6 +15,16 @@ TOO_CLOSE_TO_ZERO = "is too close to zero to be a figure; write 0 for none"
 MAX_DIGITS = 40  # the longest figure as typed; format_plain writes every valid figure within it
 
 
+def clamp(value: float, minimum: float | None, maximum: float | None) -> float:
+    """``value`` kept inside a unit's range (no negative persons, no percent above 100): the one
+    place a figure is clamped, by the unit, the projection and its line on a chart."""
+    if minimum is not None:
+        value = max(minimum, value)
+    if maximum is not None:
+        value = min(maximum, value)
+    return value
+
+
 @dataclass(frozen=True)
 class Unit:
     name: str
@@ -41,11 +51,7 @@ class Unit:
         return None
 
     def clamp(self, value: float) -> float:
-        if self.minimum is not None:
-            value = max(self.minimum, value)
-        if self.maximum is not None:
-            value = min(self.maximum, value)
-        return value
+        return clamp(value, self.minimum, self.maximum)
 
 
 UNITS: dict[str, Unit] = {

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goaltrack.domain import progress
+from goaltrack.domain.figure import NOTE_KEEPS
 from goaltrack.domain.regions import derived_text
 from goaltrack.judging.status import Place
 from goaltrack.present.i18n import LABELS, kind_name, unit_name
 from goaltrack.present.numbers import json_number, number, signed_percent
-from goaltrack.present.status_text import NOTE_KEEPS, point_text, shown
+from goaltrack.present.status_text import point_text, shown
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -19,7 +19,6 @@ from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import difference, number
 from goaltrack.storage.models import SHIPPED_SET
 
-
 CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustainability strategy
     progress.ACHIEVED: ("✔", "bold green"),
     progress.SUBSTANTIAL: ("☀", "green"),
@@ -29,7 +28,6 @@ CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustaina
     progress.INSUFFICIENT: ("·", "dim"),
 }
 VERDICT_STYLE = {progress.MET: "bold green", progress.MISSED: "bold red", progress.UNKNOWN: "dim"}
-NOTE_KEEPS = "\t\n"  # a note may run over several lines
 
 
 def shown(text: str, keep: str = "") -> str:

@@ -15,7 +15,7 @@ from goaltrack.domain import progress
 from goaltrack.domain.progress import Point
 from goaltrack.domain.regions import derived_text
 from goaltrack.domain.text import printable
-from goaltrack.domain.units import UNITS, counts
+from goaltrack.domain.units import UNITS, clamp, counts
 from goaltrack.judging.status import GoalStatus
 from goaltrack.present.charts import layout
 from goaltrack.present.i18n import CHART_WORDS, LABELS
@@ -152,15 +152,8 @@ def projection_line(spec: progress.GoalSpec, counted: Sequence[Point], projectio
     if line is None:
         return []
     slope, intercept = line
-    points = []
-    for year in range(min(counted[0].year, projection.year), projection.year + 1):
-        value = slope * year + intercept
-        if spec.minimum is not None:
-            value = max(spec.minimum, value)
-        if spec.maximum is not None:
-            value = min(spec.maximum, value)
-        points.append(Point(year, value))
-    return points
+    return [Point(year, clamp(slope * year + intercept, spec.minimum, spec.maximum))
+            for year in range(min(counted[0].year, projection.year), projection.year + 1)]
 
 
 def subtitle(status: GoalStatus, lang: str) -> str:
