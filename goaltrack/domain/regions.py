@@ -8,11 +8,24 @@ are never summed: a share of a region is not the sum of its municipalities' shar
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from goaltrack.domain.progress import Point
 
 WORDS = {"en": "sum of {n} municipalities", "da": "sum af {n} kommuner"}
+
+
+def members_by_region(scopes: Iterable[Any]) -> dict[str, list[str]]:
+    """Region code → the codes of its municipalities (the scopes whose parent is a region), in the
+    order ``scopes`` gives them; ``scopes`` are anything with ``code``, ``kind`` and ``parent``."""
+    scopes = list(scopes)
+    kinds = {s.code: s.kind for s in scopes}
+    members: dict[str, list[str]] = {}
+    for s in scopes:
+        if kinds.get(s.parent) == "region":
+            members.setdefault(s.parent, []).append(s.code)
+    return members
 
 
 def sums(own: Sequence[Point], members: Mapping[str, Sequence[Point]], count: int) -> dict[int, float]:

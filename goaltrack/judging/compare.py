@@ -82,11 +82,7 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> Comparison:
         figures.setdefault(home, [])  # the set's own scope has data in its catalogue baseline
     sums_of: dict[str, dict[int, int]] = {}  # a region's derived years, and how many municipalities each sums
     if counts(goal.unit):
-        members_of: dict[str, list[str]] = {}
-        for s in scopes.values():
-            if s.parent in scopes and scopes[s.parent].kind == "region":
-                members_of.setdefault(s.parent, []).append(s.code)
-        for code, members in members_of.items():
+        for code, members in regions.members_by_region(scopes.values()).items():
             own = figures.get(code, [])
             years = regions.sums(own, {m: figures[m] for m in members if m in figures}, len(members))
             if years:

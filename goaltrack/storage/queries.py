@@ -80,12 +80,8 @@ def _figures_query(key, *conditions, up_to: int | None):
 
 
 def _region_sum_rows(engine: Engine, goal_id: str, scope: str | None) -> list[HistoryRow]:
-    scopes = list_scopes(engine)
-    kinds = {s.code: s.kind for s in scopes}
-    members: dict[str, list[str]] = {}
-    for s in scopes:
-        if s.parent is not None and kinds.get(s.parent) == "region" and scope in (None, s.parent):
-            members.setdefault(s.parent, []).append(s.code)
+    members = {region: codes for region, codes in regions.members_by_region(list_scopes(engine)).items()
+               if scope in (None, region)}
     if not members:
         return []
     figures = figures_by_scope(engine, goal_id)
