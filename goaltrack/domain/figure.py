@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from goaltrack.domain.units import UNITS, text_problem
+from goaltrack.domain.units import UNITS, quoted, text_problem
 
 FIRST_YEAR = 1900  # the first year a figure, a baseline or --as-of may name
 LAST_YEAR = 2100  # the last year a target or --as-of may name (a figure's year stops at this year)
@@ -30,8 +30,7 @@ def year_text_problem(text: str) -> str | None:
     text = text.strip()
     if text.isascii() and text.isdigit() and len(text) <= YEAR_DIGITS:
         return None
-    shown = repr(text) if len(text) <= 12 else repr(text[:12]) + f"… ({len(text):,} characters)"
-    return f"{shown} is not a year (write four digits, e.g. 2019)"
+    return f"{quoted(text, 12)} is not a year (write four digits, e.g. 2019)"
 
 
 def figure_year_problem(year: int, last: int | None = None) -> str | None:
