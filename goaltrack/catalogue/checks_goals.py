@@ -11,8 +11,9 @@ from goaltrack.domain.figure import this_year
 from goaltrack.domain.progress import same_level
 from goaltrack.domain.units import MAX_MAGNITUDE, UNITS, format_plain, too_large
 
-GOAL_KEYS = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements", "verdict_window"}
-MEASUREMENT_KEYS = {"year", "value", "scope", "source", "note", "first_release"}
+GOAL_KEYS = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements", "verdict_window",
+             "indicator", "breaks"}
+MEASUREMENT_KEYS = {"year", "value", "scope", "source", "note", "first_release", "published", "flag"}
 
 
 class GoalChecker(FieldChecker):
@@ -40,6 +41,8 @@ class GoalChecker(FieldChecker):
         source = self.text(raw.get("source"), path + ("source",), f"{what}: source")
         window = self.window(raw.get("verdict_window"), path + ("verdict_window",), what)
         measurements = self.measurements(raw.get("measurements"), path + ("measurements",), what, unit, scopes)
+        indicator = self.indicator(raw.get("indicator"), path + ("indicator",), what)
+        breaks = self.breaks(raw.get("breaks"), path + ("breaks",), what, unit)
         if goal_id is None or unit is None or direction is None:
             # still the checks between fields that need neither: every problem in one pass
             if target_year is not None and baseline_year is not None and target_year <= baseline_year:
@@ -48,7 +51,7 @@ class GoalChecker(FieldChecker):
             return None
         goal = GoalDef(goal_id, title_en or goal_id, title_da or title_en or goal_id, unit, direction,
                        baseline_year, baseline_value, target_year, target_value, change, source, measurements, window,
-                       short_en, short_da)
+                       short_en, short_da, indicator, breaks)
         self.coherence(goal, path)
         return None if len(self.problems) > before else goal
 
@@ -152,24 +155,81 @@ class GoalChecker(FieldChecker):
         note = self.text(item.get("note"), path + ("note",), f"{what}: note")
         if year is None or value is None:
             return None
-        first_value, first_source = self.first_release(item.get("first_release"), path + ("first_release",),
-                                                       what, unit, year, value)
-        return SeedMeasurement(year, value, scope, source, note, "scope" not in item, first_value, first_source)
+        published = self.published(item.get("published"), path + ("published",), what)
+        flag = self.flag(item.get("flag"), path + ("flag",), what)
+        first_value, first_source, first_published = self.first_release(
+            item.get("first_release"), path + ("first_release",), what, unit, year, value)
+        return SeedMeasurement(year, value, scope, source, note, "scope" not in item, first_value, first_source,
+                               published, flag, first_published)
+
+    def published(self, raw: Any, path: tuple, what: str) -> str | None:
+        """A publication date, YYYY-MM-DD (YAML may read it as a date), not in the future."""
+        from goaltrack.domain.flags import parse_date
+
+        if raw is None:
+            return None
+        day, why = parse_date(raw if not isinstance(raw, (int, float)) else str(raw), "publication date")
+        if why:
+            self.fail(path, f"{what}: {why}")
+        return None if day is None else day.isoformat()
+
+    def flag(self, raw: Any, path: tuple, what: str) -> str | None:
+        from goaltrack.domain.flags import parse_flag
+
+        if raw is None:
+            return None
+        flag, why = parse_flag(str(raw))
+        if why:
+            self.fail(path, f"{what}: {why}")
+        return flag
+
+    def indicator(self, raw: Any, path: tuple, what: str) -> str | None:
+        """The indicator a goal tracks: an id of the same form as a goal's."""
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or len(raw) > MAX_GOAL_ID or not GOAL_ID.fullmatch(raw):
+            self.fail(path, f"{what}: indicator {str(raw)[:40]!r} must be lowercase letters, digits and '-'")
+            return None
+        return raw
+
+    def breaks(self, raw: Any, path: tuple, what: str, unit: str | None) -> tuple[tuple[int, float], ...]:
+        """Series breaks with a bridged baseline: [{year: 2019, baseline: 5.1}], years in order."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.fail(path, f"{what}: 'breaks' must be a list of {{year, baseline}}")
+            return ()
+        out: list[tuple[int, float]] = []
+        for index, item in enumerate(raw):
+            entry = self.mapping(item, path + (index,), f"a break of {what}", {"year", "baseline"}, {"year", "baseline"})
+            if not entry or "year" not in entry or "baseline" not in entry:
+                continue
+            year = self.year(entry["year"], path + (index, "year"), f"{what}: break")
+            value = self.number(entry["baseline"], path + (index, "baseline"), f"{what}: break baseline", unit)
+            if year is None or value is None:
+                continue
+            if out and year <= out[-1][0]:
+                self.fail(path + (index, "year"), f"{what}: breaks must be in order of year ({year} after {out[-1][0]})")
+                continue
+            out.append((year, value))
+        return tuple(out)
 
     def first_release(self, raw: Any, path: tuple, what: str, unit: str | None, year: int,
-                      value: float) -> tuple[float | None, str | None]:
-        """The figure as first released and its source, where a revision (``value``) replaced it."""
+                      value: float) -> tuple[float | None, str | None, str | None]:
+        """The figure as first released, its source and publication date, where a revision (``value``)
+        replaced it."""
         if raw is None:
-            return None, None
-        first = self.mapping(raw, path, f"the first release of {what} {year}", {"value", "source"}, {"value"})
+            return None, None, None
+        first = self.mapping(raw, path, f"the first release of {what} {year}", {"value", "source", "published"},
+                             {"value"})
         if not first or "value" not in first:
-            return None, None
+            return None, None, None
         first_value = self.number(first["value"], path + ("value",), f"{what}: first release", unit)
         first_source = self.text(first.get("source"), path + ("source",), f"{what}: first release source")
         if first_value is not None and first_value == value:
             self.fail(path + ("value",), f"{what}: the first release of {year} equals the revised "
                                          f"figure {format_plain(value)}; leave first_release out")
-        return first_value, first_source
+        return first_value, first_source, self.published(first.get("published"), path + ("published",), what)
 
     def coherence(self, goal: GoalDef, path: tuple) -> None:
         """Checks between fields: years in order, targets on the right side, level and change agree."""

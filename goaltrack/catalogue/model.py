@@ -46,6 +46,9 @@ class SeedMeasurement:
     scope_default: bool = False  # written without a scope: for the catalogue's own scope
     first_value: float | None = None  # the figure as first released, where a revision replaced it
     first_source: str | None = None
+    published: str | None = None  # YYYY-MM-DD: when its producer released it (None: unknown)
+    flag: str | None = None  # P E B D U (goaltrack.domain.flags)
+    first_published: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,12 @@ class GoalDef:
     verdict_window: int | None = None  # None: the method's default (progress.VERDICT_WINDOW)
     short_en: str | None = None  # a short title for narrow tables, e.g. "Drug-related deaths"
     short_da: str | None = None
+    indicator: str | None = None  # what it measures (None: its id); goals of one indicator share its figures
+    breaks: tuple[tuple[int, float], ...] = ()  # (year a new series starts, the baseline bridged into it)
+
+    @property
+    def indicator_id(self) -> str:
+        return self.indicator or self.id
 
     @property
     def target_level(self) -> float | None:

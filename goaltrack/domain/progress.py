@@ -36,6 +36,7 @@ class Point:
     year: int
     value: float
     source: str | None = None
+    flag: str | None = None  # P E B D U: see goaltrack.domain.flags
 
 
 @dataclass(frozen=True)

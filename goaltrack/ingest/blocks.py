@@ -23,20 +23,27 @@ class FigureBlock:
     status: list[str] | None = None  # only from an export with history: current, replaced, deleted
     recorded_at: list[datetime.datetime | None] | None = None
     replaced_at: list[datetime.datetime | None] | None = None
+    published: list[str | None] | None = None  # 'YYYY-MM-DD', where the file gives any
+    flag: list[str | None] | None = None  # where the file gives any
 
     def __len__(self) -> int:
         return len(self.goal)
 
 
 def block_of(rows: list[tuple], lines: list[str]) -> FigureBlock:
-    """Checked rows (goal, scope, year, value, source, note, status, recorded_at, replaced_at) as one
-    block; the history columns only when a row is not a plain current figure."""
+    """Checked rows (goal, scope, year, value, source, note, status, recorded_at, replaced_at, published,
+    flag) as one block; the history columns only when a row is not a plain current figure, the date and
+    flag only where a row has one."""
     history = any(r[6] != "current" or r[7] is not None for r in rows)
-    columns = list(zip(*rows)) if rows else [()] * 9
+    columns = list(zip(*rows)) if rows else [()] * 11
     out = FigureBlock(list(columns[0]), list(columns[1]), list(columns[2]), list(columns[3]), list(columns[4]),
                       list(columns[5]), lines)
     if history:
         out.status, out.recorded_at, out.replaced_at = list(columns[6]), list(columns[7]), list(columns[8])
+    if any(v is not None for v in columns[9]):
+        out.published = list(columns[9])
+    if any(v is not None for v in columns[10]):
+        out.flag = list(columns[10])
     return out
 
 

@@ -77,6 +77,7 @@ class RowChecker:
         self.problems: list[Problem] = []
         self.count = 0  # every problem, also those beyond MAX_PROBLEMS
         self.withheld = 0
+        self.strict_history = False  # a replaced figure needs its replaced_at (exports before method v3)
 
     def fail(self, line: str, message: str) -> None:
         """A problem on a CSV line (a number) or a JSON record ("record 3")."""
@@ -85,13 +86,17 @@ class RowChecker:
             self.problems.append(Problem(message, int(line)) if line.isdigit() else Problem(f"{line}: {message}"))
 
     def figure(self, line: str, goal: Any, scope: Any, year: Any, value: Any, source: Any = None, note: Any = None,
-               status: Any = None, recorded_at: Any = None, replaced_at: Any = None) -> tuple | None:
-        """The row as (goal, scope, year, value, source, note, status, recorded_at, replaced_at), or None
-        (a problem, or a withheld value)."""
+               status: Any = None, recorded_at: Any = None, replaced_at: Any = None, published: Any = None,
+               flag: Any = None) -> tuple | None:
+        """The row as (goal, scope, year, value, source, note, status, recorded_at, replaced_at, published,
+        flag), or None (a problem, or a withheld value). A year StatBank marks provisional ("2021*") is
+        the year, flagged P unless the row gives a flag."""
         if isinstance(value, str) and value.strip() in WITHHELD or value is None:
             self.withheld += 1
             return None
         bad = self.count
+        if isinstance(year, str) and year.strip().endswith("*"):
+            year, flag = year.strip()[:-1], flag if cell_text(flag) else "P"
         goal = self._goal(line, goal)
         code = self._scope(line, scope, goal)
         year = self._year(line, year)
@@ -101,9 +106,30 @@ class RowChecker:
         recorded = self._time(line, "recorded_at", recorded_at)
         replaced = self._time(line, "replaced_at", replaced_at)
         status = self._status(line, status, replaced)
+        day = self._date(line, published)
+        flag = self._flag(line, flag)
         if self.count > bad:
             return None
-        return (goal, code, year, number, source, note, status or "current", recorded, replaced)
+        return (goal, code, year, number, source, note, status or "current", recorded, replaced, day, flag)
+
+    def _date(self, line: str, published: Any) -> str | None:
+        from goaltrack.domain.flags import parse_date
+
+        if published is None or isinstance(published, (datetime.date, str)):
+            day, why = parse_date(published, "published")
+        else:
+            day, why = parse_date(cell_text(published), "published")
+        if why:
+            self.fail(line, why)
+        return None if day is None else day.isoformat()
+
+    def _flag(self, line: str, flag: Any) -> str | None:
+        from goaltrack.domain.flags import parse_flag
+
+        flag, why = parse_flag(cell_text(flag) if flag is not None else None)
+        if why:
+            self.fail(line, why)
+        return flag
 
     def _goal(self, line: str, goal: Any) -> Any:
         goal = goal.strip() if isinstance(goal, str) else goal
@@ -210,7 +236,7 @@ class RowChecker:
         status = status.strip().lower() if isinstance(status, str) else status or ""
         if status not in ("", "current", "replaced", "deleted"):
             self.fail(line, f"status must be 'current', 'replaced' or 'deleted', not {status!r}")
-        elif status in ("replaced", "deleted") and replaced is None:
+        elif status == "replaced" and replaced is None and self.strict_history:
             self.fail(line, f"a {status} figure needs its replaced_at")
         elif status in ("", "current") and replaced is not None:
             self.fail(line, "a current figure has no replaced_at")
@@ -233,7 +259,7 @@ def fast_block(text: str, delimiter: str, shape: TableShape, first_line: int, go
                names: ScopeNames, default_goal: str | None, default_scopes: dict[str, str]) -> FigureBlock | None:
     """All the checks of the row-by-row path, on whole columns of a block without quotes; None when any
     might fail (or a cell is withheld), so that the row-by-row path finds and names it."""
-    if shape.kind != "long" or '"' in text or "status" in shape.index or "recorded_at" in shape.index:
+    if shape.kind != "long" or '"' in text or not {"status", "recorded_at", "published", "flag"}.isdisjoint(shape.index):
         return None
     lines = text.rstrip("\n").split("\n")
     width = shape.width

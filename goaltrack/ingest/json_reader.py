@@ -36,7 +36,8 @@ def json_blocks(file: FigureFile, data: bytes) -> Iterator[FigureBlock]:
             continue
         row = check.figure(where, named.get("goal"), named.get("scope"), named["year"], named["value"],
                            named.get("source"), named.get("note"), named.get("status"),
-                           named.get("recorded_at"), named.get("replaced_at"))
+                           named.get("recorded_at"), named.get("replaced_at"), named.get("published"),
+                           named.get("flag"))
         if row is not None:
             out.append(row)
             lines.append(where)

@@ -30,7 +30,8 @@ TITLE_ROWS = 30  # the header must stand within the first this many rows
 TIME_CODE = re.compile(r"(\d{4})\s*([KQMHUW])\s*(\d{1,2})", re.IGNORECASE)  # a quarter or a month: 2019K1
 _YEAR_HEADER = re.compile(r"\d{4}")
 
-COLUMNS = ("goal", "scope", "year", "value", "source", "note", "status", "recorded_at", "replaced_at")
+COLUMNS = ("goal", "scope", "year", "value", "source", "note", "status", "recorded_at", "replaced_at", "published",
+           "flag")
 HEADER_NAMES = {
     "goal": "goal", "mål": "goal", "maal": "goal", "goal_id": "goal", "indicator": "goal", "indikator": "goal",
     "scope": "scope", "område": "scope", "omraade": "scope", "omrade": "scope", "kommune": "scope",
@@ -40,7 +41,10 @@ HEADER_NAMES = {
     "antal": "value",
     "source": "source", "kilde": "source",
     "note": "note", "notes": "note", "bemærkning": "note", "bemærkninger": "note", "bemaerkning": "note",
-    "status": "status", "recorded_at": "recorded_at", "replaced_at": "replaced_at",
+    "status": "status", "state": "status", "tilstand": "status",
+    "recorded_at": "recorded_at", "replaced_at": "replaced_at",
+    "published": "published", "offentliggjort": "published", "udgivet": "published", "publiceret": "published",
+    "flag": "flag", "markering": "flag", "obs_status": "flag",
 }
 
 
@@ -178,13 +182,14 @@ class TableRows:
         g = self.get
         if shape.kind == "long":
             row = check.figure(str(line), cell(g[0]), cell(g[1]), cell(g[2]), cell(g[3]), cell(g[4]), cell(g[5]),
-                               cell(g[6]), cell(g[7]), cell(g[8]))
+                               cell(g[6]), cell(g[7]), cell(g[8]), cell(g[9]), cell(g[10]))
             if row is not None:
                 out.append(row)
                 lines.append(str(line))
             return
         for position, year in shape.years:
-            row = check.figure(str(line), cell(g[0]), cell(g[1]), year, cell(position), cell(g[4]), cell(g[5]))
+            row = check.figure(str(line), cell(g[0]), cell(g[1]), year, cell(position), cell(g[4]), cell(g[5]),
+                               published=cell(g[9]), flag=cell(g[10]))
             if row is not None:
                 out.append(row)
                 lines.append(str(line))

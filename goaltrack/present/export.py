@@ -1,7 +1,7 @@
 """Export of figures in the form ``goaltrack import`` reads (CSV, JSON, xlsx).
 
-Export, then import into a new database, and the current figures are the same. With history,
-replaced figures come too, marked."""
+Export, then import into a new database, and the current figures are the same. With history, the
+whole record comes, each entry with its state and time: the new database holds the same record."""
 
 from __future__ import annotations
 
@@ -16,42 +16,48 @@ from goaltrack.domain.units import format_plain
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-COLUMNS = ("goal", "scope", "year", "value", "source", "note")
-HISTORY_COLUMNS = COLUMNS + ("status", "recorded_at", "replaced_at")
+COLUMNS = ("goal", "scope", "year", "value", "source", "note", "published", "flag")
+HISTORY_COLUMNS = COLUMNS + ("state", "recorded_at")
 
 
 def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
             history: bool = False, names: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
-    """The figures of the goals, by goal (catalogue order), scope, year and time recorded; streamed.
-    ``names`` gives the name to write for a goal (SET/ID where a bare ID is ambiguous)."""
+    """The figures of the goals, by goal (catalogue order), scope, year and order recorded; streamed;
+    at the engine's vintage (goaltrack.storage.vintage). With ``history``, every entry of the record,
+    with its state (current, replaced, or deleted: a deletion, its note the reason) and when it was
+    recorded: import reproduces the record from it. ``names`` gives the name to write for a goal
+    (SET/ID where a bare ID is ambiguous). Goals that share an indicator write its figures once, under
+    the first of them."""
     names = names or {}
-    from sqlalchemy import DateTime, cast, literal, null, select, union_all
+    from sqlalchemy import case, select
 
-    from goaltrack.storage.models import Goal, GoalSet, Measurement, ReplacedMeasurement
+    from goaltrack.storage.queries import ENTRY, current_query, indicators
+    from goaltrack.storage.vintage import known_at
 
-    def query(table, replaced: bool):
-        q = select(table.c.goal_id, table.c.scope, table.c.year, table.c.value, table.c.source, table.c.note,
-                   table.c.recorded_at,
-                   table.c.replaced_at if replaced else cast(null(), DateTime).label("replaced_at"),
-                   table.c.deleted if replaced else literal(False).label("deleted"))
-        q = q.where(table.c.goal_id.in_(list(goal_ids)))
-        return q.where(table.c.scope == scope) if scope is not None else q
-
-    current = query(Measurement.__table__, False)
-    rows = (union_all(current, query(ReplacedMeasurement.__table__, True)) if history else current).subquery()
-    goal, goal_set = Goal.__table__, GoalSet.__table__
-    ordered = (select(rows).join(goal, goal.c.id == rows.c.goal_id)
-               .outerjoin(goal_set, goal_set.c.id == goal.c.set_id)  # the sets in order, each in catalogue order
-               .order_by(goal_set.c.position, goal.c.set_id, goal.c.position, rows.c.goal_id, rows.c.scope,
-                         rows.c.year, rows.c.recorded_at))
+    day = known_at(engine)
+    of = indicators(engine, goal_ids)
+    goal_of: dict[str, str] = {}
+    for goal_id in goal_ids:  # in the order asked: catalogue order
+        goal_of.setdefault(of.get(goal_id, goal_id), goal_id)
+    order = {indicator: n for n, indicator in enumerate(goal_of)}
+    where = [ENTRY.c.scope == scope] if scope is not None else []
     with engine.connect() as conn:
-        for row in conn.execution_options(yield_per=20_000).execute(ordered):
-            out = {"goal": names.get(row.goal_id, row.goal_id), "scope": row.scope, "year": row.year, "value": row.value,
-                   "source": row.source, "note": row.note}
+        current = {row.id for row in conn.execute(current_query(list(goal_of), *where, day=day))} \
+            if history else None
+        query = (select(ENTRY).where(ENTRY.c.indicator.in_(list(goal_of)), *where) if history
+                 else current_query(list(goal_of), *where, day=day).add_columns(ENTRY.c.note, ENTRY.c.published))
+        if history and day is not None:
+            query = query.where(ENTRY.c.published <= day)
+        in_order = case(order, value=ENTRY.c.indicator) if order else ENTRY.c.indicator
+        query = query.order_by(None).order_by(in_order, ENTRY.c.scope, ENTRY.c.year, ENTRY.c.id)
+        for row in conn.execution_options(yield_per=20_000).execute(query):
+            goal_id = goal_of[row.indicator]
+            out = {"goal": names.get(goal_id, goal_id), "scope": row.scope, "year": row.year, "value": row.value,
+                   "source": row.source, "note": row.note, "published": row.published.isoformat(),
+                   "flag": row.flag}
             if history:
-                out["status"] = ("deleted" if row.deleted else "replaced") if row.replaced_at is not None else "current"
+                out["state"] = "deleted" if row.deleted else "current" if row.id in current else "replaced"
                 out["recorded_at"] = _time(row.recorded_at)
-                out["replaced_at"] = _time(row.replaced_at)
             yield out
 
 

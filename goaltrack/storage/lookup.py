@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from goaltrack.catalogue import NATION
 from goaltrack.errors import GoaltrackError
-from goaltrack.storage.models import Goal, GoalSet, Scope
+from goaltrack.storage.models import SHIPPED_SET, Goal, GoalSet, Scope
 from goaltrack.storage.sessions import reading_session
 
 if TYPE_CHECKING:
@@ -46,13 +46,16 @@ def get_set(engine: Engine, set_id: str) -> GoalSet:
 
 
 def resolve_goal(goals: Sequence[Goal], name: str, set_id: str | None = None) -> Goal:
-    """The goal a name means: SET/ID exactly, or a bare ID that only one set (or ``set_id``) has.
-    A bare ID that several sets have is an error listing them."""
+    """The goal a name means: SET/ID exactly, or a bare ID within ``set_id``, else the shipped
+    (default) set's goal of that ID, else the one set's that has it. A bare ID that several other sets
+    have is an error listing them."""
     if "/" in name:
         wanted_set, _, code = name.partition("/")
         matches = [g for g in goals if g.set_id == wanted_set and g.code == code]
     else:
         matches = [g for g in goals if g.code == name and set_id in (None, g.set_id)]
+        default = [g for g in matches if g.set_id == SHIPPED_SET]
+        matches = default if set_id is None and default else matches
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
@@ -62,12 +65,12 @@ def resolve_goal(goals: Sequence[Goal], name: str, set_id: str | None = None) ->
 
 
 def display_names(goals: Sequence[Goal]) -> dict[str, str]:
-    """goal key → the shortest name that says it exactly: the bare ID where only one set has it,
-    else SET/ID (what export writes, and import reads)."""
+    """goal key → the shortest name that says it exactly: the bare ID for the shipped (default) set's
+    goals and where only one set has it, else SET/ID (what export writes, and import reads)."""
     counts: dict[str, int] = {}
     for goal in goals:
         counts[goal.code] = counts.get(goal.code, 0) + 1
-    return {g.id: g.code if counts[g.code] == 1 else g.full_name for g in goals}
+    return {g.id: g.code if counts[g.code] == 1 or g.set_id == SHIPPED_SET else g.full_name for g in goals}
 
 
 def active_goal_ids(conn) -> list[str]:

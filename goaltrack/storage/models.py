@@ -1,15 +1,16 @@
 """The database tables.
 
-``measurement`` holds the current figure for each goal, scope and year (one, by a unique key);
-a figure that is corrected moves to ``replaced_measurement``, so no published value is ever lost.
+``figure`` is the append-only record of figures: every release, revision and deletion is a new
+entry, and the current figure is a query (goaltrack.storage.queries); no published value is ever lost.
+Figures belong to an indicator, which goals of several sets may share.
 Goals removed from the catalogue are archived, never deleted while they have measurements.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import Column, DateTime, Index, MetaData, UniqueConstraint, false
+from sqlalchemy import Column, Date, DateTime, Index, MetaData, Text, false
 from sqlmodel import Field, SQLModel
 
 from goaltrack.domain.progress import target_level
@@ -79,6 +80,8 @@ class Goal(SQLModel, table=True):
     source: str | None = None
     archived: bool = False
     verdict_window: int | None = None  # years a verdict basis may lie before the target year; None: 3
+    indicator: str = Field(default="", max_length=64)  # what it measures; its figures are the indicator's
+    breaks: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON [[year, baseline]]
 
     @property
     def target_level(self) -> float | None:
@@ -103,36 +106,27 @@ class Goal(SQLModel, table=True):
         return self.title_da if lang == "da" else self.title_en
 
 
-class Measurement(SQLModel, table=True):
-    """The current figure for one goal, scope and year."""
+class FigureEntry(SQLModel, table=True):
+    """One entry of the append-only record of figures (method v3): a figure as one publication gave it,
+    or the withdrawal of one (``deleted``). Nothing here is ever updated or removed.
 
-    __table_args__ = (UniqueConstraint("goal_id", "scope", "year"),)
+    The current figure of an indicator, scope and year is the entry with the highest id among those
+    published on or before the date asked (``--known-at``; without it, every entry), unless that entry
+    is a deletion. ``replaces`` names the entry that was current when this one was recorded.
+    """
+
+    __tablename__ = "figure"
+    __table_args__ = (Index("ix_figure_key", "indicator", "scope", "year"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    goal_id: str = Field(foreign_key="goal.id", max_length=64)
+    indicator: str = Field(max_length=64)
     scope: str = Field(foreign_key="scope.code", max_length=32)
     year: int
-    value: float
+    value: float  # a deletion carries the value it withdrew
     source: str | None = None
-    note: str | None = None
+    note: str | None = None  # a deletion's note is the reason given
+    published: date = Field(sa_column=Column(Date, nullable=False))  # released by its producer (else: recorded)
     recorded_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime, nullable=False))
-
-
-class ReplacedMeasurement(SQLModel, table=True):
-    """A figure that a correction replaced or that was deleted: kept, with when. A deleted figure
-    (``deleted``) has no current figure after it; ``reason`` is the note given when deleting it."""
-
-    __tablename__ = "replaced_measurement"
-    __table_args__ = (Index("ix_replaced_measurement_key", "goal_id", "scope", "year"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    goal_id: str = Field(foreign_key="goal.id", max_length=64)
-    scope: str = Field(foreign_key="scope.code", max_length=32)
-    year: int
-    value: float
-    source: str | None = None
-    note: str | None = None
-    recorded_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
-    replaced_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime, nullable=False))
     deleted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
-    reason: str | None = None
+    flag: str | None = Field(default=None, max_length=1)  # P E B D U (see goaltrack.domain.flags)
+    replaces: int | None = None  # the id of the entry that was current when this one was recorded

@@ -1,82 +1,104 @@
-"""Reading figures: the current ones per goal and scope, by scope, a region's sums, and the history."""
+"""Reading figures from the record: the current ones per goal and scope, by scope, and the history.
+
+The current figure of an indicator, scope and year is a query on the append-only record
+(goaltrack.storage.models.FigureEntry): the entry with the highest id among those published on or
+before the engine's vintage day (goaltrack.storage.vintage; none: every entry), unless that entry is a
+deletion. Goals name their indicator; two goals of one indicator read the same figures.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlmodel import select
+from sqlalchemy import false, func, select
 
 from goaltrack.catalogue import NATION
 from goaltrack.domain import regions
 from goaltrack.domain.progress import Point
 from goaltrack.domain.units import counts
 from goaltrack.storage.lookup import get_goals, list_scopes, resolve_scope
-from goaltrack.storage.models import Measurement, ReplacedMeasurement
-from goaltrack.storage.sessions import reading_session
+from goaltrack.storage.models import FigureEntry, Goal
+from goaltrack.storage.vintage import known_at
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
+
+ENTRY = FigureEntry.__table__
+
+
+def indicators(conn: Connection | Engine, goal_ids: Sequence[str]) -> dict[str, str]:
+    """goal id → its indicator."""
+    goal = Goal.__table__
+    if hasattr(conn, "connect"):
+        with conn.connect() as c:
+            return indicators(c, goal_ids)
+    return {gid: ind or gid.rsplit("/", 1)[-1] for gid, ind in
+            conn.execute(select(goal.c.id, goal.c.indicator).where(goal.c.id.in_(list(goal_ids))))}
+
+
+def current_query(indicator_ids: Sequence[str], *conditions, up_to: int | None = None,
+                  day: datetime.date | None = None, with_deleted: bool = False):
+    """(indicator, scope, year, value, source, flag, id) of the current figures of these indicators
+    under ``conditions`` (on the entry table), by indicator, scope and year; ``with_deleted``: the
+    newest entry of each key, deletions too. The newest entry per key is found on the index
+    (indicator, scope, year): as fast with a million entries of other scopes."""
+    where = [ENTRY.c.indicator.in_(list(indicator_ids)), *conditions]
+    if up_to is not None:
+        where.append(ENTRY.c.year <= up_to)
+    if day is not None:
+        where.append(ENTRY.c.published <= day)
+    newest = select(func.max(ENTRY.c.id)).where(*where).group_by(ENTRY.c.indicator, ENTRY.c.scope, ENTRY.c.year)
+    return (select(ENTRY.c.indicator, ENTRY.c.scope, ENTRY.c.year, ENTRY.c.value, ENTRY.c.source, ENTRY.c.flag,
+                   ENTRY.c.id)
+            .where(ENTRY.c.id.in_(newest), *([] if with_deleted else [ENTRY.c.deleted == false()]))
+            .order_by(ENTRY.c.indicator, ENTRY.c.scope, ENTRY.c.year))
+
+
+def _read(engine: Engine, goal_ids: Sequence[str], *conditions, up_to: int | None):
+    """(goal ids of the indicator, scope, point) for each current figure."""
+    if not goal_ids:
+        return
+    with engine.connect() as conn:
+        of = indicators(conn, goal_ids)
+        goals_of: dict[str, list[str]] = {}
+        for goal_id, indicator in of.items():
+            goals_of.setdefault(indicator, []).append(goal_id)
+        query = current_query(list(goals_of), *conditions, up_to=up_to, day=known_at(engine))
+        for indicator, scope, year, value, source, flag, _ in conn.execute(query):
+            yield goals_of[indicator], scope, Point(year, value, source, flag)
 
 
 def current_measurements(engine: Engine, goal_ids: Sequence[str], scope: str = NATION,
                          up_to: int | None = None) -> dict[str, list[Point]]:
-    """The current figures of the goals in one scope, by goal, oldest year first.
-
-    The database does the selecting, on the unique index (goal, scope, year): this stays as fast
-    with a million figures of other scopes as with none.
-    """
+    """The current figures of the goals in one scope, by goal, oldest year first."""
     out: dict[str, list[Point]] = {goal_id: [] for goal_id in goal_ids}
-    if not goal_ids:
-        return out
-    with engine.connect() as conn:
-        for goal_id, year, value, source in conn.execute(current_query(goal_ids, scope, up_to)):
-            out[goal_id].append(Point(year, value, source))
+    for goal_ids_, _, point in _read(engine, goal_ids, ENTRY.c.scope == scope, up_to=up_to):
+        for goal_id in goal_ids_:
+            out[goal_id].append(point)
     return out
-
-
-def current_query(goal_ids: Sequence[str], scope: str, up_to: int | None = None):
-    table = Measurement.__table__
-    return _figures_query(table.c.goal_id, table.c.goal_id.in_(list(goal_ids)), table.c.scope == scope,
-                          up_to=up_to)
 
 
 def figures_in_scopes(engine: Engine, goal_ids: Sequence[str], scopes: Sequence[str],
                       up_to: int | None = None) -> dict[str, dict[str, list[Point]]]:
     """The current figures of the goals in several scopes: goal → scope → points, oldest first."""
     out: dict[str, dict[str, list[Point]]] = {goal_id: {} for goal_id in goal_ids}
-    if not goal_ids or not scopes:
+    if not scopes:
         return out
-    table = Measurement.__table__
-    query = _figures_query(table.c.goal_id, table.c.goal_id.in_(list(goal_ids)), table.c.scope.in_(list(scopes)),
-                           up_to=up_to).add_columns(table.c.scope)
-    with engine.connect() as conn:
-        for goal_id, year, value, source, scope in conn.execute(query):
-            out[goal_id].setdefault(scope, []).append(Point(year, value, source))
+    for goal_ids_, scope, point in _read(engine, goal_ids, ENTRY.c.scope.in_(list(scopes)), up_to=up_to):
+        for goal_id in goal_ids_:
+            out[goal_id].setdefault(scope, []).append(point)
     return out
 
 
 def figures_by_scope(engine: Engine, goal_id: str, up_to: int | None = None) -> dict[str, list[Point]]:
     """The current figures of one goal in every scope that has any, oldest year first."""
-    table = Measurement.__table__
     out: dict[str, list[Point]] = {}
-    with engine.connect() as conn:
-        for scope, year, value, source in conn.execute(
-                _figures_query(table.c.scope, table.c.goal_id == goal_id, up_to=up_to)):
-            out.setdefault(scope, []).append(Point(year, value, source))
+    for _, scope, point in _read(engine, [goal_id], up_to=up_to):
+        out.setdefault(scope, []).append(point)
     return out
-
-
-def _figures_query(key, *conditions, up_to: int | None):
-    """(key, year, value, source) of current figures, by key and year: ``key`` groups the rows."""
-    table = Measurement.__table__
-    if up_to is not None:
-        conditions += (table.c.year <= up_to,)
-    return (select(key, table.c.year, table.c.value, table.c.source).where(*conditions)
-            .order_by(key, table.c.year))
 
 
 def _region_sum_rows(engine: Engine, goal_id: str, scope: str | None) -> list[HistoryRow]:
@@ -106,34 +128,47 @@ class HistoryRow:
     derived: int | None = None  # a region's sum: of how many municipalities
     deleted: bool = False  # deleted (``replaced_at`` says when), not replaced by a correction
     reason: str | None = None  # the note given when it was deleted
+    published: datetime.date | None = None  # when its producer released it
+    flag: str | None = None
 
 
 def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[HistoryRow]:
-    """Every figure of a goal, current, replaced and deleted, by scope, year and time recorded; for
-    persons and counts also each region's derived sums (the sum of its municipalities where it has no
-    figure)."""
+    """Every figure of a goal's indicator, current, replaced and deleted, by scope, year and order
+    recorded; for persons and counts also each region's derived sums (the sum of its municipalities
+    where it has no figure). At a vintage (goaltrack.storage.vintage), only the entries published by then."""
     goal = get_goals(engine, [goal_id])[0]
-    goal_id = goal.id
     if scope is not None:
         scope = resolve_scope(engine, scope)
-    rows: list[HistoryRow] = []
-    with reading_session(engine) as session:
-        current = select(Measurement).where(Measurement.goal_id == goal_id)
-        replaced = select(ReplacedMeasurement).where(ReplacedMeasurement.goal_id == goal_id)
-        if scope is not None:
-            current = current.where(Measurement.scope == scope)
-            replaced = replaced.where(ReplacedMeasurement.scope == scope)
-        for m in session.exec(current):
-            rows.append(HistoryRow(m.scope, m.year, m.value, m.source, m.note, m.recorded_at, None))
-        for r in session.exec(replaced):
-            rows.append(HistoryRow(r.scope, r.year, r.value, r.source, r.note, r.recorded_at, r.replaced_at,
-                                   deleted=r.deleted, reason=r.reason))
+    query = select(ENTRY).where(ENTRY.c.indicator == (goal.indicator or goal.code))
+    if scope is not None:
+        query = query.where(ENTRY.c.scope == scope)
+    day = known_at(engine)
+    if day is not None:
+        query = query.where(ENTRY.c.published <= day)
+    with engine.connect() as conn:
+        entries = list(conn.execute(query.order_by(ENTRY.c.scope, ENTRY.c.year, ENTRY.c.id)))
+    rows = _history_rows(entries)
     if counts(goal.unit):
-        rows += _region_sum_rows(engine, goal_id, scope)
-    far_future = datetime.datetime.max
-    rows.sort(key=lambda r: (r.scope != NATION, r.scope, r.year, r.replaced_at or far_future))
-    for i in range(1, len(rows)):  # each figure after the first for its scope and year replaced the one before
-        before, row = rows[i - 1], rows[i]
-        if (before.scope, before.year) == (row.scope, row.year) and not before.deleted:
-            rows[i] = dataclasses.replace(row, replaces=before.value)
+        rows += _region_sum_rows(engine, goal.id, scope)
+    rows.sort(key=lambda r: (r.scope != NATION, r.scope, r.year))  # stable: each key's entries stay in order
+    return rows
+
+
+def _history_rows(entries: Sequence) -> list[HistoryRow]:
+    """The record's entries, in order per key, as figures: a deletion marks the figure before it deleted
+    (when, and why); each figure after another of its key replaces it."""
+    rows: list[HistoryRow] = []
+    for i, e in enumerate(entries):
+        if e.deleted:
+            continue
+        after = entries[i + 1] if i + 1 < len(entries) else None
+        if after is not None and (after.scope, after.year) != (e.scope, e.year):
+            after = None
+        before = rows[-1] if rows and (rows[-1].scope, rows[-1].year) == (e.scope, e.year) else None
+        replaces = None if before is None or before.deleted else before.value
+        rows.append(HistoryRow(e.scope, e.year, e.value, e.source, e.note, e.recorded_at,
+                               None if after is None else after.recorded_at, replaces,
+                               deleted=bool(after is not None and after.deleted),
+                               reason=after.note if after is not None and after.deleted else None,
+                               published=e.published, flag=e.flag))
     return rows

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import union_all
 from sqlmodel import Session, select
 
 from goaltrack.catalogue import (
@@ -19,11 +19,10 @@ from goaltrack.catalogue import (
 )
 from goaltrack.errors import GoaltrackError
 from goaltrack.storage.models import (
+    FigureEntry,
     Goal,
     GoalSet,
-    Measurement,
     Meta,
-    ReplacedMeasurement,
     Scope,
     utcnow,
 )
@@ -35,7 +34,8 @@ if TYPE_CHECKING:
 
 
 GOAL_FIELDS = ("title_en", "title_da", "short_en", "short_da", "unit", "direction", "baseline_year",
-               "baseline_value", "target_year", "target_value", "target_change_pct", "source", "verdict_window")
+               "baseline_value", "target_year", "target_value", "target_change_pct", "source", "verdict_window",
+               "indicator", "breaks")
 
 
 @dataclass
@@ -80,6 +80,7 @@ def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
         _sync_scopes(session, catalogue, others)
         _sync_set(session, catalogue)
         existing, wanted = _sync_goals(session, catalogue, result)
+        _check_shared_indicators(session, catalogue)
         _leave_out_missing(session, catalogue, existing, wanted, archive, result)
         result.measurements_added = _seed_measurements(session, catalogue.goals, catalogue.set_id,
                                                        result.differing)
@@ -174,46 +175,87 @@ def _leave_out_missing(session: Session, catalogue: Catalogue, existing: dict[st
 
 
 def _fields(definition: GoalDef) -> dict:
-    return {name: getattr(definition, name) for name in GOAL_FIELDS}
+    out = {name: getattr(definition, name) for name in GOAL_FIELDS}
+    out["indicator"] = definition.indicator_id
+    out["breaks"] = json.dumps([list(b) for b in definition.breaks]) if definition.breaks else None
+    return out
+
+
+def _check_shared_indicators(session: Session, catalogue: Catalogue) -> None:
+    """Goals that share an indicator share its figures: they must count them in the same unit."""
+    session.flush()
+    units: dict[str, Goal] = {}
+    for goal in session.exec(select(Goal).order_by(Goal.set_id != catalogue.set_id, Goal.id)):
+        other = units.setdefault(goal.indicator, goal)
+        if other.unit != goal.unit:
+            raise GoaltrackError(f"{catalogue.path}: goals {other.full_name} ({other.unit}) and {goal.full_name} "
+                                 f"({goal.unit}) track the same indicator '{goal.indicator}' in different units; "
+                                 "give one its own indicator: (nothing was changed)")
 
 
 def _goals_with_measurements(session: Session, goal_ids: list[str]) -> set[str]:
+    """The goals whose indicator has entries in the record that no other goal (kept) reads."""
     if not goal_ids:
         return set()
-    current = select(Measurement.goal_id).where(Measurement.goal_id.in_(goal_ids))
-    replaced = select(ReplacedMeasurement.goal_id).where(ReplacedMeasurement.goal_id.in_(goal_ids))
-    return set(session.execute(union_all(current, replaced)).scalars())
+    goals = {g.id: g for g in session.exec(select(Goal))}
+    leaving = set(goal_ids)
+    read_elsewhere = {g.indicator for g in goals.values() if g.id not in leaving}
+    wanted = {goals[g].indicator for g in goal_ids} - read_elsewhere
+    if not wanted:
+        return set()
+    entry = FigureEntry.__table__
+    held = set(session.execute(select(entry.c.indicator).where(entry.c.indicator.in_(sorted(wanted)))
+                               .distinct()).scalars())
+    return {g for g in goal_ids if goals[g].indicator in held}
 
 
 def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, differing: list) -> int:
-    """Load the catalogue's published figures where the database has none for their scope and year,
-    and none was deleted there (a figure someone deleted stays deleted). A figure the database holds
-    with another value is kept, and listed in ``differing``."""
+    """Load the catalogue's published figures into the record where it has no entry for their indicator,
+    scope and year (a figure someone deleted stays deleted; one recorded otherwise is kept, and listed
+    in ``differing``). A figure with a first release goes in as two entries: the first release, then
+    the revision that replaced it."""
+    from goaltrack.storage.queries import ENTRY
+
     writer = FigureWriter.on_session(session)
-    first: list[tuple] = []  # first releases, kept as the figures their revisions replaced
+    first: list[tuple] = []  # first releases, each followed by the figure that revised it
     new: list[tuple] = []
     for definition in goals:
         if not definition.measurements:
             continue
-        key = goal_key(set_id, definition.id)
-        held = {(scope, year): value for scope, year, value in session.exec(
-            select(Measurement.scope, Measurement.year, Measurement.value).where(Measurement.goal_id == key))}
-        deleted = set(session.exec(
-            select(ReplacedMeasurement.scope, ReplacedMeasurement.year)
-            .where(ReplacedMeasurement.goal_id == key, ReplacedMeasurement.deleted == True)  # noqa: E712
-        ).all())
+        indicator = definition.indicator_id
+        newest: dict[tuple[str, int], tuple] = {}
+        for scope, year, value, deleted in session.execute(
+                select(ENTRY.c.scope, ENTRY.c.year, ENTRY.c.value, ENTRY.c.deleted)
+                .where(ENTRY.c.indicator == indicator).order_by(ENTRY.c.id)):
+            newest[(scope, year)] = (value, deleted)
         for seed in definition.measurements:
-            mine = held.get((seed.scope, seed.year))
-            if mine is not None and mine != seed.value:
-                differing.append((definition.id, seed.scope, seed.year, mine, seed.value, seed.source))
-            if mine is None and (seed.scope, seed.year) not in deleted:
-                if seed.first_value is not None:  # the first release, in the history as the figure revised
-                    first.append((key, seed.scope, seed.year, seed.first_value, seed.first_source, None,
-                                  None, writer.now, False))
-                new.append((key, seed.scope, seed.year, seed.value, seed.source, seed.note))
-    writer.add_history(first)
+            held = newest.get((seed.scope, seed.year))
+            if held is not None and not held[1] and held[0] != seed.value:
+                differing.append((definition.id, seed.scope, seed.year, held[0], seed.value, seed.source))
+            if held is not None:
+                continue
+            row = (indicator, seed.scope, seed.year, seed.value, seed.source, seed.note, seed.flag, seed.published)
+            if seed.first_value is not None:
+                first.append((indicator, seed.scope, seed.year, seed.first_value, seed.first_source, None, None,
+                              seed.first_published, row))
+            else:
+                new.append((*row, None))
     writer.add(new)
-    return len(new)
+    _add_revised(session, writer, first)
+    return len(new) + len(first)
+
+
+def _add_revised(session: Session, writer: FigureWriter, first: list[tuple]) -> None:
+    """First releases, then the revisions that replace them (each naming the entry it replaces)."""
+    from goaltrack.storage.queries import ENTRY
+
+    if not first:
+        return
+    writer.add([row[:8] + (None,) for row in first])
+    ids = {(ind, scope, year): id_ for id_, ind, scope, year in session.execute(
+        select(ENTRY.c.id, ENTRY.c.indicator, ENTRY.c.scope, ENTRY.c.year)
+        .where(ENTRY.c.indicator.in_(sorted({row[0] for row in first})), ENTRY.c.replaces.is_(None)))}
+    writer.add([(*row[8], ids[row[8][:3]]) for row in first])
 
 
 def catalogue_name(engine: Engine) -> str | None:

@@ -93,8 +93,8 @@ def legacy(run, db_path):
     """A database holding what goaltrack once let in: 1e308 homeless, ±1e308 reading scores, and a
     youth-education target a subnormal step from a zero baseline."""
     run("goals")
-    insert = ("INSERT INTO measurement (goal_id, scope, year, value, recorded_at) "
-              "VALUES (?, 'DK', ?, ?, '2024-01-01 00:00:00')")
+    insert = ("INSERT INTO figure (indicator, scope, year, value, published, recorded_at, deleted) "
+              "VALUES (?, 'DK', ?, ?, '2024-01-01', '2024-01-01 00:00:00', 0)")
     _store(db_path, insert, "homelessness", 2019, 1e308)
     _store(db_path, insert, "school-reading", 2015, -1e308)
     _store(db_path, insert, "school-reading", 2019, 1e308)

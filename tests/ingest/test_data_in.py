@@ -3,6 +3,8 @@ history, and SQLite paths that must exist."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from goaltrack.domain import plausible
@@ -56,7 +58,7 @@ def test_replace_needs_a_source_and_a_new_source_is_kept_with_the_old_in_history
     assert "a revised figure needs its source: homelessness DK 2013 5820 → 5900; add --source TEXT" in refused.stderr
     assert dump(ready) == before
     out = run("record", "homelessness", "5820", "--year", "2013", "--source", "SFI, Hjemløshed i Danmark 2013")
-    assert "Updated the source of homelessness DK 2013" in out.stderr
+    assert "Recorded a new release of homelessness DK 2013" in out.stderr
     rows = [(r["value"], r["source"], r["current"]) for r in run.json("history", "homelessness", "--format", "json")
             if r["year"] == 2013]
     assert rows == [(5820, "SFI national count 2013, quoted in Socialpædagogerne's input (2013)", False),
@@ -132,7 +134,12 @@ def test_delete_keeps_the_figure_in_history_marked_deleted(run, ready):
     rows = run.json("history", "placement-breakdown", "--format", "json")
     assert [(r["value"], r["current"], r["replaces"]) for r in rows] == [(47, False, None), (4.7, True, None)]
     exported = run("export", "placement-breakdown", "--history").stdout.splitlines()
-    assert exported[1].startswith("placement-breakdown,DK,2015,47,typo,,deleted,")
+    today = datetime.date.today().isoformat()
+    # the record: the figure, its deletion (the reason its note), the figure recorded again
+    assert [line.rsplit(",", 1)[0] for line in exported[1:4]] == [
+        f"placement-breakdown,DK,2015,47,typo,,{today},,replaced",
+        f"placement-breakdown,DK,2015,47,typo,typed 47 for 4.7,{today},,deleted",
+        f"placement-breakdown,DK,2015,4.7,,,{today},,current"]
 
 
 def test_a_mistyped_sqlite_path_creates_nothing(run, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -221,8 +222,9 @@ def test_export_with_history_restores_the_history(run, ready, tmp_path, monkeypa
     run("record", "homelessness", "6138", "--year", "2015", "--source", "first")
     run("record", "homelessness", "6139", "--year", "2015", "--replace", "--source", "revised")
     exported = run("export", "homelessness", "--history").stdout
-    assert exported.splitlines()[0] == "goal,scope,year,value,source,note,status,recorded_at,replaced_at"
-    assert ",6138,first,,replaced," in exported and ",6139,revised,,current," in exported
+    assert exported.splitlines()[0] == "goal,scope,year,value,source,note,published,flag,state,recorded_at"
+    today = datetime.date.today().isoformat()
+    assert f",6138,first,,{today},,replaced," in exported and f",6139,revised,,{today},,current," in exported
     monkeypatch.setenv("GOALTRACK_DATABASE_URL", f"sqlite:///{tmp_path / 'copy.db'}")
     path = write(tmp_path, exported, "history.csv")
     assert "1 earlier figure." in run("import", path, "--replace").stderr
@@ -230,7 +232,7 @@ def test_export_with_history_restores_the_history(run, ready, tmp_path, monkeypa
     def without_seed_time(text: str) -> list[str]:
         # The new database loaded the catalogue's 2013 figure itself, at its own time: the import
         # found it unchanged and left it so. Every other field, and every other row, is the same.
-        return [line.rsplit(",", 2)[0] if "SFI national count 2013" in line else line for line in text.splitlines()]
+        return [line.rsplit(",", 1)[0] if "SFI national count 2013" in line else line for line in text.splitlines()]
 
     assert without_seed_time(run("export", "homelessness", "--history").stdout) == without_seed_time(exported)
     assert "0 new" in run("import", path, "--replace").stderr  # a second time adds nothing
@@ -239,9 +241,12 @@ def test_export_with_history_restores_the_history(run, ready, tmp_path, monkeypa
 
 def test_export_filters(run, ready):
     out = run("export", "homelessness", "--scope", "DK").stdout.splitlines()
-    assert out == ["goal,scope,year,value,source,note",
-                   "homelessness,DK,2013,5820,\"SFI national count 2013, quoted in Socialpædagogerne's input (2013)\","]
+    today = datetime.date.today().isoformat()
+    assert out == ["goal,scope,year,value,source,note,published,flag",
+                   "homelessness,DK,2013,5820,\"SFI national count 2013, quoted in Socialpædagogerne's input (2013)\","
+                   f",{today},"]
     assert json.loads(run("export", "drug-deaths", "--format", "json").stdout) == [
         {"goal": "drug-deaths", "scope": "DK", "year": 2012, "value": 210,
-         "source": "Socialpædagogerne's input to the 2020 goals (2013)", "note": None}]
+         "source": "Socialpædagogerne's input to the 2020 goals (2013)", "note": None, "published": today,
+         "flag": None}]
     assert "unknown scope" in run.fails("export", "--scope", "XX").stderr

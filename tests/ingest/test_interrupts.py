@@ -59,7 +59,7 @@ def test_ctrl_c_at_any_moment_of_an_import_tells_the_truth(tmp_path, template_da
     for step in range(12):
         fresh()
         with sqlite3.connect(database) as conn:
-            before = conn.execute("SELECT count(*) FROM measurement").fetchone()[0]
+            before = conn.execute("SELECT count(*) FROM figure").fetchone()[0]
         proc = subprocess.Popen([sys.executable, "-m", "goaltrack", "import", str(figures), "--force"], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(whole * (0.3 + step * 0.07))
@@ -67,7 +67,7 @@ def test_ctrl_c_at_any_moment_of_an_import_tells_the_truth(tmp_path, template_da
             proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=120)
         with sqlite3.connect(database) as conn:
-            after = conn.execute("SELECT count(*) FROM measurement").fetchone()[0]
+            after = conn.execute("SELECT count(*) FROM figure").fetchone()[0]
         lines = err.strip().splitlines()
         assert "Traceback" not in err and "unexpected" not in err and "cannot use" not in err, err
         assert sum(line.startswith("Error: ") for line in lines) <= 1, err
@@ -137,7 +137,7 @@ def test_ctrl_c_from_start_to_finish_is_one_true_line(tmp_path, moment, code, sa
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].startswith(said), done.stderr
     with sqlite3.connect(database) as conn:
-        stored = conn.execute("SELECT count(*) FROM measurement WHERE year = 2015 AND value = 250").fetchone()[0]
+        stored = conn.execute("SELECT count(*) FROM figure WHERE year = 2015 AND value = 250").fetchone()[0]
     assert stored == (1 if written else 0)
 
 

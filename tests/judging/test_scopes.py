@@ -167,16 +167,19 @@ def test_compare_near_target_baseline_progress_explodes_but_never_ranks(run, tmp
 
 
 @pytest.mark.fresh_database
-def test_status_reads_through_the_unique_index(run, db_path):
+def test_status_reads_through_the_key_index(run, db_path):
     """The database does the selecting: a million figures of other scopes are never scanned
     (benchmarks/status_scale.py measures it; this guards the plan)."""
     from goaltrack.storage import store
     from goaltrack.storage.database import open_database
 
     engine = open_database(f"sqlite:///{db_path}")
-    query = store.current_query(["homelessness", "drug-deaths"], "101", 2026)
+    from goaltrack.storage.queries import ENTRY
+
+    query = store.current_query(["homelessness", "drug-deaths"], ENTRY.c.scope == "101", up_to=2026)
     sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
     with engine.connect() as conn:
         plan = " ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
-    # the unique constraint's index, on all three of its columns
-    assert "SEARCH measurement USING INDEX" in plan and "(goal_id=? AND scope=? AND year<?)" in plan, plan
+    # the record's key index, on all three of its columns, and each newest entry by its id
+    assert "SEARCH figure USING COVERING INDEX ix_figure_key (indicator=? AND scope=? AND year<?)" in plan, plan
+    assert "SEARCH figure USING INTEGER PRIMARY KEY (rowid=?)" in plan and "SCAN figure" not in plan, plan

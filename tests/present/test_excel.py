@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import csv
 import io
 
@@ -27,19 +29,20 @@ def test_export_xlsx_reads_back_figure_by_figure(run, figures, tmp_path):
     result = run("export", "--format", "xlsx", "--output", str(out))
     assert result.stdout == "" and "Exported 8 figures to" in result.stderr
     rows = cells(out, "figures")
-    assert rows[0] == ["goal", "scope", "year", "value", "source", "note"]
+    assert rows[0] == ["goal", "scope", "year", "value", "source", "note", "published", "flag"]
     body = {(r[0], r[1], r[2]): r for r in rows[1:]}
     assert len(body) == 8
-    assert body[("homelessness", "DK", 2019)][3:] == [6431, "'=HYPERLINK(\"http://x\")", None]
-    assert body[("homelessness", "101", 2019)][3:] == [812, None, "'+ revised"]
+    today = datetime.date.today().isoformat()
+    assert body[("homelessness", "DK", 2019)][3:] == [6431, "'=HYPERLINK(\"http://x\")", None, today, None]
+    assert body[("homelessness", "101", 2019)][3:] == [812, None, "'+ revised", today, None]
     assert body[("placement-breakdown", "DK", 2015)][3] == pytest.approx(5.1)
     assert body[("drug-deaths", "DK", 2012)][3] == 210
     for row in rows[1:]:  # years whole numbers, figures numbers: never text
         assert type(row[2]) is int and isinstance(row[3], (int, float)) and not isinstance(row[3], bool)
     history = tmp_path / "history.xlsx"
     run("export", "homelessness", "--history", "--format", "xlsx", "--output", str(history))
-    assert cells(history, "figures")[0] == ["goal", "scope", "year", "value", "source", "note", "status",
-                                            "recorded_at", "replaced_at"]
+    assert cells(history, "figures")[0] == ["goal", "scope", "year", "value", "source", "note", "published",
+                                            "flag", "state", "recorded_at"]
 
 
 def test_status_xlsx_reads_back_figure_by_figure(run, figures, tmp_path):
@@ -64,8 +67,8 @@ def test_status_xlsx_reads_back_figure_by_figure(run, figures, tmp_path):
 
 def test_excel_da_csv(run, figures, tmp_path):
     text = run("export", "placement-breakdown", "homelessness", "--excel-da").stdout
-    assert text.startswith("\ufeffgoal;scope;year;value;source;note\n")
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert text.startswith("\ufeffgoal;scope;year;value;source;note;published;flag\n")
+    rows = [row[:6] for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")]
     assert ["placement-breakdown", "DK", "2015", "5,1", "Ankestyrelsen", ""] in rows
     assert ["homelessness", "101", "2019", "812", "", "'+ revised"] in rows  # a formula never runs in Excel
     assert ["homelessness", "DK", "2019", "6431", "'=HYPERLINK(\"http://x\")", ""] in rows

@@ -66,8 +66,8 @@ def hostile(run, db_path):
     _store(db_path, "UPDATE scope SET name = ? WHERE code = '101'", "København \x1b[8mhidden")
     for year, source in zip((2013, 2015, 2017), FORMULAS[:3], strict=True):
         run("record", "drug-deaths", str(200 + year % 100), "--year", str(year), "--source", source)
-    _store(db_path, "INSERT INTO measurement (goal_id, scope, year, value, source, note, recorded_at) VALUES "
-           "('homelessness', '101', 2015, 1500, ?, ?, '2024-01-01 00:00:00')",
+    _store(db_path, "INSERT INTO figure (indicator, scope, year, value, source, note, published, recorded_at, "
+           "deleted) VALUES ('homelessness', '101', 2015, 1500, ?, ?, '2024-01-01', '2024-01-01 00:00:00', 0)",
            "VIVE \x1b[2J $5 and $6", "=cmd|' /C calc'!A0\x1b[8m")
     return db_path
 

@@ -97,10 +97,10 @@ def test_the_goal_id_overview_is_reserved(run, db_path, tmp_path):
     catalogue.write_text("goals:\n  - id: overview\n    title: t\n    unit: count\n    direction: increase\n")
     assert "goal id 'overview' is reserved" in run.fails("catalogue", "check", str(catalogue)).stderr
     with sqlite3.connect(db_path) as conn:  # a database synced before the id was reserved
-        conn.execute("INSERT INTO goal (id, position, title_en, title_da, unit, direction, archived) "
-                     "VALUES ('overview', 99, 'Overview', 'Overblik', 'count', 'increase', 0)")
-        conn.execute("INSERT INTO measurement (goal_id, scope, year, value, recorded_at) "
-                     "VALUES ('overview', 'DK', 2015, 3, '2024-01-01 00:00:00')")
+        conn.execute("INSERT INTO goal (id, position, title_en, title_da, unit, direction, archived, indicator) "
+                     "VALUES ('overview', 99, 'Overview', 'Overblik', 'count', 'increase', 0, 'overview')")
+        conn.execute("INSERT INTO figure (indicator, scope, year, value, published, recorded_at, deleted) "
+                     "VALUES ('overview', 'DK', 2015, 3, '2024-01-01', '2024-01-01 00:00:00', 0)")
     result = run.fails("chart", "--all", "--out", str(tmp_path / "charts"))
     assert "two charts would be written to" in result.stderr and "overview.png" in result.stderr
     assert not list((tmp_path / "charts").glob("*.png"))

@@ -130,10 +130,91 @@ def test_upgrade_from_the_first_revision_keeps_every_row(backend_url):
     engine = db.open_database(backend_url)  # upgrades to the newest revision on first use
     with engine.connect() as conn:
         assert db.current_revision(conn) == db.HEAD
-        for name, values in rows.items():
+        for name in ("goal", "scope", "meta"):
+            values = rows[name]
             columns = len(values[0])
             got = sorted(tuple(row)[:columns] for row in conn.execute(table(conn, name).select()))
             assert got == sorted(values), name
+        # both figure tables are one record now: the replaced figure first, then the one that replaced it
+        figure = table(conn, "figure")
+        assert [tuple(r) for r in conn.execute(figure.select().with_only_columns(
+            *[figure.c[n] for n in ("id", "indicator", "scope", "year", "value", "source", "note", "recorded_at",
+                                    "deleted", "replaces")]).order_by(figure.c.id))] == [
+            (1, "homelessness", "101", 2013, 1500.0, None, "note", t3, False, None),
+            (2, "homelessness", "DK", 2013, 5800.0, "first", None, t1, False, None),
+            (3, "homelessness", "DK", 2013, 5820.0, "SFI", None, t2, False, 2)]
         assert sorted(conn.execute(text("SELECT code, kind, parent FROM scope"))) == [
             ("101", "other", None), ("DK", "nation", None)]
+    engine.dispose()
+
+
+def test_upgrade_to_the_record_keeps_every_row_and_every_history_entry(backend_url):
+    """0006 → 0007 with data: current figures, corrections, a deletion with its reason, a figure deleted
+    and recorded again, and two sets' goals of one id (now one indicator) — every row an entry, in the
+    order it was recorded; and back down, the same two tables again."""
+    from datetime import date, datetime
+
+    from sqlalchemy import MetaData, Table, text
+
+    engine = db.connect(backend_url)
+    with engine.begin() as conn:
+        command.upgrade(db.alembic_config(conn), "0006")
+    t = [datetime(2020 + i, 1, 1, 12) for i in range(6)]
+    with engine.begin() as conn:
+        meta = MetaData()
+        goal, goal_set, scope, current, old = (Table(n, meta, autoload_with=conn) for n in (
+            "goal", "goal_set", "scope", "measurement", "replaced_measurement"))
+        conn.execute(scope.insert(), [{"code": "DK", "name": "Danmark", "position": 0, "kind": "nation"},
+                                      {"code": "751", "name": "Aarhus", "position": 1, "kind": "municipality"}])
+        conn.execute(goal_set.insert(), [{"id": "aarhus", "name": "Aarhus", "scope": "751", "position": 1}])
+        base = {"title_en": "t", "title_da": "t", "unit": "persons", "direction": "decrease", "archived": False}
+        conn.execute(goal.insert(), [{"id": "drug-deaths", "set_id": "dk-2020", "position": 0, **base},
+                                     {"id": "aarhus/drug-deaths", "set_id": "aarhus", "position": 0, **base}])
+        conn.execute(current.insert(), [
+            {"goal_id": "drug-deaths", "scope": "DK", "year": 2018, "value": 248.0, "source": "SST rev",
+             "note": None, "recorded_at": t[2]},
+            {"goal_id": "drug-deaths", "scope": "DK", "year": 2019, "value": 230.0, "source": "again",
+             "note": "re-entered", "recorded_at": t[5]},
+            {"goal_id": "aarhus/drug-deaths", "scope": "751", "year": 2019, "value": 12.0, "source": "Aarhus",
+             "note": None, "recorded_at": t[1]}])
+        conn.execute(old.insert(), [
+            {"goal_id": "drug-deaths", "scope": "DK", "year": 2018, "value": 252.0, "source": "SST first",
+             "note": "first", "recorded_at": t[0], "replaced_at": t[2], "deleted": False, "reason": None},
+            {"goal_id": "drug-deaths", "scope": "DK", "year": 2019, "value": 2300.0, "source": "typo",
+             "note": None, "recorded_at": t[3], "replaced_at": t[4], "deleted": True, "reason": "typed a 0 too many"}])
+    engine.dispose()
+    engine = db.open_database(backend_url)
+    with engine.connect() as conn:
+        figure = Table("figure", MetaData(), autoload_with=conn)
+        entries = [tuple(r) for r in conn.execute(figure.select().with_only_columns(*[figure.c[n] for n in (
+            "indicator", "scope", "year", "value", "source", "note", "published", "recorded_at", "deleted", "replaces",
+            "id")]).order_by(figure.c.id))]
+        assert sorted(conn.execute(text("SELECT id, indicator FROM goal"))) == [
+            ("aarhus/drug-deaths", "drug-deaths"), ("drug-deaths", "drug-deaths")]
+    ids = {e[-1]: e for e in entries}
+    assert [e[:10] for e in entries] == [
+        ("drug-deaths", "751", 2019, 12.0, "Aarhus", None, date(2021, 1, 1), t[1], False, None),
+        ("drug-deaths", "DK", 2018, 252.0, "SST first", "first", date(2020, 1, 1), t[0], False, None),
+        ("drug-deaths", "DK", 2018, 248.0, "SST rev", None, date(2022, 1, 1), t[2], False, 2),
+        ("drug-deaths", "DK", 2019, 2300.0, "typo", None, date(2023, 1, 1), t[3], False, None),
+        ("drug-deaths", "DK", 2019, 2300.0, "typo", "typed a 0 too many", date(2024, 1, 1), t[4], True, 4),
+        ("drug-deaths", "DK", 2019, 230.0, "again", "re-entered", date(2025, 1, 1), t[5], False, 5)]
+    assert len(ids) == 6
+    from goaltrack.domain.progress import Point
+    from goaltrack.storage import store
+
+    assert store.current_measurements(engine, ["drug-deaths"], "DK")["drug-deaths"] == [
+        Point(2018, 248.0, "SST rev"), Point(2019, 230.0, "again")]
+    with engine.begin() as conn:  # and back: the same two tables, the reason where it was
+        command.downgrade(db.alembic_config(conn), "0006")
+    with engine.connect() as conn:
+        meta = MetaData()
+        current, old = (Table(n, meta, autoload_with=conn) for n in ("measurement", "replaced_measurement"))
+        assert sorted(tuple(r)[1:] for r in conn.execute(current.select())) == [
+            ("drug-deaths", "751", 2019, 12.0, "Aarhus", None, t[1]),
+            ("drug-deaths", "DK", 2018, 248.0, "SST rev", None, t[2]),
+            ("drug-deaths", "DK", 2019, 230.0, "again", "re-entered", t[5])]
+        assert sorted(tuple(r)[1:] for r in conn.execute(old.select())) == [
+            ("drug-deaths", "DK", 2018, 252.0, "SST first", "first", t[0], t[2], False, None),
+            ("drug-deaths", "DK", 2019, 2300.0, "typo", None, t[3], t[4], True, "typed a 0 too many")]
     engine.dispose()

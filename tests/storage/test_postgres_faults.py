@@ -39,7 +39,7 @@ def figures(engine_url: str) -> list[tuple]:
 
     engine = create_engine(engine_url)
     with engine.connect() as conn:
-        rows = list(conn.execute(text("SELECT goal_id, scope, year, value, source FROM measurement ORDER BY 1, 2, 3")))
+        rows = list(conn.execute(text("SELECT indicator, scope, year, value, source FROM figure ORDER BY id")))
     engine.dispose()
     return rows
 

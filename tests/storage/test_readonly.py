@@ -190,7 +190,8 @@ def test_a_reader_reads_through_a_writer_at_work(shared):
     url = f"sqlite:///{data / 'goals.db'}"
     assert shared.as_user(OWNER, "--db", url, "record", "homelessness", "6431", "--year", "2019").returncode == 0
     writer = sqlite3.connect(data / "goals.db")  # a writer at work: its -wal and -shm are there
-    writer.execute("UPDATE measurement SET value = 6432 WHERE year = 2019 AND goal_id = 'homelessness'")
+    writer.execute("INSERT INTO figure (indicator, scope, year, value, published, recorded_at, deleted) "
+                   "VALUES ('homelessness', 'DK', 2019, 6432, '2026-01-01', '2026-01-01 00:00:00', 0)")
     writer.commit()  # committed to the WAL, not yet to the file
     try:
         assert (data / "goals.db-wal").exists() and (data / "goals.db-shm").exists()

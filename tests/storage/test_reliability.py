@@ -161,7 +161,7 @@ def test_an_import_killed_at_any_moment_leaves_all_or_none(tmp_path, backend):
         with engine.connect() as conn:
             if engine.dialect.name == "sqlite":
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-            count = conn.exec_driver_sql("SELECT count(*) FROM measurement").scalar()
+            count = conn.exec_driver_sql("SELECT count(*) FROM figure").scalar()
         engine.dispose()
         assert count in (0, rows), count  # all of the import, or none of it
         return count

@@ -10,8 +10,7 @@ import pytest
 from alembic import command
 
 from goaltrack.storage import database as db
-
-from tests.conftest import Runner, dump
+from tests.conftest import Runner
 
 AARHUS = """\
 id: aarhus-2030
@@ -45,14 +44,27 @@ def two_sets(run, tmp_path) -> Runner:
     return run
 
 
-def test_a_bare_id_two_sets_share_is_refused_listing_both(two_sets, db_path):
-    before = dump(db_path)
-    for command_line in (["status", "homelessness"], ["chart", "homelessness"], ["history", "homelessness"],
-                         ["compare", "homelessness"], ["record", "homelessness", "500", "--year", "2020"]):
-        result = two_sets.fails(*command_line)
-        assert result.stderr == ("Error: goal 'homelessness' is in 2 sets: dk-2020/homelessness, "
-                                 "aarhus-2030/homelessness; name one as SET/ID\n"), command_line
-    assert dump(db_path) == before
+def test_a_bare_id_is_the_shipped_sets_goal_and_set_picks_another(two_sets, db_path):
+    """Method v3: a bare id resolves to the default (shipped) set's goal; --set or SET/ID picks another."""
+    dk = two_sets.json("status", "homelessness", "--format", "json")["goals"]
+    assert [(g["set"], g["scope"]) for g in dk] == [("dk-2020", "DK")]
+    aarhus = two_sets.json("status", "homelessness", "--set", "aarhus-2030", "--format", "json")["goals"]
+    assert [(g["set"], g["scope"], g["latest"]["value"]) for g in aarhus] == [("aarhus-2030", "751", 560)]
+    out = two_sets("record", "homelessness", "500", "--year", "2020", "--set", "aarhus-2030", "--force")
+    assert out.stderr.startswith("Recorded homelessness 751 2020: 500")
+    assert "unknown goal 'nope'" in two_sets.fails("status", "nope", "--set", "aarhus-2030").stderr
+
+
+def test_two_sets_tracking_one_indicator_share_its_figures(two_sets):
+    """The Aarhus set's homelessness goal and the national one read the same record: a figure recorded
+    through one is seen through the other, in every scope."""
+    two_sets("record", "homelessness", "530", "--year", "2021", "--scope", "751", "--source", "VIVE 2021")
+    g = two_sets.json("status", "aarhus-2030/homelessness", "--format", "json")["goals"][0]
+    assert g["latest"] == {"year": 2021, "value": 530, "source": "VIVE 2021"}
+    national_in_aarhus = two_sets.json("status", "homelessness", "--scope", "751", "--format", "json")["goals"][0]
+    assert national_in_aarhus["latest"]["value"] == 530
+    two_sets("record", "aarhus-2030/homelessness", "6431", "--year", "2019", "--scope", "DK")
+    assert two_sets.json("status", "homelessness", "--format", "json")["goals"][0]["latest"]["value"] == 6431
 
 
 def test_set_id_names_a_goal_exactly(two_sets):
@@ -98,7 +110,7 @@ def test_status_per_set_and_grouped(two_sets):
 def test_record_uses_the_sets_scope(two_sets):
     result = two_sets("record", "aarhus-2030/homelessness", "540", "--year", "2021")
     assert "751 2021" in result.stderr
-    rows = two_sets.json("history", "aarhus-2030/homelessness", "--format", "json")
+    rows = two_sets.json("history", "aarhus-2030/homelessness", "--scope", "751", "--format", "json")
     assert [(r["scope"], r["year"], r["value"]) for r in rows] == [("751", 2019, 560), ("751", 2021, 540)]
     two_sets("record", "dk-2020/homelessness", "6431", "--year", "2019")
     assert two_sets.json("history", "dk-2020/homelessness", "--scope", "DK", "--format", "json")[-1]["value"] == 6431
@@ -119,13 +131,15 @@ def test_sync_follows_its_own_set_and_leaves_the_others(two_sets, tmp_path):
     assert "scope '9999' is not a known scope" in two_sets.fails("catalogue", "sync", str(unknown)).stderr
 
 
-def test_export_writes_set_id_where_a_bare_id_is_ambiguous(two_sets, tmp_path, monkeypatch):
+def test_export_writes_an_indicator_once_under_its_first_goal(two_sets, tmp_path, monkeypatch):
     two_sets("record", "dk-2020/homelessness", "6431", "--year", "2019")
     two_sets("record", "youth-jobs", "84", "--year", "2020")
     text = two_sets("export").stdout
-    names = {row["goal"] for row in csv.DictReader(io.StringIO(text))}
-    assert {"dk-2020/homelessness", "aarhus-2030/homelessness", "youth-jobs", "drug-deaths"} <= names
-    assert "homelessness" not in names
+    rows = list(csv.DictReader(io.StringIO(text)))
+    names = {row["goal"] for row in rows}
+    assert {"homelessness", "youth-jobs", "drug-deaths"} <= names  # the shipped set's goal: a bare id
+    assert "aarhus-2030/homelessness" not in names and "dk-2020/homelessness" not in names
+    assert ("homelessness", "751", "2019", "560") in {(r["goal"], r["scope"], r["year"], r["value"]) for r in rows}
     only = two_sets("export", "--set", "aarhus-2030").stdout
     assert {row["goal"] for row in csv.DictReader(io.StringIO(only))} == {"aarhus-2030/homelessness", "youth-jobs"}
     # into another database with both sets: the same figures
@@ -137,9 +151,9 @@ def test_export_writes_set_id_where_a_bare_id_is_ambiguous(two_sets, tmp_path, m
     two_sets("import", str(exported))
     assert two_sets("export").stdout == text
     bare = tmp_path / "bare.csv"
-    bare.write_text("goal,year,value\nhomelessness,2021,500\n", encoding="utf-8")
-    error = two_sets.fails("import", str(bare)).stderr
-    assert "goal 'homelessness' is in 2 sets: dk-2020/homelessness, aarhus-2030/homelessness; write SET/ID" in error
+    bare.write_text("goal,year,value\nhomelessness,2021,5500\n", encoding="utf-8")
+    two_sets("import", str(bare))  # the shipped set's goal, in its scope
+    assert two_sets.json("status", "homelessness", "--format", "json")["goals"][0]["latest"]["value"] == 5500
 
 
 def test_charts_and_report_per_set(two_sets, tmp_path):
@@ -209,7 +223,7 @@ def test_upgrade_from_the_previous_release_keeps_every_row_and_syncs(backend_url
             ("homelessness", "dk-2020", False), ("old-goal", "dk-2020", True)]
         assert list(conn.execute(text("SELECT id, name, scope FROM goal_set"))) == [
             ("dk-2020", "Sociale 2020-mål", "DK")]
-        assert sorted(conn.execute(text("SELECT goal_id, year, value FROM measurement"))) == [
+        assert sorted(conn.execute(text("SELECT indicator, year, value FROM figure"))) == [
             ("homelessness", 2019, 6431.0), ("old-goal", 2015, 7.0)]
     engine.dispose()
     run = Runner()

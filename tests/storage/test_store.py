@@ -32,10 +32,10 @@ def rows(engine, goal="drug-deaths", year=2015, scope=None):
 
 def test_the_same_figure_again_changes_nothing(engine):
     first = store.record(engine, "drug-deaths", 250, 2015, source="DST", note="first")
-    assert (first.outcome, first.measurement.value, first.unit, first.replaced) == ("recorded", 250, "persons", None)
+    assert (first.outcome, first.entry.value, first.unit, first.replaced) == ("recorded", 250, "persons", None)
     for replace in (False, True):  # with --replace too: the identical figure is no correction
         again = store.record(engine, "drug-deaths", 250, 2015, source="DST", note="first", replace=replace)
-        assert (again.outcome, again.measurement.value, again.replaced) == ("unchanged", 250, None)
+        assert (again.outcome, again.entry.value, again.replaced) == ("unchanged", 250, None)
         again = store.record(engine, "drug-deaths", 250, 2015, replace=replace)  # no source given: the same
         assert again.outcome == "unchanged"
     assert rows(engine) == [("DK", 2015, 250, "DST", "first", True, None)]
@@ -45,7 +45,7 @@ def test_the_same_value_with_a_new_source(engine):
     store.record(engine, "drug-deaths", 250, 2015, source="DST 2016")
     # The same figure with a new source takes the source; the old row is kept in the history.
     result = store.record(engine, "drug-deaths", 250, 2015, source="DST 2017")
-    assert (result.outcome, result.replaced, result.measurement.source) == ("resourced", 250, "DST 2017")
+    assert (result.outcome, result.replaced, result.entry.source) == ("resourced", 250, "DST 2017")
     assert rows(engine) == [("DK", 2015, 250, "DST 2016", None, False, None),
                             ("DK", 2015, 250, "DST 2017", None, True, 250)]
     assert store.record(engine, "drug-deaths", 250, 2015, source="DST 2017").outcome == "unchanged"
@@ -62,8 +62,8 @@ def test_a_correction_keeps_the_old_figure_and_says_what_it_replaced(engine):
     with pytest.raises(GoaltrackError, match="a revised figure needs its source"):
         store.record(engine, "homelessness", 6500, 2019, replace=True, note="revised")
     result = store.record(engine, "homelessness", 6500, 2019, source="revision", replace=True, note="revised")
-    assert (result.outcome, result.replaced, result.measurement.value) == ("replaced", 6431, 6500)
-    assert result.measurement.source == "revision" and result.measurement.note == "revised"
+    assert (result.outcome, result.replaced, result.entry.value) == ("replaced", 6431, 6500)
+    assert result.entry.source == "revision" and result.entry.note == "revised"
     store.record(engine, "homelessness", 6600, 2019, source="second revision", replace=True)
     assert rows(engine, "homelessness", 2019) == [
         ("DK", 2019, 6431, "first release", None, False, None),
@@ -201,11 +201,11 @@ def test_a_new_source_keeps_the_note_unless_a_new_one_is_given(engine):
     first = store.record(engine, "drug-deaths", 250, 2015, source="A", note="first note")
     assert (first.outcome, first.unit) == ("recorded", "persons")
     again = store.record(engine, "drug-deaths", 250, 2015, source="B")
-    assert (again.outcome, again.measurement.source, again.measurement.note) == ("resourced", "B", "first note")
+    assert (again.outcome, again.entry.source, again.entry.note) == ("resourced", "B", "first note")
     retold = store.record(engine, "drug-deaths", 250, 2015, source="C", note="second note")
-    assert (retold.outcome, retold.measurement.source, retold.measurement.note) == ("resourced", "C", "second note")
+    assert (retold.outcome, retold.entry.source, retold.entry.note) == ("resourced", "C", "second note")
     same = store.record(engine, "drug-deaths", 250, 2015)
-    assert (same.outcome, same.unit, same.measurement.note) == ("unchanged", "persons", "second note")
+    assert (same.outcome, same.unit, same.entry.note) == ("unchanged", "persons", "second note")
     assert rows(engine) == [("DK", 2015, 250, "A", "first note", False, None),  # each source kept
                             ("DK", 2015, 250, "B", "first note", False, 250),
                             ("DK", 2015, 250, "C", "second note", True, 250)]

@@ -15,7 +15,7 @@ def test_delete_by_scope_name_with_a_note_of_two_lines(run):
     run("record", "homelessness", "712", "--year", "2019", "--scope", "101", "--source", "count 2019")
     engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
     done = store.delete(engine, "homelessness", 2019, "København", "typed 712 for 721\n\tsee the count")
-    assert (done.outcome, done.measurement.scope, done.measurement.value, done.replaced) == \
+    assert (done.outcome, done.entry.scope, done.entry.value, done.replaced) == \
         ("deleted", "101", 712, 712)
     rows = run.json("history", "homelessness", "--scope", "101", "--format", "json")
     assert [(r["value"], r["current"], r["deleted"], r["reason"]) for r in rows] == \

@@ -9,6 +9,7 @@ from goaltrack.cli.options import (
     YearType,
     db_option,
     scope_option,
+    set_option,
 )
 from goaltrack.cli.output import info
 
@@ -18,8 +19,9 @@ from goaltrack.cli.output import info
 @click.option("--year", type=YearType(), required=True, help="The year of the figure to delete.")
 @scope_option
 @click.option("--note", metavar="TEXT", help="Why it is deleted (kept in the history).")
+@set_option
 @db_option
-def delete(goal: str, year: int, scope: str, note: str | None) -> None:
+def delete(goal: str, year: int, scope: str, note: str | None, set_id: str | None) -> None:
     """Delete the current figure of GOAL for YEAR (a figure recorded by mistake).
 
     Nothing is lost: the figure stays in the history, marked deleted, with when and the --note.
@@ -32,6 +34,6 @@ def delete(goal: str, year: int, scope: str, note: str | None) -> None:
     from goaltrack.present.numbers import number
     from goaltrack.storage import store
 
-    result = store.delete(database(), goal, year, scope, note)
-    m = result.measurement
+    result = store.delete(database(), goal, year, scope, note, set_id=set_id)
+    m = result.entry
     info(f"Deleted {goal} {m.scope} {m.year}: {number(m.value, result.unit)} (it stays in the history, marked deleted).")

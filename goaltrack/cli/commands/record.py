@@ -10,6 +10,7 @@ from goaltrack.cli.options import (
     db_option,
     parse_value_arg,
     scope_option,
+    set_option,
 )
 from goaltrack.cli.output import info
 
@@ -23,10 +24,16 @@ from goaltrack.cli.output import info
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
 @click.option("--replace", is_flag=True,
               help="Correct a figure already recorded (needs --source); the old one stays in the history.")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="The day its producer released the figure (default: today). --known-at reads by it.")
+@click.option("--flag", metavar="P|E|B|D|U",
+              help="P provisional, E estimated, B break in series (starts a new series), D definition differs, "
+                   "U low reliability.")
 @click.option("--force", is_flag=True, help="Record a figure even if it is far out of line with its neighbours.")
+@set_option
 @db_option
 def record(goal: str, value: str, year: int, scope: str | None, source: str | None, note: str | None,
-           replace: bool, force: bool) -> None:
+           replace: bool, published: str | None, flag: str | None, force: bool, set_id: str | None) -> None:
     """Record a published figure for GOAL: VALUE in YEAR.
 
     VALUE is a plain number; a Danish decimal comma is fine (5,7), thousands separators are not
@@ -34,8 +41,10 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
     is refused unless --replace is given, with the --source of the revision. The same figure with a
     new --source takes the source (the old one stays in the history). A figure far out of line with
     the same goal's figures in that scope (0.047 among figures near 5) is refused unless --force.
-    GOAL is its ID, or SET/ID where several goal sets have that ID; without --scope the figure is
-    for the scope of the goal's set (DK for the shipped set).
+    Nothing is overwritten: each figure is a new entry of the record, with the day it was --published
+    and its --flag. GOAL is its ID (the shipped set's goal, else the one set's that has it), SET/ID, or
+    an ID with --set; without --scope the figure is for the scope of the goal's set (DK for the
+    shipped set). Goals of several sets that track one indicator share its figures.
 
     \b
     Examples:
@@ -43,14 +52,16 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
       goaltrack record placement-breakdown 5,1 --year 2015
       goaltrack record homelessness 612 --year 2019 --scope København
       goaltrack record homelessness 6635 --year 2017 --replace --source "VIVE, revised count"
+      goaltrack record drug-deaths 256 --year 2020 --flag P --published 2021-09-14 --source "SST"
       goaltrack record aarhus-2030/homelessness 540 --year 2021
     """
     from goaltrack.present.numbers import number
     from goaltrack.storage import store
 
     figure = parse_value_arg(value)
-    result = store.record(database(), goal, figure, year, scope, source, note, replace, force)
-    m, unit = result.measurement, result.unit
+    result = store.record(database(), goal, figure, year, scope, source, note, replace, force,
+                          published=published, flag=flag, set_id=set_id)
+    m, unit = result.entry, result.unit
     shown = number(m.value, unit)
     if result.outcome == "recorded":
         info(f"Recorded {goal} {m.scope} {m.year}: {shown}.")
@@ -58,6 +69,6 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
         info(f"Replaced {goal} {m.scope} {m.year}: {number(result.replaced, unit)} → {shown} "
              "(the old figure stays in the history).")
     elif result.outcome == "resourced":
-        info(f"Updated the source of {goal} {m.scope} {m.year} ({shown}); the old source stays in the history.")
+        info(f"Recorded a new release of {goal} {m.scope} {m.year} ({shown}); the earlier one stays in the history.")
     else:
         info(f"Unchanged: {goal} {m.scope} {m.year} is already {shown}.")

@@ -1,0 +1,75 @@
+"""A figure's flag (SDMX observation status) and its publication date: what they mean, and how they are read.
+
+P provisional, E estimated, B break in series (the figure starts a new comparable series), D definition
+differs, U low reliability. StatBank marks a provisional year with a star ("2021*"). A publication
+date is a calendar date, YYYY-MM-DD, not after today.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+FLAGS = {
+    "P": "provisional",
+    "E": "estimated",
+    "B": "break in series",
+    "D": "definition differs",
+    "U": "low reliability",
+}
+FLAGS_DA = {
+    "P": "foreløbig",
+    "E": "skønnet",
+    "B": "databrud",
+    "D": "afvigende definition",
+    "U": "usikker",
+}
+TENTATIVE = frozenset("PE")  # a verdict on such a basis is provisional
+# What a file may write for a flag: the letter, its English or Danish word.
+_NAMES = {**{k: k for k in FLAGS}, **{v: k for k, v in FLAGS.items()}, **{v: k for k, v in FLAGS_DA.items()},
+          "*": "P", "foreløbigt": "P", "estimated": "E", "break": "B"}
+
+
+def parse_flag(text: str | None) -> tuple[str | None, str | None]:
+    """(the flag, None) for a cell or option as written ("P", "p", "provisional", "foreløbig", "*"),
+    (None, None) for none, or (None, the reason refused)."""
+    if text is None or not text.strip():
+        return None, None
+    flag = _NAMES.get(text.strip().lower()) or _NAMES.get(text.strip().upper())
+    if flag is None:
+        shown = text.strip()[:20]
+        return None, f"flag {shown!r} is not one of P (provisional), E (estimated), B (break in series), " \
+                     "D (definition differs), U (low reliability)"
+    return flag, None
+
+
+def label(flag: str | None, lang: str = "en") -> str:
+    """The flag's word ("provisional"), or "" for none."""
+    if flag is None:
+        return ""
+    return (FLAGS_DA if lang == "da" else FLAGS)[flag]
+
+
+def parse_date(text: str | datetime.date | None, what: str = "date",
+               today: datetime.date | None = None) -> tuple[datetime.date | None, str | None]:
+    """(the date, None) for YYYY-MM-DD (or a date), (None, None) for none, or (None, the reason refused):
+    a date that does not exist, or one after ``today`` (a figure cannot be published in the future)."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None, None
+    if isinstance(text, datetime.datetime):
+        day = text.date()
+    elif isinstance(text, datetime.date):
+        day = text
+    else:
+        raw = text.strip()
+        try:
+            day = datetime.date.fromisoformat(raw[:10]) if len(raw) >= 10 and raw[4] == "-" else None
+        except ValueError:
+            day = None
+        if day is None or (len(raw) > 10 and raw[10] not in "T "):
+            return None, f"{what} {raw[:30]!r} is not a date (YYYY-MM-DD)"
+    today = today or datetime.date.today()
+    if day > today:
+        return None, f"{what} {day.isoformat()} is in the future (today is {today.isoformat()})"
+    if day.year < 1900:
+        return None, f"{what} {day.isoformat()} is before 1900"
+    return day, None

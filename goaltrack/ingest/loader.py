@@ -1,0 +1,365 @@
+"""Sorting a file's figures against the record (new, revised, re-released, unchanged, restored), writing them, and the plausibility check.
+
+``Loader`` takes the checked blocks of one file inside one transaction (goaltrack.ingest.load opens it):
+each block is compared with the newest entries of its keys, written by goaltrack.storage.writer while
+no problem has been found, and remembered compactly for the plausibility check at the end.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from goaltrack.catalogue import NATION
+from goaltrack.domain.units import format_plain
+from goaltrack.ingest.blocks import FigureBlock, LineNumbers, line_number, line_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from goaltrack.ingest.checks import RowChecker
+    from goaltrack.ingest.load import ImportResult
+
+
+class Newest(NamedTuple):
+    """The newest entry of a key in the record."""
+
+    id: int
+    value: float
+    source: str | None
+    deleted: bool
+    published: Any  # a date
+    flag: str | None
+    note: str | None
+
+    @property
+    def day(self) -> str | None:
+        return None if self.published is None else self.published.isoformat()
+
+
+class Loader:
+    """Sorts each block into new, changed, re-sourced, unchanged and history rows against what the
+    database holds, and writes it, while no problem has been found; keeps every current figure of the
+    file, compactly, for the plausibility check at the end."""
+
+    def __init__(self, conn: Connection, checker: RowChecker, result: ImportResult, replace: bool, dry_run: bool):
+        from goaltrack.storage.writer import FigureWriter
+
+        self.conn, self.checker, self.result = conn, checker, result
+        self.replace, self.dry_run = replace, dry_run
+        self.writer = FigureWriter(conn)
+        self.indicator_of: dict[str, str] = {}  # goal → its indicator, where they differ
+        self.restored_after: int | None = None  # the last id before the first entry restored from an export
+        self.existing: dict[tuple[str, str, int], Newest] = {}
+        self.loaded: set[str] = set()
+        self.stored_history: set[tuple] | None = None
+        self.goal_number: dict[str, int] = {}
+        self.scope_number: dict[str, int] = {}
+        self.seen = None  # every current figure's key so far, sorted (numpy)
+        # every current figure of the file, compactly, for the plausibility check at the end
+        self.keys: list = []  # numpy arrays, a block each
+        self.values: list = []
+        self.line_of: list = []  # where each stands (see blocks.line_number)
+
+    def _load(self, indicators: Iterable[str]) -> None:
+        """The newest entry (a deletion, maybe) of every key of these indicators, as the record holds it."""
+        from goaltrack.storage.queries import ENTRY, current_query
+
+        wanted = sorted(set(indicators) - self.loaded)
+        if not wanted:
+            return
+        query = current_query(wanted, with_deleted=True).add_columns(ENTRY.c.deleted, ENTRY.c.published, ENTRY.c.note)
+        for indicator, scope, year, value, source, flag, id_, deleted, published, note in self.conn.execute(query):
+            self.existing[(indicator, scope, year)] = Newest(id_, value, source, deleted, published, flag, note)
+        self.loaded.update(wanted)
+
+    def _key(self, goal: str, scope: str, year: int) -> int:
+        g = self.goal_number.setdefault(goal, len(self.goal_number))
+        s = self.scope_number.setdefault(scope, len(self.scope_number))
+        return (g * 1_000_000 + s) * 4096 + year
+
+    def _keys(self, goal: list[str], scope: list[str], year: list[int]):
+        """Each (goal, scope, year) as one integer, computed on whole columns (a set of a million
+        tuples costs four times as much). A year is below 4096."""
+        import numpy as np
+
+        for g in set(goal):
+            self.goal_number.setdefault(g, len(self.goal_number))
+        for c in set(scope):
+            self.scope_number.setdefault(c, len(self.scope_number))
+        n = len(goal)
+        g = np.fromiter(map(self.goal_number.__getitem__, goal), dtype=np.int64, count=n)
+        c = np.fromiter(map(self.scope_number.__getitem__, scope), dtype=np.int64, count=n)
+        y = np.fromiter(year, dtype=np.int64, count=n)
+        return (g * 1_000_000 + c) * 4096 + y
+
+    def take(self, f: FigureBlock) -> None:
+        if not len(f):
+            return
+        self.result.rows += len(f)
+        if self.indicator_of:  # goals → the indicators whose figures they are
+            f.goal = [self.indicator_of.get(g, g) for g in f.goal]
+        self._load(set(f.goal))
+        status = f.status or ["current"] * len(f)
+        import numpy as np
+
+        keys = self._keys(f.goal, f.scope, f.year)
+        current = range(len(f)) if f.status is None else [i for i in range(len(f)) if status[i] == "current"]
+        current_keys = keys if f.status is None else keys[np.array(current, dtype=np.int64)]
+        if self._repeats(current_keys):  # a figure twice in the file
+            self._duplicates(f, keys.tolist(), current)
+            return
+        new, changed, resourced = self._sort(f, current)
+        self._remember(f, current, current_keys)
+        history = self._history(f, status) if f.status is not None else []
+        if history and self.restored_after is None:
+            self.restored_after = self._last_id()
+        self.result.added += len(new)
+        self.result.replaced += len(changed)
+        self.result.resourced += len(resourced)
+        self.result.history += len(history)
+        if self.checker.count or self.dry_run:
+            return
+        self._write(f, new, changed, resourced, history, status)
+
+    def _sort(self, f: FigureBlock, current: Iterable[int]) -> tuple[list, list, list]:
+        """The block's current figures against the record's: the new, the changed and the re-released
+        (the same figure with a new source, date or flag), each with the id of the entry it follows;
+        the unchanged are counted, conflicts are problems."""
+        new, changed, resourced = [], [], []
+        existing = self.existing
+        if not existing:
+            return [(i, None) for i in current], changed, resourced
+        published, flag = f.published, f.flag
+        for i in current:
+            found = existing.get((f.goal[i], f.scope[i], f.year[i]))
+            if found is None or found.deleted:
+                new.append((i, found and found.id))
+            elif found.value == f.value[i]:
+                if (f.source[i] is not None and f.source[i] != found.source) or \
+                        (published is not None and published[i] is not None and published[i] != found.day) or \
+                        (flag is not None and flag[i] is not None and flag[i] != found.flag):
+                    resourced.append((i, found.id))
+                else:
+                    self.result.unchanged += 1
+            elif not self.replace:
+                self.checker.fail(f.lines[i], f"{f.goal[i]} {f.scope[i]} {f.year[i]} is already recorded as "
+                                              f"{format_plain(found.value)}, not {format_plain(f.value[i])} "
+                                              "(use --replace to correct it; the old figure is kept)")
+            elif f.source[i] is None:
+                self.checker.fail(f.lines[i], f"{f.goal[i]} {f.scope[i]} {f.year[i]}: a revised figure needs its "
+                                              f"source ({format_plain(found.value)} → {format_plain(f.value[i])}); "
+                                              "add a source column")
+            else:
+                changed.append((i, found.id))
+        return new, changed, resourced
+
+    def _remember(self, f: FigureBlock, current: Iterable[int], current_keys) -> None:
+        """The block's current figures, for the plausibility check at the end."""
+        import numpy as np
+
+        self.keys.append(current_keys)
+        if f.status is None:
+            self.values.append(np.array(f.value, dtype=np.float64))
+            if isinstance(f.lines, LineNumbers):
+                self.line_of.append(np.arange(f.lines.first, f.lines.first + f.lines.count, dtype=np.int64))
+            else:
+                self.line_of.append(np.fromiter(map(line_number, f.lines), dtype=np.int64, count=len(f)))
+        else:
+            self.values.append(np.array([f.value[i] for i in current], dtype=np.float64))
+            self.line_of.append(np.array([line_number(f.lines[i]) for i in current], dtype=np.int64))
+
+    def _repeats(self, keys) -> bool:
+        """Whether a key stands twice in the block, or stood in an earlier one; remembers the block's.
+        The keys seen are kept sorted: merging a sorted block in is linear (timsort)."""
+        import numpy as np
+
+        block = np.sort(keys)
+        if len(block) > 1 and (block[1:] == block[:-1]).any():
+            return True
+        if self.seen is not None and len(self.seen):
+            at = np.minimum(np.searchsorted(self.seen, block), len(self.seen) - 1)
+            if (self.seen[at] == block).any():
+                return True
+            block = np.concatenate([self.seen, block])
+            block.sort(kind="stable")
+        self.seen = block
+        return False
+
+    def _duplicates(self, f: FigureBlock, keys: list[int], current) -> None:
+        """Name every figure that stands twice, with where it stood first."""
+        first = {}
+        earlier = None
+        for i in current:
+            k = keys[i]
+            if k in first:
+                where = first[k]
+            else:
+                if earlier is None:
+                    import numpy as np
+
+                    every = np.concatenate(self.keys) if self.keys else np.empty(0, dtype=np.int64)
+                    lines = np.concatenate(self.line_of) if self.line_of else every
+                    earlier = dict(zip(every.tolist(), lines.tolist(), strict=True))
+                where = line_text(earlier[k]) if k in earlier else None
+                first[k] = f.lines[i]
+                if where is None:
+                    continue
+            self.checker.fail(f.lines[i], f"{f.goal[i]} {f.scope[i]} {f.year[i]} appears twice in the file "
+                                          f"(first on {'line ' if where.isdigit() else ''}{where})")
+
+    def _history(self, f: FigureBlock, status: list[str]) -> list[int]:
+        """The block's replaced and deleted entries that the record does not hold yet."""
+        from sqlalchemy import select
+
+        from goaltrack.storage.queries import ENTRY
+
+        if self.stored_history is None:
+            self.stored_history = {(ind, scope, year, value, when, bool(gone)) for ind, scope, year, value, when, gone
+                                   in self.conn.execute(select(ENTRY.c.indicator, ENTRY.c.scope, ENTRY.c.year,
+                                                               ENTRY.c.value, ENTRY.c.recorded_at, ENTRY.c.deleted))}
+        recorded = f.recorded_at or [None] * len(f)
+        return [i for i in range(len(f)) if status[i] != "current" and
+                (f.goal[i], f.scope[i], f.year[i], f.value[i], recorded[i], status[i] == "deleted")
+                not in self.stored_history]
+
+    def _last_id(self) -> int:
+        from sqlalchemy import func, select
+
+        from goaltrack.storage.queries import ENTRY
+
+        return self.conn.execute(select(func.coalesce(func.max(ENTRY.c.id), 0))).scalar_one()
+
+    def _write(self, f: FigureBlock, new: list[tuple[int, int | None]], changed: list[tuple[int, int]],
+               resourced: list[tuple[int, int]], history: list[int], status: list[str]) -> None:
+        """Entries for the block: first its history (an export's replaced and deleted entries, in the
+        file's order), then its current figures, each following the entry it replaces."""
+        writer = self.writer
+        published, flag = f.published, f.flag
+        if history:
+            writer.restore(self._restored(f, history, status))
+        following = new + changed + resourced
+        if f.recorded_at is not None:  # an export's current figures keep their times
+            writer.restore([(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i],
+                             flag and flag[i], published and published[i], before, f.recorded_at[i], False)
+                            for i, before in following])
+        elif len(new) == len(f) and published is None and flag is None and all(b is None for _, b in new):
+            nothing = itertools.repeat(None)  # the common case: every row new, handed on as it is, no list
+            writer.add(zip(f.goal, f.scope, f.year, f.value, f.source, f.note, nothing, nothing, nothing))
+        elif following:
+            writer.add([(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i],
+                         flag and flag[i], published and published[i], before) for i, before in following])
+        for i, _ in changed + resourced:
+            key = (f.goal[i], f.scope[i], f.year[i])
+            self.existing[key] = Newest(-1, f.value[i], f.source[i], False, None, None, None)
+
+    def _restored(self, f: FigureBlock, history: list[int], status: list[str]) -> list[tuple]:
+        """An export's replaced and deleted rows as entries. A deleted row of an export from before method
+        v3 (it has a replaced_at) was the figure itself: it becomes the figure and its deletion."""
+        recorded = f.recorded_at or [None] * len(f)
+        published, flag = f.published, f.flag
+        out = []
+        for i in history:
+            row = (f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i], flag and flag[i],
+                   published and published[i], None)
+            old_deleted = status[i] == "deleted" and f.replaced_at is not None and f.replaced_at[i] is not None
+            out.append((*row, recorded[i], status[i] == "deleted" and not old_deleted))
+            if old_deleted:
+                out.append((*row[:5], None, None, None, None, f.replaced_at[i], True))
+        return out
+
+    def finish(self) -> None:
+        """Each restored entry names the entry before it of its key (known only once all are written)."""
+        if self.restored_after is None or self.dry_run or self.checker.count:
+            return
+        from sqlalchemy import text
+
+        self.conn.execute(text(
+            "UPDATE figure SET replaces = (SELECT max(g.id) FROM figure g WHERE g.indicator = figure.indicator "
+            "AND g.scope = figure.scope AND g.year = figure.year AND g.id < figure.id) "
+            "WHERE id > :after AND replaces IS NULL"), {"after": self.restored_after})
+
+    def plausibility(self, baselines: dict[str, tuple[int, float]], whole: dict[str, bool],
+                     home: dict[str, str]) -> None:
+        """Every figure of the file against its neighbours: the file's own figures and the database's
+        (and, in a goal's own scope, the catalogue's baseline). See goaltrack.domain.plausible for the rule."""
+        from goaltrack.domain import plausible
+
+        if not self.keys:
+            return
+        import numpy as np
+
+        goals = {n: g for g, n in self.goal_number.items()}
+        scopes = {n: s for s, n in self.scope_number.items()}
+        line_of = np.concatenate(self.line_of)
+        keys, values, from_file = self._neighbourhood(baselines, home)
+        group = keys // 4096
+        whole_goal = np.array([whole[goals[i]] for i in range(len(goals))], dtype=bool)
+        for position in np.flatnonzero(_doubtful(keys, values, from_file, whole_goal)):
+            key = int(keys[position])
+            goal = goals[key // 4096 // 1_000_000]
+            scope = scopes[key // 4096 % 1_000_000]
+            year = key % 4096
+            lo, hi = np.searchsorted(group, group[position], "left"), np.searchsorted(group, group[position], "right")
+            figures = [(int(k % 4096), float(v)) for k, v in zip(keys[lo:hi], values[lo:hi], strict=True)]
+            why = plausible.check(float(values[position]), year, figures, whole[goal])
+            if why:
+                self.checker.fail(line_text(int(line_of[from_file[position]])), f"{goal} {scope} {year}: {why}")
+
+    def _neighbourhood(self, baselines: dict[str, tuple[int, float]], home: dict[str, str]):
+        """The file's figures with the database's and the baselines in the same goals and scopes, sorted
+        by key: (keys, values, each one's place among the file's figures, or -1)."""
+        import numpy as np
+
+        file_keys = np.concatenate(self.keys)
+        file_values = np.concatenate(self.values)
+        extra_keys, extra_values = [], []
+        in_file = set(file_keys.tolist()) if self.existing else set()
+        for (goal, scope, year), newest in self.existing.items():
+            value = newest.value
+            if goal in self.goal_number and scope in self.scope_number and not newest.deleted:
+                key = self._key(goal, scope, year)
+                if key not in in_file:
+                    extra_keys.append(key)
+                    extra_values.append(value)
+        for goal, number in self.goal_number.items():
+            own = self.scope_number.get(home.get(goal, NATION))
+            if goal in baselines and own is not None:
+                year, value = baselines[goal]
+                key = (number * 1_000_000 + own) * 4096 + year
+                if key not in in_file and (goal, home.get(goal, NATION), year) not in self.existing:
+                    extra_keys.append(key)
+                    extra_values.append(value)
+        keys = np.concatenate([file_keys, np.array(extra_keys, dtype=np.int64)])
+        values = np.concatenate([file_values, np.array(extra_values, dtype=np.float64)])
+        from_file = np.concatenate([np.arange(len(file_keys)), np.full(len(extra_keys), -1)])
+        order = np.argsort(keys, kind="stable")
+        return keys[order], values[order], from_file[order]
+
+
+def _doubtful(keys, values, from_file, whole_goal):
+    """Which of the file's figures may be out of line, on whole columns: the least and the most of each
+    figure's neighbours (two each side in its goal and scope); only a figure 5 times its least or a
+    fifth of its most neighbour can be out of line with their median, and only those are judged one by one."""
+    import numpy as np
+
+    from goaltrack.domain import plausible
+
+    group = keys // 4096
+    n = len(keys)
+    least, most = np.full(n, np.inf), np.full(n, -np.inf)
+    for shift in (1, 2):
+        if shift >= n:
+            break
+        same = group[shift:] == group[:-shift]
+        ahead, behind = values[shift:], values[:-shift]
+        least[:-shift] = np.where(same, np.minimum(least[:-shift], ahead), least[:-shift])
+        most[:-shift] = np.where(same, np.maximum(most[:-shift], ahead), most[:-shift])
+        least[shift:] = np.where(same, np.minimum(least[shift:], behind), least[shift:])
+        most[shift:] = np.where(same, np.maximum(most[shift:], behind), most[shift:])
+    is_whole = whole_goal[keys // 4096 // 1_000_000]
+    with np.errstate(all="ignore"):
+        return (from_file >= 0) & np.isfinite(least) & (values >= 0) & ((most > 0) | (values > 0)) & \
+            ((values >= plausible.RATIO * least) | (plausible.RATIO * values <= most)) & \
+            ~(is_whole & (np.maximum(np.abs(values - least), np.abs(values - most)) <= plausible.COUNT_SLACK))
