@@ -4,6 +4,7 @@ The App holds the database the run works on, opened once through the library's b
 
 from __future__ import annotations
 
+import datetime
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ class App:
 
     url: str | None = None
     engine: Engine | None = None
+    known_at: datetime.date | None = None  # --known-at: every read sees the record as it stood then
 
     def database(self, load_shipped: bool = True) -> Engine:
         """The database of this run: opened, migrated, and holding the starting catalogue on first use
@@ -39,6 +41,10 @@ class App:
                      f"{counted(opened.loaded.measurements_added, 'published figure')}.")
             self.engine = opened.engine
             count_writes_from_here()  # Ctrl-C from now on reports the command's own write, done or not
+        if self.known_at is not None:
+            from goaltrack.storage.vintage import at
+
+            return at(self.engine, self.known_at)
         return self.engine
 
 

@@ -77,6 +77,11 @@ set_option = click.option("--set", "set_id", default=None, metavar="SET",
                           help="Only the goals of this goal set (default: every set, grouped by set).")
 
 
+goal_set_option = click.option(
+    "--set", "set_id", default=None, metavar="SET",
+    help="The goal set GOAL is in (default: the shipped set's goal of that ID, else the one set that has it).")
+
+
 def scope_filter_option(f: Callable) -> Callable:
     return click.option("--scope", default=None, metavar="SCOPE", callback=_resolve_scope,
                         help="Only this scope, by code or name (default: all).")(f)
@@ -108,6 +113,25 @@ class YearType(click.ParamType):
 as_of_option = click.option("--as-of", "as_of", type=YearType(FIRST_YEAR, LAST_YEAR), default=this_year,
                             show_default="this year", metavar="YEAR",
                             help="Judge the goals as they stood in this year.")
+
+
+def _known_at(ctx: click.Context, param: click.Parameter, value: str | None):
+    """--known-at DATE: the run reads the record as it stood at the end of that day."""
+    if value is None:
+        return None
+    from goaltrack.domain.flags import parse_date
+
+    day, why = parse_date(value, "--known-at")
+    if why:
+        raise click.BadParameter(why.removeprefix("--known-at "), ctx, param)
+    app(ctx).known_at = day
+    return day
+
+
+known_at_option = click.option(
+    "--known-at", "known_at", metavar="YYYY-MM-DD", callback=_known_at, expose_value=False,
+    help="Judge on the figures as they were known at the end of this day: for each goal, scope and year, "
+         "the newest figure published by then (record --published), and none deleted by then.")
 
 
 def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:

@@ -8,6 +8,7 @@ no figure of its own). Both return plain objects, ``GoalStatus``; goaltrack.pres
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from goaltrack.domain.units import UNITS, counts
 from goaltrack.storage import store
 from goaltrack.storage.lookup import home_scope
 from goaltrack.storage.models import Goal, Scope
+from goaltrack.storage.vintage import known_at
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -66,6 +68,7 @@ class GoalStatus:
     sums: dict[int, int] = field(default_factory=dict)  # year → municipalities summed, for derived figures
     home: str = NATION  # the scope the goal's catalogue is judged in (its own baseline and target)
     set_name: str = ""  # the title of the goal's set
+    known_at: datetime.date | None = None  # judged on the record as known at this day (None: as it stands)
 
     @property
     def has_figures(self) -> bool:
@@ -154,6 +157,7 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (), scope
         return home_scope(sets.get(goal.set_id))
 
     judged: dict[str, GoalStatus] = {}
+    day = known_at(engine)
     by_scope: dict[str, list[Goal]] = {}
     for goal in goals:
         by_scope.setdefault(scope or home(goal), []).append(goal)
@@ -166,7 +170,7 @@ def build_status(engine: Engine, as_of: int, goal_ids: Sequence[str] = (), scope
             status = judge(goal, regions.with_sums(figures[goal.id], years), as_of, where, home(goal),
                            sums=dict.fromkeys(years, summed.get("count", 0)))
             set_name = sets[goal.set_id].name if goal.set_id in sets else goal.set_id
-            judged[goal.id] = dataclasses.replace(status, set_name=set_name)
+            judged[goal.id] = dataclasses.replace(status, set_name=set_name, known_at=day)
     return [judged[g.id] for g in goals]
 
 

@@ -19,7 +19,7 @@ from goaltrack.judging.status import GoalStatus, Place
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import json_number, progress_text
 from goaltrack.present.status_text import (CATEGORY_STYLE, by_set, derived_marks, distance_text, figure_text, footnotes,
-                                           target_text, title_line, verdict_text)
+                                           target_text, title_line, verdict_text, vintage_of)
 
 
 def to_json(data: Any) -> str:
@@ -84,7 +84,8 @@ def status_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None,
     if scope is None:
         places = {s.place for s in statuses}
         scope = places.pop() if len(places) == 1 else None
-    return {"as_of": as_of, "scope": scope.code if scope else None,
+    day = vintage_of(statuses)
+    return {"as_of": as_of, "known_at": day.isoformat() if day else None, "scope": scope.code if scope else None,
             "scope_name": scope.display_name(lang) if scope else None,
             "goals": [goal_json(s, lang) for s in statuses]}
 
@@ -171,7 +172,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
     show_verdict = any(s.assessment.verdict is not None for s in statuses)
     if show_verdict:
         keys.append("verdict")
-    lines = [f"**{markdown_text(title_line(scope, as_of, lang, set_name))}**", "",
+    lines = [f"**{markdown_text(title_line(scope, as_of, lang, set_name, vintage_of(statuses)))}**", "",
              "| " + " | ".join(words[k] for k in keys) + " |",
              "|" + "|".join(":---" if k == "goal" else "---:" if k not in ("category", "verdict") else ":---"
                             for k in keys) + "|"]

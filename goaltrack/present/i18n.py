@@ -19,7 +19,7 @@ LABELS: dict[str, dict[str, str]] = {
         "moderate_progress": "moderate progress", "limited_progress": "limited progress",
         "deterioration": "deterioration", "insufficient_data": "insufficient data",
         "met": "met", "missed": "missed", "unknown": "unknown",
-        "as_of": "as of", "improve": "improve", "years": "y", "points": "pp",
+        "as_of": "as of", "known_at": "as known at", "improve": "improve", "years": "y", "points": "pp",
         "scope": "Scope",
         # how a scope's derived target came about (goaltrack.judging.status: scaled, relative, national)
         "scaled": "scaled from the national target", "relative": "the national change applied to the baseline",
@@ -38,7 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
         # show, goals, history
         "id": "id", "unit": "unit", "source": "source", "archived": "archived", "better_up": "better when it goes up",
         "better_down": "better when it goes down", "no_measurements": "No measurements recorded.",
-        "history_scope": "scope", "year": "year", "value": "value", "replaces": "replaces", "recorded": "recorded",
+        "history_scope": "scope", "year": "year", "value": "value", "replaces": "replaces", "published": "published", "recorded": "recorded",
         "status": "status", "current": "current", "replaced": "replaced", "derived": "derived", "deleted": "deleted",
         # scopes
         "code": "code", "name": "name", "kind": "kind", "part_of": "part of",
@@ -55,7 +55,7 @@ LABELS: dict[str, dict[str, str]] = {
         "moderate_progress": "moderat fremgang", "limited_progress": "begrænset fremgang",
         "deterioration": "tilbagegang", "insufficient_data": "for få data",
         "met": "nået", "missed": "ikke nået", "unknown": "ukendt",
-        "as_of": "pr.", "improve": "forbedres", "years": "år", "points": "pct.-point",
+        "as_of": "pr.", "known_at": "som kendt", "improve": "forbedres", "years": "år", "points": "pct.-point",
         "scope": "Område",
         "scaled": "skaleret fra det nationale mål", "relative": "den nationale ændring anvendt på udgangspunktet",
         "national": "det nationale mål",
@@ -71,7 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
         "source_one": "Kilde", "source_verdict": "Kilde til resultatet", "source_latest": "til det seneste tal",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",
-        "history_scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "recorded": "registreret",
+        "history_scope": "område", "year": "år", "value": "værdi", "replaces": "erstatter", "published": "offentliggjort", "recorded": "registreret",
         "status": "status", "current": "gældende", "replaced": "erstattet", "derived": "afledt", "deleted": "slettet",
         "code": "kode", "name": "navn", "kind": "type", "part_of": "del af",
         "kind_nation": "land", "kind_region": "region", "kind_municipality": "kommune", "kind_other": "andet",

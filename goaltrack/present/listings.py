@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from goaltrack.domain import progress
+from goaltrack.domain import flags, progress
 from goaltrack.domain.figure import NOTE_KEEPS
 from goaltrack.domain.regions import derived_text
 from goaltrack.judging.status import Place
@@ -125,6 +125,7 @@ def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]
             "replaces": json_number(r.replaces),
             "derived": None if r.derived is None else derived_text(r.derived),
             "deleted": r.deleted, "reason": r.reason,
+            "published": None if r.published is None else r.published.isoformat(), "flag": r.flag,
         }
         for r in rows
     ]
@@ -139,7 +140,7 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
                   pad_edge=False)
     words = LABELS[lang]
     for key, justify in (("history_scope", "left"), ("year", "right"), ("value", "right"), ("replaces", "right"),
-                         ("source", "left"), ("recorded", "left"), ("status", "left")):
+                         ("source", "left"), ("published", "left"), ("recorded", "left"), ("status", "left")):
         table.add_column(words[key], justify=justify, overflow="fold")
     for r in rows:
         current = r.replaced_at is None
@@ -153,6 +154,10 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
         source = shown(r.source or "") + (f" — {shown(r.note, keep=NOTE_KEEPS)}" if r.note else "")
         replaces = "" if r.replaces is None else number(r.replaces, goal.unit, lang)
         recorded = "" if r.recorded_at is None else f"{r.recorded_at:%Y-%m-%d %H:%M}"
-        table.add_row(shown(r.scope), str(r.year), Text(number(r.value, goal.unit, lang), style=style), replaces,
-                      source, recorded, Text(state, style="" if current else "dim"))
+        value = number(r.value, goal.unit, lang) + (f" {r.flag}" if r.flag else "")
+        if r.flag:
+            state += f" · {flags.label(r.flag, lang)}"
+        published = "" if r.published is None else r.published.isoformat()
+        table.add_row(shown(r.scope), str(r.year), Text(value, style=style), replaces,
+                      source, published, recorded, Text(state, style="" if current else "dim"))
     return table

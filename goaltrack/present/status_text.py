@@ -7,6 +7,8 @@ footnotes of derived figures, the sources, the title line; and the statuses grou
 
 from __future__ import annotations
 
+import datetime
+
 from collections.abc import Sequence
 
 from goaltrack.catalogue import NATION
@@ -104,11 +106,19 @@ def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
     return notes
 
 
-def title_line(scope: Place, as_of: int, lang: str, set_name: str | None = None) -> str:
+def title_line(scope: Place, as_of: int, lang: str, set_name: str | None = None,
+               known_at: datetime.date | None = None) -> str:
     """'goaltrack · København (101) · as of 2026'; with a set's name after 'goaltrack' when the
-    picture holds several sets (or one other than the shipped one)."""
+    picture holds several sets (or one other than the shipped one); with the vintage judged, when
+    not today's record: '· as known at 2021-06-01'."""
     named = f" · {set_name}" if set_name else ""
-    return f"goaltrack{named} · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}"
+    vintage = f" · {LABELS[lang]['known_at']} {known_at.isoformat()}" if known_at else ""
+    return f"goaltrack{named} · {scope.label(lang)} · {LABELS[lang]['as_of']} {as_of}{vintage}"
+
+
+def vintage_of(statuses: Sequence[GoalStatus]) -> datetime.date | None:
+    """The day the statuses were judged as known at (None: on the record as it stands)."""
+    return next((s.known_at for s in statuses if s.known_at is not None), None)
 
 
 def by_set(statuses: Sequence[GoalStatus], fallback: Place) -> list[tuple[str | None, Place, list[GoalStatus]]]:

@@ -14,7 +14,7 @@ from goaltrack.judging.status import GoalStatus, Place
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import clip, progress_text
 from goaltrack.present.status_text import (CATEGORY_STYLE, VERDICT_STYLE, derived_marks, distance_text, figure_text,
-                                           footnotes, shown, target_text, title_line, verdict_atoms)
+                                           footnotes, shown, target_text, title_line, verdict_atoms, vintage_of)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -108,7 +108,7 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
 
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
-    table = fitted_table(plan, columns, styles, title_line(scope, as_of, lang, set_name), footnotes(statuses, lang),
+    table = fitted_table(plan, columns, styles, title_line(scope, as_of, lang, set_name, vintage_of(statuses)), footnotes(statuses, lang),
                          box.SIMPLE_HEAD)
     return table, plan.omitted
 

@@ -73,8 +73,8 @@ def test_show_history_goals_scopes_compare_in_danish(run, figures):
     assert "  målsætning:    ≥ 50 % (2020)" in run("show", "youth-education", "--lang", "da").stdout
     history = run("history", "homelessness", "--lang", "da").stdout
     header = next(line for line in history.splitlines() if "område" in line)
-    assert header.replace("┃", " ").split() == ["område", "år", "værdi", "erstatter", "kilde", "registreret",
-                                                "status"]
+    assert header.replace("┃", " ").split() == ["område", "år", "værdi", "erstatter", "kilde", "offentliggjort",
+                                                "registreret", "status"]
     assert "erstattet 20" in history and history.count("gældende") == 4
     assert "6.500" in history and "6.431" in history
     for english in ("scope", "value", "replaces", "source", "current", "replaced"):

@@ -8,6 +8,7 @@ from goaltrack.cli.app import database
 from goaltrack.cli.options import (
     as_of_option,
     db_option,
+    known_at_option,
     lang_option,
     scope_option,
     set_option,
@@ -22,6 +23,7 @@ from goaltrack.errors import GoaltrackError
 @click.option("--out", type=click.Path(file_okay=True, path_type=str), default="charts", show_default=True,
               help="Folder to write the charts to (created if needed).")
 @as_of_option
+@known_at_option
 @scope_option
 @set_option
 @lang_option

@@ -9,6 +9,8 @@ from goaltrack.cli.options import (
     as_of_option,
     db_option,
     format_option,
+    goal_set_option,
+    known_at_option,
     lang_option,
     wide_option,
 )
@@ -21,8 +23,10 @@ from goaltrack.cli.output import console, info, widen
 @format_option("table", "json")
 @lang_option
 @wide_option
+@goal_set_option
+@known_at_option
 @db_option
-def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
+def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str | None) -> None:
     """Rank the scopes that have figures for GOAL, like for like.
 
     Each scope is judged like status --scope judges it: its own baseline, and the national target
@@ -42,8 +46,10 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool) -> None:
     from goaltrack.present.compare import compare_json, compare_view
     from goaltrack.present.formats import to_json
     from goaltrack.present.table import omitted_note
+    from goaltrack.storage import store
 
-    comparison = compare_scopes(database(), goal, as_of)
+    engine = database()
+    comparison = compare_scopes(engine, store.get_goals(engine, [goal], set_id)[0].id, as_of)
     if fmt == "json":
         click.echo(to_json(compare_json(comparison, lang)), nl=False)
     elif not comparison.entries:  # an empty table would look like a fault: say why there is nothing

@@ -12,6 +12,7 @@ from goaltrack.cli.options import (
     check_output,
     db_option,
     format_option,
+    known_at_option,
     output_options,
     scope_filter_option,
     set_option,
@@ -27,6 +28,7 @@ from goaltrack.errors import GoaltrackError
 @set_option
 @click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
 @output_options
+@known_at_option
 @db_option
 def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool,
                    output: str | None, excel_da: bool) -> None:

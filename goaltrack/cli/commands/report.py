@@ -8,6 +8,7 @@ from goaltrack.cli.app import database
 from goaltrack.cli.options import (
     as_of_option,
     db_option,
+    known_at_option,
     lang_option,
     scope_option,
     set_option,
@@ -20,6 +21,7 @@ from goaltrack.cli.output import counted, info, progress_bar
 @click.option("--force", is_flag=True,
               help="Overwrite files in --out that goaltrack did not write (or that were changed since).")
 @as_of_option
+@known_at_option
 @scope_option
 @set_option
 @lang_option

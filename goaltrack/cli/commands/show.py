@@ -7,6 +7,8 @@ import click
 from goaltrack.cli.app import database
 from goaltrack.cli.options import (
     db_option,
+    goal_set_option,
+    known_at_option,
     lang_option,
 )
 from goaltrack.cli.output import print_rich
@@ -15,8 +17,10 @@ from goaltrack.cli.output import print_rich
 @click.command()
 @click.argument("goal")
 @lang_option
+@goal_set_option
+@known_at_option
 @db_option
-def show(goal: str, lang: str) -> None:
+def show(goal: str, lang: str, set_id: str | None) -> None:
     """Show one GOAL: its definition and all its measurements.
 
     \b
@@ -29,8 +33,8 @@ def show(goal: str, lang: str) -> None:
     from goaltrack.storage import store
 
     engine = database()
-    definition = store.get_goals(engine, [goal])[0]
-    rows = store.history(engine, goal)
+    definition = store.get_goals(engine, [goal], set_id)[0]
+    rows = store.history(engine, definition.id)
     click.echo(goal_text(definition, lang) + "\n")
     if rows:
         print_rich(history_table(definition, rows, lang))

@@ -12,6 +12,7 @@ from goaltrack.cli.options import (
     check_output,
     db_option,
     format_option,
+    known_at_option,
     lang_option,
     output_options,
     scope_option,
@@ -24,6 +25,7 @@ from goaltrack.cli.output import console, counted, emit, info, widen
 @click.command()
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @as_of_option
+@known_at_option
 @scope_option
 @set_option
 @format_option("table", "json", "csv", "markdown", "xlsx")
@@ -52,7 +54,12 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
       goaltrack status --format csv --excel-da --output status.csv
     """
     from goaltrack.judging.status import build_status, place
-    from goaltrack.present.formats import status_as_csv, status_as_json, status_as_markdown, status_sheets
+    from goaltrack.present.formats import (
+        status_as_csv,
+        status_as_json,
+        status_as_markdown,
+        status_sheets,
+    )
 
     check_output(fmt, output, excel_da)
     engine = database()
