@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from goaltrack.domain import breaks
 from goaltrack.domain.units import clamp
 
 ZERO_STAND_IN = 0.001  # a zero value counts as this in growth rates
@@ -50,6 +51,7 @@ class GoalSpec:
     minimum: float | None = None  # the unit's range, for the projection
     maximum: float | None = None
     verdict_window: int = VERDICT_WINDOW  # years a verdict basis may lie before the target year
+    bridges: tuple[tuple[int, float], ...] = ()  # (year a series break starts, the baseline bridged into it)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ class Assessment:
     projected_to_meet: bool | None
     verdict: str | None
     verdict_basis: Point | None  # the figure the verdict rests on (None before the deadline, or none)
+    series_break: int | None = None  # the break between baseline and latest figure (method v3), if any
+    bridged: float | None = None  # the baseline bridged across it, which the movement figures used
+    basis_break: int | None = None  # the break between baseline and verdict basis, if any
 
 
 def target_level(value: float | None, change_pct: float | None, baseline: float | None) -> float | None:
@@ -219,12 +224,15 @@ def counted(goal: GoalSpec, measurements: Sequence[Point], as_of: int) -> list[P
 
 
 def assess(goal: GoalSpec, measurements: Sequence[Point], as_of: int) -> Assessment:
-    """Every figure of the method (docs/method.md, v2) for one goal, as it stood in ``as_of``."""
+    """Every figure of the method (docs/method.md, v2 and v3's series breaks) for one goal, as it stood
+    in ``as_of``."""
     d, b, t = goal.direction, goal.baseline, goal.target_value
     points = counted(goal, measurements, as_of)
     latest = points[-1] if points else None
     # Movement figures need movement: none while the latest value is the baseline itself.
     moved = latest is not None and b is not None and latest.year > b.year
+    segment, b, series = breaks.one_series(b, points, goal.bridges)  # method v3: one series only
+    moved = moved and series is not None
 
     achieved = distance = share = pct = required = on_path = ahead = ratio = None
     if latest is not None and t is not None:
@@ -248,7 +256,7 @@ def assess(goal: GoalSpec, measurements: Sequence[Point], as_of: int) -> Assessm
     else:
         category = INSUFFICIENT
 
-    projection = project(goal, points)
+    projection = project(goal, series or [])
     projected_to_meet = None
     if projection is not None and t is not None:
         projected_to_meet = is_achieved(d, projection.value, t)
@@ -269,6 +277,10 @@ def assess(goal: GoalSpec, measurements: Sequence[Point], as_of: int) -> Assessm
         projected_to_meet=projected_to_meet,
         verdict=verdict(goal, basis, as_of),
         verdict_basis=basis,
+        series_break=None if segment is None else segment.year,
+        bridged=None if segment is None else segment.bridged,
+        basis_break=None if basis is None or goal.baseline is None else
+        breaks.break_between(goal.baseline.year, basis, points),
     )
 
 

@@ -97,7 +97,8 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
     if scope == home:
         baseline = Point(goal.baseline_year, goal.baseline_value, goal.source) \
             if goal.baseline_year is not None and goal.baseline_value is not None else None
-        return progress.GoalSpec(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum, window)
+        return progress.GoalSpec(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum, window,
+                                 bridges(goal))
     own = next((p for p in measurements if p.year == goal.baseline_year), None)
     target = goal.target_level
     if counts(goal.unit):  # a region's target is the nation's scaled by its baseline
@@ -108,6 +109,13 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
         else:
             target = progress.target_level(None, goal.target_change_pct, own.value)
     return progress.GoalSpec(d, own, goal.target_year, target, unit.minimum, unit.maximum, window)
+
+
+def bridges(goal: Goal) -> tuple[tuple[int, float], ...]:
+    """The catalogue's bridged baselines of the goal's series breaks: ((2019, 5.1), ...)."""
+    import json
+
+    return tuple((int(year), float(value)) for year, value in json.loads(goal.breaks)) if goal.breaks else ()
 
 
 def target_rule(goal: Goal, scope: str, spec: progress.GoalSpec, home: str = NATION) -> str | None:
@@ -125,7 +133,8 @@ def judge(goal: Goal, measurements: Sequence[Point], as_of: int, scope: str | Pl
           home: str = NATION, sums: dict[int, int] | None = None) -> GoalStatus:
     """Judge a goal in a scope from its figures (anything with year, value and source)."""
     place = scope if isinstance(scope, Place) else THE_NATION if scope == NATION else Place(scope, scope)
-    points = [m if isinstance(m, Point) else Point(m.year, m.value, m.source) for m in measurements]
+    points = [m if isinstance(m, Point) else Point(m.year, m.value, m.source, getattr(m, "flag", None))
+              for m in measurements]
     spec = scope_definition(goal, place.code, points, home)
     return GoalStatus(goal, spec, points, progress.assess(spec, points, as_of), place,
                       target_rule(goal, place.code, spec, home), dict(sums or {}), home)

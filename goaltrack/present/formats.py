@@ -19,7 +19,7 @@ from goaltrack.judging.status import GoalStatus, Place
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import json_number, progress_text
 from goaltrack.present.status_text import (CATEGORY_STYLE, by_set, derived_marks, distance_text, figure_text, footnotes,
-                                           target_text, title_line, verdict_text, vintage_of)
+                                           provisional, target_text, title_line, verdict_text, vintage_of)
 
 
 def to_json(data: Any) -> str:
@@ -28,12 +28,13 @@ def to_json(data: Any) -> str:
 
 
 def _point(point: Point | None, with_source: bool = False) -> dict[str, Any] | None:
-    """{"year", "value"} (and "source"); None for no point."""
+    """{"year", "value"} (and "source" and "flag": P E B D U or null); None for no point."""
     if point is None:
         return None
     out: dict[str, Any] = {"year": point.year, "value": json_number(point.value)}
     if with_source:
         out["source"] = point.source
+        out["flag"] = point.flag
     return out
 
 
@@ -74,7 +75,11 @@ def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
         "projection": _point(a.projection),
         "projected_to_meet": a.projected_to_meet,
         "verdict": a.verdict,
+        "verdict_provisional": provisional(status) if a.verdict is not None else None,
         "verdict_basis": _point(a.verdict_basis, with_source=True),
+        "verdict_basis_across_break": a.basis_break if a.verdict is not None else None,
+        "series_break": a.series_break,
+        "bridged_baseline": json_number(a.bridged),
     }
 
 
@@ -98,10 +103,11 @@ def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | No
 CSV_FIELDS = (
     "id", "set", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
     "target_rule",
-    "latest_year", "latest_value", "latest_source", "achieved", "distance", "distance_share",
+    "latest_year", "latest_value", "latest_source", "latest_flag", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",
-    "projection_year", "projection_value", "projected_to_meet", "verdict",
-    "verdict_basis_year", "verdict_basis_value", "verdict_basis_source",
+    "projection_year", "projection_value", "projected_to_meet", "verdict", "verdict_provisional",
+    "verdict_basis_year", "verdict_basis_value", "verdict_basis_source", "verdict_basis_flag",
+    "verdict_basis_across_break", "series_break", "bridged_baseline",
 )
 
 
@@ -128,7 +134,7 @@ def status_rows(statuses: Sequence[GoalStatus], lang: str = "en") -> list[dict[s
         flat: dict[str, Any] = dict.fromkeys(CSV_FIELDS)
         for key, value in goal_json(s, lang).items():
             if key in ("baseline", "target", "latest", "projection", "verdict_basis"):
-                for part in ("year", "value", "source", "rule"):
+                for part in ("year", "value", "source", "flag", "rule"):
                     if f"{key}_{part}" in CSV_FIELDS:
                         flat[f"{key}_{part}"] = None if value is None else value.get(part)
             else:

@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Sequence
 
 from goaltrack.catalogue import NATION
-from goaltrack.domain import progress
+from goaltrack.domain import flags, progress
 from goaltrack.domain.regions import derived_text
 from goaltrack.domain.text import printable, shorten
 from goaltrack.domain.units import MAX_TEXT
@@ -39,7 +39,17 @@ def shown(text: str, keep: str = "") -> str:
 
 
 def point_text(point: progress.Point | None, unit: str, lang: str) -> str:
-    return "–" if point is None else f"{number(point.value, unit, lang)} ({point.year})"
+    """'6,431 (2019)'; a flagged figure carries its flag's letter, which a footnote explains: '256 (2020) P'."""
+    if point is None:
+        return "–"
+    text = f"{number(point.value, unit, lang)} ({point.year})"
+    return f"{text} {point.flag}" if point.flag else text
+
+
+def provisional(status: GoalStatus) -> bool:
+    """Whether the verdict rests on a provisional or estimated figure (flag P or E)."""
+    basis = status.assessment.verdict_basis
+    return status.assessment.verdict is not None and basis is not None and basis.flag in flags.TENTATIVE
 
 
 DERIVED_MARKS = {SCALED: "¹", RELATIVE: "²", NATIONAL: "³"}  # the order of the kinds; marks go by what is shown
@@ -103,6 +113,15 @@ def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
     notes = [f"{mark} {rule_text(seen[rule], lang)}" for rule, mark in derived_marks(statuses).items()]
     counts = sorted({s.derived(p) for s in statuses for p in (s.spec.baseline, s.assessment.latest)} - {None})
     notes += [f"{SUM_MARK} {derived_text(count, lang)}" for count in counts]
+    marked = {p.flag for s in statuses for p in (s.spec.baseline, s.assessment.latest, s.assessment.verdict_basis)
+              if p is not None and p.flag}
+    notes += [f"{flag} {flags.label(flag, lang)}" for flag in flags.FLAGS if flag in marked]
+    words = LABELS[lang]
+    for s in statuses:
+        a = s.assessment
+        if a.series_break is not None:
+            key = "break_bridged" if a.bridged is not None else "break_unbridged"
+            notes.append(words[key].format(goal=shown(s.goal.title(lang, short=True)), year=a.series_break))
     return notes
 
 
@@ -155,7 +174,10 @@ def verdict_parts(status: GoalStatus, lang: str) -> list[str]:
         return [words["unknown"], f"{basis.year} {words['too_old']}"]
     if a.verdict == progress.UNKNOWN:  # a goal by direction only, without a baseline
         return [words["unknown"], shown, words["no_baseline"]]
-    return [words[a.verdict], shown]
+    verdict = words[a.verdict] + (f", {words['provisional']}" if provisional(status) else "")
+    if a.basis_break is not None:  # the basis is of another series than the baseline: say so
+        return [verdict, shown, words["across_break"].format(year=a.basis_break)]
+    return [verdict, shown]
 
 
 def basis_source(status: GoalStatus, lang: str = "en") -> str | None:

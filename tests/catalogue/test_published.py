@@ -65,7 +65,7 @@ def _status(run, as_of: int = 2026) -> dict[str, dict]:
 def test_homelessness_was_missed_on_the_2019_count_and_stands_at_5989_in_2024(run):
     g = _status(run)["homelessness"]
     assert g["verdict"] == "missed"
-    assert g["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE, Hjemløshed i Danmark 2019"}
+    assert g["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE, Hjemløshed i Danmark 2019", "flag": None}
     assert (g["latest"]["year"], g["latest"]["value"]) == (2024, 5989)
     assert g["distance"] == 1989  # 5,989 - 4,000
     assert g["distance_share"] == pytest.approx(1989 / 1290, abs=1e-5)

@@ -40,7 +40,7 @@ def test_a_real_zero_is_recorded_and_judged(run):
     assert [row["value"] for row in run.json("history", "drug-deaths", "--format", "json")
             if row["year"] == 2015] == [0]
     g = run.json("status", "drug-deaths", "--as-of", "2016", "--format", "json")["goals"][0]
-    assert g["latest"] == {"year": 2015, "value": 0, "source": None}
+    assert g["latest"] == {"year": 2015, "value": 0, "source": None, "flag": None}
     assert g["achieved"] is True and g["distance"] == 0 and g["distance_share"] == 0
     assert g["progress_pct"] == approx(100 * (0 - 285) / (200 - 285))  # 335.29 %: past the target
     # A zero counts as 0.001 in growth rates: (0.001/285)^(1/4) − 1 over (200/285)^(1/9) − 1.

@@ -11,7 +11,8 @@ import pytest
 STATUS_KEYS = [
     "id", "set", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category", "projection",
-    "projected_to_meet", "verdict", "verdict_basis",
+    "projected_to_meet", "verdict", "verdict_provisional", "verdict_basis", "verdict_basis_across_break",
+    "series_break", "bridged_baseline",
 ]
 
 
@@ -64,7 +65,7 @@ def test_status_json_shape_and_figures(run):
     h = next(g for g in data["goals"] if g["id"] == "homelessness")
     assert h["baseline"] == {"year": 2011, "value": 5290}
     assert h["target"] == {"year": 2020, "value": 4000, "rule": "catalogue"}
-    assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019", "flag": None}
     assert h["achieved"] is False
     assert h["distance"] == 2431
     assert h["progress_pct"] == pytest.approx(-88.449612)
@@ -74,7 +75,7 @@ def test_status_json_shape_and_figures(run):
     assert h["projection"] == {"year": 2020, "value": pytest.approx(6601.865385)}
     assert h["projected_to_meet"] is False
     assert h["verdict"] == "missed"
-    assert h["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    assert h["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE 2019", "flag": None}
     assert h["distance_share"] == pytest.approx(2431 / 1290)  # 1.88 times the original gap
     # The road from 5,290 (2011) to 4,000 (2020) falls 143.33 a year: it stood at 6,431 in 2003.04.
     assert h["years_ahead"] == pytest.approx(2011 + (6431 - 5290) / (-1290 / 9) - 2019)  # −15.96
@@ -92,10 +93,10 @@ def test_verdict_basis_beside_the_latest_figure(run):
     run("record", "homelessness", "6431", "--year", "2019", "--source", "VIVE 2019")
     run("record", "homelessness", "3900", "--year", "2022", "--source", "VIVE 2022")
     h = run.json("status", "homelessness", "--as-of", "2023", "--format", "json")["goals"][0]
-    assert h["latest"] == {"year": 2022, "value": 3900, "source": "VIVE 2022"}
+    assert h["latest"] == {"year": 2022, "value": 3900, "source": "VIVE 2022", "flag": None}
     assert h["achieved"] is True and h["category"] == "achieved"  # where it stands now
     assert h["verdict"] == "missed"  # was it met: on 2019's 6,431
-    assert h["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    assert h["verdict_basis"] == {"year": 2019, "value": 6431, "source": "VIVE 2019", "flag": None}
     # the projection to 2020 runs through 2011, 2013 and 2019 only: 6,601.87, not pulled by 2022
     assert h["projection"] == {"year": 2020, "value": pytest.approx(6601.865385)}
     before = run.json("status", "homelessness", "--as-of", "2020", "--format", "json")["goals"][0]
@@ -119,7 +120,7 @@ def test_a_catalogue_sets_the_verdict_window(run, tmp_path):
                                            "--format", "json")["goals"]}
     assert goals["breakdowns"]["verdict"] == "missed"  # 2013 lies within the catalogue's 7 years
     assert goals["strict"]["verdict"] == "unknown"  # the goal's own 3 years win
-    assert goals["strict"]["verdict_basis"] == {"year": 2013, "value": 3.9, "source": None}
+    assert goals["strict"]["verdict_basis"] == {"year": 2013, "value": 3.9, "source": None, "flag": None}
     bad = tmp_path / "bad.yaml"
     bad.write_text(catalogue.read_text(encoding="utf-8").replace("verdict_window: 7", "verdict_window: -1"),
                    encoding="utf-8")
@@ -214,7 +215,9 @@ def test_csv_has_one_row_per_goal(run):
     # the 2013 count is the basis, but more than 3 years before 2020: it decides nothing
     assert (h["verdict_basis_year"], h["verdict_basis_value"]) == ("2013", "5820")
     assert h["verdict_basis_source"].startswith("SFI national count 2013")
-    assert list(rows[0])[-4:] == ["verdict", "verdict_basis_year", "verdict_basis_value", "verdict_basis_source"]
+    assert list(rows[0])[-9:] == ["verdict", "verdict_provisional", "verdict_basis_year", "verdict_basis_value",
+                                  "verdict_basis_source", "verdict_basis_flag", "verdict_basis_across_break",
+                                  "series_break", "bridged_baseline"]
     assert h["achieved"] == "false" and rows[1]["baseline_value"] == ""
 
 

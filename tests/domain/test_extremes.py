@@ -107,7 +107,7 @@ def test_status_json_stays_strict_json(run, legacy):
     data = strict(run("status", "--format", "json").stdout)
     goals = {g["id"]: g for g in data["goals"]}
     h = goals["homelessness"]
-    assert h["latest"] == {"year": 2019, "value": 1e308, "source": None}
+    assert h["latest"] == {"year": 2019, "value": 1e308, "source": None, "flag": None}
     assert h["achieved"] is False and h["distance"] == 1e308
     assert h["progress_pct"] == pytest.approx(-7.751937984e306)  # 100 · (1e308 − 5,290) / −1,290
     assert h["growth_ratio"] < -1e39  # observed (1e308/5290)^(1/8) − 1 over required −3.06 %: finite

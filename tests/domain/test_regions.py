@@ -50,7 +50,7 @@ def test_complete_years_are_summed_and_marked(north):
     g = north.json("status", "homelessness", "--scope", "1081", "--format", "json")["goals"][0]
     # 2011: 20 × (1 + … + 11) = 1,320; 2019: 10 × 66 = 660; 2017 is incomplete (Læsø): no figure
     assert g["baseline"] == {"year": 2011, "value": 1320, "derived": "sum of 11 municipalities"}
-    assert g["latest"] == {"year": 2019, "value": 660, "source": None, "derived": "sum of 11 municipalities"}
+    assert g["latest"] == {"year": 2019, "value": 660, "source": None, "flag": None, "derived": "sum of 11 municipalities"}
     assert g["target"] == {"year": 2020, "value": approx(1320 * 4000 / 5290), "rule": "scaled"}
     assert g["achieved"] is True
     da = north.json("status", "homelessness", "--scope", "1081", "--format", "json", "--lang", "da")["goals"][0]
@@ -63,7 +63,7 @@ def test_complete_years_are_summed_and_marked(north):
 def test_recorded_regional_figure_wins(north):
     north("record", "homelessness", "700", "--year", "2019", "--scope", "1081", "--source", "region count")
     g = north.json("status", "homelessness", "--scope", "1081", "--format", "json")["goals"][0]
-    assert g["latest"] == {"year": 2019, "value": 700, "source": "region count"}  # no "derived"
+    assert g["latest"] == {"year": 2019, "value": 700, "source": "region count", "flag": None}  # no "derived"
     assert g["baseline"]["derived"] == "sum of 11 municipalities"  # 2011 is still summed
 
 

@@ -36,7 +36,7 @@ def test_persons_target_is_scaled_by_the_scope_baseline(municipal):
     # København: baseline 1,400 in 2011; target 1,400 × 4,000 / 5,290 = 1,058.60
     assert g["baseline"] == {"year": 2011, "value": 1400}
     assert g["target"] == {"year": 2020, "value": approx(1058.601134), "rule": "scaled"}
-    assert g["latest"] == {"year": 2017, "value": 1700, "source": "København 2017"}
+    assert g["latest"] == {"year": 2017, "value": 1700, "source": "København 2017", "flag": None}
     assert g["distance"] == approx(1700 - 1058.601134)
     assert g["progress_pct"] == approx(100 * 300 / (1058.601134 - 1400))  # −87.87 %
     # the path at 2017: 1,400 − 341.40 × 6/9
@@ -67,7 +67,7 @@ def test_scope_without_a_baseline_year_figure(municipal):
     g = goal_status(municipal, "461", "homelessness")
     # Odense has a figure for 2013 but none for 2011: no baseline, so no scaled target either
     assert g["baseline"] is None and g["target"] is None
-    assert g["latest"] == {"year": 2013, "value": 300, "source": "Odense 2013"}
+    assert g["latest"] == {"year": 2013, "value": 300, "source": "Odense 2013", "flag": None}
     assert g["progress_pct"] is None and g["category"] == "insufficient_data"
 
 

@@ -34,13 +34,13 @@ def test_the_whole_story_on_each_backend(backend_url):
         run(*step)
     data = run.json("status", "--format", "json", "--as-of", "2026")
     h = next(g for g in data["goals"] if g["id"] == "homelessness")
-    assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019"}
+    assert h["latest"] == {"year": 2019, "value": 6431, "source": "VIVE 2019", "flag": None}
     # least squares through 2011..2019 (2009 is history): 5290, 5820, 6138, 6635, 6431;
     # x̄ = 2015, ȳ = 6062.8, slope 6194 / 40 = 154.85: 6062.8 + 5 · 154.85 in 2020
     assert h["projection"]["value"] == pytest.approx(6837.05)
     assert h["verdict"] == "missed"
     deaths = next(g for g in data["goals"] if g["id"] == "drug-deaths")
-    assert deaths["latest"] == {"year": 2015, "value": 252, "source": "revised"}
+    assert deaths["latest"] == {"year": 2015, "value": 252, "source": "revised", "flag": None}
     rows = run.json("history", "drug-deaths", "--format", "json")
     assert [(r["year"], r["value"], r["current"]) for r in rows] == [(2012, 210, True), (2015, 250, False),
                                                                       (2015, 252, True)]

@@ -60,7 +60,7 @@ def test_two_sets_tracking_one_indicator_share_its_figures(two_sets):
     through one is seen through the other, in every scope."""
     two_sets("record", "homelessness", "530", "--year", "2021", "--scope", "751", "--source", "VIVE 2021")
     g = two_sets.json("status", "aarhus-2030/homelessness", "--format", "json")["goals"][0]
-    assert g["latest"] == {"year": 2021, "value": 530, "source": "VIVE 2021"}
+    assert g["latest"] == {"year": 2021, "value": 530, "source": "VIVE 2021", "flag": None}
     national_in_aarhus = two_sets.json("status", "homelessness", "--scope", "751", "--format", "json")["goals"][0]
     assert national_in_aarhus["latest"]["value"] == 530
     two_sets("record", "aarhus-2030/homelessness", "6431", "--year", "2019", "--scope", "DK")
@@ -78,7 +78,7 @@ def test_set_id_names_a_goal_exactly(two_sets):
     assert (g["id"], g["set"], g["scope"]) == ("homelessness", "aarhus-2030", "751")
     assert g["baseline"] == {"year": 2015, "value": 600}
     assert g["target"] == {"year": 2030, "value": 400, "rule": "catalogue"}
-    assert g["latest"] == {"year": 2019, "value": 560, "source": "Aarhus Kommune 2019"}
+    assert g["latest"] == {"year": 2019, "value": 560, "source": "Aarhus Kommune 2019", "flag": None}
     assert g["progress_pct"] == pytest.approx(100 * 40 / 200)  # 600 → 560 of the way to 400: 20 %
     # a bare id only one set has works
     assert two_sets.json("status", "youth-jobs", "--format", "json")["goals"][0]["set"] == "aarhus-2030"
