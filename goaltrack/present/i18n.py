@@ -87,7 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 CHART_WORDS: dict[str, dict[str, str]] = {
-    "en": {"measured": "Measured figures", "history": "Before the baseline", "baseline": "Baseline",
+    "en": {"break": "Series break", "measured": "Measured figures", "history": "Before the baseline", "baseline": "Baseline",
            "target": "Target", "path": "Required path", "projection": "Projection (linear trend)",
            "projection_short": "Projection", "deadline": "Deadline", "source": "Source", "as_of": "as of",
            "no_data": "No figures yet", "from_target": "from the target", "improve": "goal: improve",
@@ -97,7 +97,7 @@ CHART_WORDS: dict[str, dict[str, str]] = {
            "too_old": "is too old to decide it", "no_figure_by": "no figure by", "none_since": "no figure since",
            "no_baseline": "no baseline to judge it against",
            "legend_verdict": "Verdict, the deadline passed", "legend_category": "Category, before a deadline or without one"},
-    "da": {"measured": "Målte tal", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
+    "da": {"break": "Databrud", "measured": "Målte tal", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
            "target": "Målsætning", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
            "projection_short": "Fremskrivning", "deadline": "Frist", "source": "Kilde", "as_of": "pr.",
            "no_data": "Ingen tal endnu", "from_target": "fra målsætningen", "improve": "mål: forbedring",

@@ -7,11 +7,13 @@ matplotlib): tested as numbers.
 
 from __future__ import annotations
 
+import datetime
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from goaltrack.catalogue import NATION
-from goaltrack.domain import progress
+from goaltrack.domain import breaks, flags, progress
 from goaltrack.domain.progress import Point
 from goaltrack.domain.regions import derived_text
 from goaltrack.domain.text import printable
@@ -25,6 +27,7 @@ from goaltrack.present.status_text import (
     derived_target_text,
     distance_text,
     rule_text,
+    provisional,
     sources_text,
     target_level_text,
     verdict_text,
@@ -78,6 +81,23 @@ class ChartData:
     basis_too_old: bool = False  # the last figure by the deadline decided nothing: ringed grey, said so
     basis_source: str | None = None  # the verdict basis's source, where the basis is not the latest figure
     verdict_label: str = ""  # "missed · 6,431 (2019)", the overview panel's label after the deadline
+    known_at: datetime.date | None = None  # drawn from the record as known at this day
+
+    @property
+    def segments(self) -> list[list[Point]]:
+        """The measured figures as lines: a figure flagged B (break in series) starts a new one, never
+        joined to the figures before it."""
+        out: list[list[Point]] = []
+        for point in self.measured:
+            if not out or point.flag == breaks.BREAK:
+                out.append([])
+            out[-1].append(point)
+        return out
+
+    @property
+    def breaks(self) -> list[int]:
+        """The years a new series starts among the measured figures (after the first)."""
+        return [segment[0].year for segment in self.segments[1:]]
 
     @property
     def colour(self) -> str:
@@ -139,6 +159,7 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         basis_too_old=a.verdict_basis is not None and progress.basis_too_old(spec, a.verdict_basis),
         basis_source=printable(basis_from) if basis_from else None,
         verdict_label=verdict_text(status, lang),
+        known_at=status.known_at,
     )
 
 
@@ -177,9 +198,9 @@ def verdict_subtitle(status: GoalStatus, lang: str) -> str:
     basis = a.verdict_basis
 
     def figure(point: Point) -> str:
-        return f"{number(point.value, unit, lang)} {w['in']} {point.year}"
+        return f"{flagged(number(point.value, unit, lang), point)} {w['in']} {point.year}"
 
-    head = words[a.verdict].capitalize() + ": "
+    head = words[a.verdict].capitalize() + (f", {words['provisional']}" if provisional(status) else "") + ": "
     if basis is None:
         head += f"{w['no_figure_by']} {spec.target_year}"
     elif progress.basis_too_old(spec, basis):
@@ -253,10 +274,15 @@ def value_formatter(unit: str, lang: str) -> Callable[[float, int], str]:
     return fmt
 
 
+def flagged(text: str, point: Point) -> str:
+    """A figure's label with its flag's letter, as the tables write it: "250 P"."""
+    return f"{text} {point.flag}" if point.flag else text
+
+
 def legend_keys(data: ChartData) -> list[str]:
     """What the chart's legend lists: only what is drawn."""
     return layout.legend_keys(data.measured, data.baseline, data.history, data.target, data.required_path,
-                                   data.projection, data.verdict_basis)
+                              data.projection, data.verdict_basis, data.breaks)
 
 
 def legend_labels(data: ChartData, lang: str) -> list[str]:
@@ -281,8 +307,12 @@ def foot_text(data: ChartData, lang: str) -> str:
     source too, each once (goaltrack.present.status_text.sources_text)."""
     words = CHART_WORDS[lang]
     made = f"goaltrack, {words['as_of']} {data.as_of}"
+    if data.known_at is not None:
+        made += f", {LABELS[lang]['known_at']} {data.known_at.isoformat()}"
     sources = sources_text(data.basis_source, data.source, lang)
-    return f"{sources} · {made}" if sources else made
+    marks = sorted({p.flag for p in data.measured if p.flag and p.flag != breaks.BREAK}, key="PEBDU".index)
+    sources += "".join(f" · {flag} {flags.label(flag, lang)}" for flag in marks)
+    return f"{sources.lstrip(' ·')} · {made}" if sources else made
 
 
 def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float, float]]]:
@@ -296,12 +326,13 @@ def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float
     basis = data.verdict_basis
     if basis is not None:  # the figure that decided the verdict, ringed: its value and its year; or too old
         text = f"{basis.year}: {words['too_old_short']}" if data.basis_too_old \
-            else f"{number(basis.value, data.unit, lang)} ({basis.year})"
+            else f"{flagged(number(basis.value, data.unit, lang), basis)} ({basis.year})"
         wanted.append(("basis", text, (basis.year, clip(basis.value))))
     if data.measured and (data.baseline is None or data.measured[-1].year != data.baseline.year) \
             and (basis is None or data.measured[-1].year != basis.year):
         latest = data.measured[-1]
-        wanted.append(("latest", number(latest.value, data.unit, lang), (latest.year, clip(latest.value))))
+        wanted.append(("latest", flagged(number(latest.value, data.unit, lang), latest),
+                       (latest.year, clip(latest.value))))
     if data.target is not None:
         wanted.append(("target", number(data.target.value, data.unit, lang), (data.target.year, clip(data.target.value))))
     bottom, top, cut = axis_limits(data)

@@ -70,7 +70,8 @@ def chart_layout(data: ChartData, lang: str, measure: layout.Measure | None = No
     shown = [p for p in data.projection[-1:] if ymin <= p.value <= ymax]
     scene.add_points(data.measured + data.history + data.derived + shown
                      + [p for p in (data.baseline, data.target) if p])
-    scene.add_line(data.measured)
+    for segment in data.segments:
+        scene.add_line(segment)
     scene.add_line(data.history)
     if data.history and data.measured:
         scene.add_line([data.history[-1], data.measured[0]])
@@ -150,10 +151,13 @@ def _plot_series(ax: Axes, data: ChartData, lang: str, marker: float, small: boo
         if bottom <= clip(end.value) <= top:
             ax.plot([end.year], [clip(end.value)], marker="o", markersize=marker, markerfacecolor="white",
                     markeredgecolor=colour, linestyle="none", zorder=4)
-    if data.measured:  # the baseline alone is drawn as the baseline, not as a measured series
-        ax.plot([p.year for p in data.measured], [clip(p.value) for p in data.measured], color=colour,
+    for n, segment in enumerate(data.segments):  # the baseline alone is drawn as the baseline, not as a series
+        ax.plot([p.year for p in segment], [clip(p.value) for p in segment], color=colour,
                 linewidth=2.2 if not small else 1.6, marker="o", markersize=marker,
-                label=words["measured"] if "measured" in legend_keys(data) else None, zorder=4)
+                label=words["measured"] if n == 0 and "measured" in legend_keys(data) else None, zorder=4)
+    for n, year in enumerate(data.breaks):  # a series break: a gap in the line, and a mark where it falls
+        ax.axvline(year - 0.5, color=QUIET, linewidth=1, linestyle=(0, (4, 3)), zorder=2,
+                   label=words["break"] if n == 0 else None)
     if data.derived:  # summed, not published: hollow, and said so in the legend
         ax.plot([p.year for p in data.derived], [p.value for p in data.derived], marker="o",
                 markersize=marker + 1, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,

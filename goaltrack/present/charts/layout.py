@@ -20,7 +20,7 @@ Measure = Callable[[str, float, bool], float]
 WIDTH_IN, HEIGHT_IN = 8.0, 5.0
 LEFT_IN, RIGHT_IN = 0.8, 0.32  # the y tick labels and the unit on the left; a margin on the right
 TITLE_PT, SUBTITLE_PT, FOOT_PT, LEGEND_PT, LABEL_PT = 14.0, 10.5, 7.5, 8.5, 9.0
-LEGEND_ORDER = ("measured", "baseline", "history", "target", "path", "projection", "basis")
+LEGEND_ORDER = ("measured", "baseline", "history", "target", "path", "projection", "basis", "break")
 
 
 def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
@@ -72,7 +72,7 @@ class ChartLayout:
 
 def legend_keys(measured: Sequence[Point], baseline: Point | None, history: Sequence[Point],
                 target: Point | None, required_path: Sequence[Point], projection: Sequence[Point],
-                verdict_basis: Point | None = None) -> list[str]:
+                verdict_basis: Point | None = None, breaks: Sequence[int] = ()) -> list[str]:
     """What the legend lists: only what is drawn. "Measured" needs a figure besides the baseline."""
     drawn = {
         "basis": verdict_basis is not None,
@@ -82,6 +82,7 @@ def legend_keys(measured: Sequence[Point], baseline: Point | None, history: Sequ
         "target": target is not None,
         "path": bool(required_path),
         "projection": bool(projection),
+        "break": bool(breaks),
     }
     return [key for key in LEGEND_ORDER if drawn[key]]
 
