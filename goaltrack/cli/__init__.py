@@ -13,6 +13,7 @@ import click
 from goaltrack.cli.app import hide_passwords_in_process_list
 from goaltrack.cli.commands import (
     catalogue,
+    changes,
     chart,
     compare,
     db,
@@ -55,7 +56,7 @@ def cli() -> None:
 
 
 for command in (status.status, compare.compare, goals.goals_command, show.show, history.history, scopes.scopes,
-                record.record, delete.delete, import_.import_command, export.export_command,
+                record.record, delete.delete, changes.changes, import_.import_command, export.export_command,
                 chart.chart, report.report, catalogue.catalogue, db.db):
     cli.add_command(command)
 
