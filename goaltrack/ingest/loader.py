@@ -53,7 +53,6 @@ class Loader:
         self.restored_after: int | None = None  # the last id before the first entry restored from an export
         self.existing: dict[tuple[str, str, int], Newest] = {}
         self.loaded: set[str] = set()
-        self.stored_history: set[tuple] | None = None
         self.goal_number: dict[str, int] = {}
         self.scope_number: dict[str, int] = {}
         self.seen = None  # every current figure's key so far, sorted (numpy)
@@ -210,19 +209,18 @@ class Loader:
                                           f"(first on {'line ' if where.isdigit() else ''}{where})")
 
     def _history(self, f: FigureBlock, status: list[str]) -> list[int]:
-        """The block's replaced and deleted entries that the record does not hold yet."""
-        from sqlalchemy import select
-
-        from goaltrack.storage.queries import ENTRY
-
-        if self.stored_history is None:
-            self.stored_history = {(ind, scope, year, value, when, bool(gone)) for ind, scope, year, value, when, gone
-                                   in self.conn.execute(select(ENTRY.c.indicator, ENTRY.c.scope, ENTRY.c.year,
-                                                               ENTRY.c.value, ENTRY.c.recorded_at, ENTRY.c.deleted))}
-        recorded = f.recorded_at or [None] * len(f)
-        return [i for i in range(len(f)) if status[i] != "current" and
-                (f.goal[i], f.scope[i], f.year[i], f.value[i], recorded[i], status[i] == "deleted")
-                not in self.stored_history]
+        """The block's replaced and deleted entries to restore: those of keys the record held nothing
+        for before this import. Where it holds a key already, its own entries stand (an entry restored
+        after them would come out newest): the file's earlier entries for it are counted unchanged."""
+        out = []
+        for i in range(len(f)):
+            if status[i] == "current":
+                continue
+            if (f.goal[i], f.scope[i], f.year[i]) in self.existing:
+                self.result.unchanged += 1
+            else:
+                out.append(i)
+        return out
 
     def _last_id(self) -> int:
         from sqlalchemy import func, select
