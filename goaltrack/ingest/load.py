@@ -51,10 +51,10 @@ class GoalNames(dict):
     ambiguous: dict[str, list[str]]
 
 
-def goal_names(goals) -> GoalNames:
+def goal_names(goals, set_id: str | None = None) -> GoalNames:
     """Every name a file may give a goal → its id: SET/ID always, and a bare ID: the shipped (default)
     set's goal of that ID, else the one set's that has it (a bare ID that several other sets have is
-    no name at all: the file must say SET/ID)."""
+    no name at all: the file must say SET/ID). With ``set_id``, a bare ID is that set's goal first."""
     from goaltrack.storage.models import SHIPPED_SET
 
     names = GoalNames({g.full_name: g.id for g in goals})
@@ -62,6 +62,8 @@ def goal_names(goals) -> GoalNames:
     for goal in goals:
         by_code.setdefault(goal.code, []).append(goal.full_name)
     names.update({g.code: g.id for g in goals if len(by_code[g.code]) == 1 or g.set_id == SHIPPED_SET})
+    if set_id is not None:
+        names.update({g.code: g.id for g in goals if g.set_id == set_id})
     names.ambiguous = {code: full for code, full in by_code.items() if len(full) > 1 and code not in names}
     return names
 
@@ -88,16 +90,18 @@ class _Known:
         return out
 
 
-def _known(engine: Engine, goal: str | None, scope: str | None) -> _Known:
+def _known(engine: Engine, goal: str | None, scope: str | None, set_id: str | None = None) -> _Known:
     from goaltrack.storage import store
 
+    if set_id is not None:
+        store.get_set(engine, set_id)  # an unknown set is an error naming the known ones
     active = store.list_goals(engine)  # archived goals take no new figures
-    keys = goal_names(active)  # the names a file may give a goal (SET/ID, a bare ID) → its key
+    keys = goal_names(active, set_id)  # the names a file may give a goal (SET/ID, a bare ID) → its key
     units = {g.id: g.unit for g in active}
     goals = GoalNames({name: units[key] for name, key in keys.items()})
     goals.ambiguous = keys.ambiguous
     if goal is not None:
-        goal = store.resolve_goal(active, goal).full_name if goal not in goals else goal
+        goal = store.resolve_goal(active, goal, set_id).full_name if goal not in goals else goal
     names = store.scope_names(engine)
     sets = {s.id: s for s in store.list_sets(engine)}
     home = {g.id: home_scope(sets.get(g.set_id)) for g in active}
@@ -112,7 +116,8 @@ def _known(engine: Engine, goal: str | None, scope: str | None) -> _Known:
 
 def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run: bool = False,
                 progress: Progress | None = None, goal: str | None = None, scope: str | None = None,
-                encoding: str | None = None, sheet: str | None = None, force: bool = False) -> ImportResult:
+                encoding: str | None = None, sheet: str | None = None, force: bool = False,
+                set_id: str | None = None) -> ImportResult:
     """Check every figure of FILE and write them in one transaction (or nothing, on any problem).
 
     ``goal`` and ``scope`` stand in for a missing goal or scope column (the scope by code or name;
@@ -123,7 +128,7 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     path = Path(path)
     if path.is_dir():
         raise GoaltrackError(f"cannot read {path}: it is a folder")
-    known = _known(engine, goal, scope)
+    known = _known(engine, goal, scope, set_id)
     result = ImportResult(dry_run=dry_run)
     checker = RowChecker(known.goals, known.names, known.goal, known.default_scopes)
     file = FigureFile(path, checker, result, known.goal, known.default_scopes, encoding, sheet)

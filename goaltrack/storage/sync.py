@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
@@ -46,6 +46,7 @@ class SyncResult:
     archived: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     measurements_added: int = 0
+    dated: int = 0  # figures the record held undated (or dated later) that the catalogue dates: a release each
     # Figures the database holds that the catalogue gives otherwise (goal, scope, year, held, catalogue's
     # value, its source): never overwritten by a sync, but shown, so a revision is not missed.
     differing: list[tuple[str, str, int, float, float, str | None]] = field(default_factory=list)
@@ -82,8 +83,8 @@ def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
         existing, wanted = _sync_goals(session, catalogue, result)
         _check_shared_indicators(session, catalogue)
         _leave_out_missing(session, catalogue, existing, wanted, archive, result)
-        result.measurements_added = _seed_measurements(session, catalogue.goals, catalogue.set_id,
-                                                       result.differing)
+        result.measurements_added, result.dated = _seed_measurements(session, catalogue.goals, catalogue.set_id,
+                                                                     result.differing)
         meta = {"catalogue": catalogue.path, "catalogue_synced_at": utcnow().isoformat(timespec="seconds")}
         if not others:
             meta["catalogue_name"] = catalogue.name or ""
@@ -209,29 +210,35 @@ def _goals_with_measurements(session: Session, goal_ids: list[str]) -> set[str]:
     return {g for g in goal_ids if goals[g].indicator in held}
 
 
-def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, differing: list) -> int:
+def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str,
+                       differing: list) -> tuple[int, int]:
     """Load the catalogue's published figures into the record where it has no entry for their indicator,
     scope and year (a figure someone deleted stays deleted; one recorded otherwise is kept, and listed
     in ``differing``). A figure with a first release goes in as two entries: the first release, then
-    the revision that replaced it."""
+    the revision that replaced it. Where the record holds the catalogue's figure (same value and
+    source) published later than the catalogue says (a database from before publication dates: its
+    figures are dated the day they were recorded), the catalogue's dated release goes in after it, so
+    that --known-at sees it from its day. Returns (figures loaded, figures dated)."""
     from goaltrack.storage.queries import ENTRY
 
     writer = FigureWriter.on_session(session)
     first: list[tuple] = []  # first releases, each followed by the figure that revised it
     new: list[tuple] = []
+    dated: list[tuple] = []
     for definition in goals:
         if not definition.measurements:
             continue
         indicator = definition.indicator_id
-        newest: dict[tuple[str, int], tuple] = {}
-        for scope, year, value, deleted in session.execute(
-                select(ENTRY.c.scope, ENTRY.c.year, ENTRY.c.value, ENTRY.c.deleted)
-                .where(ENTRY.c.indicator == indicator).order_by(ENTRY.c.id)):
-            newest[(scope, year)] = (value, deleted)
+        newest: dict[tuple[str, int], Any] = {}
+        for row in session.execute(select(ENTRY).where(ENTRY.c.indicator == indicator).order_by(ENTRY.c.id)):
+            newest[(row.scope, row.year)] = row
         for seed in definition.measurements:
             held = newest.get((seed.scope, seed.year))
-            if held is not None and not held[1] and held[0] != seed.value:
-                differing.append((definition.id, seed.scope, seed.year, held[0], seed.value, seed.source))
+            if held is not None and not held.deleted and held.value != seed.value:
+                differing.append((definition.id, seed.scope, seed.year, held.value, seed.value, seed.source))
+            if held is not None and _dates(held, seed):
+                dated.append((indicator, seed.scope, seed.year, seed.value, seed.source, held.note, held.flag,
+                              seed.published, held.id))
             if held is not None:
                 continue
             row = (indicator, seed.scope, seed.year, seed.value, seed.source, seed.note, seed.flag, seed.published)
@@ -242,7 +249,17 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str, 
                 new.append((*row, None))
     writer.add(new)
     _add_revised(session, writer, first)
-    return len(new) + len(first)
+    writer.add(dated)
+    return len(new) + len(first), len(dated)
+
+
+def _dates(held: Any, seed: Any) -> bool:
+    """Whether the catalogue dates the figure the record holds: the same value and source, published
+    (as the catalogue says) before the day the record has for it."""
+    import datetime
+
+    return (not held.deleted and held.value == seed.value and held.source == seed.source
+            and seed.published is not None and datetime.date.fromisoformat(seed.published) < held.published)
 
 
 def _add_revised(session: Session, writer: FigureWriter, first: list[tuple]) -> None:

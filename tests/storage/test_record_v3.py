@@ -267,3 +267,23 @@ def test_a_bad_flag_or_date_in_a_file_names_its_line_and_writes_nothing(run, db_
     exported = {(r["year"], r["flag"], r["published"]) for r in
                 json.loads(run("export", "drug-deaths", "--format", "json").stdout)}
     assert {(2021, "P", "2022-09-01"), (2015, "E", "2016-10-01")} <= exported
+
+
+def test_a_sync_dates_the_figures_a_database_held_undated(run, seed_catalogue, tmp_path):
+    """A database from before publication dates holds the catalogue's figures dated the day they were
+    recorded; a catalogue that dates them adds a dated release of each, once, so --known-at sees it."""
+    import yaml
+
+    assert 2012 not in latest_by_year(run, "drug-deaths", "--known-at", "2015-06-30")
+    catalogue = yaml.safe_load(seed_catalogue.read_text(encoding="utf-8"))
+    deaths = next(g for g in catalogue["goals"] if g["id"] == "drug-deaths")
+    deaths["measurements"][0]["published"] = "2014-12-31"
+    dated = tmp_path / "dated.yaml"
+    dated.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert "1 figure dated from the catalogue." in run("catalogue", "sync", str(dated)).stderr
+    assert latest_by_year(run, "drug-deaths", "--known-at", "2015-06-30")[2012] == 210
+    assert latest_by_year(run, "drug-deaths", "--known-at", "2014-12-30") == {}
+    assert "dated from" not in run("catalogue", "sync", str(dated)).stderr  # once
+    rows = [(r["value"], r["published"], r["current"]) for r in run.json("history", "drug-deaths", "--format", "json")]
+    today = __import__("datetime").date.today().isoformat()
+    assert rows == [(210, today, False), (210, "2014-12-31", True)]

@@ -239,3 +239,15 @@ def test_delete_without_a_scope_takes_the_goal_sets_own_scope(two_sets):
     assert out.stderr.startswith("Deleted aarhus-2030/homelessness 751 2019: 560")
     rows = two_sets.json("history", "aarhus-2030/homelessness", "--scope", "751", "--format", "json")
     assert [(r["year"], r["value"], r["deleted"]) for r in rows] == [(2019, 560, True)]
+
+
+def test_import_set_names_the_set_of_a_bare_id(two_sets, tmp_path):
+    """import --set: a bare goal ID in the file is that set's goal, in that set's scope (Aarhus, 751)."""
+    path = tmp_path / "aarhus.csv"
+    path.write_text("goal,year,value\nhomelessness,2023,520\nyouth-jobs,2023,86\n", encoding="utf-8")
+    two_sets("import", str(path), "--set", "aarhus-2030", "--force")
+    g = two_sets.json("status", "homelessness", "--set", "aarhus-2030", "--format", "json")["goals"][0]
+    assert (g["scope"], g["latest"]["year"], g["latest"]["value"]) == ("751", 2023, 520)
+    national = two_sets.json("history", "homelessness", "--scope", "DK", "--format", "json")
+    assert 2023 not in [r["year"] for r in national]
+    assert "unknown goal set 'nope'" in two_sets.fails("import", str(path), "--set", "nope").stderr

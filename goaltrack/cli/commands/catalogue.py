@@ -72,7 +72,8 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
     result = store.sync_catalogue(database(load_shipped=False), definition, archive=archive)
     parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
     info(f"Synced {file} into goal set {definition.set_id}: {', '.join(parts)}; "
-         f"{counted(result.measurements_added, 'published figure')} loaded.")
+         f"{counted(result.measurements_added, 'published figure')} loaded"
+         + (f", {counted(result.dated, 'figure')} dated from the catalogue." if result.dated else "."))
     for key in ("added", "updated", "restored", "archived", "removed"):
         for goal_id in getattr(result, key):
             info(f"  {key}: {goal_id}")

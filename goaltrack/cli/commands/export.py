@@ -26,7 +26,9 @@ from goaltrack.errors import GoaltrackError
 @format_option("csv", "json", "xlsx")
 @scope_filter_option
 @set_option
-@click.option("--history", is_flag=True, help="Also the replaced figures, marked, with when.")
+@click.option("--history", is_flag=True,
+              help="The whole record: every entry (replaced ones, deletions with their reason), each with its state "
+                   "and when it was recorded; import into a new database reproduces it.")
 @output_options
 @known_at_option
 @db_option

@@ -25,9 +25,12 @@ from goaltrack.cli.output import counted, info, progress_bar
 @click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
 @click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
 @click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
+@click.option("--set", "set_id", metavar="SET",
+              help="The goal set a bare goal ID in the file (or --goal) belongs to (default: the shipped set's "
+                   "goal, else the one set that has it).")
 @db_option
 def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, scope: str | None,
-                   encoding: str | None, sheet: str | None, force: bool) -> None:
+                   encoding: str | None, sheet: str | None, force: bool, set_id: str | None) -> None:
     """Import figures from a CSV, JSON or .xlsx FILE, all or nothing.
 
     Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
@@ -37,7 +40,10 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
     table and notes under it are skipped; withheld cells (.., ., -, empty) are skipped and counted.
     Every row is checked first; one bad row means nothing is written, and the error lists the
     problems with their line numbers. A row that repeats a recorded figure changes nothing; the
-    same figure with a new source takes the source (the old one stays in the history).
+    same figure with a new source, publication day or flag is a new release of it (the earlier one
+    stays in the history). Optional columns: published/offentliggjort (YYYY-MM-DD, the day the
+    producer released the figure) and flag/markering (P E B D U); a StatBank year marked 2021* is
+    provisional. An export with --history comes back as the same record.
 
     \b
     Examples:
@@ -47,6 +53,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
       goaltrack import anbringelser.xlsx --sheet Tabel2 --goal placement-breakdown
       goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
+      goaltrack import aarhus.csv --set aarhus-2030
     """
     from goaltrack.ingest import import_file
 
@@ -54,7 +61,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
     large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
     with progress_bar("Importing", None, show=large) as bar:
         result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar, goal=goal, scope=scope,
-                             encoding=encoding, sheet=sheet, force=force)
+                             encoding=encoding, sheet=sheet, force=force, set_id=set_id)
     what = "Would import" if dry_run else "Imported"
     parts = [f"{result.added:,} new", f"{result.replaced:,} replaced", f"{result.unchanged:,} unchanged"]
     if result.resourced:
