@@ -7,7 +7,6 @@ no problem has been found, and remembered compactly for the plausibility check a
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -243,8 +242,8 @@ class Loader:
                              flag and flag[i], published and published[i], before, f.recorded_at[i], False)
                             for i, before in following])
         elif len(new) == len(f) and published is None and flag is None and all(b is None for _, b in new):
-            nothing = itertools.repeat(None)  # the common case: every row new, handed on as it is, no list
-            writer.add(zip(f.goal, f.scope, f.year, f.value, f.source, f.note, nothing, nothing, nothing))
+            # the common case: every row new, handed on as it is, no list
+            writer.add_plain(zip(f.goal, f.scope, f.year, f.value, f.source, f.note))
         elif following:
             writer.add([(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i],
                          flag and flag[i], published and published[i], before) for i, before in following])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from goaltrack.judging.status import GoalStatus, Place, judge
 from goaltrack.storage import store
 from goaltrack.storage.lookup import home_scope
 from goaltrack.storage.models import Scope
+from goaltrack.storage.vintage import known_at
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -88,7 +90,8 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int) -> Comparison:
             if years:
                 figures[code] = regions.with_sums(own, years)
                 sums_of[code] = dict.fromkeys(years, len(members))
-    judged = [(scopes[code], judge(goal, points, as_of, Place.of(scopes[code]), home, sums=sums_of.get(code)))
+    judged = [(scopes[code], dataclasses.replace(
+        judge(goal, points, as_of, Place.of(scopes[code]), home, sums=sums_of.get(code)), known_at=known_at(engine)))
               for code, points in figures.items()]
 
     return rank_scopes(judged, goal_id, as_of)

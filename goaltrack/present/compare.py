@@ -12,7 +12,7 @@ from goaltrack.present.formats import goal_json
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import number, progress_text
 from goaltrack.present.status_text import (CATEGORY_STYLE, VERDICT_STYLE, derived_marks, figure_text, footnotes, shown,
-                                           target_text, verdict_atoms)
+                                           target_text, verdict_atoms, vintage_of)
 from goaltrack.present.table import fitted_table
 
 if TYPE_CHECKING:
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 def compare_json(comparison: Comparison, lang: str = "en") -> dict:
     """{"goal", "as_of", "year", "scopes": [{"scope", "name", "ranked", ...the status keys}]}: the
     ranked scopes first, best first, then the unranked ones."""
-    return {"goal": comparison.goal_id, "as_of": comparison.as_of, "year": comparison.year,
+    day = vintage_of([e.status for e in comparison.entries])
+    return {"goal": comparison.goal_id, "as_of": comparison.as_of, "known_at": day.isoformat() if day else None,
+            "year": comparison.year,
             "scopes": [{"scope": e.scope.code, "name": e.status.place.display_name(lang), "ranked": e.ranked,
                         **goal_json(e.status, lang)} for e in comparison.entries]}
 

@@ -24,7 +24,7 @@ from goaltrack.present.i18n import LABELS, REPORT_WORDS
 from goaltrack.present.numbers import difference, number, progress_text
 from goaltrack.present.outputs import check_targets, remember, write_file
 from goaltrack.present.status_text import (basis_source, by_set, derived_marks, distance_text, figure_text, footnotes,
-                                           rule_text, sources_text, target_text, verdict_text)
+                                           rule_text, sources_text, target_text, verdict_text, vintage_of)
 
 WORDS = REPORT_WORDS
 
@@ -178,6 +178,9 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
     if shown:
         title += f" · {shown.label(lang)}"
     heading = f"{w['date']}: {today.isoformat()} · {w['as_of']} {as_of}"
+    day = vintage_of(statuses)
+    if day is not None:
+        heading += f" · {LABELS[lang]['known_at']} {day.isoformat()}"
     if shown:
         heading += f" · {w['scope']} {shown.label(lang)}"
     md = [f"# {markdown_text(title)}", "", markdown_text(heading), ""]
