@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaltrack import __version__
-from goaltrack.domain import progress
+from goaltrack.domain import flags, progress
 from goaltrack.domain.regions import derived_text
 from goaltrack.domain.text import markdown_text
 from goaltrack.errors import GoaltrackError
@@ -24,7 +24,8 @@ from goaltrack.present.i18n import LABELS, REPORT_WORDS
 from goaltrack.present.numbers import difference, number, progress_text
 from goaltrack.present.outputs import check_targets, remember, write_file
 from goaltrack.present.status_text import (basis_source, by_set, derived_marks, distance_text, figure_text, footnotes,
-                                           rule_text, sources_text, target_text, verdict_text, vintage_of)
+                                           provisional, rule_text, sources_text, target_text, verdict_text,
+                                           vintage_of)
 
 WORDS = REPORT_WORDS
 
@@ -58,6 +59,8 @@ def _target(status: GoalStatus, lang: str) -> str:
 def _figure(point: progress.Point, unit: str, lang: str, status: GoalStatus | None = None) -> str:
     """'6,431 in 2019'; a region's sum says so: '660 in 2019 (sum of 11 municipalities)'."""
     text = f"{number(point.value, unit, lang)} {WORDS[lang]['in']} {point.year}"
+    if point.flag:  # '256 in 2020 (provisional)'
+        text += f" ({flags.label(point.flag, lang)})"
     summed = status.derived(point) if status is not None else None
     return text if summed is None else f"{text} ({derived_text(summed, lang)})"
 
@@ -96,8 +99,10 @@ def _against_baseline(status: GoalStatus, point: progress.Point, lang: str) -> s
 def _verdict_clause(status: GoalStatus, lang: str) -> str:
     """'missed; 6,431 in 2019 against the target of 4,000 by 2020', or why the verdict is unknown."""
     w, spec, a, unit = WORDS[lang], status.spec, status.assessment, status.goal.unit
-    verdict = LABELS[lang][a.verdict]
+    verdict = LABELS[lang][a.verdict] + (f", {LABELS[lang]['provisional']}" if provisional(status) else "")
     basis = a.verdict_basis
+    if basis is not None and a.basis_break is not None:
+        verdict += f" ({LABELS[lang]['across_break'].format(year=a.basis_break)})"
     if basis is None:
         key = "no_basis" if spec.baseline is not None else "no_basis_at_all"
         return f"{verdict}; {w[key].format(year=spec.target_year)}"

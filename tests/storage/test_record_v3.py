@@ -81,6 +81,10 @@ def test_a_provisional_basis_says_so_everywhere(run, tmp_path):
     assert "ikke nået, foreløbigt · 256 (2020) P" in run("status", "drug-deaths", "--wide", "--lang", "da").stdout
     row = next(csv.DictReader(io.StringIO(run("status", "drug-deaths", "--format", "csv").stdout)))
     assert (row["verdict_provisional"], row["verdict_basis_flag"]) == ("true", "P")
+    run("report", "--out", str(tmp_path / "report"), "--set", "dk-2020")
+    report = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    assert "missed, provisional; 256 in 2020 (provisional) against the target of 200 by 2020" in report
+    assert "\nP provisional" in report
     # the final figure, the same value, published later without a flag: no longer provisional
     run("record", "drug-deaths", "256", "--year", "2020", "--published", "2022-09-14", "--source", "SST final")
     g = run.json("status", "drug-deaths", "--format", "json")["goals"][0]
