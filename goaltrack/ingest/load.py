@@ -141,7 +141,6 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
             loader = Loader(conn, checker, result, replace, dry_run)
             loader.indicator_of = {g: i for g, i in known.indicators.items() if g != i}
             _take_blocks(file, loader, known.renamed, progress, total)
-            loader.finish()
             result.withheld += checker.withheld
             if not checker.count and not force:
                 loader.plausibility(known.by_indicator(known.baselines),

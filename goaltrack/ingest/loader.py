@@ -49,7 +49,6 @@ class Loader:
         self.replace, self.dry_run = replace, dry_run
         self.writer = FigureWriter(conn)
         self.indicator_of: dict[str, str] = {}  # goal → its indicator, where they differ
-        self.restored_after: int | None = None  # the last id before the first entry restored from an export
         self.existing: dict[tuple[str, str, int], Newest] = {}
         self.loaded: set[str] = set()
         self.goal_number: dict[str, int] = {}
@@ -111,8 +110,6 @@ class Loader:
         new, changed, resourced = self._sort(f, current)
         self._remember(f, current, current_keys)
         history = self._history(f, status) if f.status is not None else []
-        if history and self.restored_after is None:
-            self.restored_after = self._last_id()
         self.result.added += len(new)
         self.result.replaced += len(changed)
         self.result.resourced += len(resourced)
@@ -221,13 +218,6 @@ class Loader:
                 out.append(i)
         return out
 
-    def _last_id(self) -> int:
-        from sqlalchemy import func, select
-
-        from goaltrack.storage.queries import ENTRY
-
-        return self.conn.execute(select(func.coalesce(func.max(ENTRY.c.id), 0))).scalar_one()
-
     def _write(self, f: FigureBlock, new: list[tuple[int, int | None]], changed: list[tuple[int, int]],
                resourced: list[tuple[int, int]], history: list[int], status: list[str]) -> None:
         """Entries for the block: first its history (an export's replaced and deleted entries, in the
@@ -265,17 +255,6 @@ class Loader:
             if old_deleted:
                 out.append((*row[:5], None, None, None, None, f.replaced_at[i], True))
         return out
-
-    def finish(self) -> None:
-        """Each restored entry names the entry before it of its key (known only once all are written)."""
-        if self.restored_after is None or self.dry_run or self.checker.count:
-            return
-        from sqlalchemy import text
-
-        self.conn.execute(text(
-            "UPDATE figure SET replaces = (SELECT max(g.id) FROM figure g WHERE g.indicator = figure.indicator "
-            "AND g.scope = figure.scope AND g.year = figure.year AND g.id < figure.id) "
-            "WHERE id > :after AND replaces IS NULL"), {"after": self.restored_after})
 
     def plausibility(self, baselines: dict[str, tuple[int, float]], whole: dict[str, bool],
                      home: dict[str, str]) -> None:

@@ -77,19 +77,20 @@ class FigureWriter:
         self.conn.connection.driver_connection.executemany(sql, rows)
 
     def restore(self, rows: Iterable[tuple]) -> None:
-        """Entries as an export gives them: (indicator, scope, year, value, source, note, flag,
-        published, replaces, recorded_at, deleted); recorded_at None: now; published None: the day
-        it was recorded."""
+        """Entries as an export gives them, in the order given: (indicator, scope, year, value, source,
+        note, flag, published, replaces, recorded_at, deleted); recorded_at None: now; published None:
+        the day it was recorded; replaces None: the newest entry of its key so far (the one before it,
+        in an export's order), found as each goes in."""
+        mark = self.mark
+        newest = (f"COALESCE({mark}, (SELECT max(id) FROM figure WHERE indicator = {mark} AND scope = {mark} "
+                  f"AND year = {mark}))")
+        sql = f"INSERT INTO figure ({COLUMNS}) VALUES ({', '.join([mark] * 8)}, {newest}, {mark}, {mark})"
         full = []
         for row in rows:
             recorded = row[9] or self.now
             published = row[7] or recorded.date().isoformat()
-            full.append((*row[:7], published, row[8], recorded, bool(row[10])))
-        if self.postgresql:
-            copy_entries(self.conn, full)
-            return
-        self._run(f"INSERT INTO figure ({COLUMNS}) VALUES ({', '.join([self.mark] * 11)})",
-                  [(*row[:9], param_time(self.conn, row[9]), row[10]) for row in full])
+            full.append((*row[:7], published, row[8], *row[:3], param_time(self.conn, recorded), bool(row[10])))
+        self._run(sql, full)
 
     def _run(self, sql: str, rows: list[tuple]) -> None:
         for chunk in _chunks(rows, BATCH):
