@@ -7,14 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.present.charts.data import CATEGORY_COLOUR, VERDICT_COLOUR, axis_limits, chart_data
+from goaltrack.domain import progress
+from goaltrack.domain.progress import Point
+from goaltrack.judging.status import judge
+from goaltrack.present.charts.data import (
+    CATEGORY_COLOUR,
+    VERDICT_COLOUR,
+    axis_limits,
+    chart_data,
+)
 from goaltrack.present.charts.draw import draw_goal, draw_overview
 from goaltrack.present.charts.files import chart_path, default_workers, write_charts
-from goaltrack.domain import progress
-from goaltrack.storage.models import Goal
-from goaltrack.domain.progress import Point
 from goaltrack.present.report import sentence
-from goaltrack.judging.status import judge
+from goaltrack.storage.models import Goal
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -305,3 +310,23 @@ def test_a_flat_series_at_zero_gets_a_small_axis_above_zero():
     data = chart_data(judge(flat, [M(2016, 0), M(2017, 0)], as_of=2026), 2026)
     # no spread: half of max(|0|, 1) = 0.5 stands in for it, padded by 12 %; a count never goes below 0
     assert axis_limits(data) == (0.0, pytest.approx(0.06), None)
+
+
+def test_a_goal_whose_baseline_year_is_after_as_of_has_nothing_to_draw(run, tmp_path):
+    """Social support recipients: baseline 168,600 in 2015. As of 2014 nothing is known yet: no chart
+    (a panel in the overview says so), where drawing the 2015 baseline in a 2014 chart crashed the
+    whole report (FreeType's raster overflow) before."""
+    out = tmp_path / "report"
+    run("report", "--out", str(out), "--as-of", "2014")
+    assert not (out / "charts" / "social-support-recipients.png").exists()
+    assert (out / "charts" / "drug-deaths.png").exists() and (out / "charts" / "overview.png").exists()
+    import os
+
+    from goaltrack.judging.status import build_status
+    from goaltrack.present.charts.data import chart_data
+    from goaltrack.storage.database import open_database
+
+    (status,) = build_status(open_database(os.environ["GOALTRACK_DATABASE_URL"]), 2014, ["social-support-recipients"])
+    data = chart_data(status, 2014)
+    assert (data.baseline, data.required_path, data.drawable) == (None, [], False)
+    assert chart_data(status, 2015).baseline.value == 168600

@@ -291,3 +291,41 @@ def test_a_sync_dates_the_figures_a_database_held_undated(run, seed_catalogue, t
     rows = [(r["value"], r["published"], r["current"]) for r in run.json("history", "drug-deaths", "--format", "json")]
     today = __import__("datetime").date.today().isoformat()
     assert rows == [(210, today, False), (210, "2014-12-31", True)]
+
+
+def test_every_view_takes_known_at_and_says_it(run, tmp_path):
+    """show, compare, export and report read the record as known at the day too, and say so."""
+    run("record", "homelessness", "1500", "--year", "2013", "--scope", "101", "--published", "2014-02-01",
+        "--source", "KK", "--force")
+    run("record", "homelessness", "1450", "--year", "2013", "--scope", "101", "--published", "2015-02-01",
+        "--source", "KK rev", "--replace")
+    shown = run("show", "homelessness", "--known-at", "2014-06-30").stdout
+    assert "1,500" in shown and "1,450" not in shown
+    compared = run.json("compare", "homelessness", "--known-at", "2014-06-30", "--format", "json")
+    assert compared["known_at"] == "2014-06-30"
+    assert next(s for s in compared["scopes"] if s["scope"] == "101")["latest"]["value"] == 1500
+    assert run.json("compare", "homelessness", "--format", "json")["known_at"] is None
+    exported = json.loads(run("export", "homelessness", "--scope", "101", "--known-at", "2014-06-30",
+                              "--format", "json").stdout)
+    assert [(r["value"], r["published"]) for r in exported] == [(1500, "2014-02-01")]
+    run("report", "--out", str(tmp_path / "r"), "--known-at", "2014-06-30", "--as-of", "2014")
+    assert "as known at 2014-06-30" in (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+
+
+def test_an_xlsx_export_with_history_comes_back_as_the_same_record(run, tmp_path, monkeypatch):
+    run("record", "drug-deaths", "199", "--year", "2020", "--published", "2021-03-15", "--source", "SST",
+        "--flag", "P", "--force")
+    run("record", "drug-deaths", "203", "--year", "2020", "--published", "2022-03-15", "--source", "SST rev",
+        "--replace")
+    book = tmp_path / "record.xlsx"
+    run("export", "drug-deaths", "--history", "--format", "xlsx", "--output", str(book))
+    before = run("export", "drug-deaths", "--history").stdout
+    monkeypatch.setenv("GOALTRACK_DATABASE_URL", f"sqlite:///{tmp_path / 'copy.db'}")
+    run("goals")
+    assert "1 earlier figure" in run("import", str(book)).stderr
+    after = run("export", "drug-deaths", "--history").stdout
+
+    def without_catalogue_time(text: str) -> list[str]:
+        return [line.rsplit(",", 1)[0] if ",2012,210," in line else line for line in text.splitlines()]
+
+    assert without_catalogue_time(after) == without_catalogue_time(before)

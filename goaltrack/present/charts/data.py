@@ -124,8 +124,11 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
                and p.year < spec.baseline.year]
     target = Point(spec.target_year, spec.target_value) if spec.target_value is not None else None
     road: list[Point] = []
-    if spec.baseline is not None and target is not None:
-        road = [spec.baseline, target]
+    # Before its baseline year a goal has nothing known to draw (docs/method.md#as-of-a-year): no
+    # baseline, no road from it (drawn, a 2015 baseline in a 2014 chart fell outside every axis).
+    baseline = spec.baseline if spec.baseline is not None and spec.baseline.year <= as_of else None
+    if baseline is not None and target is not None:
+        road = [baseline, target]
     derived = [p for p in history + counted if status.derived(p) is not None]
     source = a.latest.source if a.latest is not None else goal.source
     if status.derived(a.latest) is not None:
@@ -142,7 +145,7 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         category=a.category,
         history=history,
         measured=counted,
-        baseline=spec.baseline,
+        baseline=baseline,
         target=target,
         required_path=road,
         projection=projection_line(spec, counted, a.projection),
