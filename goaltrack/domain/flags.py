@@ -8,6 +8,7 @@ date is a calendar date, YYYY-MM-DD, not after today.
 from __future__ import annotations
 
 import datetime
+import re
 
 FLAGS = {
     "P": "provisional",
@@ -23,7 +24,8 @@ FLAGS_DA = {
     "D": "afvigende definition",
     "U": "usikker",
 }
-TENTATIVE = frozenset("PE")  # a verdict on such a basis is provisional
+TENTATIVE = frozenset("PE")
+_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\S.*)?")  # a day, maybe with a time after it (an export's)  # a verdict on such a basis is provisional
 # What a file may write for a flag: the letter, its English or Danish word.
 _NAMES = {**{k: k for k in FLAGS}, **{v: k for k, v in FLAGS.items()}, **{v: k for k, v in FLAGS_DA.items()},
           "*": "P", "foreløbigt": "P", "estimated": "E", "break": "B"}
@@ -61,11 +63,12 @@ def parse_date(text: str | datetime.date | None, what: str = "date",
         day = text
     else:
         raw = text.strip()
+        found = _DAY.fullmatch(raw)
         try:
-            day = datetime.date.fromisoformat(raw[:10]) if len(raw) >= 10 and raw[4] == "-" else None
-        except ValueError:
+            day = datetime.date.fromisoformat(found.group(1)) if found else None
+        except ValueError:  # 2021-02-30
             day = None
-        if day is None or (len(raw) > 10 and raw[10] not in "T "):
+        if day is None:
             return None, f"{what} {raw[:30]!r} is not a date (YYYY-MM-DD)"
     today = today or datetime.date.today()
     if day > today:

@@ -62,6 +62,10 @@ def test_a_publication_day_as_written(written, day):
     ("2021-9-14", "published '2021-9-14' is not a date (YYYY-MM-DD)"),
     ("2021-09-14x", "published '2021-09-14x' is not a date (YYYY-MM-DD)"),
     ("yesterday", "published 'yesterday' is not a date (YYYY-MM-DD)"),
+    ("20210914", "published '20210914' is not a date (YYYY-MM-DD)"),  # Python would read it; people do not
+    ("2021-W01-1", "published '2021-W01-1' is not a date (YYYY-MM-DD)"),  # an ISO week day
+    ("2021-09-14X", "published '2021-09-14X' is not a date (YYYY-MM-DD)"),
+    ("x" * 40, f"published {'x' * 30!r} is not a date (YYYY-MM-DD)"),
     ("2026-12-07", "published 2026-12-07 is in the future (today is 2026-12-06)"),
     ("1899-12-31", "published 1899-12-31 is before 1900"),
 ])
