@@ -11,8 +11,17 @@ from typing import TYPE_CHECKING
 from goaltrack.present.formats import goal_json
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import number, progress_text
-from goaltrack.present.status_text import (CATEGORY_STYLE, VERDICT_STYLE, derived_marks, figure_text, footnotes, shown,
-                                           target_text, verdict_atoms, vintage_of)
+from goaltrack.present.status_text import (
+    CATEGORY_STYLE,
+    VERDICT_STYLE,
+    derived_marks,
+    figure_text,
+    footnotes,
+    shown,
+    target_text,
+    verdict_atoms,
+    vintage_of,
+)
 from goaltrack.present.table import fitted_table
 
 if TYPE_CHECKING:

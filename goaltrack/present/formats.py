@@ -18,8 +18,20 @@ from goaltrack.domain.text import json_safe, markdown_text, neutralise_cell
 from goaltrack.judging.status import GoalStatus, Place
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import json_number, progress_text
-from goaltrack.present.status_text import (CATEGORY_STYLE, by_set, derived_marks, distance_text, figure_text, footnotes,
-                                           provisional, target_text, title_line, verdict_text, vintage_of)
+from goaltrack.present.status_text import (
+    CATEGORY_STYLE,
+    by_set,
+    derived_marks,
+    distance_text,
+    figure_text,
+    footnotes,
+    provisional,
+    summary_lines,
+    target_text,
+    title_line,
+    verdict_text,
+    vintage_of,
+)
 
 
 def to_json(data: Any) -> str:
@@ -92,7 +104,19 @@ def status_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None,
     day = vintage_of(statuses)
     return {"as_of": as_of, "known_at": day.isoformat() if day else None, "scope": scope.code if scope else None,
             "scope_name": scope.display_name(lang) if scope else None,
+            "summary": summary_json(statuses),
             "goals": [goal_json(s, lang) for s in statuses]}
+
+
+def summary_json(statuses: Sequence[GoalStatus]) -> list[dict[str, Any]]:
+    """The counts of ``summary_lines``: [{"set", "scope", "deadline", "goals", "verdicts": {met, missed,
+    unknown} or null, "provisional", "categories": {category: goals} or null}], one per set, scope
+    and deadline."""
+    from goaltrack.judging.summary import summarise
+
+    return [{"set": s.set_id, "scope": s.place.code, "deadline": s.deadline, "goals": s.goals,
+             "verdicts": dict(s.counts) if s.judged else None, "provisional": s.provisional if s.judged else None,
+             "categories": None if s.judged else dict(s.counts)} for s in summarise(statuses)]
 
 
 def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | None, lang: str = "en") -> str:
@@ -198,6 +222,7 @@ def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place,
             cells.append(verdict_text(s, lang))
         lines.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
     notes = footnotes(statuses, lang)
+    lines += [""] + [f"**{markdown_text(line)}**  " for line in summary_lines(statuses, lang)]
     if notes:
-        lines += [""] + [markdown_text(note) + "  " for note in notes]
+        lines += [markdown_text(note) + "  " for note in notes]
     return "\n".join(lines) + "\n"

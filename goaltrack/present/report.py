@@ -18,14 +18,32 @@ from goaltrack.domain.text import markdown_text
 from goaltrack.errors import GoaltrackError
 from goaltrack.judging.status import GoalStatus, Place
 from goaltrack.present.charts.data import CATEGORY_COLOUR
-from goaltrack.present.charts.files import chart_folder, chart_name, prepare_folder, undrawable, write_charts
+from goaltrack.present.charts.files import (
+    chart_folder,
+    chart_name,
+    prepare_folder,
+    undrawable,
+    write_charts,
+)
 from goaltrack.present.formats import status_as_markdown
 from goaltrack.present.i18n import LABELS, REPORT_WORDS
 from goaltrack.present.numbers import difference, number, progress_text
 from goaltrack.present.outputs import check_targets, remember, write_file
-from goaltrack.present.status_text import (basis_source, by_set, derived_marks, distance_text, figure_text, footnotes,
-                                           provisional, rule_text, sources_text, target_text, verdict_text,
-                                           vintage_of)
+from goaltrack.present.status_text import (
+    basis_source,
+    by_set,
+    derived_marks,
+    distance_text,
+    figure_text,
+    footnotes,
+    provisional,
+    rule_text,
+    sources_text,
+    summary_lines,
+    target_text,
+    verdict_text,
+    vintage_of,
+)
 
 WORDS = REPORT_WORDS
 
@@ -189,6 +207,9 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
     if shown:
         heading += f" · {w['scope']} {shown.label(lang)}"
     md = [f"# {markdown_text(title)}", "", markdown_text(heading), ""]
+    summary = summary_lines(statuses, lang, with_place=len({s.place.code for s in statuses}) > 1)
+    if summary:  # the first thing anyone asks, first: the same counts as the status table's footer
+        md += [f"**{markdown_text(line)}**  " for line in summary] + [""]
     for set_name, place, group in groups:
         md += _markdown_part(group, set_name if len(groups) > 1 or set_name else None, place, as_of, lang, blank)
     md += ["---", f"{w['made_by']} {__version__}.", ""]
@@ -264,7 +285,9 @@ def _img(path: Path, alt: str) -> str:
 def _html(groups: Sequence[tuple[str | None, Place, list[GoalStatus]]], title: str, heading: str, as_of: int,
           lang: str, out: Path, blank: set[int]) -> str:
     w, e = WORDS[lang], html.escape
-    parts = []
+    statuses = [s for _, _, group in groups for s in group]
+    lines = summary_lines(statuses, lang, with_place=len({s.place.code for s in statuses}) > 1)
+    parts = [f'<p class="summary"><strong>{e(line)}</strong></p>' for line in lines]
     for set_name, place, group in groups:
         if set_name:
             parts.append(f"<h2>{e(set_name)} · {e(place.label(lang))}</h2>")

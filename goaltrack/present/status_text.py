@@ -8,7 +8,6 @@ footnotes of derived figures, the sources, the title line; and the statuses grou
 from __future__ import annotations
 
 import datetime
-
 from collections.abc import Sequence
 
 from goaltrack.catalogue import NATION
@@ -123,6 +122,21 @@ def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
             key = "break_bridged" if a.bridged is not None else "break_unbridged"
             notes.append(words[key].format(goal=shown(s.goal.title(lang, short=True)), year=a.series_break))
     return notes
+
+
+def summary_lines(statuses: Sequence[GoalStatus], lang: str, with_place: bool = True) -> list[str]:
+    """'2020 goals, Denmark: 1 met · 2 missed · 11 unknown (2 provisional)', a line per set, scope and
+    deadline (goaltrack.judging.summary); before a deadline the goals per category."""
+    from goaltrack.judging.summary import summarise
+
+    words = LABELS[lang]
+    lines = []
+    for summary in summarise(statuses):
+        where = f", {summary.place.display_name(lang)}" if with_place else ""
+        counts = " · ".join(f"{n} {words[key]}" for key, n in summary.counts.items())
+        tentative = f" ({summary.provisional} {words['provisional_n']})" if summary.provisional else ""
+        lines.append(f"{words['goals_of'].format(year=summary.deadline)}{where}: {counts}{tentative}")
+    return lines
 
 
 def title_line(scope: Place, as_of: int, lang: str, set_name: str | None = None,

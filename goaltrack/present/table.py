@@ -13,8 +13,20 @@ from goaltrack.domain import progress
 from goaltrack.judging.status import GoalStatus, Place
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import clip, progress_text
-from goaltrack.present.status_text import (CATEGORY_STYLE, VERDICT_STYLE, derived_marks, distance_text, figure_text,
-                                           footnotes, shown, target_text, title_line, verdict_atoms, vintage_of)
+from goaltrack.present.status_text import (
+    CATEGORY_STYLE,
+    VERDICT_STYLE,
+    derived_marks,
+    distance_text,
+    figure_text,
+    footnotes,
+    shown,
+    summary_lines,
+    target_text,
+    title_line,
+    verdict_atoms,
+    vintage_of,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -108,7 +120,8 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
 
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
-    table = fitted_table(plan, columns, styles, title_line(scope, as_of, lang, set_name, vintage_of(statuses)), footnotes(statuses, lang),
+    notes = summary_lines(statuses, lang) + footnotes(statuses, lang)  # the counts first: the answer at a glance
+    table = fitted_table(plan, columns, styles, title_line(scope, as_of, lang, set_name, vintage_of(statuses)), notes,
                          box.SIMPLE_HEAD)
     return table, plan.omitted
 

@@ -15,6 +15,6 @@ def test_the_nation_is_named_in_english_by_default():
 
 def test_status_json_names_the_scope_in_english_by_default():
     assert status_json([], 2026, THE_NATION) == {"as_of": 2026, "known_at": None, "scope": "DK", "scope_name": "Denmark",
-                                                 "goals": []}
+                                                 "summary": [], "goals": []}
     assert status_json([], 2026, THE_NATION, "da")["scope_name"] == "Danmark"
     assert status_json([], 2026, None)["scope_name"] is None

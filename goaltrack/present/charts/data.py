@@ -8,7 +8,6 @@ matplotlib): tested as numbers.
 from __future__ import annotations
 
 import datetime
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -26,8 +25,8 @@ from goaltrack.present.status_text import (
     basis_source,
     derived_target_text,
     distance_text,
-    rule_text,
     provisional,
+    rule_text,
     sources_text,
     target_level_text,
     verdict_text,

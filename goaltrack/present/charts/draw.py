@@ -13,9 +13,19 @@ from typing import TYPE_CHECKING
 from goaltrack.domain import progress
 from goaltrack.domain.progress import Point
 from goaltrack.present.charts import layout
-from goaltrack.present.charts.data import (CATEGORY_COLOUR, VERDICT_COLOUR, ChartData, axis_limits, basis_word,
-                                           foot_text, legend_keys, legend_labels, value_formatter, value_labels,
-                                           year_range)
+from goaltrack.present.charts.data import (
+    CATEGORY_COLOUR,
+    VERDICT_COLOUR,
+    ChartData,
+    axis_limits,
+    basis_word,
+    foot_text,
+    legend_keys,
+    legend_labels,
+    value_formatter,
+    value_labels,
+    year_range,
+)
 from goaltrack.present.charts.layout import HEIGHT_IN, WIDTH_IN
 from goaltrack.present.i18n import CHART_WORDS, LABELS, unit_name
 from goaltrack.present.numbers import clip
@@ -251,7 +261,8 @@ def overview_title(data: ChartData, width_pt: float, measure: layout.Measure | N
     return layout.wrap(data.goal_title, width_pt, OVERVIEW_TITLE_PT, True, measure or measure_text)
 
 
-def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAULT_DPI, title: str = "") -> Figure:
+def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAULT_DPI, title: str = "",
+                  summary: str = "") -> Figure:
     """Small multiples: a panel a goal, each coloured by its verdict once the deadline has passed and
     by its category before (or without a deadline), with a legend of the colours. A goal without any
     figure gets a small panel that says so, and no axes that would be made up."""
@@ -275,8 +286,9 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
     as_of = items[0].as_of if items else ""
     fig.text(OVERVIEW_LEFT_IN / width, 1 - 0.38 / height, title or words["overview"], **PLAIN, fontsize=16,
              fontweight="bold", color=INK, ha="left", va="center")
-    fig.text(OVERVIEW_LEFT_IN / width, 1 - 0.70 / height, f"goaltrack, {words['as_of']} {as_of}", fontsize=10,
-             color="#666666", ha="left", va="center")
+    made = f"goaltrack, {words['as_of']} {as_of}"  # and the summary's counts (goaltrack.judging.summary)
+    fig.text(OVERVIEW_LEFT_IN / width, 1 - 0.70 / height, f"{summary} · {made}" if summary else made, fontsize=10,
+             color="#666666", ha="left", va="center", parse_math=False)
     _overview_legend(fig, items, lang, height)
     return fig
 

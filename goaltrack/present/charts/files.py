@@ -13,6 +13,7 @@ from goaltrack.present.charts import draw
 from goaltrack.present.charts.data import chart_data
 from goaltrack.present.charts.draw import DEFAULT_DPI
 from goaltrack.present.i18n import CHART_WORDS
+from goaltrack.present.status_text import summary_lines
 from goaltrack.storage.models import SHIPPED_SET
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def _draw_job(job: tuple) -> str:
     if kind == "goal":  # looked up in draw at each call, so that a test's spy there is the one used
         fig = draw.draw_goal(payload, lang, dpi)
     else:
-        fig = draw.draw_overview(payload[0], lang, dpi, payload[1])
+        fig = draw.draw_overview(payload[0], lang, dpi, payload[1], payload[2])
     save(fig, path, fmt)
     return payload.goal_id if kind == "goal" else "overview"
 
@@ -159,7 +160,8 @@ def _chart_jobs(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str
         if overview:
             place = next(s.place for s in statuses if chart_folder(s) == folder)
             title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"
-            jobs.insert(0, ("overview", ([data for _, data in group], title),
+            counts = " · ".join(summary_lines([s for s in statuses if chart_folder(s) == folder], lang, False))
+            jobs.insert(0, ("overview", ([data for _, data in group], title, counts),
                             chart_path(out, prefix + "overview", fmt), fmt, lang, dpi))
     return jobs
 
