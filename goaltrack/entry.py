@@ -24,7 +24,8 @@ def _before_start(signum: int, frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, _before_start)
-    from goaltrack.cli import GoaltrackGroup, main as run
+    from goaltrack.cli import GoaltrackGroup
+    from goaltrack.cli import main as run
 
     GoaltrackGroup.manages_interrupts = True
     run(prog_name="goaltrack")

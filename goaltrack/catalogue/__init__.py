@@ -10,10 +10,24 @@ What code outside the package uses is imported here.
 
 from __future__ import annotations
 
-from goaltrack.catalogue.loading import (chosen_catalogue_path, default_catalogue_path, load_catalogue,
-                                         parse_catalogue, shipped_catalogue_path)
-from goaltrack.catalogue.model import (DIRECTIONS, NATION, NATION_NAME, SHIPPED_SET, Catalogue, GoalDef, ScopeDef,
-                                       SeedMeasurement, goal_key)
+from goaltrack.catalogue.loading import (
+                                         chosen_catalogue_path,
+                                         default_catalogue_path,
+                                         load_catalogue,
+                                         parse_catalogue,
+                                         shipped_catalogue_path,
+)
+from goaltrack.catalogue.model import (
+                                         DIRECTIONS,
+                                         NATION,
+                                         NATION_NAME,
+                                         SHIPPED_SET,
+                                         Catalogue,
+                                         GoalDef,
+                                         ScopeDef,
+                                         SeedMeasurement,
+                                         goal_key,
+)
 
 __all__ = [
     "DIRECTIONS", "NATION", "NATION_NAME", "SHIPPED_SET", "Catalogue", "GoalDef", "ScopeDef", "SeedMeasurement",

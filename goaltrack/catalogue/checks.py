@@ -11,8 +11,19 @@ from dataclasses import replace
 from typing import Any
 
 from goaltrack.catalogue.checks_goals import GoalChecker
-from goaltrack.catalogue.model import (MAX_KEY, MAX_SET_ID, NATION, NATION_NAME, SCOPE_KINDS, SET_ID, SHIPPED_SET,
-                                       Catalogue, GoalDef, ScopeDef, goal_key)
+from goaltrack.catalogue.model import (
+    MAX_KEY,
+    MAX_SET_ID,
+    NATION,
+    NATION_NAME,
+    SCOPE_KINDS,
+    SET_ID,
+    SHIPPED_SET,
+    Catalogue,
+    GoalDef,
+    ScopeDef,
+    goal_key,
+)
 
 CATALOGUE_KEYS = {"id", "name", "scope", "description", "scopes", "goals", "verdict_window"}
 

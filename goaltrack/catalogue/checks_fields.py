@@ -12,10 +12,22 @@ import math
 from typing import Any
 
 from goaltrack.catalogue.model import MAX_WINDOW, SCOPE_CODE
-from goaltrack.domain.figure import (LAST_YEAR, NOTE_KEEPS, SOURCE_KEEPS, clean_text, figure_year_problem,
-                                      value_problem)
+from goaltrack.domain.figure import (
+    LAST_YEAR,
+    NOTE_KEEPS,
+    SOURCE_KEEPS,
+    clean_text,
+    figure_year_problem,
+    value_problem,
+)
 from goaltrack.domain.text import shorten
-from goaltrack.domain.units import MAX_MAGNITUDE, UNITS, format_plain, parse_value, too_large
+from goaltrack.domain.units import (
+    MAX_MAGNITUDE,
+    UNITS,
+    format_plain,
+    parse_value,
+    too_large,
+)
 from goaltrack.errors import Problem
 
 

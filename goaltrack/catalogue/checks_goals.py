@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from goaltrack.catalogue.checks_fields import FieldChecker
-from goaltrack.catalogue.model import (DIRECTIONS, GOAL_ID, MAX_GOAL_ID, MISMATCH_SHARE, NATION, RESERVED_IDS,
-                                       GoalDef, SeedMeasurement)
+from goaltrack.catalogue.model import (
+    DIRECTIONS,
+    GOAL_ID,
+    MAX_GOAL_ID,
+    MISMATCH_SHARE,
+    NATION,
+    RESERVED_IDS,
+    GoalDef,
+    SeedMeasurement,
+)
 from goaltrack.domain.figure import this_year
 from goaltrack.domain.progress import same_level
 from goaltrack.domain.units import MAX_MAGNITUDE, UNITS, format_plain, too_large

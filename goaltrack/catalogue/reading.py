@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from goaltrack.domain.units import MAX_DIGITS, TOO_CLOSE_TO_ZERO, format_plain, too_long, underflowed
+from goaltrack.domain.units import (
+    MAX_DIGITS,
+    TOO_CLOSE_TO_ZERO,
+    format_plain,
+    too_long,
+    underflowed,
+)
 from goaltrack.errors import GoaltrackError, Problem, many_problems
 
 MAX_BYTES = 5_000_000  # checked while reading: a catalogue of ours is 20 kB

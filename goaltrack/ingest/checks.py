@@ -17,11 +17,27 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from goaltrack.catalogue import NATION
-from goaltrack.domain.figure import (NOTE_KEEPS, SOURCE_KEEPS, YEAR_DIGITS, figure_year_problem, this_year,
-                                     value_problem)
+from goaltrack.domain.figure import (
+    NOTE_KEEPS,
+    SOURCE_KEEPS,
+    YEAR_DIGITS,
+    figure_year_problem,
+    this_year,
+    value_problem,
+)
 from goaltrack.domain.text import restore_cell
-from goaltrack.domain.units import (MAX_DIGITS, MAX_MAGNITUDE, MAX_TEXT, TOO_CLOSE_TO_ZERO, UNITS, parse_value,
-                                    quoted, text_problem, too_large, too_long)
+from goaltrack.domain.units import (
+    MAX_DIGITS,
+    MAX_MAGNITUDE,
+    MAX_TEXT,
+    TOO_CLOSE_TO_ZERO,
+    UNITS,
+    parse_value,
+    quoted,
+    text_problem,
+    too_large,
+    too_long,
+)
 from goaltrack.errors import Problem
 from goaltrack.ingest.blocks import FigureBlock, LineNumbers
 from goaltrack.ingest.shapes import TIME_CODE, TableShape, cell_text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -75,6 +76,12 @@ class GoalStatus:
         """Whether there is anything to draw: a figure, or the catalogue's own baseline."""
         return bool(self.points) or self.spec.baseline is not None
 
+    @property
+    def later_baseline(self) -> bool:
+        """Whether the scope's own baseline is from a later year than the catalogue's (method v3)."""
+        b = self.spec.baseline
+        return b is not None and self.goal.baseline_year is not None and b.year > self.goal.baseline_year
+
     def derived(self, point: Point | None) -> int | None:
         """How many municipalities a derived regional figure sums, or None for a recorded one."""
         if point is None:
@@ -86,8 +93,8 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
     """The goal as judged in a scope.
 
     The goal's home scope (the nation for the shipped set) uses the catalogue's baseline and target.
-    Another scope's baseline is its own figure
-    for the baseline year (none: no baseline); its target level is the national one, except for
+    Another scope's baseline is its own (``scope_baseline``: its figure for the baseline year, else its
+    first one after it, by the target year); its target level is the national one, except for
     persons and counts, where it is the national target scaled by the scope's baseline (or the
     national relative change applied to it).
     """
@@ -99,7 +106,7 @@ def scope_definition(goal: Goal, scope: str, measurements: Sequence[Point], home
             if goal.baseline_year is not None and goal.baseline_value is not None else None
         return progress.GoalSpec(d, baseline, goal.target_year, goal.target_level, unit.minimum, unit.maximum, window,
                                  bridges(goal))
-    own = next((p for p in measurements if p.year == goal.baseline_year), None)
+    own = scope_baseline(goal, measurements)
     target = goal.target_level
     if counts(goal.unit):  # a region's target is the nation's scaled by its baseline
         if own is None:
@@ -116,6 +123,17 @@ def bridges(goal: Goal) -> tuple[tuple[int, float], ...]:
     import json
 
     return tuple((int(year), float(value)) for year, value in json.loads(goal.breaks)) if goal.breaks else ()
+
+
+def scope_baseline(goal: Goal, measurements: Sequence[Point]) -> Point | None:
+    """A scope's own baseline (method v3): its figure in the goal's baseline year, else its first figure
+    after that year and no later than the target year ("baseline 2014": København has no 2011 figure);
+    None without either, or where the goal has no baseline year."""
+    if goal.baseline_year is None:
+        return None
+    last = goal.target_year if goal.target_year is not None else math.inf
+    candidates = sorted((p for p in measurements if goal.baseline_year <= p.year <= last), key=lambda p: p.year)
+    return candidates[0] if candidates else None
 
 
 def target_rule(goal: Goal, scope: str, spec: progress.GoalSpec, home: str = NATION) -> str | None:

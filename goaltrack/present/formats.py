@@ -73,6 +73,7 @@ def goal_json(status: GoalStatus, lang: str = "en") -> dict[str, Any]:
         "unit": g.unit,
         "direction": g.direction,
         "baseline": _derived(status, _point(spec.baseline), spec.baseline, lang),
+        "baseline_later": status.later_baseline if spec.baseline is not None else None,
         "target": target,
         "latest": _derived(status, _point(a.latest, with_source=True), a.latest, lang),
         "achieved": a.achieved,
@@ -125,7 +126,8 @@ def status_as_json(statuses: Sequence[GoalStatus], as_of: int, scope: Place | No
 
 
 CSV_FIELDS = (
-    "id", "set", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "target_year", "target_value",
+    "id", "set", "scope", "title", "unit", "direction", "baseline_year", "baseline_value", "baseline_later",
+    "target_year", "target_value",
     "target_rule",
     "latest_year", "latest_value", "latest_source", "latest_flag", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category",

@@ -30,6 +30,21 @@ def number(value: float | None, unit: str, lang: str = "en") -> str:
         text = f"{value:,.0f}"
     else:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return _dress(text, unit, lang)
+
+
+def precise(value: float | None, unit: str, lang: str = "en") -> str:
+    """A level goaltrack derived for a whole unit (a target scaled to a scope's baseline), with the
+    decimals that tell it apart from its neighbours: ≤ 0.70 deaths, 5.3, never "≤ 1" for 0.7 (method
+    v3). Whole values, levels of 100 and more and other units as ``number`` writes them."""
+    if value is None or not math.isfinite(value) or not counts(unit) or float(value).is_integer() \
+            or abs(value) >= 100:
+        return number(value, unit, lang)
+    return _dress(f"{value:,.{2 if abs(value) < 1 else 1}f}", unit, lang)
+
+
+def _dress(text: str, unit: str, lang: str) -> str:
+    """A number's text with one minus sign, the language's separators and the unit's sign."""
     if text in ("-0", "−0"):
         text = "0"
     text = text.replace("-", MINUS, 1) if text.startswith("-") else text  # one minus sign everywhere: −39 %

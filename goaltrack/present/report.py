@@ -36,6 +36,7 @@ from goaltrack.present.status_text import (
     distance_text,
     figure_text,
     footnotes,
+    level_number,
     provisional,
     rule_text,
     sources_text,
@@ -48,8 +49,11 @@ from goaltrack.present.status_text import (
 WORDS = REPORT_WORDS
 
 
-def _amount(value: float, unit: str, lang: str) -> str:
-    """A difference in the goal's unit: '2,431', '1.7 points' for percentages."""
+def _amount(value: float, unit: str, lang: str, status: GoalStatus | None = None) -> str:
+    """A difference in the goal's unit: '2,431', '1.7 points' for percentages; from a target derived
+    for the scope, with its decimals ('0.30', never '0' beside a missed 0.70)."""
+    if status is not None and unit != "percent":
+        return level_number(status, value, lang)
     return difference(value, unit, lang, WORDS[lang]["points"])
 
 
@@ -69,7 +73,7 @@ def sentence(status: GoalStatus, lang: str = "en") -> str:
 
 def _target(status: GoalStatus, lang: str) -> str:
     """'4,000', or a derived target with how it came about: '1,059 (scaled from the national target)'."""
-    text = number(status.spec.target_value, status.goal.unit, lang)
+    text = level_number(status, status.spec.target_value, lang)
     why = rule_text(status, lang)
     return f"{text} ({why})" if why else text
 
@@ -100,7 +104,7 @@ def _standing(status: GoalStatus, lang: str) -> str:
             parts.append(f"{w['reached']} {target}")
         else:
             side = w["above"] if spec.direction < 0 else w["below"]
-            parts.append(f"{_amount(a.distance, unit, lang)} {side} {w['the_target_of']} {target}")
+            parts.append(f"{_amount(a.distance, unit, lang, status)} {side} {w['the_target_of']} {target}")
         if a.progress_pct is not None and not a.achieved:
             clauses.append(w["away"] if a.progress_pct < 0 else w["on_track"] if a.on_path else w["behind"])
     elif moved:
@@ -153,7 +157,7 @@ def _latest_clause(status: GoalStatus, lang: str) -> str:
             state = f"{w['reached_short']} {target}"
         else:
             side = w["above"] if spec.direction < 0 else w["below"]
-            state = f"{_amount(a.distance, unit, lang)} {side} {target}"
+            state = f"{_amount(a.distance, unit, lang, status)} {side} {target}"
     elif spec.baseline is not None and a.latest.year != spec.baseline.year:
         change = spec.direction * (a.latest.value - spec.baseline.value)
         state = w["better_than_baseline"] if change > 0 else w["worse_than_baseline"] if change < 0 \

@@ -17,7 +17,7 @@ from goaltrack.domain.text import printable, shorten
 from goaltrack.domain.units import MAX_TEXT
 from goaltrack.judging.status import NATIONAL, RELATIVE, SCALED, GoalStatus, Place
 from goaltrack.present.i18n import LABELS
-from goaltrack.present.numbers import difference, number
+from goaltrack.present.numbers import difference, number, precise
 from goaltrack.storage.models import SHIPPED_SET
 
 CATEGORY_STYLE = {  # symbol, colour; the weather symbols of the German sustainability strategy
@@ -78,7 +78,15 @@ def target_text(status: GoalStatus, lang: str, mark: dict[str, str] | None = Non
 def target_level_text(status: GoalStatus, lang: str) -> str:
     """'≤ 4,000'."""
     sign = "≥" if status.spec.direction > 0 else "≤"
-    return f"{sign} {number(status.spec.target_value, status.goal.unit, lang)}"
+    return f"{sign} {level_number(status, status.spec.target_value, lang)}"
+
+
+def level_number(status: GoalStatus, value: float | None, lang: str) -> str:
+    """A target level or a distance to it: a target derived for the scope (scaled, relative) with the
+    decimals that tell it apart (0.70 deaths), the catalogue's own as figures are written."""
+    if status.rule in (SCALED, RELATIVE):
+        return precise(value, status.goal.unit, lang)
+    return number(value, status.goal.unit, lang)
 
 
 def rule_text(status: GoalStatus, lang: str) -> str | None:
@@ -116,6 +124,13 @@ def footnotes(statuses: Sequence[GoalStatus], lang: str) -> list[str]:
               if p is not None and p.flag}
     notes += [f"{flag} {flags.label(flag, lang)}" for flag in flags.FLAGS if flag in marked]
     words = LABELS[lang]
+    later = [s for s in statuses if s.later_baseline]  # "baseline 2014": no figure for the catalogue's year
+    if len(later) > 3:  # a comparison of many scopes: one line, the year stands beside each baseline
+        notes.append(words["later_baselines"].format(count=len(later), catalogue=later[0].goal.baseline_year))
+    for s in later if len(later) <= 3 else []:
+        notes.append(words["later_baseline"].format(goal=shown(s.goal.title(lang, short=True)),
+                                                    scope=shown(s.place.display_name(lang)),
+                                                    year=s.spec.baseline.year, catalogue=s.goal.baseline_year))
     for s in statuses:
         a = s.assessment
         if a.series_break is not None:
@@ -170,7 +185,11 @@ def by_set(statuses: Sequence[GoalStatus], fallback: Place) -> list[tuple[str | 
 def distance_text(status: GoalStatus, lang: str) -> str:
     """'1,820'; between percentages in points: '1.7 pp'."""
     distance = status.assessment.distance
-    return "–" if distance is None else difference(distance, status.goal.unit, lang, LABELS[lang]["points"])
+    if distance is None:
+        return "–"
+    if status.goal.unit != "percent":  # a distance to a derived 0.70 is 0.30, never "0" beside "missed"
+        return level_number(status, distance, lang)
+    return difference(distance, status.goal.unit, lang, LABELS[lang]["points"])
 
 
 def verdict_parts(status: GoalStatus, lang: str) -> list[str]:

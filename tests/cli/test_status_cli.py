@@ -9,7 +9,7 @@ import json
 import pytest
 
 STATUS_KEYS = [
-    "id", "set", "scope", "title", "unit", "direction", "baseline", "target", "latest", "achieved", "distance", "distance_share",
+    "id", "set", "scope", "title", "unit", "direction", "baseline", "baseline_later", "target", "latest", "achieved", "distance", "distance_share",
     "progress_pct", "required", "on_path", "years_ahead", "growth_ratio", "category", "projection",
     "projected_to_meet", "verdict", "verdict_provisional", "verdict_basis", "verdict_basis_across_break",
     "series_break", "bridged_baseline",

@@ -89,9 +89,9 @@ def test_a_figure_before_the_baseline_is_listed_but_never_ranked(run):
 
 def test_a_scope_is_judged_with_its_goals_verdict_window():
     """A catalogue's wider verdict window holds for every scope, not only for the nation."""
-    from goaltrack.storage.models import Goal
     from goaltrack.domain.progress import Point
     from goaltrack.judging.status import judge
+    from goaltrack.storage.models import Goal
 
     goal = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
                 baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000, verdict_window=5)
@@ -112,10 +112,10 @@ def test_the_comparison_year_is_the_one_most_scopes_share():
 
 
 def test_rank_achieved_then_category_then_distance_share_then_name():
-    from goaltrack.storage.models import Goal, Scope
     from goaltrack.domain.progress import Point
     from goaltrack.judging.compare import rank_scopes
     from goaltrack.judging.status import judge
+    from goaltrack.storage.models import Goal, Scope
 
     goal = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
                 baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)
@@ -137,9 +137,9 @@ def test_rank_achieved_then_category_then_distance_share_then_name():
 
 
 def test_how_a_scopes_target_came_about():
-    from goaltrack.storage.models import Goal
     from goaltrack.domain.progress import Point
     from goaltrack.judging.status import Place, judge
+    from goaltrack.storage.models import Goal
 
     persons = Goal(id="homelessness", title_en="H", title_da="H", unit="persons", direction="decrease",
                    baseline_year=2011, baseline_value=5290, target_year=2020, target_value=4000)
@@ -154,7 +154,10 @@ def test_how_a_scopes_target_came_about():
     assert by_change.rule == "relative" and by_change.spec.target_value == pytest.approx(28)
     national = judge(percent, [Point(2011, 6.0)], 2026, "751")
     assert national.rule == "national" and national.spec.target_value == 4
-    assert judge(persons, [Point(2013, 300)], 2026, "461").rule is None  # no own baseline: no target
+    later = judge(persons, [Point(2013, 300), Point(2017, 280)], 2026, "461")  # its first figure after 2011
+    assert later.rule == "scaled" and later.spec.baseline == Point(2013, 300) and later.later_baseline
+    assert later.spec.target_value == pytest.approx(300 * 4000 / 5290)
+    assert judge(persons, [Point(2021, 300)], 2026, "461").rule is None  # after the target year: no baseline
     assert judge(persons, [], 2026, "101", home="101").rule == "catalogue"  # a set judged in its own scope
     assert Place("DK", "Danmark").label("en") == "Denmark (DK)" and Place("DK", "Danmark").label("da") == "Danmark (DK)"
     assert Place("101", "København").label("da") == "København (101)"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from goaltrack.storage.models import Goal
 from goaltrack.domain.progress import Point
 from goaltrack.judging.status import scope_definition
+from goaltrack.storage.models import Goal
 
 approx = pytest.approx
 
@@ -63,12 +63,18 @@ def test_percent_target_is_the_national_level(municipal):
     assert g["verdict"] is None
 
 
-def test_scope_without_a_baseline_year_figure(municipal):
+def test_scope_without_a_baseline_year_figure_starts_from_its_first_later_one(municipal):
     g = goal_status(municipal, "461", "homelessness")
-    # Odense has a figure for 2013 but none for 2011: no baseline, so no scaled target either
-    assert g["baseline"] is None and g["target"] is None
+    # Odense has a figure for 2013 but none for 2011: method v3 takes 2013 as its baseline ("baseline
+    # 2013"), and scales the national target by it: 300 × 4,000 / 5,290 = 226.8
+    assert (g["baseline"], g["baseline_later"]) == ({"year": 2013, "value": 300}, True)
+    assert g["target"] == {"year": 2020, "value": approx(300 * 4000 / 5290), "rule": "scaled"}
     assert g["latest"] == {"year": 2013, "value": 300, "source": "Odense 2013", "flag": None}
+    # its latest figure is its baseline: no movement yet
     assert g["progress_pct"] is None and g["category"] == "insufficient_data"
+    assert goal_status(municipal, "101", "homelessness")["baseline_later"] is False  # København has 2011's
+    table = municipal("status", "homelessness", "--scope", "461", "--wide").stdout
+    assert "Homeless persons, Odense: baseline 2013, its first figure after 2011" in table
 
 
 def test_relative_only_target_applies_to_the_scope_baseline():
@@ -183,3 +189,28 @@ def test_status_reads_through_the_key_index(run, db_path):
     # the record's key index, on all three of its columns, and each newest entry by its id
     assert "SEARCH figure USING COVERING INDEX ix_figure_key (indicator=? AND scope=? AND year<?)" in plan, plan
     assert "SEARCH figure USING INTEGER PRIMARY KEY (rowid=?)" in plan and "SCAN figure" not in plan, plan
+
+
+def test_a_scaled_target_keeps_the_decimals_that_tell_it_apart(run, tmp_path):
+    """Lyngby-Taarbæk: 1 drug death in 2011 and in 2020. The national target 200 of 285, scaled by its
+    baseline: 1 × 200 / 285 = 0.70 deaths; 1 in 2020 missed it by 0.30 (never "≤ 1" and "distance 0")."""
+    import os
+
+    from goaltrack.judging.status import build_status
+    from goaltrack.present.charts.data import chart_data, value_labels
+    from goaltrack.storage.database import open_database
+
+    run("record", "drug-deaths", "1", "--year", "2011", "--scope", "Lyngby-Taarbæk", "--force")
+    run("record", "drug-deaths", "1", "--year", "2020", "--scope", "Lyngby-Taarbæk", "--force")
+    g = run.json("status", "drug-deaths", "--scope", "173", "--format", "json")["goals"][0]
+    assert g["target"] == {"year": 2020, "value": approx(200 / 285), "rule": "scaled"}
+    assert (g["distance"], g["verdict"]) == (approx(1 - 200 / 285, abs=1e-6), "missed")  # JSON: 6 decimals
+    table = run("status", "drug-deaths", "--scope", "173", "--wide").stdout
+    assert "≤ 0.70 (2020)¹" in table and " 0.30 " in table and "missed · 1 (2020)" in table
+    assert "≤ 0,70 (2020)¹" in run("status", "drug-deaths", "--scope", "173", "--wide", "--lang", "da").stdout
+    run("report", "--out", str(tmp_path / "r"), "--scope", "173")
+    report = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "against the target of 0.70 (scaled from the national target) by 2020" in report
+    (status,) = build_status(open_database(os.environ["GOALTRACK_DATABASE_URL"]), 2026, ["drug-deaths"], "173")
+    labels = {kind: text for kind, text, _ in value_labels(chart_data(status, 2026), "en")}
+    assert labels["target"] == "0.70"

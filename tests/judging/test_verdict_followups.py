@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import pytest
 
+from goaltrack.domain.progress import Point
+from goaltrack.judging.status import judge
 from goaltrack.present.charts.data import VERDICT_COLOUR, chart_data
 from goaltrack.present.charts.draw import INK, draw_goal
 from goaltrack.present.numbers import number, progress_text
-from goaltrack.present.status_text import derived_marks, footnotes, sources_text, target_text
-from goaltrack.storage.models import Goal
-from goaltrack.domain.progress import Point
 from goaltrack.present.report import sentence
-from goaltrack.judging.status import judge
+from goaltrack.present.status_text import (
+    derived_marks,
+    footnotes,
+    sources_text,
+    target_text,
+)
+from goaltrack.storage.models import Goal
 
 MINUS = "\u2212"
 

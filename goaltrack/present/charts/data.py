@@ -25,6 +25,7 @@ from goaltrack.present.status_text import (
     basis_source,
     derived_target_text,
     distance_text,
+    level_number,
     provisional,
     rule_text,
     sources_text,
@@ -81,6 +82,7 @@ class ChartData:
     basis_source: str | None = None  # the verdict basis's source, where the basis is not the latest figure
     verdict_label: str = ""  # "missed · 6,431 (2019)", the overview panel's label after the deadline
     known_at: datetime.date | None = None  # drawn from the record as known at this day
+    target_text: str = ""  # the target's value as written beside it: a derived one with its decimals, 0.70
 
     @property
     def segments(self) -> list[list[Point]]:
@@ -162,6 +164,7 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         basis_source=printable(basis_from) if basis_from else None,
         verdict_label=verdict_text(status, lang),
         known_at=status.known_at,
+        target_text=level_number(status, target.value, lang) if target is not None else "",
     )
 
 
@@ -336,7 +339,8 @@ def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float
         wanted.append(("latest", flagged(number(latest.value, data.unit, lang), latest),
                        (latest.year, clip(latest.value))))
     if data.target is not None:
-        wanted.append(("target", number(data.target.value, data.unit, lang), (data.target.year, clip(data.target.value))))
+        wanted.append(("target", data.target_text or number(data.target.value, data.unit, lang),
+                       (data.target.year, clip(data.target.value))))
     bottom, top, cut = axis_limits(data)
     if data.projection:
         end = data.projection[-1]
