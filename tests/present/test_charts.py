@@ -330,3 +330,31 @@ def test_a_goal_whose_baseline_year_is_after_as_of_has_nothing_to_draw(run, tmp_
     data = chart_data(status, 2014)
     assert (data.baseline, data.required_path, data.drawable) == (None, [], False)
     assert chart_data(status, 2015).baseline.value == 168600
+
+
+def test_a_chart_of_a_few_persons_has_whole_distinct_ticks(run, tmp_path):
+    """Lyngby-Taarbæk's drug deaths (1 in 2011 and 2020, a target of 0.70): whole ticks on the y axis,
+    each label once, where the default locator gave 0, 0, 0, 1, 1, 1, 2, 2, 2."""
+    import os
+
+    from goaltrack.judging.status import build_status
+    from goaltrack.present.charts import draw
+    from goaltrack.present.charts.data import chart_data
+    from goaltrack.storage.database import open_database
+
+    run("record", "drug-deaths", "1", "--year", "2011", "--scope", "173", "--force")
+    run("record", "drug-deaths", "1", "--year", "2020", "--scope", "173", "--force")
+    engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
+    for latest in (1, 2):  # a flat 1 (a range of 0.70 to 1), then 1 → 2
+        if latest == 2:
+            run("record", "drug-deaths", "2", "--year", "2020", "--scope", "173", "--replace", "--source", "rev")
+        (status,) = build_status(engine, 2026, ["drug-deaths"], "173")
+        fig = draw.draw_goal(chart_data(status, 2026))
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        bottom, top = ax.get_ylim()
+        ticks = [t for t in ax.get_yticks() if bottom <= t <= top]
+        labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+        assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), (latest, ticks)
+        assert len(labels) == len(set(labels)), labels
+        assert bottom <= 200 / 285 and top >= latest  # the 0.70 target and the figures are on the chart

@@ -8,6 +8,7 @@ matplotlib): tested as numbers.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -260,6 +261,8 @@ def axis_limits(data: ChartData) -> tuple[float, float, Point | None]:
         high = max(high, *(min(clip(p.value), high + span * 0.5) for p in data.projection))
     pad = (high - low or span) * 0.12
     bottom, top = low - pad, high + pad
+    if counts(data.unit) and math.floor(top) - math.ceil(bottom) < 1:  # whole units: two whole ticks at least
+        bottom, top = math.floor(low) - 0.15, math.floor(low) + 1.15
     unit = UNITS[data.unit]
     if unit.minimum is not None and bottom < unit.minimum:
         bottom = unit.minimum

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from goaltrack.domain import progress
 from goaltrack.domain.progress import Point
+from goaltrack.domain.units import counts
 from goaltrack.present.charts import layout
 from goaltrack.present.charts.data import (
     CATEGORY_COLOUR,
@@ -115,7 +116,7 @@ def _style_axes(ax: Axes) -> None:
 def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None:
     """Draw one goal's data on an axes; shared by the goal chart and the overview's panels. Every
     artist with a legend label is one the legend lists (layout.legend_keys)."""
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     marker = 3.5 if small else 6
     _style_axes(ax)
@@ -123,6 +124,8 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     _year_axis(ax, first, last)
     bottom, top, _cut = axis_limits(data)
     ax.set_ylim(bottom, top)
+    if counts(data.unit):  # whole persons and counts: whole ticks, never 0, 0, 0, 1, 1, 1 on a small range
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
     ax.yaxis.set_major_formatter(FuncFormatter(value_formatter(data.unit, lang)))
     _plot_road(ax, data, lang, marker, last)
     _plot_series(ax, data, lang, marker, small, (bottom, top))
