@@ -308,8 +308,9 @@ def test_a_flat_series_at_zero_gets_a_small_axis_above_zero():
     flat = Goal(id="flat", title_en="Flat", title_da="Flad", unit="count", direction="decrease",
                 baseline_year=2015, baseline_value=0)
     data = chart_data(judge(flat, [M(2016, 0), M(2017, 0)], as_of=2026), 2026)
-    # no spread: half of max(|0|, 1) = 0.5 stands in for it, padded by 12 %; a count never goes below 0
-    assert axis_limits(data) == (0.0, pytest.approx(0.06), None)
+    # no spread: a count's axis spans two whole numbers at least, 0 and 1 (0 to 0.06 labelled its ticks
+    # 0, 0, 0), padded by 0.15; a count never goes below 0
+    assert axis_limits(data) == (0.0, pytest.approx(1.15), None)
 
 
 def test_a_goal_whose_baseline_year_is_after_as_of_has_nothing_to_draw(run, tmp_path):

@@ -124,7 +124,7 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     _year_axis(ax, first, last)
     bottom, top, _cut = axis_limits(data)
     ax.set_ylim(bottom, top)
-    if counts(data.unit):  # whole persons and counts: whole ticks, never 0, 0, 0, 1, 1, 1 on a small range
+    if counts(data.unit) and top - bottom < 10:  # a few persons: whole ticks, never 0, 0, 0, 1, 1, 1
         ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
     ax.yaxis.set_major_formatter(FuncFormatter(value_formatter(data.unit, lang)))
     _plot_road(ax, data, lang, marker, last)
