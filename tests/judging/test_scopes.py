@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from goaltrack.domain.progress import Point
@@ -214,3 +216,12 @@ def test_a_scaled_target_keeps_the_decimals_that_tell_it_apart(run, tmp_path):
     (status,) = build_status(open_database(os.environ["GOALTRACK_DATABASE_URL"]), 2026, ["drug-deaths"], "173")
     labels = {kind: text for kind, text, _ in value_labels(chart_data(status, 2026), "en")}
     assert labels["target"] == "0.70"
+
+
+def test_status_with_figures_shows_only_the_goals_a_scope_has_figures_for(run):
+    run("record", "homelessness", "150", "--year", "2019", "--scope", "Tårnby", "--force")
+    out = run("status", "--scope", "Tårnby", "--with-figures", "--format", "json")
+    assert [g["id"] for g in json.loads(out.stdout)["goals"]] == ["homelessness"]
+    assert out.stderr == "Left out 15 goals without a figure for Tårnby (185) up to 2026.\n"
+    assert len(run.json("status", "--scope", "Tårnby", "--format", "json")["goals"]) == 16  # without it: all
+    assert "Left out" not in run("status", "homelessness", "--with-figures").stderr  # the nation has one

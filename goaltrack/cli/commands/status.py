@@ -31,10 +31,13 @@ from goaltrack.cli.output import console, counted, emit, info, widen
 @format_option("table", "json", "csv", "markdown", "xlsx")
 @lang_option
 @wide_option
+@click.option("--with-figures", is_flag=True,
+              help="Only the goals with a figure in the scope judged (a municipality has few); says how many "
+                   "were left out.")
 @output_options
 @db_option
 def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | None, fmt: str, lang: str,
-           wide: bool, output: str | None, excel_da: bool) -> None:
+           wide: bool, with_figures: bool, output: str | None, excel_da: bool) -> None:
     """How far each goal is from its target, and whether it is on track or was met.
 
     Shows every goal of every goal set (or of --set, or the GOALs named: ID, or SET/ID where
@@ -50,6 +53,7 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
       goaltrack status --format markdown --lang da > status.md
       goaltrack status --wide --lang da
       goaltrack status --set aarhus-2030
+      goaltrack status --scope Tårnby --with-figures
       goaltrack status --format xlsx --output status.xlsx
       goaltrack status --format csv --excel-da --output status.csv
     """
@@ -65,6 +69,12 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
     engine = database()
     where = place(engine, scope or "DK")
     statuses = build_status(engine, as_of, goals, scope, set_id)
+    if with_figures:
+        shown = [s for s in statuses if s.points]
+        if len(shown) < len(statuses):
+            info(f"Left out {counted(len(statuses) - len(shown), 'goal')} without a figure for "
+                 f"{where.label(lang)} up to {as_of}.")
+        statuses = shown
     if fmt == "table" and output is None:
         print_tables(statuses, where, as_of, lang, wide)
     elif fmt == "table":  # to a file: as wide as it takes, without colour
