@@ -164,6 +164,10 @@ class GoalChecker(FieldChecker):
         if year is None or value is None:
             return None
         published = self.published(item.get("published"), path + ("published",), what)
+        if published is not None and year is not None and published[:4] < str(year):
+            self.fail(path + ("published",), f"{what}: published {published} is before {year}, the year the "
+                                             "figure is for")
+            published = None
         flag = self.flag(item.get("flag"), path + ("flag",), what)
         first_value, first_source, first_published = self.first_release(
             item.get("first_release"), path + ("first_release",), what, unit, year, value)

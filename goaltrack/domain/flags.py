@@ -25,6 +25,7 @@ FLAGS_DA = {
     "U": "usikker",
 }
 TENTATIVE = frozenset("PE")
+NO_FLAG = frozenset({"none", "final", "-", "endelig", "ingen"})  # record --flag none: no flag (any longer)
 _DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\S.*)?")  # a day, maybe with a time after it (an export's)  # a verdict on such a basis is provisional
 # What a file may write for a flag: the letter, its English or Danish word.
 _NAMES = {**{k: k for k in FLAGS}, **{v: k for k, v in FLAGS.items()}, **{v: k for k, v in FLAGS_DA.items()},
@@ -49,6 +50,16 @@ def label(flag: str | None, lang: str = "en") -> str:
     if flag is None:
         return ""
     return (FLAGS_DA if lang == "da" else FLAGS)[flag]
+
+
+def before_its_year(day: datetime.date | str | None, year: int | None) -> str | None:
+    """Why a figure for ``year`` cannot have been published on ``day`` (before its year began), or None."""
+    if day is None or year is None:
+        return None
+    day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
+    if day.year < year:
+        return f"published {day.isoformat()} is before {year}, the year the figure is for"
+    return None
 
 
 def parse_date(text: str | datetime.date | None, what: str = "date",

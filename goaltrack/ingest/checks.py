@@ -123,6 +123,12 @@ class RowChecker:
         replaced = self._time(line, "replaced_at", replaced_at)
         status = self._status(line, status, replaced)
         day = self._date(line, published)
+        if day is not None and isinstance(year, int):
+            from goaltrack.domain.flags import before_its_year
+
+            why = before_its_year(day, year)
+            if why:
+                self.fail(line, why)
         flag = self._flag(line, flag)
         if self.count > bad:
             return None

@@ -118,8 +118,9 @@ def _header_shape(line: int, cells: list[Any], where: str, goal: str | None) -> 
         raise GoaltrackError(f"{where}line {line}: the header names the column {', '.join(twice)} twice")
     if unknown:
         raise GoaltrackError(f"{where}line {line}: the header has unknown column(s) {', '.join(unknown)} "
-                             f"(expected goal,year,value and optionally scope,source,note; in Danish "
-                             f"mål,år,værdi,område/kommune,kilde,bemærkning; or a column per year)")
+                             f"(expected goal,year,value and optionally scope,source,note,published,flag; in "
+                             f"Danish mål,år,værdi,område/kommune,kilde,bemærkning,offentliggjort,markering; "
+                             f"or a column per year)")
     index = {n: i for i, n in enumerate(names) if n is not None}
     if wide:
         codes = [str(y) for _, y in years if isinstance(y, str)]

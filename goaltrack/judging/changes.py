@@ -38,7 +38,7 @@ class Entry:
 class Change:
     before: GoalStatus
     after: GoalStatus
-    what: tuple[str, ...]  # which of "verdict", "category", "latest" changed
+    what: tuple[str, ...]  # which of "verdict", "basis" (the figure deciding it), "category", "latest" changed
     entries: tuple[Entry, ...]
 
 
@@ -48,11 +48,14 @@ def _latest(status: GoalStatus) -> tuple | None:
 
 
 def differences(before: GoalStatus, after: GoalStatus) -> tuple[str, ...]:
-    """Which of verdict (and its basis), category and latest figure differ between two judgements."""
+    """Which of the verdict, the figure that decides it (its basis, where the verdict stayed), the
+    category and the latest figure differ between two judgements."""
     a, b = before.assessment, after.assessment
     out = []
-    if (a.verdict, a.verdict_basis) != (b.verdict, b.verdict_basis):
+    if a.verdict != b.verdict:
         out.append("verdict")
+    elif a.verdict_basis != b.verdict_basis:
+        out.append("basis")
     if a.category != b.category:
         out.append("category")
     if _latest(before) != _latest(after):

@@ -65,6 +65,9 @@ def compare_heading(comparison: Comparison, lang: str) -> str:
     words, entries = LABELS[lang], comparison.entries
     title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
     heading = f"{title} · {words['as_of']} {comparison.as_of}"
+    day = vintage_of([e.status for e in entries])
+    if day is not None:
+        heading += f" · {words['known_at']} {day.isoformat()}"
     if comparison.year is not None:
         heading += f" · {words['compared_in']} {comparison.year}"
     return heading

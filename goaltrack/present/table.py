@@ -50,6 +50,8 @@ def trend(status: GoalStatus) -> tuple[str, str]:
     """A sparkline of the figures that count, with an arrow for the last move, and its colour."""
     points = progress.counted(status.spec, status.points, status.assessment.latest.year) \
         if status.assessment.latest else []
+    if status.assessment.series_break is not None:  # one series only: the latest figure's segment
+        points = [p for p in points if p.year >= status.assessment.series_break]
     if len(points) < 2:
         return sparkline([p.value for p in points]), "dim"
     step = points[-1].value - points[-2].value

@@ -29,6 +29,7 @@ class Recorded:
     entry: figure.Figure  # the figure as it now stands (for deleted: as it stood)
     unit: str
     replaced: float | None = None
+    flag: str | None = None  # the figure's flag as it now stands
 
 
 def _check_year(year: int) -> None:
@@ -74,7 +75,10 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
     source = _clean_text(source, "the source")
     note = _clean_text(note, "the note", figure.NOTE_KEEPS)
     day = _checked(flags.parse_date(published, "the publication date"))
-    flag = _checked(flags.parse_flag(flag))
+    if flags.before_its_year(day, year):
+        raise GoaltrackError(flags.before_its_year(day, year))
+    clear = flag is not None and flag.strip().lower() in flags.NO_FLAG  # --flag none: the figure is final
+    flag = None if clear else _checked(flags.parse_flag(flag))
     scope = resolve_scope(engine, scope) if scope is not None else None
     with writing_session(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id, set_id)
@@ -90,22 +94,25 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
         current = None if newest is None or newest.deleted else newest
         if current is not None and current.value == value:
             fresh = (source is not None and source != current.source) or \
-                    (day is not None and day != current.published) or (flag is not None and flag != current.flag)
+                    (day is not None and day != current.published) or (flag is not None and flag != current.flag) \
+                    or (clear and current.flag is not None)
             if not fresh and (not replace or note in (None, current.note)):
-                return Recorded("unchanged", _as_figure(goal, current), goal.unit)
+                return Recorded("unchanged", _as_figure(goal, current), goal.unit, flag=current.flag)
         _check_revision(current, new, replace)
         if not force and (current is None or current.value != value):
             _check_plausible(session, goal, indicator, new, new.scope == home)
         if current is not None:
             source = source or current.source
             note = current.note if note is None and current.value == value else note
+            if current.value == value and flag is None and not clear:
+                flag = current.flag  # a new release of the same figure keeps its flag unless told otherwise
         FigureWriter.on_session(session).add([(indicator, new.scope, year, value, source, note, flag,
                                               day and day.isoformat(), newest and newest.id)])
         stored = figure.Figure(goal.id, new.scope, year, value, source, note)
         if current is None:
-            return Recorded("recorded", stored, goal.unit)
+            return Recorded("recorded", stored, goal.unit, flag=flag)
         again = current.value == value and fresh  # the same figure, released again
-        return Recorded("resourced" if again else "replaced", stored, goal.unit, current.value)
+        return Recorded("resourced" if again else "replaced", stored, goal.unit, current.value, flag=flag)
 
 
 def _as_figure(goal: Goal, entry) -> figure.Figure:

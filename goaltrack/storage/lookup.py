@@ -61,6 +61,9 @@ def resolve_goal(goals: Sequence[Goal], name: str, set_id: str | None = None) ->
     if len(matches) > 1:
         raise GoaltrackError(f"goal '{name}' is in {len(matches)} sets: "
                              f"{', '.join(g.full_name for g in matches)}; name one as SET/ID")
+    elsewhere = [g.full_name for g in goals if set_id is not None and "/" not in name and g.code == name]
+    if elsewhere:
+        raise GoaltrackError(f"goal '{name}' is not in set {set_id} (it is: {', '.join(elsewhere)})")
     raise unknown_goal(name, [g.full_name for g in goals] + [g.code for g in goals])
 
 

@@ -85,8 +85,9 @@ def test_a_provisional_basis_says_so_everywhere(run, tmp_path):
     report = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
     assert "missed, provisional; 256 in 2020 (provisional) against the target of 200 by 2020" in report
     assert "\nP provisional" in report
-    # the final figure, the same value, published later without a flag: no longer provisional
-    run("record", "drug-deaths", "256", "--year", "2020", "--published", "2022-09-14", "--source", "SST final")
+    # the final figure, the same value, published later, its flag cleared: no longer provisional
+    run("record", "drug-deaths", "256", "--year", "2020", "--published", "2022-09-14", "--source", "SST final",
+        "--flag", "none")
     g = run.json("status", "drug-deaths", "--format", "json")["goals"][0]
     assert (g["verdict_provisional"], g["verdict_basis"]["flag"], g["verdict_basis"]["source"]) == (
         False, None, "SST final")
@@ -329,3 +330,76 @@ def test_an_xlsx_export_with_history_comes_back_as_the_same_record(run, tmp_path
         return [line.rsplit(",", 1)[0] if ",2012,210," in line else line for line in text.splitlines()]
 
     assert without_catalogue_time(after) == without_catalogue_time(before)
+
+
+def test_a_flag_is_kept_cleared_or_changed_on_purpose_and_dates_fit_the_year(run):
+    run("record", "youth-crime", "11", "--year", "2018", "--flag", "P", "--published", "2019-06-01", "--source",
+        "DST")
+    again = run("record", "youth-crime", "11", "--year", "2018", "--source", "DST")
+    assert again.stderr == "Unchanged: youth-crime DK 2018 is already 11 % P.\n"  # the flag is named
+    kept = run("record", "youth-crime", "11", "--year", "2018", "--published", "2019-09-01", "--source", "DST 2")
+    assert "11 % P" in kept.stderr  # a new release of the same figure keeps its flag
+    final = run("record", "youth-crime", "11", "--year", "2018", "--flag", "none", "--published", "2020-06-01")
+    assert final.stderr.startswith("Recorded a new release of youth-crime DK 2018 (11 %)")
+    flags_now = [(r["published"], r["flag"]) for r in run.json("history", "youth-crime", "--format", "json")]
+    assert flags_now == [("2019-06-01", "P"), ("2019-09-01", "P"), ("2020-06-01", None)]
+    assert run("record", "youth-crime", "11", "--year", "2018", "--flag", "none").stderr.startswith("Unchanged")
+    early = run.fails("record", "drug-deaths", "250", "--year", "2023", "--published", "2020-01-01", "--force")
+    assert early.stderr == "Error: published 2020-01-01 is before 2023, the year the figure is for\n"
+
+
+def test_a_file_or_catalogue_dating_a_figure_before_its_year_is_refused(run, db_path, tmp_path):
+    before = dump(db_path)
+    bad = tmp_path / "early.csv"
+    bad.write_text("goal,year,value,published\ndrug-deaths,2020,250,2019-01-01\n", encoding="utf-8")
+    assert ":2: published 2019-01-01 is before 2020, the year the figure is for" in run.fails(
+        "import", str(bad)).stderr
+    assert dump(db_path) == before
+    catalogue = tmp_path / "c.yaml"
+    catalogue.write_text(BREAK_CATALOGUE.replace("published: 2021-11-01", "published: 2019-11-01"), encoding="utf-8")
+    assert "published 2019-11-01 is before 2020, the year the figure is for" in run.fails(
+        "catalogue", "check", str(catalogue)).stderr
+
+
+@pytest.mark.fresh_database
+def test_review_findings_stay_fixed(run, tmp_path):
+    """What a new user's trial found: another set's catalogue synced into a new database (the shipped
+    scopes first), compare saying its vintage, a goal asked of the wrong set, a verdict that stayed,
+    and a bridged break drawn as the tables compute it."""
+    from tests.storage.test_sets import AARHUS
+
+    path = tmp_path / "aarhus.yaml"
+    path.write_text(AARHUS, encoding="utf-8")
+    assert "into goal set aarhus-2030: 2 added" in run("catalogue", "sync", str(path)).stderr  # 751 is known
+    assert "as known at 2021-06-30" in run("compare", "drug-deaths", "--known-at", "2021-06-30").stdout
+    assert run.fails("status", "youth-jobs", "--set", "dk-2020").stderr == (
+        "Error: goal 'youth-jobs' is not in set dk-2020 (it is: aarhus-2030/youth-jobs)\n")
+    run("record", "drug-deaths", "250", "--year", "2019", "--published", "2020-03-01", "--source", "a", "--force")
+    run("record", "drug-deaths", "240", "--year", "2020", "--published", "2021-03-01", "--source", "b", "--force")
+    found = run.json("changes", "--since", "2020-06-30", "--until", "2021-06-30", "--format", "json")["goals"]
+    assert [g["changed"] for g in found if g["id"] == "drug-deaths"] == [["basis", "latest"]]  # missed both times
+
+
+def test_a_bridged_break_is_drawn_as_the_tables_compute_it(run, tmp_path):
+    import os
+
+    from goaltrack.judging.status import build_status
+    from goaltrack.present.charts.data import chart_data
+    from goaltrack.present.table import trend
+    from goaltrack.storage.database import open_database
+
+    path = tmp_path / "breaks.yaml"
+    path.write_text(BREAK_CATALOGUE, encoding="utf-8")
+    run("catalogue", "sync", str(path))
+    engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
+    (plain,) = build_status(engine, 2020, ["breaks/placements"])
+    data = chart_data(plain, 2020)
+    assert (data.required_path, data.projection) == ([], [])  # no bridge: no road, no projection
+    assert trend(plain)[0].split()[0] == "█▁"  # 5.2 → 5.0, the new series only
+    path.write_text(BREAK_CATALOGUE.replace("    measurements:", "    breaks: [{year: 2019, baseline: 5.1}]\n"
+                                                                "    measurements:"), encoding="utf-8")
+    run("catalogue", "sync", str(path))
+    (bridged,) = build_status(engine, 2020, ["breaks/placements"])
+    data = chart_data(bridged, 2020)
+    assert [(p.year, p.value) for p in data.required_path] == [(2011, 5.1), (2020, 4.0)]
+    assert data.projection[-1].value == pytest.approx(bridged.assessment.projection.value)

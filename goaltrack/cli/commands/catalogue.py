@@ -69,7 +69,12 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
     definition = load_catalogue(file)
     for warning in definition.warnings:
         info(f"Warning: {warning.where(file)}")
-    result = store.sync_catalogue(database(load_shipped=False), definition, archive=archive)
+    # Another set's catalogue on a new database: the shipped one first, whose scopes (the 98
+    # municipalities) it names; the shipped catalogue itself is loaded once, by this sync.
+    from goaltrack.storage.models import SHIPPED_SET
+
+    result = store.sync_catalogue(database(load_shipped=definition.set_id != SHIPPED_SET), definition,
+                                  archive=archive)
     parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
     info(f"Synced {file} into goal set {definition.set_id}: {', '.join(parts)}; "
          f"{counted(result.measurements_added, 'published figure')} loaded"

@@ -41,7 +41,7 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None):
 @db_option
 def changes(goals: tuple[str, ...], since, until, as_of: int, scope: str | None, set_id: str | None, fmt: str,
             lang: str) -> None:
-    """The goals whose verdict, category or latest figure changed between two vintages of the record.
+    """The goals whose verdict (or the figure deciding it), category or latest figure changed between two vintages.
 
     Each goal is judged twice, on the figures as they were known at the end of --since and of --until
     (for each goal, scope and year: the newest figure published by then), and listed where the two

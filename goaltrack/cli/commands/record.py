@@ -26,9 +26,10 @@ from goaltrack.cli.output import info
               help="Correct a figure already recorded (needs --source); the old one stays in the history.")
 @click.option("--published", metavar="YYYY-MM-DD",
               help="The day its producer released the figure (default: today). --known-at reads by it.")
-@click.option("--flag", metavar="P|E|B|D|U",
+@click.option("--flag", metavar="P|E|B|D|U|none",
               help="P provisional, E estimated, B break in series (starts a new series), D definition differs, "
-                   "U low reliability.")
+                   "U low reliability; none: no flag (a provisional figure become final). A new release of the "
+                   "same figure keeps its flag unless --flag is given.")
 @click.option("--force", is_flag=True, help="Record a figure even if it is far out of line with its neighbours.")
 @set_option
 @db_option
@@ -62,7 +63,7 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
     result = store.record(database(), goal, figure, year, scope, source, note, replace, force,
                           published=published, flag=flag, set_id=set_id)
     m, unit = result.entry, result.unit
-    shown = number(m.value, unit)
+    shown = number(m.value, unit) + (f" {result.flag}" if result.flag else "")
     if result.outcome == "recorded":
         info(f"Recorded {goal} {m.scope} {m.year}: {shown}.")
     elif result.outcome == "replaced":

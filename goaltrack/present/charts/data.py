@@ -129,8 +129,11 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
     # Before its baseline year a goal has nothing known to draw (docs/method.md#as-of-a-year): no
     # baseline, no road from it (drawn, a 2015 baseline in a 2014 chart fell outside every axis).
     baseline = spec.baseline if spec.baseline is not None and spec.baseline.year <= as_of else None
-    if baseline is not None and target is not None:
-        road = [baseline, target]
+    # Across a series break the road and the projection start from the bridged baseline, and without a
+    # bridge there are none (docs/method.md#series-breaks-and-bridged-baselines), as in every table.
+    _, start, series = breaks.one_series(baseline, counted, spec.bridges)
+    if start is not None and target is not None and series is not None:
+        road = [start, target]
     derived = [p for p in history + counted if status.derived(p) is not None]
     source = a.latest.source if a.latest is not None else goal.source
     if status.derived(a.latest) is not None:
@@ -150,7 +153,7 @@ def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
         baseline=baseline,
         target=target,
         required_path=road,
-        projection=projection_line(spec, counted, a.projection),
+        projection=projection_line(spec, series or [], a.projection),
         deadline=spec.target_year,
         source=printable(source) if source else source,
         as_of=as_of,
