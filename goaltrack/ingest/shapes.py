@@ -66,7 +66,8 @@ def cell_text(cell: Any) -> str:
 
 
 def _year_header(cell: Any) -> int | str | None:
-    """A wide table's year column: the year; a quarter or month code ("2019K1") as text; else None."""
+    """A wide table's year column: the year; a year StatBank marks provisional ("2021*") and a quarter
+    or month code ("2019K1") as text; else None."""
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     if isinstance(cell, int) and not isinstance(cell, bool):
@@ -76,6 +77,8 @@ def _year_header(cell: Any) -> int | str | None:
     text = cell.strip()
     if _YEAR_HEADER.fullmatch(text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
         return int(text)
+    if text.endswith("*") and _YEAR_HEADER.fullmatch(text[:-1]) and FIRST_YEAR <= int(text[:-1]) <= LAST_YEAR:
+        return text  # read as the year, flagged P (goaltrack.ingest.checks)
     if TIME_CODE.fullmatch(text):
         return text
     return None
@@ -123,7 +126,7 @@ def _header_shape(line: int, cells: list[Any], where: str, goal: str | None) -> 
                              f"or a column per year)")
     index = {n: i for i, n in enumerate(names) if n is not None}
     if wide:
-        codes = [str(y) for _, y in years if isinstance(y, str)]
+        codes = [str(y) for _, y in years if isinstance(y, str) and not y.endswith("*")]
         if codes:
             raise GoaltrackError(f"{where}line {line}: the column {codes[0]!r} is a quarter or month, not a "
                                  "year; goaltrack takes yearly figures (choose the yearly series)")

@@ -403,3 +403,12 @@ def test_a_bridged_break_is_drawn_as_the_tables_compute_it(run, tmp_path):
     data = chart_data(bridged, 2020)
     assert [(p.year, p.value) for p in data.required_path] == [(2011, 5.1), (2020, 4.0)]
     assert data.projection[-1].value == pytest.approx(bridged.assessment.projection.value)
+
+
+def test_a_wide_statbank_table_with_a_provisional_year(run, tmp_path):
+    wide = tmp_path / "wide.csv"
+    wide.write_text("Kommune;2019;2020;2021*\nKøbenhavn;1500;1450;1400\n", encoding="utf-8")
+    run("import", str(wide), "--goal", "homelessness", "--force")
+    rows = {r["year"]: r["flag"] for r in json.loads(run("export", "homelessness", "--scope", "101",
+                                                         "--format", "json").stdout)}
+    assert rows == {2019: None, 2020: None, 2021: "P"}
