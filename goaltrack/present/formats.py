@@ -55,6 +55,8 @@ def _derived(status: GoalStatus, out: dict[str, Any] | None, point: Point | None
     count = status.derived(point)
     if out is not None and count is not None:
         out["derived"] = regions.derived_text(count, lang)
+    if out is not None and point is not None and point.flag and "flag" not in out:
+        out["flag"] = point.flag  # a scope's own baseline may be a flagged figure: said, as "derived" is
     return out
 
 

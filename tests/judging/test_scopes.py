@@ -225,3 +225,12 @@ def test_status_with_figures_shows_only_the_goals_a_scope_has_figures_for(run):
     assert out.stderr == "Left out 15 goals without a figure for Tårnby (185) up to 2026.\n"
     assert len(run.json("status", "--scope", "Tårnby", "--format", "json")["goals"]) == 16  # without it: all
     assert "Left out" not in run("status", "homelessness", "--with-figures").stderr  # the nation has one
+
+
+def test_a_flagged_scope_baseline_says_its_flag(run):
+    run("record", "homelessness", "600", "--year", "2011", "--scope", "751", "--flag", "E", "--force")
+    run("record", "homelessness", "560", "--year", "2019", "--scope", "751", "--force")
+    g = run.json("status", "homelessness", "--scope", "751", "--format", "json")["goals"][0]
+    assert g["baseline"] == {"year": 2011, "value": 600, "flag": "E"}
+    assert run.json("status", "homelessness", "--format", "json")["goals"][0]["baseline"] == {
+        "year": 2011, "value": 5290}  # the catalogue's: no flag, no key

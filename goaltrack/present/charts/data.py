@@ -332,7 +332,7 @@ def value_labels(data: ChartData, lang: str) -> list[tuple[str, str, tuple[float
     words = CHART_WORDS[lang]
     wanted = []
     if data.baseline is not None:
-        wanted.append(("baseline", number(data.baseline.value, data.unit, lang),
+        wanted.append(("baseline", flagged(number(data.baseline.value, data.unit, lang), data.baseline),
                        (data.baseline.year, clip(data.baseline.value))))
     basis = data.verdict_basis
     if basis is not None:  # the figure that decided the verdict, ringed: its value and its year; or too old
