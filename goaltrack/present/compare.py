@@ -31,13 +31,59 @@ if TYPE_CHECKING:
 
 
 def compare_json(comparison: Comparison, lang: str = "en") -> dict:
-    """{"goal", "as_of", "year", "scopes": [{"scope", "name", "ranked", ...the status keys}]}: the
-    ranked scopes first, best first, then the unranked ones."""
+    """{"goal", "as_of", "known_at", "year", "years", "scopes": [{"scope", "name", "ranked", "rank", "group",
+    ...the status keys}]}: each group (municipality, region, other) its ranked scopes first, best first,
+    then its unranked ones; the set's own scope (the nation) last, group "reference", never ranked.
+    "year" is the first group's comparison year, "years" each group's."""
     day = vintage_of([e.status for e in comparison.entries])
     return {"goal": comparison.goal_id, "as_of": comparison.as_of, "known_at": day.isoformat() if day else None,
-            "year": comparison.year,
+            "year": comparison.year, "years": dict(comparison.years),
             "scopes": [{"scope": e.scope.code, "name": e.status.place.display_name(lang), "ranked": e.ranked,
-                        **goal_json(e.status, lang)} for e in comparison.entries]}
+                        "rank": e.rank, "group": e.group, **goal_json(e.status, lang)} for e in comparison.entries]}
+
+
+def compare_rows(comparison: Comparison, lang: str = "en") -> list[dict]:
+    """One flat row a scope, for CSV and spreadsheets: rank, scope, name, group, then the status CSV's
+    fields (goaltrack.present.formats.status_rows)."""
+    from goaltrack.present.formats import status_rows
+
+    flat = status_rows([e.status for e in comparison.entries], lang)
+    return [{"rank": e.rank, "scope_code": e.scope.code, "name": e.status.place.display_name(lang),
+             "group": e.group, "ranked": e.ranked, **row} for e, row in zip(comparison.entries, flat, strict=True)]
+
+
+def compare_as_csv(comparison: Comparison, lang: str = "en", excel_da: bool = False) -> str:
+    """compare --format csv: ``compare_rows`` with the status CSV's cells (never a formula)."""
+    import csv
+    import io
+
+    from goaltrack.present.formats import _csv_cell
+
+    rows = compare_rows(comparison, lang)
+    out = io.StringIO()
+    if excel_da:
+        out.write("\ufeff")
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n", delimiter=";" if excel_da else ",")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_cell(v, excel_da) for k, v in row.items()})
+    return out.getvalue()
+
+
+def compare_as_markdown(comparison: Comparison, lang: str = "en") -> str:
+    """compare --format markdown: the table's cells as a Markdown table under its heading, its notes below."""
+    from goaltrack.domain.text import markdown_text
+
+    columns, _ = compare_columns(comparison, lang)
+    lines = [f"**{markdown_text(compare_heading(comparison, lang))}**", "",
+             "| " + " | ".join(markdown_text(c.header) for c in columns) + " |",
+             "|" + "|".join("---:" if c.right else ":---" for c in columns) + "|"]
+    for i in range(len(comparison.entries)):
+        lines.append("| " + " | ".join(markdown_text(" ".join(c.rows[i])) for c in columns) + " |")
+    notes = compare_notes(comparison, lang)
+    lines += [""] + [markdown_text(note) + "  " for note in notes] if notes else []
+    return "\n".join(lines) + "\n"
 
 
 def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 160) -> tuple[Table, list[str]]:
@@ -50,13 +96,15 @@ def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 1
     from goaltrack.present.fit import layout
 
     columns, styles = compare_columns(comparison, lang)
-    ranked = sum(e.ranked for e in comparison.entries)
-    others = len(comparison.entries) - ranked
     plan = layout(columns, width, title_key="scope")
-    # SIMPLE_HEAD, with a rule between the sections
+    # SIMPLE_HEAD, with a rule between the sections: a group's ranked and unranked scopes, the groups,
+    # and the reference
     ruled = box.Box("    \n    \n ── \n    \n ╌╌ \n    \n    \n    \n")
+    entries = comparison.entries
+    rules = {i for i in range(len(entries) - 1)
+             if (entries[i].group, entries[i].ranked) != (entries[i + 1].group, entries[i + 1].ranked)}
     table = fitted_table(plan, columns, styles, compare_heading(comparison, lang), compare_notes(comparison, lang),
-                         ruled, rule_after=ranked - 1 if ranked and others else None)
+                         ruled, rule_after=rules)
     return table, plan.omitted
 
 
@@ -77,9 +125,17 @@ def compare_notes(comparison: Comparison, lang: str) -> list[str]:
     """The footnotes of derived figures, and what the unranked scopes below the rule are."""
     words, entries = LABELS[lang], comparison.entries
     notes = footnotes([e.status for e in entries], lang)
-    if any(not e.ranked for e in entries):
-        notes.append(words["not_ranked_below"].format(year=comparison.year) if any(e.ranked for e in entries)
+    compared = [e for e in entries if e.group != "reference"]
+    if any(not e.ranked for e in compared):
+        notes.append(words["not_ranked_below"].format(year=comparison.year) if any(e.ranked for e in compared)
                      else words["not_ranked"])
+    groups = [g for g in comparison.years if any(e.group == g for e in compared)]
+    if len(groups) > 1:  # regions ranked apart from municipalities, each on its own year
+        notes.append(words["ranked_apart"].format(groups=", ".join(
+            f"{words['group_' + g]} {comparison.years[g] or '–'}" for g in groups)))
+    reference = next((e for e in entries if e.group == "reference"), None)
+    if reference is not None:
+        notes.append(words["reference"].format(scope=shown(reference.status.place.label(lang))))
     return notes
 
 
@@ -101,8 +157,7 @@ def compare_columns(comparison: Comparison, lang: str = "en") -> tuple[list, dic
     for key in ("baseline", "latest", "target"):
         columns[key].group, columns[key].stack = 1, True
     styles: dict[str, list[str]] = {"category": [], "verdict": []}
-    ranked = [e for e in entries if e.ranked]
-    numbered = [(str(rank), e) for rank, e in enumerate(ranked, start=1)] + [("", e) for e in entries if not e.ranked]
+    numbered = [("" if e.rank is None else str(e.rank), e) for e in entries]  # each group numbered from 1
     for rank, e in numbered:
         s, a = e.status, e.status.assessment
         symbol, style = CATEGORY_STYLE[a.category]

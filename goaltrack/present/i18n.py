@@ -39,6 +39,9 @@ LABELS: dict[str, dict[str, str]] = {
         "gap_left": "Gap left", "compared_in": "compared on figures from",
         "not_ranked": "Not ranked: no scope has a figure from its baseline year on.",
         "not_ranked_below": "Below the line: not ranked, their latest figure is not from {year}.",
+        "ranked_apart": "Each kind ranked apart, on figures from its own year: {groups}.",
+        "group_municipality": "municipalities", "group_region": "regions", "group_other": "other scopes",
+        "reference": "{scope}, last: the reference, never ranked.",
         # sources: the latest figure's, and the verdict's own where another figure decided it
         "source_one": "Source", "source_verdict": "Source of the verdict", "source_latest": "of the latest figure",
         # show, goals, history
@@ -85,6 +88,9 @@ LABELS: dict[str, dict[str, str]] = {
         "gap_left": "Rest af afstand", "compared_in": "sammenlignet på tal fra",
         "not_ranked": "Ikke rangeret: intet område har et tal fra sit basisår og frem.",
         "not_ranked_below": "Under stregen: ikke rangeret, deres seneste tal er ikke fra {year}.",
+        "ranked_apart": "Hver slags rangeret for sig, på tal fra sit eget år: {groups}.",
+        "group_municipality": "kommuner", "group_region": "regioner", "group_other": "andre områder",
+        "reference": "{scope}, sidst: referencen, aldrig rangeret.",
         "source_one": "Kilde", "source_verdict": "Kilde til resultatet", "source_latest": "til det seneste tal",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",

@@ -6,7 +6,7 @@ rich is imported inside the functions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from goaltrack.domain import progress
@@ -129,9 +129,10 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
 
 
 def fitted_table(plan: Any, columns: Sequence[Any], styles: dict[str, list[str | None]], title: str,
-                 notes: Sequence[str], frame: Any, rule_after: int | None = None) -> Table:
+                 notes: Sequence[str], frame: Any, rule_after: int | Collection[int] | None = None) -> Table:
     """A rich table laid out as ``plan`` says (goaltrack.present.fit): each column at its width, never wrapped
-    by rich, a two-word header on two lines; ``rule_after``: the row after which a rule is drawn."""
+    by rich, a two-word header on two lines; ``rule_after``: the row (or rows) after which a rule is drawn."""
+    rules = {rule_after} if isinstance(rule_after, int) else set(rule_after or ())
     from rich.table import Table
     from rich.text import Text
 
@@ -143,7 +144,7 @@ def fitted_table(plan: Any, columns: Sequence[Any], styles: dict[str, list[str |
                          justify="right" if by_key[key].right else "left", width=plan.widths[key], no_wrap=True)
     for i, row in enumerate(plan.lines):
         table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] or "" if key in styles else "")
-                        for key in plan.keys), end_section=i == rule_after)
+                        for key in plan.keys), end_section=i in rules)
     return table
 
 

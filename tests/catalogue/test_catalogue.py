@@ -9,7 +9,6 @@ import pytest
 
 from goaltrack.catalogue import ScopeDef, load_catalogue, parse_catalogue
 from goaltrack.errors import GoaltrackError
-
 from tests.conftest import ROOT
 
 DOMAIN_IDS = [

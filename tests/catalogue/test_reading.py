@@ -9,7 +9,6 @@ import yaml
 
 from goaltrack.catalogue import load_catalogue, parse_catalogue, reading
 from goaltrack.errors import GoaltrackError
-
 from tests.conftest import ROOT
 
 CORPUS = Path(__file__).resolve().parents[1] / "cli" / "corpus"

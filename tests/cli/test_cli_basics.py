@@ -11,7 +11,6 @@ import click
 import pytest
 
 from goaltrack.cli import cli
-
 from tests.conftest import ROOT
 
 

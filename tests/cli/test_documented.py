@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from goaltrack.domain.progress import Point
+from goaltrack.present import report
 from goaltrack.present.charts import draw
 from goaltrack.present.charts.data import ChartData, value_formatter
 from goaltrack.present.charts.files import WORKERS_ENV, default_workers
-from goaltrack.present import report
-from goaltrack.domain.progress import Point
 
 approx = pytest.approx
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from goaltrack.storage import database as db
 from goaltrack.catalogue import shipped_catalogue_path
-
+from goaltrack.storage import database as db
 from tests.conftest import ROOT
 
 

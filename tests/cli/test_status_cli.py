@@ -188,10 +188,10 @@ def test_table_keeps_the_verdict_basis_beside_the_latest_figure(run, monkeypatch
 
 
 def test_progress_beyond_999_percent_is_shown_as_a_bound():
-    from goaltrack.storage.models import Goal
     from goaltrack.domain.progress import Point
-    from goaltrack.present.numbers import progress_text
     from goaltrack.judging.status import judge
+    from goaltrack.present.numbers import progress_text
+    from goaltrack.storage.models import Goal
 
     near = Goal(id="p", title_en="P", title_da="P", unit="percent", direction="decrease", baseline_year=2011,
                 baseline_value=4.2, target_year=2020, target_value=4)

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-from goaltrack.present.charts.data import chart_data
 from goaltrack.domain import regions
-from goaltrack.storage.database import open_database
-from goaltrack.judging.status import build_status
 from goaltrack.domain.progress import Point
+from goaltrack.judging.status import build_status
+from goaltrack.present.charts.data import chart_data
+from goaltrack.storage.database import open_database
 
 approx = pytest.approx
 # Region Nordjylland (1081) and its 11 municipalities
@@ -94,3 +94,30 @@ def test_history_chart_and_compare_show_the_sums(north, tmp_path):
     ranked = north.json("compare", "homelessness", "--format", "json")["scopes"]
     region = next(s for s in ranked if s["scope"] == "1081")
     assert region["latest"]["derived"] == "sum of 11 municipalities"
+
+
+def test_a_region_is_never_ranked_among_its_municipalities(north):
+    """Method v3: municipalities ranked among themselves, the region apart (its figure, 660, is the sum
+    of the eleven), the nation the reference, last and unranked."""
+    data = north.json("compare", "homelessness", "--format", "json")
+    groups = [(s["group"], s["rank"]) for s in data["scopes"]]
+    assert groups == [("municipality", n) for n in range(1, 12)] + [("region", 1), ("reference", None)]
+    assert data["years"] == {"municipality": 2019, "region": 2019}
+    assert [s["scope"] for s in data["scopes"]][-2:] == ["1081", "DK"]
+    table = north("compare", "homelessness", "--wide").stdout
+    assert "Each kind ranked apart, on figures from its own year: municipalities 2019, regions 2019." in table
+    assert "Denmark (DK), last: the reference, never ranked." in table
+    only = north.json("compare", "homelessness", "--kind", "region", "--format", "json")["scopes"]
+    assert [(s["scope"], s["rank"]) for s in only] == [("1081", 1), ("DK", None)]
+    theirs = north.json("compare", "homelessness", "--region", "Region Nordjylland", "--format", "json")["scopes"]
+    assert sorted(s["scope"] for s in theirs if s["group"] == "municipality") == sorted(NORTH)
+    assert not any(s["group"] == "region" for s in theirs)
+    assert "is not a region" in north.fails("compare", "homelessness", "--region", "Aalborg").stderr
+    in_2011 = north.json("compare", "homelessness", "--year", "2011", "--format", "json")
+    assert in_2011["year"] == 2011 and not any(s["ranked"] for s in in_2011["scopes"])  # no latest figure is 2011
+    csv_text = north("compare", "homelessness", "--kind", "region", "--format", "csv").stdout.splitlines()
+    assert csv_text[0].startswith("rank,scope_code,name,group,ranked,id,set,scope,title")
+    assert csv_text[1].startswith("1,1081,Region Nordjylland,region,true,homelessness")
+    markdown = north("compare", "homelessness", "--kind", "region", "--format", "markdown").stdout
+    assert markdown.startswith("**Homeless persons · as of 2026 · compared on figures from 2019**")
+    assert "| 1 | Region Nordjylland (1081) |" in markdown

@@ -9,7 +9,6 @@ import pytest
 
 from goaltrack.domain import plausible
 from goaltrack.domain.scopes import ScopeNames
-
 from tests.conftest import dump
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from goaltrack.ingest import checks, csv_reader, load, shapes
-
 from tests.conftest import dump
 
 

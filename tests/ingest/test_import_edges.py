@@ -10,7 +10,6 @@ import os
 import pytest
 
 from goaltrack.storage.database import open_database
-
 from tests.conftest import Runner, dump
 
 THIS_YEAR = datetime.date.today().year

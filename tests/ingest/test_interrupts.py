@@ -13,7 +13,6 @@ import time
 import pytest
 
 from goaltrack.storage import database as db
-
 from tests.conftest import ROOT
 
 GOALS = ["youth-education", "youth-crime", "placement-breakdown", "homelessness", "drug-deaths"]

@@ -82,9 +82,10 @@ def test_a_figure_before_the_baseline_is_listed_but_never_ranked(run):
     assert [(s["scope"], s["ranked"], s["latest"]) for s in data["scopes"]] == [("DK", False, None)]
     table = run("compare", "homelessness", "--as-of", "2010").stdout.splitlines()
     assert table[3].split()[:2] == ["Denmark", "(DK)"]  # no rank number in front
-    assert table[-1].strip() == "Not ranked: no scope has a figure from its baseline year on."
+    # the nation is the reference, never ranked (method v3), and there is no other scope to rank
+    assert table[-1].strip() == "Denmark (DK), last: the reference, never ranked."
     danish = run("compare", "homelessness", "--as-of", "2010", "--lang", "da").stdout.splitlines()
-    assert danish[-1].strip() == "Ikke rangeret: intet område har et tal fra sit basisår og frem."
+    assert danish[-1].strip() == "Danmark (DK), sidst: referencen, aldrig rangeret."
 
 
 def test_a_scope_is_judged_with_its_goals_verdict_window():

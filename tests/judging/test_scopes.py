@@ -93,13 +93,16 @@ def test_relative_only_target_applies_to_the_scope_baseline():
 def test_compare_ranks_only_figures_of_one_year(municipal):
     data = municipal.json("compare", "homelessness", "--format", "json")
     assert data["goal"] == "homelessness" and data["as_of"] == 2026
-    # Latest figures: Aarhus and København 2017, the nation and Odense 2013: a tie, the later year wins.
-    assert data["year"] == 2017
-    order = [(s["scope"], s["name"], s["ranked"]) for s in data["scopes"]]
-    assert order == [("751", "Aarhus", True), ("101", "København", True),  # achieved, then deterioration
-                     ("DK", "Denmark", False), ("461", "Odense", False)]  # 2013: listed, not ranked
+    # Latest figures: Aarhus and København 2017, Odense 2013 (the nation, 2013, is the reference and
+    # counts for no comparison year): 2017.
+    assert data["year"] == 2017 and data["years"] == {"municipality": 2017}
+    order = [(s["scope"], s["name"], s["ranked"], s["rank"], s["group"]) for s in data["scopes"]]
+    assert order == [("751", "Aarhus", True, 1, "municipality"),  # achieved,
+                     ("101", "København", True, 2, "municipality"),  # then deterioration
+                     ("461", "Odense", False, None, "municipality"),  # 2013: listed, not ranked
+                     ("DK", "Denmark", False, None, "reference")]  # the nation: the reference, last
     first = data["scopes"][0]
-    assert list(first)[:4] == ["scope", "name", "ranked", "id"]
+    assert list(first)[:6] == ["scope", "name", "ranked", "rank", "group", "id"]
     assert first["progress_pct"] == approx(100 * 150 / (600 - 600 * 4000 / 5290), abs=1e-6)
     assert data["scopes"][2]["latest"]["year"] == 2013
     table = municipal("compare", "homelessness").stdout

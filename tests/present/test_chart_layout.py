@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from goaltrack.present.charts.data import (CATEGORY_COLOUR, VERDICT_COLOUR, ChartData, axis_limits, chart_data,
-                                           subtitle, value_formatter, year_range)
+from goaltrack.domain.progress import Point
+from goaltrack.judging.status import judge
+from goaltrack.present.charts.data import (
+    CATEGORY_COLOUR,
+    VERDICT_COLOUR,
+    ChartData,
+    axis_limits,
+    chart_data,
+    subtitle,
+    value_formatter,
+    year_range,
+)
 from goaltrack.present.charts.draw import chart_layout
 from goaltrack.present.charts.files import chart_folder, chart_name
 from goaltrack.storage.models import Goal
-from goaltrack.domain.progress import Point
-from goaltrack.judging.status import judge
 
 approx = pytest.approx
 

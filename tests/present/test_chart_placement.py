@@ -7,14 +7,14 @@ import re
 
 import pytest
 
+from goaltrack.domain.progress import Point
+from goaltrack.judging.status import judge
 from goaltrack.present.charts import layout as chartlayout
 from goaltrack.present.charts.data import chart_data, legend_labels
 from goaltrack.present.charts.draw import chart_layout, measure_text
 from goaltrack.present.charts.files import undrawable, write_charts
 from goaltrack.present.charts.layout import Scene, legend_keys, place, wrap
 from goaltrack.storage.models import Goal
-from goaltrack.domain.progress import Point
-from goaltrack.judging.status import judge
 
 
 def mono(text: str, size: float, bold: bool) -> float:  # a simple font: every character 0.6 em
@@ -41,7 +41,6 @@ def test_wrap_keeps_every_word_and_breaks_only_what_cannot_fit():
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_every_shipped_title_wraps_whole_within_the_chart(lang):
     from goaltrack.catalogue import load_catalogue
-
     from tests.conftest import ROOT
 
     width = (chartlayout.WIDTH_IN - chartlayout.LEFT_IN - chartlayout.RIGHT_IN) * 72

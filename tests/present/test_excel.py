@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-
 import csv
+import datetime
 import io
 
 import pytest

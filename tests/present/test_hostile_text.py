@@ -11,8 +11,13 @@ import sqlite3
 
 import pytest
 
+from goaltrack.domain.text import (
+    markdown_text,
+    neutralise_cell,
+    printable,
+    restore_cell,
+)
 from goaltrack.present.numbers import number
-from goaltrack.domain.text import markdown_text, neutralise_cell, printable, restore_cell
 
 FORMULAS = ['=HYPERLINK("http://evil.example/x","click")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A9)",
             "'=already quoted", "''+two quotes"]

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from goaltrack.domain.progress import Point
+from goaltrack.judging.status import Place, judge
 from goaltrack.present.charts.data import chart_data
 from goaltrack.present.charts.files import chart_name
 from goaltrack.storage.models import Goal
-from goaltrack.domain.progress import Point
-from goaltrack.judging.status import Place, judge
-
 from tests.present.test_charts import png_size
 
 approx = pytest.approx

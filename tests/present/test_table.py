@@ -51,8 +51,8 @@ def test_layout_gives_way_in_order():
 @pytest.fixture
 def statuses(run):
     run("record", "homelessness", "6431", "--year", "2019")
-    from goaltrack.storage.database import open_database
     from goaltrack.judging.status import build_status
+    from goaltrack.storage.database import open_database
 
     return build_status(open_database(None), 2026, (), "DK")
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from goaltrack.storage.database import HEAD
-
 from tests.conftest import ROOT, Runner, postgres_database
 from tests.present.test_charts import png_size
 

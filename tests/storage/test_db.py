@@ -8,10 +8,9 @@ import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 
+from goaltrack.errors import GoaltrackError
 from goaltrack.storage import database as db
 from goaltrack.storage import urls
-from goaltrack.errors import GoaltrackError
-
 from tests.conftest import needs_psycopg
 
 

@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from goaltrack.storage.urls import mask_url, parse_url, redact, secrets
-
 from tests.conftest import ROOT, needs_psycopg
 
 # Each URL as a user might type it, and the password in it. Port 1: nothing listens, so the command

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from goaltrack.cli import cli
-
 from tests.conftest import postgres_database
 
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from goaltrack.storage import database as db
-
 from tests.conftest import ROOT
 
 OWNER, READER = 4242, 4343  # two users without a login; root can become either

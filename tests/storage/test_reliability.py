@@ -15,7 +15,6 @@ import pytest
 
 from goaltrack.storage import database as db
 from goaltrack.storage import store
-
 from tests.conftest import ROOT, postgres_database
 
 PROCESSES, FIGURES_EACH = 8, 15

@@ -6,11 +6,11 @@ import datetime
 
 import pytest
 
+from goaltrack.catalogue import parse_catalogue
+from goaltrack.domain.progress import Point
+from goaltrack.errors import GoaltrackError
 from goaltrack.storage import database as db
 from goaltrack.storage import store
-from goaltrack.catalogue import parse_catalogue
-from goaltrack.errors import GoaltrackError
-from goaltrack.domain.progress import Point
 
 THIS_YEAR = datetime.date.today().year
 

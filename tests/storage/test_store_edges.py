@@ -7,7 +7,6 @@ import os
 
 from goaltrack.storage import store
 from goaltrack.storage.database import open_database
-
 from tests.domain.test_regions import NORTH, north  # noqa: F401  (a fixture: Nordjylland's 11 municipalities)
 
 

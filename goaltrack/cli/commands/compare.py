@@ -6,6 +6,7 @@ import click
 
 from goaltrack.cli.app import database
 from goaltrack.cli.options import (
+    YearType,
     as_of_option,
     db_option,
     format_option,
@@ -15,43 +16,69 @@ from goaltrack.cli.options import (
     wide_option,
 )
 from goaltrack.cli.output import console, info, widen
+from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR
+from goaltrack.errors import GoaltrackError
 
 
 @click.command()
 @click.argument("goal")
 @as_of_option
-@format_option("table", "json")
+@format_option("table", "json", "csv", "markdown")
 @lang_option
 @wide_option
 @goal_set_option
 @known_at_option
+@click.option("--kind", type=click.Choice(["municipality", "region"]),
+              help="Only the municipalities, or only the regions (default: each ranked apart).")
+@click.option("--region", metavar="REGION", help="Only the municipalities of this region (by code or name).")
+@click.option("--year", "year", type=YearType(FIRST_YEAR, LAST_YEAR), metavar="YEAR",
+              help="Compare on figures from this year (default: the latest-figure year most scopes share).")
 @db_option
-def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str | None) -> None:
+def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str | None, kind: str | None,
+            region: str | None, year: int | None) -> None:
     """Rank the scopes that have figures for GOAL, like for like.
 
     Each scope is judged like status --scope judges it: its own baseline, and the national target
     (scaled by its baseline for persons and counts). Only figures of the same year are ranked: the
     comparison year is the latest-figure year most scopes share; those scopes are ranked (achieved
     first, then by category, then by the share of the gap left, then by name), and the others are
-    listed after them, unranked, with the year of their latest figure. Progress in percent is shown
-    but never decides a rank.
+    listed after them, unranked, with the year of their latest figure. Municipalities are ranked among
+    themselves and regions apart, each on its own year; the set's own scope (the nation) is the
+    reference, listed last and never ranked. Progress in percent is shown but never decides a rank.
+    Counts are compared as counts (rates per inhabitant are not computed yet).
 
     \b
     Examples:
       goaltrack compare homelessness
       goaltrack compare homelessness --wide
       goaltrack compare placement-breakdown --as-of 2018 --format json
+      goaltrack compare homelessness --region "Region Hovedstaden" --year 2019
+      goaltrack compare homelessness --kind region --format csv
     """
     from goaltrack.judging.compare import compare_scopes
-    from goaltrack.present.compare import compare_json, compare_view
+    from goaltrack.present.compare import (
+        compare_as_csv,
+        compare_as_markdown,
+        compare_json,
+        compare_view,
+    )
     from goaltrack.present.formats import to_json
     from goaltrack.present.table import omitted_note
     from goaltrack.storage import store
 
     engine = database()
-    comparison = compare_scopes(engine, store.get_goals(engine, [goal], set_id)[0].id, as_of)
+    if region is not None:
+        found = store.get_scope(engine, store.resolve_scope(engine, region))
+        if found.kind != "region":
+            raise GoaltrackError(f"--region {region}: {found.name} ({found.code}) is not a region")
+        region = found.code
+    comparison = compare_scopes(engine, store.get_goals(engine, [goal], set_id)[0].id, as_of, kind, region, year)
     if fmt == "json":
         click.echo(to_json(compare_json(comparison, lang)), nl=False)
+    elif fmt == "csv":
+        click.echo(compare_as_csv(comparison, lang), nl=False)
+    elif fmt == "markdown":
+        click.echo(compare_as_markdown(comparison, lang), nl=False)
     elif not comparison.entries:  # an empty table would look like a fault: say why there is nothing
         info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare.")
     else:
