@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goaltrack.domain.units import counts
 from goaltrack.present.formats import goal_json
 from goaltrack.present.i18n import LABELS
 from goaltrack.present.numbers import number, progress_text
@@ -133,6 +134,8 @@ def compare_notes(comparison: Comparison, lang: str) -> list[str]:
     if len(groups) > 1:  # regions ranked apart from municipalities, each on its own year
         notes.append(words["ranked_apart"].format(groups=", ".join(
             f"{words['group_' + g]} {comparison.years[g] or '–'}" for g in groups)))
+    if len(compared) > 1 and counts(compared[0].status.goal.unit):  # persons in scopes of different sizes
+        notes.append(words["counts_not_rates"])
     reference = next((e for e in entries if e.group == "reference"), None)
     if reference is not None:
         notes.append(words["reference"].format(scope=shown(reference.status.place.label(lang))))

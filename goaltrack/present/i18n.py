@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ranked_apart": "Each kind ranked apart, on figures from its own year: {groups}.",
         "group_municipality": "municipalities", "group_region": "regions", "group_other": "other scopes",
         "reference": "{scope}, last: the reference, never ranked.",
+        "counts_not_rates": "Counts, not rates: scopes of different populations are not like for like.",
         # sources: the latest figure's, and the verdict's own where another figure decided it
         "source_one": "Source", "source_verdict": "Source of the verdict", "source_latest": "of the latest figure",
         # show, goals, history
@@ -91,6 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ranked_apart": "Hver slags rangeret for sig, på tal fra sit eget år: {groups}.",
         "group_municipality": "kommuner", "group_region": "regioner", "group_other": "andre områder",
         "reference": "{scope}, sidst: referencen, aldrig rangeret.",
+        "counts_not_rates": "Antal, ikke rater: områder med forskellig befolkning er ikke sammenlignelige.",
         "source_one": "Kilde", "source_verdict": "Kilde til resultatet", "source_latest": "til det seneste tal",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",

@@ -107,6 +107,7 @@ def test_a_region_is_never_ranked_among_its_municipalities(north):
     table = north("compare", "homelessness", "--wide").stdout
     assert "Each kind ranked apart, on figures from its own year: municipalities 2019, regions 2019." in table
     assert "Denmark (DK), last: the reference, never ranked." in table
+    assert "Counts, not rates: scopes of different populations are not like for like." in table
     only = north.json("compare", "homelessness", "--kind", "region", "--format", "json")["scopes"]
     assert [(s["scope"], s["rank"]) for s in only] == [("1081", 1), ("DK", None)]
     theirs = north.json("compare", "homelessness", "--region", "Region Nordjylland", "--format", "json")["scopes"]
