@@ -155,18 +155,27 @@ def test_a_series_break_without_and_with_a_bridged_baseline(run, tmp_path):
     assert "'baseline'" in run.fails("catalogue", "check", str(bad)).stderr
 
 
-def test_a_chart_draws_the_break_as_a_gap(run, tmp_path):
+BRIDGED = BREAK_CATALOGUE.replace("    measurements:", "    breaks: [{year: 2019, baseline: 5.1}]\n    measurements:")
+
+
+def judged_with_breaks(run, tmp_path, catalogue: str, as_of: int):
+    """The break catalogue synced (``catalogue``: BREAK_CATALOGUE or BRIDGED), its goal judged as of ``as_of``."""
+    import os
+
     from goaltrack.judging.status import build_status
-    from goaltrack.present.charts.data import chart_data, legend_keys
     from goaltrack.storage.database import open_database
 
     path = tmp_path / "breaks.yaml"
-    path.write_text(BREAK_CATALOGUE, encoding="utf-8")
+    path.write_text(catalogue, encoding="utf-8")
     run("catalogue", "sync", str(path))
-    import os
+    (status,) = build_status(open_database(os.environ["GOALTRACK_DATABASE_URL"]), as_of, ["breaks/placements"])
+    return status
 
-    engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
-    (status,) = build_status(engine, 2026, ["breaks/placements"])
+
+def test_a_chart_draws_the_break_as_a_gap(run, tmp_path):
+    from goaltrack.present.charts.data import chart_data, legend_keys
+
+    status = judged_with_breaks(run, tmp_path, BREAK_CATALOGUE, 2026)
     data = chart_data(status, 2026)
     assert [[p.year for p in s] for s in data.segments] == [[2011, 2013], [2019, 2020]]
     assert data.breaks == [2019] and "break" in legend_keys(data)
@@ -381,25 +390,14 @@ def test_review_findings_stay_fixed(run, tmp_path):
 
 
 def test_a_bridged_break_is_drawn_as_the_tables_compute_it(run, tmp_path):
-    import os
-
-    from goaltrack.judging.status import build_status
     from goaltrack.present.charts.data import chart_data
     from goaltrack.present.table import trend
-    from goaltrack.storage.database import open_database
 
-    path = tmp_path / "breaks.yaml"
-    path.write_text(BREAK_CATALOGUE, encoding="utf-8")
-    run("catalogue", "sync", str(path))
-    engine = open_database(os.environ["GOALTRACK_DATABASE_URL"])
-    (plain,) = build_status(engine, 2020, ["breaks/placements"])
+    plain = judged_with_breaks(run, tmp_path, BREAK_CATALOGUE, 2020)
     data = chart_data(plain, 2020)
     assert (data.required_path, data.projection) == ([], [])  # no bridge: no road, no projection
     assert trend(plain)[0].split()[0] == "█▁"  # 5.2 → 5.0, the new series only
-    path.write_text(BREAK_CATALOGUE.replace("    measurements:", "    breaks: [{year: 2019, baseline: 5.1}]\n"
-                                                                "    measurements:"), encoding="utf-8")
-    run("catalogue", "sync", str(path))
-    (bridged,) = build_status(engine, 2020, ["breaks/placements"])
+    bridged = judged_with_breaks(run, tmp_path, BRIDGED, 2020)
     data = chart_data(bridged, 2020)
     assert [(p.year, p.value) for p in data.required_path] == [(2011, 5.1), (2020, 4.0)]
     assert data.projection[-1].value == pytest.approx(bridged.assessment.projection.value)
