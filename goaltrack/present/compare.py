@@ -72,6 +72,15 @@ def compare_as_csv(comparison: Comparison, lang: str = "en", excel_da: bool = Fa
     return out.getvalue()
 
 
+def compare_sheets(comparison: Comparison, lang: str = "en") -> list:
+    """The workbook of `compare --format xlsx`: a row a scope (``compare_rows``), numbers as numbers."""
+    from goaltrack.present.spreadsheet import Sheet
+
+    rows = compare_rows(comparison, lang)
+    header = list(rows[0]) if rows else ["rank", "scope_code", "name", "group", "ranked"]
+    return [Sheet("compare", header, ([row[k] for k in header] for row in rows))]
+
+
 def compare_as_markdown(comparison: Comparison, lang: str = "en") -> str:
     """compare --format markdown: the table's cells as a Markdown table under its heading, its notes below."""
     from goaltrack.domain.text import markdown_text

@@ -122,3 +122,15 @@ def test_a_region_is_never_ranked_among_its_municipalities(north):
     markdown = north("compare", "homelessness", "--kind", "region", "--format", "markdown").stdout
     assert markdown.startswith("**Homeless persons · as of 2026 · compared on figures from 2019**")
     assert "| 1 | Region Nordjylland (1081) |" in markdown
+
+
+def test_compare_as_a_workbook(north, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "compare.xlsx"
+    assert "Wrote" in north("compare", "homelessness", "--kind", "region", "--format", "xlsx", "--output",
+                            str(out)).stderr
+    rows = list(load_workbook(out, read_only=True)["compare"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("rank", "scope_code", "name", "group", "ranked")
+    assert rows[1][:5] == (1, "1081", "Region Nordjylland", "region", True) and len(rows) == 3
+    assert north("compare", "homelessness", "--format", "xlsx", ok=False).exit_code == 2  # needs --output

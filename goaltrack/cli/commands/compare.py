@@ -8,14 +8,16 @@ from goaltrack.cli.app import database
 from goaltrack.cli.options import (
     YearType,
     as_of_option,
+    check_output,
     db_option,
     format_option,
     goal_set_option,
     known_at_option,
     lang_option,
+    output_options,
     wide_option,
 )
-from goaltrack.cli.output import console, info, widen
+from goaltrack.cli.output import console, emit, info, widen
 from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR
 from goaltrack.errors import GoaltrackError
 
@@ -23,7 +25,7 @@ from goaltrack.errors import GoaltrackError
 @click.command()
 @click.argument("goal")
 @as_of_option
-@format_option("table", "json", "csv", "markdown")
+@format_option("table", "json", "csv", "markdown", "xlsx")
 @lang_option
 @wide_option
 @goal_set_option
@@ -33,9 +35,10 @@ from goaltrack.errors import GoaltrackError
 @click.option("--region", metavar="REGION", help="Only the municipalities of this region (by code or name).")
 @click.option("--year", "year", type=YearType(FIRST_YEAR, LAST_YEAR), metavar="YEAR",
               help="Compare on figures from this year (default: the latest-figure year most scopes share).")
+@output_options
 @db_option
 def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str | None, kind: str | None,
-            region: str | None, year: int | None) -> None:
+            region: str | None, year: int | None, output: str | None, excel_da: bool) -> None:
     """Rank the scopes that have figures for GOAL, like for like.
 
     Each scope is judged like status --scope judges it: its own baseline, and the national target
@@ -54,6 +57,7 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
       goaltrack compare placement-breakdown --as-of 2018 --format json
       goaltrack compare homelessness --region "Region Hovedstaden" --year 2019
       goaltrack compare homelessness --kind region --format csv
+      goaltrack compare homelessness --format xlsx --output compare.xlsx
     """
     from goaltrack.judging.compare import compare_scopes
     from goaltrack.present.compare import (
@@ -66,6 +70,7 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
     from goaltrack.present.table import omitted_note
     from goaltrack.storage import store
 
+    check_output(fmt, output, excel_da)
     engine = database()
     if region is not None:
         found = store.get_scope(engine, store.resolve_scope(engine, region))
@@ -74,11 +79,17 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
         region = found.code
     comparison = compare_scopes(engine, store.get_goals(engine, [goal], set_id)[0].id, as_of, kind, region, year)
     if fmt == "json":
-        click.echo(to_json(compare_json(comparison, lang)), nl=False)
+        emit(to_json(compare_json(comparison, lang)), output)
     elif fmt == "csv":
-        click.echo(compare_as_csv(comparison, lang), nl=False)
+        emit(compare_as_csv(comparison, lang, excel_da), output)
     elif fmt == "markdown":
-        click.echo(compare_as_markdown(comparison, lang), nl=False)
+        emit(compare_as_markdown(comparison, lang), output)
+    elif fmt == "xlsx":
+        from goaltrack.present.compare import compare_sheets
+        from goaltrack.present.spreadsheet import write_workbook
+
+        write_workbook(output, compare_sheets(comparison, lang))
+        info(f"Wrote {output}: {len(comparison.entries)} scopes.")
     elif not comparison.entries:  # an empty table would look like a fault: say why there is nothing
         info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare.")
     else:
