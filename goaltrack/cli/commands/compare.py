@@ -60,14 +60,6 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
       goaltrack compare homelessness --format xlsx --output compare.xlsx
     """
     from goaltrack.judging.compare import compare_scopes
-    from goaltrack.present.compare import (
-        compare_as_csv,
-        compare_as_markdown,
-        compare_json,
-        compare_view,
-    )
-    from goaltrack.present.formats import to_json
-    from goaltrack.present.table import omitted_note
     from goaltrack.storage import store
 
     check_output(fmt, output, excel_da)
@@ -78,25 +70,42 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
             raise GoaltrackError(f"--region {region}: {found.name} ({found.code}) is not a region")
         region = found.code
     comparison = compare_scopes(engine, store.get_goals(engine, [goal], set_id)[0].id, as_of, kind, region, year)
+    if fmt == "table":
+        show_table(comparison, as_of, lang, wide)
+    else:
+        write_formatted(comparison, fmt, lang, output, excel_da)
+
+
+def write_formatted(comparison, fmt: str, lang: str, output: str | None, excel_da: bool) -> None:
+    """The comparison as JSON, CSV or Markdown (to stdout or --output), or as a workbook."""
+    from goaltrack.present import compare as present
+    from goaltrack.present.formats import to_json
+
     if fmt == "json":
-        emit(to_json(compare_json(comparison, lang)), output)
+        emit(to_json(present.compare_json(comparison, lang)), output)
     elif fmt == "csv":
-        emit(compare_as_csv(comparison, lang, excel_da), output)
+        emit(present.compare_as_csv(comparison, lang, excel_da), output)
     elif fmt == "markdown":
-        emit(compare_as_markdown(comparison, lang), output)
-    elif fmt == "xlsx":
-        from goaltrack.present.compare import compare_sheets
+        emit(present.compare_as_markdown(comparison, lang), output)
+    else:
         from goaltrack.present.spreadsheet import write_workbook
 
-        write_workbook(output, compare_sheets(comparison, lang))
+        write_workbook(output, present.compare_sheets(comparison, lang))
         info(f"Wrote {output}: {len(comparison.entries)} scopes.")
-    elif not comparison.entries:  # an empty table would look like a fault: say why there is nothing
+
+
+def show_table(comparison, as_of: int, lang: str, wide: bool) -> None:
+    """The comparison on the terminal, fitted to its width (or --wide); what was left out said on stderr."""
+    from goaltrack.present.compare import compare_view
+    from goaltrack.present.table import omitted_note
+
+    if not comparison.entries:  # an empty table would look like a fault: say why there is nothing
         info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare.")
-    else:
-        out = console()
-        width = out.width
-        table, omitted = compare_view(comparison, lang, None if wide else width)
-        widen(out, table)
-        out.print(table)
-        if omitted:
-            info(omitted_note(omitted, width, lang))
+        return
+    out = console()
+    width = out.width
+    table, omitted = compare_view(comparison, lang, None if wide else width)
+    widen(out, table)
+    out.print(table)
+    if omitted:
+        info(omitted_note(omitted, width, lang))
