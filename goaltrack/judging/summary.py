@@ -18,7 +18,6 @@ VERDICTS = (progress.MET, progress.MISSED, progress.UNKNOWN)
 @dataclass(frozen=True)
 class Summary:
     set_id: str
-    set_name: str
     place: Place
     deadline: int  # the goals' target year
     judged: bool  # past the deadline: counts of verdicts; before it: counts of categories
@@ -46,6 +45,5 @@ def summarise(statuses: Sequence[GoalStatus]) -> list[Summary]:
             counts = {c: n for c in progress.CATEGORIES if (n := sum(s.assessment.category == c for s in group))}
         provisional = sum(1 for s in group if s.assessment.verdict is not None and s.assessment.verdict_basis
                           is not None and s.assessment.verdict_basis.flag in flags.TENTATIVE)
-        out.append(Summary(set_id, group[0].set_name or set_id, group[0].place, deadline, judged, counts,
-                           provisional))
+        out.append(Summary(set_id, group[0].place, deadline, judged, counts, provisional))
     return out

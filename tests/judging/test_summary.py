@@ -70,3 +70,24 @@ def test_the_overview_chart_carries_the_counts(run, tmp_path, monkeypatch):
     monkeypatch.setenv(files.WORKERS_ENV, "1")  # drawn in this process, where the spy is
     run("chart", "--all", "--out", str(tmp_path / "charts"), "--set", "dk-2020")
     assert drawn == [("Goals at a glance · Denmark (DK)", "2020 goals: 0 met · 0 missed · 14 unknown")]
+
+
+def test_one_goal_is_summarised_too(run):
+    summary = run.json("status", "drug-deaths", "--format", "json")["summary"]
+    assert summary == [{"set": "dk-2020", "scope": "DK", "deadline": 2020, "goals": 1,
+                        "verdicts": {"met": 0, "missed": 0, "unknown": 1}, "provisional": 0, "categories": None}]
+    assert run.json("status", "foster-families", "--format", "json")["summary"] == []  # no deadline: no count
+
+
+@pytest.mark.parametrize(("value", "unit", "lang", "text"), [
+    (200 / 285, "persons", "en", "0.70"), (200 / 285, "persons", "da", "0,70"), (0.05, "count", "en", "0.05"),
+    (5.26, "persons", "en", "5.3"), (-5.26, "count", "en", "−5.3"), (99.94, "persons", "en", "99.9"),
+    (1.5, "persons", "en", "1.5"),
+    (1059.4, "persons", "en", "1,059"), (1059.4, "persons", "da", "1.059"), (100.4, "count", "en", "100"),
+    (7.0, "persons", "en", "7"), (4.444, "percent", "en", "4.44 %"), (4.5, "years", "da", "4,5 år"),
+    (None, "persons", "en", "–"), (float("nan"), "persons", "en", "–"),
+])
+def test_a_derived_level_keeps_the_decimals_that_tell_it_apart(value, unit, lang, text):
+    from goaltrack.present.numbers import precise
+
+    assert precise(value, unit, lang) == text
