@@ -111,7 +111,7 @@ def _known(engine: Engine, goal: str | None, scope: str | None, set_id: str | No
                  if g.baseline_year is not None and g.baseline_value is not None}
     return _Known(goals, {name: key for name, key in keys.items() if name != key}, units, names, home,
                   {name: fixed or home[key] for name, key in keys.items()}, baselines, goal,
-                  {g.id: g.indicator or g.code for g in active})
+                  {g.id: g.measures for g in active})
 
 
 def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run: bool = False,

@@ -87,7 +87,7 @@ def published_between(engine: Engine, status: GoalStatus, since: datetime.date,
     from goaltrack.storage.queries import ENTRY
 
     goal = status.goal
-    query = select(ENTRY).where(ENTRY.c.indicator == (goal.indicator or goal.code),
+    query = select(ENTRY).where(ENTRY.c.indicator == goal.measures,
                                 ENTRY.c.scope == status.place.code, ENTRY.c.published > since)
     if until is not None:
         query = query.where(ENTRY.c.published <= until)

@@ -35,13 +35,13 @@ def figures(engine: Engine, goal_ids: Sequence[str], scope: str | None = None,
     from goaltrack.storage.vintage import known_at
 
     day = known_at(engine)
-    of = indicators(engine, goal_ids)
-    goal_of: dict[str, str] = {}
-    for goal_id in goal_ids:  # in the order asked: catalogue order
-        goal_of.setdefault(of.get(goal_id, goal_id), goal_id)
-    order = {indicator: n for n, indicator in enumerate(goal_of)}
     where = [ENTRY.c.scope == scope] if scope is not None else []
     with engine.connect() as conn:
+        of = indicators(conn, goal_ids)
+        goal_of: dict[str, str] = {}
+        for goal_id in goal_ids:  # in the order asked: catalogue order
+            goal_of.setdefault(of.get(goal_id, goal_id), goal_id)
+        order = {indicator: n for n, indicator in enumerate(goal_of)}
         current = {row.id for row in conn.execute(current_query(list(goal_of), *where, day=day))} \
             if history else None
         query = (select(ENTRY).where(ENTRY.c.indicator.in_(list(goal_of)), *where) if history

@@ -83,7 +83,7 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
     with writing_session(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id, set_id)
         home = _home_of(session, goal)
-        indicator = goal.indicator or goal.code
+        indicator = goal.measures
         new = figure.Figure(goal.id, scope or home, year, value, source, note)
         if goal.archived:
             raise GoaltrackError(f"goal '{goal.id}' is archived (it was left out of the catalogue)")
@@ -171,7 +171,7 @@ def delete(engine: Engine, goal_id: str, year: int, scope: str | None = None, no
     with writing_session(engine) as session:
         goal = resolve_goal(list(session.exec(select(Goal))), goal_id, set_id)
         scope = scope or _home_of(session, goal)
-        newest = newest_entry(session, goal.indicator or goal.code, scope, year)
+        newest = newest_entry(session, goal.measures, scope, year)
         if newest is None or newest.deleted:
             raise GoaltrackError(f"{goal.id} has no current figure for {scope} {year} (see goaltrack history {goal.id})")
         FigureWriter.on_session(session).add([(newest.indicator, scope, year, newest.value, newest.source, note,

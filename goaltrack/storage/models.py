@@ -47,7 +47,18 @@ class Scope(SQLModel, table=True):
     parent: str | None = Field(default=None, max_length=32)  # e.g. a municipality's region
 
 
-SHIPPED_SET = "dk-2020"  # the goal set of the shipped catalogue (and of a catalogue without an id)
+SHIPPED_SET = "dk-2020"
+
+
+def code_of(goal_id: str) -> str:
+    """A goal key's id within its set: "aarhus-2030/homelessness" → "homelessness"."""
+    return goal_id.rsplit("/", 1)[-1]
+
+
+def measured(goal_id: str, indicator: str | None) -> str:
+    """The indicator a goal's figures belong to: its own, else its id within its set (a catalogue's
+    default; a goal made in code, without one)."""
+    return indicator or code_of(goal_id)  # the goal set of the shipped catalogue (and of a catalogue without an id)
 
 
 class GoalSet(SQLModel, table=True):
@@ -90,7 +101,12 @@ class Goal(SQLModel, table=True):
     @property
     def code(self) -> str:
         """The goal's id within its set ("homelessness")."""
-        return self.id.rsplit("/", 1)[-1]
+        return code_of(self.id)
+
+    @property
+    def measures(self) -> str:
+        """The indicator whose figures the goal reads (see ``measured``)."""
+        return measured(self.id, self.indicator)
 
     @property
     def full_name(self) -> str:

@@ -20,7 +20,7 @@ from goaltrack.domain import regions
 from goaltrack.domain.progress import Point
 from goaltrack.domain.units import counts
 from goaltrack.storage.lookup import get_goals, list_scopes, resolve_scope
-from goaltrack.storage.models import FigureEntry, Goal
+from goaltrack.storage.models import FigureEntry, Goal, measured
 from goaltrack.storage.vintage import known_at
 
 if TYPE_CHECKING:
@@ -29,13 +29,10 @@ if TYPE_CHECKING:
 ENTRY = FigureEntry.__table__
 
 
-def indicators(conn: Connection | Engine, goal_ids: Sequence[str]) -> dict[str, str]:
-    """goal id → its indicator."""
+def indicators(conn: Connection, goal_ids: Sequence[str]) -> dict[str, str]:
+    """goal id → the indicator whose figures it reads (``models.measured``), on an open connection."""
     goal = Goal.__table__
-    if hasattr(conn, "connect"):
-        with conn.connect() as c:
-            return indicators(c, goal_ids)
-    return {gid: ind or gid.rsplit("/", 1)[-1] for gid, ind in
+    return {gid: measured(gid, ind) for gid, ind in
             conn.execute(select(goal.c.id, goal.c.indicator).where(goal.c.id.in_(list(goal_ids))))}
 
 
@@ -139,7 +136,7 @@ def history(engine: Engine, goal_id: str, scope: str | None = None) -> list[Hist
     goal = get_goals(engine, [goal_id])[0]
     if scope is not None:
         scope = resolve_scope(engine, scope)
-    query = select(ENTRY).where(ENTRY.c.indicator == (goal.indicator or goal.code))
+    query = select(ENTRY).where(ENTRY.c.indicator == goal.measures)
     if scope is not None:
         query = query.where(ENTRY.c.scope == scope)
     day = known_at(engine)
