@@ -16,6 +16,7 @@ from goaltrack.catalogue.model import (
     SeedMeasurement,
 )
 from goaltrack.domain.figure import this_year
+from goaltrack.domain.flags import before_its_year, parse_date, parse_flag
 from goaltrack.domain.progress import same_level
 from goaltrack.domain.units import MAX_MAGNITUDE, UNITS, format_plain, too_large
 
@@ -164,9 +165,9 @@ class GoalChecker(FieldChecker):
         if year is None or value is None:
             return None
         published = self.published(item.get("published"), path + ("published",), what)
-        if published is not None and year is not None and published[:4] < str(year):
-            self.fail(path + ("published",), f"{what}: published {published} is before {year}, the year the "
-                                             "figure is for")
+        early = before_its_year(published, year)
+        if early:
+            self.fail(path + ("published",), f"{what}: {early}")
             published = None
         flag = self.flag(item.get("flag"), path + ("flag",), what)
         first_value, first_source, first_published = self.first_release(
@@ -176,8 +177,6 @@ class GoalChecker(FieldChecker):
 
     def published(self, raw: Any, path: tuple, what: str) -> str | None:
         """A publication date, YYYY-MM-DD (YAML may read it as a date), not in the future."""
-        from goaltrack.domain.flags import parse_date
-
         if raw is None:
             return None
         day, why = parse_date(raw if not isinstance(raw, (int, float)) else str(raw), "publication date")
@@ -186,8 +185,6 @@ class GoalChecker(FieldChecker):
         return None if day is None else day.isoformat()
 
     def flag(self, raw: Any, path: tuple, what: str) -> str | None:
-        from goaltrack.domain.flags import parse_flag
-
         if raw is None:
             return None
         flag, why = parse_flag(str(raw))

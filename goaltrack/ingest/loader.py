@@ -30,7 +30,6 @@ class Newest(NamedTuple):
     deleted: bool
     published: Any  # a date
     flag: str | None
-    note: str | None
 
     @property
     def day(self) -> str | None:
@@ -66,9 +65,9 @@ class Loader:
         wanted = sorted(set(indicators) - self.loaded)
         if not wanted:
             return
-        query = current_query(wanted, with_deleted=True).add_columns(ENTRY.c.deleted, ENTRY.c.published, ENTRY.c.note)
-        for indicator, scope, year, value, source, flag, id_, deleted, published, note in self.conn.execute(query):
-            self.existing[(indicator, scope, year)] = Newest(id_, value, source, deleted, published, flag, note)
+        query = current_query(wanted, with_deleted=True).add_columns(ENTRY.c.deleted, ENTRY.c.published)
+        for indicator, scope, year, value, source, flag, id_, deleted, published in self.conn.execute(query):
+            self.existing[(indicator, scope, year)] = Newest(id_, value, source, deleted, published, flag)
         self.loaded.update(wanted)
 
     def _key(self, goal: str, scope: str, year: int) -> int:
@@ -239,7 +238,7 @@ class Loader:
                          flag and flag[i], published and published[i], before) for i, before in following])
         for i, _ in changed + resourced:
             key = (f.goal[i], f.scope[i], f.year[i])
-            self.existing[key] = Newest(-1, f.value[i], f.source[i], False, None, None, None)
+            self.existing[key] = Newest(-1, f.value[i], f.source[i], False, None, None)
 
     def _restored(self, f: FigureBlock, history: list[int], status: list[str]) -> list[tuple]:
         """An export's replaced and deleted rows as entries. A deleted row of an export from before method

@@ -75,8 +75,7 @@ def record(engine: Engine, goal_id: str, value: float, year: int, scope: str | N
     source = _clean_text(source, "the source")
     note = _clean_text(note, "the note", figure.NOTE_KEEPS)
     day = _checked(flags.parse_date(published, "the publication date"))
-    if flags.before_its_year(day, year):
-        raise GoaltrackError(flags.before_its_year(day, year))
+    _checked((day, flags.before_its_year(day, year)))
     clear = flag is not None and flag.strip().lower() in flags.NO_FLAG  # --flag none: the figure is final
     flag = None if clear else _checked(flags.parse_flag(flag))
     scope = resolve_scope(engine, scope) if scope is not None else None
