@@ -115,16 +115,25 @@ as_of_option = click.option("--as-of", "as_of", type=YearType(FIRST_YEAR, LAST_Y
                             help="Judge the goals as they stood in this year.")
 
 
-def _known_at(ctx: click.Context, param: click.Parameter, value: str | None):
-    """--known-at DATE: the run reads the record as it stood at the end of that day."""
+def day_value(ctx: click.Context, param: click.Parameter, value: str | None):
+    """An option's day, YYYY-MM-DD, not in the future (goaltrack.domain.flags.parse_date); a usage error
+    otherwise."""
     if value is None:
         return None
     from goaltrack.domain.flags import parse_date
 
-    day, why = parse_date(value, "--known-at")
+    name = f"--{param.name.replace('_', '-')}"
+    day, why = parse_date(value, name)
     if why:
-        raise click.BadParameter(why.removeprefix("--known-at "), ctx, param)
-    app(ctx).known_at = day
+        raise click.BadParameter(why.removeprefix(f"{name} "), ctx, param)
+    return day
+
+
+def _known_at(ctx: click.Context, param: click.Parameter, value: str | None):
+    """--known-at DATE: the run reads the record as it stood at the end of that day."""
+    day = day_value(ctx, param, value)
+    if day is not None:
+        app(ctx).known_at = day
     return day
 
 

@@ -248,7 +248,7 @@ def _seed_measurements(session: Session, goals: Sequence[GoalDef], set_id: str,
             else:
                 new.append((*row, None))
     writer.add(new)
-    _add_revised(session, writer, first)
+    _add_revised(writer, first)
     writer.add(dated)
     return len(new) + len(first), len(dated)
 
@@ -262,17 +262,10 @@ def _dates(held: Any, seed: Any) -> bool:
             and seed.published is not None and datetime.date.fromisoformat(seed.published) < held.published)
 
 
-def _add_revised(session: Session, writer: FigureWriter, first: list[tuple]) -> None:
-    """First releases, then the revisions that replace them (each naming the entry it replaces)."""
-    from goaltrack.storage.queries import ENTRY
-
-    if not first:
-        return
-    writer.add([row[:8] + (None,) for row in first])
-    ids = {(ind, scope, year): id_ for id_, ind, scope, year in session.execute(
-        select(ENTRY.c.id, ENTRY.c.indicator, ENTRY.c.scope, ENTRY.c.year)
-        .where(ENTRY.c.indicator.in_(sorted({row[0] for row in first})), ENTRY.c.replaces.is_(None)))}
-    writer.add([(*row[8], ids[row[8][:3]]) for row in first])
+def _add_revised(writer: FigureWriter, first: list[tuple]) -> None:
+    """Each first release, then the revision that replaced it, in that order: the writer's restore
+    finds the entry each follows as it goes in (the first release follows none)."""
+    writer.restore([entry for row in first for entry in ((*row[:8], None, None, False), (*row[8], None, None, False))])
 
 
 def catalogue_name(engine: Engine) -> str | None:

@@ -7,6 +7,7 @@ import click
 from goaltrack.cli.app import database
 from goaltrack.cli.options import (
     as_of_option,
+    day_value,
     db_option,
     format_option,
     lang_option,
@@ -16,22 +17,11 @@ from goaltrack.cli.options import (
 from goaltrack.cli.output import console, info
 
 
-def _day(ctx: click.Context, param: click.Parameter, value: str | None):
-    if value is None:
-        return None
-    from goaltrack.domain.flags import parse_date
-
-    day, why = parse_date(value, f"--{param.name}")
-    if why:
-        raise click.BadParameter(why.removeprefix(f"--{param.name} "), ctx, param)
-    return day
-
-
 @click.command()
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
-@click.option("--since", required=True, metavar="YYYY-MM-DD", callback=_day,
+@click.option("--since", required=True, metavar="YYYY-MM-DD", callback=day_value,
               help="The earlier vintage: the record as it was known at the end of this day.")
-@click.option("--until", metavar="YYYY-MM-DD", callback=_day,
+@click.option("--until", metavar="YYYY-MM-DD", callback=day_value,
               help="The later vintage (default: the record as it stands).")
 @as_of_option
 @scope_option
