@@ -25,7 +25,7 @@ from goaltrack.catalogue.model import (
     goal_key,
 )
 
-CATALOGUE_KEYS = {"id", "name", "scope", "description", "scopes", "goals", "verdict_window"}
+CATALOGUE_KEYS = {"id", "name", "scope", "description", "scopes", "goals", "verdict_window", "population"}
 
 
 class CatalogueChecker(GoalChecker):
@@ -45,9 +45,21 @@ class CatalogueChecker(GoalChecker):
             if home is not None:
                 codes.add(home)  # figures may be written for it; sync checks that the database knows it
         goals = self.goals(top, set_id, home, codes, window)
+        population = self.population(top.get("population"), goals)
         title = top.get("name")
         return Catalogue(name, title if isinstance(title, str) else None, scopes, goals, set_id=set_id,
-                         scope=None if home == NATION else home)
+                         scope=None if home == NATION else home, population=population)
+
+    def population(self, raw: Any, goals: list[GoalDef]) -> str | None:
+        """The indicator whose figures are each scope's inhabitants (for rates per 100,000): not one
+        of the set's goals' own."""
+        indicator = self.indicator(raw, ("population",), "the catalogue's population")
+        taken = next((g.id for g in goals if g.indicator_id == indicator), None)
+        if indicator is not None and taken is not None:
+            self.fail(("population",), f"the catalogue's population {indicator!r} is the indicator of goal "
+                                       f"'{taken}'; name an indicator of inhabitants, e.g. population")
+            return None
+        return indicator
 
     def set_id(self, top: dict) -> str:
         """The goal set's id; a catalogue without one (or with a bad one, meanwhile) is the shipped set."""

@@ -18,7 +18,13 @@ from goaltrack.catalogue.model import (
 from goaltrack.domain.figure import this_year
 from goaltrack.domain.flags import before_its_year, parse_date, parse_flag
 from goaltrack.domain.progress import same_level
-from goaltrack.domain.units import MAX_MAGNITUDE, UNITS, format_plain, too_large
+from goaltrack.domain.units import (
+    CATALOGUE_UNITS,
+    MAX_MAGNITUDE,
+    UNITS,
+    format_plain,
+    too_large,
+)
 
 GOAL_KEYS = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements", "verdict_window",
              "indicator", "breaks"}
@@ -38,8 +44,8 @@ class GoalChecker(FieldChecker):
         what = f"goal '{goal_id}'" if goal_id else "a goal"
         title_en, title_da, short_en, short_da = self.title(raw.get("title"), path + ("title",), what)
         unit = raw.get("unit")
-        if "unit" in raw and unit not in UNITS:
-            self.fail(path + ("unit",), f"{what}: unknown unit {unit!r} (one of: {', '.join(UNITS)})")
+        if "unit" in raw and unit not in CATALOGUE_UNITS:
+            self.fail(path + ("unit",), f"{what}: unknown unit {unit!r} (one of: {', '.join(CATALOGUE_UNITS)})")
             unit = None
         direction = raw.get("direction")
         if "direction" in raw and direction not in DIRECTIONS:

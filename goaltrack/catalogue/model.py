@@ -104,6 +104,7 @@ class Catalogue:
     warnings: list[Problem] = field(default_factory=list)
     set_id: str = SHIPPED_SET  # the goal set it defines; a catalogue without an id: the shipped set
     scope: str | None = None  # the scope its goals are judged in by default (None: the nation)
+    population: str | None = None  # the indicator of each scope's inhabitants, for rates (None: no rates)
 
     @property
     def home(self) -> str:

@@ -62,8 +62,10 @@ UNITS: dict[str, Unit] = {
         Unit("count", 0.0, None, True, "", ""),
         Unit("years", 0.0, None, False, "years", "år"),
         Unit("score", None, None, False, "points", "point"),
+        Unit("rate", 0.0, None, False, "per 100,000", "pr. 100.000"),  # derived (domain.rates), never a catalogue's
     )
 }
+CATALOGUE_UNITS = tuple(name for name in UNITS if name != "rate")  # the units a goal may be measured in
 
 def counts(unit: str) -> bool:
     """Whether ``unit`` counts persons or things (persons, count): whole numbers, shown without

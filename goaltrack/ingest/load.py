@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from goaltrack.catalogue import NATION
 from goaltrack.domain.units import UNITS
 from goaltrack.errors import GoaltrackError, many_problems
 from goaltrack.ingest.checks import RowChecker
@@ -81,6 +82,7 @@ class _Known:
     baselines: dict[str, tuple[int, float]]  # goal key → the catalogue's (year, value)
     goal: str | None  # --goal, as a name the file may give
     indicators: dict[str, str] = dataclasses.field(default_factory=dict)  # goal key → its indicator
+    populations: set[str] = dataclasses.field(default_factory=set)  # sets' population indicators, not goals
 
     def by_indicator(self, by_goal: dict) -> dict:
         """A mapping by goal key as one by indicator (the first goal of an indicator speaks for it)."""
@@ -98,20 +100,25 @@ def _known(engine: Engine, goal: str | None, scope: str | None, set_id: str | No
     active = store.list_goals(engine)  # archived goals take no new figures
     keys = goal_names(active, set_id)  # the names a file may give a goal (SET/ID, a bare ID) → its key
     units = {g.id: g.unit for g in active}
+    sets = {s.id: s for s in store.list_sets(engine)}
+    home = {g.id: home_scope(sets.get(g.set_id)) for g in active}
+    # A set's population indicator (the inhabitants rates are computed from) takes figures by its own
+    # name, in persons; a row without a scope is national.
+    populations = {s.population for s in sets.values() if s.population} - {g.measures for g in active} - set(keys)
+    for indicator in populations:
+        keys[indicator], units[indicator], home[indicator] = indicator, "persons", NATION
     goals = GoalNames({name: units[key] for name, key in keys.items()})
     goals.ambiguous = keys.ambiguous
     if goal is not None:
         goal = store.resolve_goal(active, goal, set_id).full_name if goal not in goals else goal
     names = store.scope_names(engine)
-    sets = {s.id: s for s in store.list_sets(engine)}
-    home = {g.id: home_scope(sets.get(g.set_id)) for g in active}
     # A row without a scope is in --scope, or else in its goal set's own scope (the nation by default).
     fixed = names.resolve(scope) if scope is not None else None
     baselines = {g.id: (g.baseline_year, g.baseline_value) for g in active
                  if g.baseline_year is not None and g.baseline_value is not None}
     return _Known(goals, {name: key for name, key in keys.items() if name != key}, units, names, home,
                   {name: fixed or home[key] for name, key in keys.items()}, baselines, goal,
-                  {g.id: g.measures for g in active})
+                  {g.id: g.measures for g in active}, populations)
 
 
 def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run: bool = False,
@@ -157,7 +164,7 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
 def _check_unchanged(conn: Connection, known: _Known) -> None:
     from goaltrack.storage import store
 
-    if not set(known.units) <= set(store.active_goal_ids(conn)) or \
+    if not set(known.units) - known.populations <= set(store.active_goal_ids(conn)) or \
             not set(known.names.codes.values()) <= set(store.scope_codes(conn)):
         raise GoaltrackError("the catalogue changed while the file was being read; run the import again")
 

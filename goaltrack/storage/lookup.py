@@ -138,3 +138,11 @@ def home_scope(goal_set: GoalSet | None) -> str:
     """The scope a goal set is judged in, and its figures recorded for by default: its own scope, else
     the nation (the shipped set's)."""
     return (goal_set.scope if goal_set is not None else None) or NATION
+
+
+def populations(engine: Engine, set_id: str | None = None) -> list[str]:
+    """The population indicators (inhabitants, for rates) that the sets name, or ``set_id`` names,
+    that no goal measures: figures of their own, which export writes under the indicator's id."""
+    measured = {g.measures for g in list_goals(engine, include_archived=True)}
+    named = [s.population for s in list_sets(engine) if s.population and set_id in (None, s.id)]
+    return sorted(set(named) - measured)

@@ -70,6 +70,7 @@ class GoalSet(SQLModel, table=True):
     name: str
     scope: str | None = Field(default=None, max_length=32)  # None: the nation
     position: int = 0
+    population: str | None = Field(default=None, max_length=64)  # the indicator of inhabitants, for rates
 
 
 class Goal(SQLModel, table=True):

@@ -98,6 +98,16 @@ def figures_by_scope(engine: Engine, goal_id: str, up_to: int | None = None) -> 
     return out
 
 
+def population_by_scope(engine: Engine, indicator: str, up_to: int | None = None) -> dict[str, dict[int, float]]:
+    """Scope → year → the current figure of a population indicator (a set's inhabitants, for rates),
+    at the engine's vintage."""
+    out: dict[str, dict[int, float]] = {}
+    with engine.connect() as conn:
+        for _, scope, year, value, *_ in conn.execute(current_query([indicator], up_to=up_to, day=known_at(engine))):
+            out.setdefault(scope, {})[year] = value
+    return out
+
+
 def _region_sum_rows(engine: Engine, goal_id: str, scope: str | None) -> list[HistoryRow]:
     members = {region: codes for region, codes in regions.members_by_region(list_scopes(engine)).items()
                if scope in (None, region)}

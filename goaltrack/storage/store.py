@@ -23,6 +23,7 @@ from goaltrack.storage.lookup import (
     list_scopes,
     list_sets,
     members,
+    populations,
     resolve_goal,
     resolve_scope,
     scope_codes,
@@ -36,6 +37,7 @@ from goaltrack.storage.queries import (
     figures_by_scope,
     figures_in_scopes,
     history,
+    population_by_scope,
 )
 from goaltrack.storage.sessions import reading_session, writing_session
 from goaltrack.storage.sync import (
@@ -48,6 +50,6 @@ from goaltrack.storage.sync import (
 __all__ = [
     "HistoryRow", "Recorded", "SyncResult", "active_goal_ids", "catalogue_name", "current_measurements", "current_query", "delete", "display_names", "ensure_catalogue", "figures_by_scope",
     "figures_in_scopes", "get_goals", "get_scope", "get_set", "history", "known_figures", "list_goals",
-    "list_scopes", "list_sets", "members", "reading_session", "record", "resolve_goal", "resolve_scope", "scope_codes",
+    "list_scopes", "list_sets", "members", "population_by_scope", "populations", "reading_session", "record", "resolve_goal", "resolve_scope", "scope_codes",
     "scope_names", "sync_catalogue", "unknown_goal", "writing_session",
 ]

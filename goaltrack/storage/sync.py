@@ -118,7 +118,7 @@ def _sync_set(session: Session, catalogue: Catalogue) -> None:
         position = len(list(session.exec(select(GoalSet.id))))
         goal_set = GoalSet(id=set_id, name=catalogue.name or set_id, position=position)
         session.add(goal_set)
-    goal_set.name, goal_set.scope = catalogue.name or set_id, catalogue.scope
+    goal_set.name, goal_set.scope, goal_set.population = catalogue.name or set_id, catalogue.scope, catalogue.population
     session.flush()
 
 

@@ -55,8 +55,10 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
     engine = database()
     if set_id is not None:
         store.get_set(engine, set_id)
-    chosen = [g.id for g in (store.get_goals(engine, goals, set_id) if goals
-                             else store.list_goals(engine, set_id=set_id))]
+    populations = store.populations(engine, set_id)  # a set's inhabitants, for rates: figures of no goal
+    chosen = [g.id for g in (store.get_goals(engine, [g for g in goals if g not in populations], set_id)
+                             if goals else store.list_goals(engine, set_id=set_id))]
+    chosen += [p for p in populations if p in goals or not goals]
     if scope is not None:
         store.get_scope(engine, scope)
     check_output(fmt, output, excel_da)
