@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from goaltrack.domain import progress, regions
-from goaltrack.domain.progress import Assessment
+from goaltrack.domain import progress, rates, regions
+from goaltrack.domain.progress import Assessment, Point
 from goaltrack.domain.units import counts
 from goaltrack.judging.status import GoalStatus, Place, judge
 from goaltrack.storage import store
 from goaltrack.storage.lookup import home_scope
-from goaltrack.storage.models import Scope
+from goaltrack.storage.models import Goal, Scope
 from goaltrack.storage.vintage import known_at
 
 if TYPE_CHECKING:
@@ -39,6 +39,9 @@ class Comparison:
     year: int | None  # the first group's comparison year: the latest-figure year most of its scopes share
     entries: list[ComparedScope]  # each group's ranked scopes, best first, then its unranked; the reference last
     years: dict[str, int | None] = field(default_factory=dict)  # each group's comparison year
+    rates: RateBasis | None = None  # how persons or counts became rates per 100,000; None: compared as they are
+    population: str | None = None  # the population indicator the set names, whether or not it gave rates
+    counts_asked: bool = False  # compared as counts because the caller asked (compare --counts)
 
 
 def comparison_year(years: Sequence[int | None]) -> int | None:
@@ -102,12 +105,25 @@ def _group(scope: Scope) -> str:
     return scope.kind if scope.kind in ("municipality", "region") else "other"
 
 
+@dataclass(frozen=True)
+class RateBasis:
+    """How a comparison's persons or counts became rates per 100,000 inhabitants (method v3, Rates)."""
+
+    population: str  # the indicator of inhabitants the set names
+    target: float | None  # the home scope's target as a rate
+    target_population_year: int | None  # the year of the population it was divided by
+    left_out: int  # figures without a population figure of their scope and year (a scope left with none is
+    # not compared)
+
+
 def compare_scopes(engine: Engine, goal_id: str, as_of: int, kind: str | None = None, region: str | None = None,
-                   year: int | None = None) -> Comparison:
+                   year: int | None = None, use_rates: bool = True) -> Comparison:
     """Every scope with figures for the goal, judged as status --scope judges it, ranked like for like:
     municipalities among themselves, regions apart, the set's own scope as the reference. ``kind``
     keeps one group (municipality, region); ``region`` (a region's code) its municipalities; ``year``
-    fixes the comparison year."""
+    fixes the comparison year. Persons and counts become rates per 100,000 inhabitants where the set
+    names a population indicator with figures (``use_rates``: unless told not to); each scope is then held
+    to the home scope's target as a rate."""
     goal = store.get_goals(engine, [goal_id])[0]
     goal_set = next((s for s in store.list_sets(engine) if s.id == goal.set_id), None)
     home = home_scope(goal_set)
@@ -117,12 +133,10 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int, kind: str | None = 
         figures.setdefault(home, [])  # the set's own scope has data in its catalogue baseline
     sums_of: dict[str, dict[int, int]] = {}  # a region's derived years, and how many municipalities each sums
     if counts(goal.unit):
-        for code, members in regions.members_by_region(scopes.values()).items():
-            own = figures.get(code, [])
-            years = regions.sums(own, {m: figures[m] for m in members if m in figures}, len(members))
-            if years:
-                figures[code] = regions.with_sums(own, years)
-                sums_of[code] = dict.fromkeys(years, len(members))
+        sums_of = _with_region_sums(figures, scopes)
+    basis = None
+    if use_rates and counts(goal.unit) and goal_set is not None and goal_set.population:
+        goal, basis = _as_rates(engine, goal, goal_set.population, home, figures, scopes)
 
     def wanted(code: str) -> bool:
         scope = scopes[code]
@@ -135,4 +149,47 @@ def compare_scopes(engine: Engine, goal_id: str, as_of: int, kind: str | None = 
     judged = [(scopes[code], dataclasses.replace(
         judge(goal, points, as_of, Place.of(scopes[code]), home, sums=sums_of.get(code)), known_at=known_at(engine)))
               for code, points in figures.items() if wanted(code)]
-    return rank_scopes(judged, goal_id, as_of, home, year)
+    population = goal_set.population if goal_set is not None else None
+    return dataclasses.replace(rank_scopes(judged, goal_id, as_of, home, year), rates=basis, population=population,
+                               counts_asked=not use_rates and population is not None)
+
+
+def _with_region_sums(figures: dict[str, list[Point]], scopes: dict[str, Scope]) -> dict[str, dict[int, int]]:
+    """Each region's figures completed, in place, with its municipalities' sums (domain.regions); returns
+    the derived years of each region and how many municipalities each sums."""
+    sums_of: dict[str, dict[int, int]] = {}
+    for code, members in regions.members_by_region(scopes.values()).items():
+        own = figures.get(code, [])
+        years = regions.sums(own, {m: figures[m] for m in members if m in figures}, len(members))
+        if years:
+            figures[code] = regions.with_sums(own, years)
+            sums_of[code] = dict.fromkeys(years, len(members))
+    return sums_of
+
+
+def _as_rates(engine: Engine, goal: Goal, indicator: str, home: str, figures: dict[str, list[Point]],
+              scopes: dict[str, Scope]) -> tuple[Goal, RateBasis | None]:
+    """The goal and every scope's figures (in place) as rates per 100,000 of the scope's population in
+    the figure's year; the goal unchanged, and no basis, where the home scope has no population figure
+    for the catalogue's baseline year or none by its target year."""
+    population = {code: [Point(y, v) for y, v in sorted(by_year.items())]
+                  for code, by_year in store.population_by_scope(engine, indicator).items()}
+    _with_region_sums(population, scopes)  # a region's inhabitants: its municipalities' where it has none
+    by_year = {code: {p.year: p.value for p in points} for code, points in population.items()}
+    at_home = by_year.get(home, {})
+    target_year = goal.target_year
+    if goal.target_value is not None and target_year not in at_home:  # a target's year lies ahead: the
+        target_year = max((y for y in at_home if target_year is None or y <= target_year), default=None)  # latest
+    national = rates.national_rates((goal.baseline_year, goal.baseline_value), (target_year, goal.target_value),
+                                    at_home)
+    if national is None:
+        return goal, None
+    left_out = 0
+    for code, points in list(figures.items()):
+        figures[code], left = rates.per_inhabitants(points, by_year.get(code, {}))
+        left_out += left
+        if points and not figures[code] and code != home:  # no figure of a year with inhabitants: not compared
+            del figures[code]
+    rated = goal.model_copy(update={"unit": rates.RATE, "baseline_value": national[0], "target_value": national[1]})
+    return rated, RateBasis(indicator, national[1] if national[1] is not None else rated.target_level,
+                            target_year if goal.target_value is not None else None, left_out)

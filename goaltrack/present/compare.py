@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goaltrack.domain.rates import PER
 from goaltrack.domain.units import counts
 from goaltrack.present.formats import goal_json
 from goaltrack.present.i18n import LABELS
-from goaltrack.present.numbers import number, progress_text
+from goaltrack.present.numbers import json_number, number, progress_text
 from goaltrack.present.status_text import (
     CATEGORY_STYLE,
     VERDICT_STYLE,
@@ -32,13 +33,19 @@ if TYPE_CHECKING:
 
 
 def compare_json(comparison: Comparison, lang: str = "en") -> dict:
-    """{"goal", "as_of", "known_at", "year", "years", "scopes": [{"scope", "name", "ranked", "rank", "group",
-    ...the status keys}]}: each group (municipality, region, other) its ranked scopes first, best first,
+    """{"goal", "as_of", "known_at", "year", "years", "rates", "scopes": [{"scope", "name", "ranked", "rank",
+    "group", ...the status keys}]}: "rates" says how persons or counts became rates per 100,000 ({"per",
+    "population", "target", "target_population_year", "left_out"}; null: the figures as they are, and
+    each scope's values in the goal's unit); each group (municipality, region, other) its ranked scopes first, best first,
     then its unranked ones; the set's own scope (the nation) last, group "reference", never ranked.
     "year" is the first group's comparison year, "years" each group's."""
     day = vintage_of([e.status for e in comparison.entries])
+    basis = comparison.rates
+    rates = None if basis is None else {
+        "per": PER, "population": basis.population, "target": json_number(basis.target),
+        "target_population_year": basis.target_population_year, "left_out": basis.left_out}
     return {"goal": comparison.goal_id, "as_of": comparison.as_of, "known_at": day.isoformat() if day else None,
-            "year": comparison.year, "years": dict(comparison.years),
+            "year": comparison.year, "years": dict(comparison.years), "rates": rates,
             "scopes": [{"scope": e.scope.code, "name": e.status.place.display_name(lang), "ranked": e.ranked,
                         "rank": e.rank, "group": e.group, **goal_json(e.status, lang)} for e in comparison.entries]}
 
@@ -122,6 +129,8 @@ def compare_heading(comparison: Comparison, lang: str) -> str:
     """'Homeless persons · as of 2026 · compared in 2019'."""
     words, entries = LABELS[lang], comparison.entries
     title = entries[0].status.goal.title(lang) if entries else comparison.goal_id
+    if comparison.rates is not None:
+        title += f" {words['per_inhabitants']}"
     heading = f"{title} · {words['as_of']} {comparison.as_of}"
     day = vintage_of([e.status for e in entries])
     if day is not None:
@@ -143,12 +152,28 @@ def compare_notes(comparison: Comparison, lang: str) -> list[str]:
     if len(groups) > 1:  # regions ranked apart from municipalities, each on its own year
         notes.append(words["ranked_apart"].format(groups=", ".join(
             f"{words['group_' + g]} {comparison.years[g] or '–'}" for g in groups)))
-    if len(compared) > 1 and counts(compared[0].status.goal.unit):  # persons in scopes of different sizes
-        notes.append(words["counts_not_rates"])
+    notes += _measure_notes(comparison, lang, len(compared) > 1)
     reference = next((e for e in entries if e.group == "reference"), None)
     if reference is not None:
         notes.append(words["reference"].format(scope=shown(reference.status.place.label(lang))))
     return notes
+
+
+def _measure_notes(comparison: Comparison, lang: str, several: bool) -> list[str]:
+    """What the figures compared are: rates per 100,000 and how they were made, or counts and why."""
+    words, entries, basis = LABELS[lang], comparison.entries, comparison.rates
+    reference = next((e for e in entries if e.group == "reference"), None)
+    home = reference.status.place.display_name(lang) if reference is not None else "–"
+    if basis is not None:
+        target = "–" if basis.target is None else number(basis.target, "rate", lang)
+        notes = [words["rates_note"].format(population=basis.population, target=target, home=home,
+                                            year=basis.target_population_year or "–")]
+        return notes + ([words["rates_left_out"].format(n=basis.left_out)] if basis.left_out else [])
+    if not several or not entries or not counts(entries[0].status.goal.unit):
+        return []
+    why = (words["counts_asked"] if comparison.counts_asked else words["no_population"] if comparison.population is None
+           else words["no_population_figures"].format(population=comparison.population, home=home))
+    return [words["counts_not_rates"], why]
 
 
 def compare_columns(comparison: Comparison, lang: str = "en") -> tuple[list, dict[str, list[str]]]:

@@ -43,6 +43,18 @@ LABELS: dict[str, dict[str, str]] = {
         "group_municipality": "municipalities", "group_region": "regions", "group_other": "other scopes",
         "reference": "{scope}, last: the reference, never ranked.",
         "counts_not_rates": "Counts, not rates: scopes of different populations are not like for like.",
+        "no_population": "No rates: the catalogue names no population indicator.",
+        "no_population_figures": "No rates: {population} has no figure for {home} in the baseline year or by "
+                                 "the target year.",
+        "counts_asked": "Counts, as asked (--counts).",
+        "per_inhabitants": "per 100,000 inhabitants",
+        "rates_note": "Rates per 100,000 inhabitants: each figure over the population ({population}) of its "
+                      "scope and year; the target, {target}, is {home}'s over its population in {year}.",
+        "rates_left_out": "Figures left out for want of a population figure of their scope and year: {n}.",
+        # messages on stderr
+        "left_out_goals": "Left out {n} without a figure for {scope} up to {year}.",
+        "wrote": "Wrote {output}: {n}.", "nothing_to_compare": "No scope has a figure for {goal} up to {year}: "
+                                                              "nothing to compare.",
         # sources: the latest figure's, and the verdict's own where another figure decided it
         "source_one": "Source", "source_verdict": "Source of the verdict", "source_latest": "of the latest figure",
         # show, goals, history
@@ -60,7 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_nation": "nation", "kind_region": "region", "kind_municipality": "municipality", "kind_other": "other",
         # units, as names
         "unit_percent": "percent", "unit_persons": "persons", "unit_count": "count", "unit_years": "years",
-        "unit_score": "score",
+        "unit_score": "score", "unit_rate": "per 100,000 inhabitants",
     },
     "da": {
         "goal": "Mål", "baseline": "Udgangspunkt", "latest": "Seneste", "target": "Målsætning",
@@ -93,6 +105,17 @@ LABELS: dict[str, dict[str, str]] = {
         "group_municipality": "kommuner", "group_region": "regioner", "group_other": "andre områder",
         "reference": "{scope}, sidst: referencen, aldrig rangeret.",
         "counts_not_rates": "Antal, ikke rater: områder med forskellig befolkning er ikke sammenlignelige.",
+        "no_population": "Ingen rater: kataloget angiver ingen befolkningsindikator.",
+        "no_population_figures": "Ingen rater: {population} har intet tal for {home} i udgangsåret eller "
+                                 "senest i målåret.",
+        "counts_asked": "Antal, som ønsket (--counts).",
+        "per_inhabitants": "pr. 100.000 indbyggere",
+        "rates_note": "Rater pr. 100.000 indbyggere: hvert tal delt med befolkningen ({population}) i samme "
+                      "område og år; målsætningen, {target}, er {home}s delt med befolkningen i {year}.",
+        "rates_left_out": "Tal udeladt, fordi befolkningstallet for samme område og år mangler: {n}.",
+        "left_out_goals": "Udeladt: {n} uden tal for {scope} til og med {year}.",
+        "wrote": "Skrev {output}: {n}.", "nothing_to_compare": "Intet område har et tal for {goal} til og med "
+                                                             "{year}: intet at sammenligne.",
         "source_one": "Kilde", "source_verdict": "Kilde til resultatet", "source_latest": "til det seneste tal",
         "id": "id", "unit": "enhed", "source": "kilde", "archived": "arkiveret", "better_up": "bedre når det stiger",
         "better_down": "bedre når det falder", "no_measurements": "Ingen tal registreret.",
@@ -106,7 +129,7 @@ LABELS: dict[str, dict[str, str]] = {
         "code": "kode", "name": "navn", "kind": "type", "part_of": "del af",
         "kind_nation": "land", "kind_region": "region", "kind_municipality": "kommune", "kind_other": "andet",
         "unit_percent": "procent", "unit_persons": "personer", "unit_count": "antal", "unit_years": "år",
-        "unit_score": "point",
+        "unit_score": "point", "unit_rate": "pr. 100.000 indbyggere",
     },
 }
 
@@ -179,6 +202,17 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "no_baseline_to_judge": "men intet udgangspunkt at måle det mod",
     },
 }
+
+
+NOUNS = {"en": {"goal": ("goal", "goals"), "scope": ("scope", "scopes")},
+         "da": {"goal": ("mål", "mål"), "scope": ("område", "områder")}}
+
+
+def counted_in(n: int, noun: str, lang: str) -> str:
+    """'1 goal', '2 scopes'; Danish '2 mål', '1.000 områder'."""
+    one, many = NOUNS[lang][noun]
+    text = f"{n:,}" if lang != "da" else f"{n:,}".replace(",", ".")
+    return f"{text} {one if n == 1 else many}"
 
 
 def unit_name(unit: str, lang: str) -> str:

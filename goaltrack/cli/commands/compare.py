@@ -20,6 +20,7 @@ from goaltrack.cli.options import (
 from goaltrack.cli.output import console, emit, info, widen
 from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR
 from goaltrack.errors import GoaltrackError
+from goaltrack.present.i18n import LABELS, counted_in
 
 
 @click.command()
@@ -35,10 +36,12 @@ from goaltrack.errors import GoaltrackError
 @click.option("--region", metavar="REGION", help="Only the municipalities of this region (by code or name).")
 @click.option("--year", "year", type=YearType(FIRST_YEAR, LAST_YEAR), metavar="YEAR",
               help="Compare on figures from this year (default: the latest-figure year most scopes share).")
+@click.option("--counts", "as_counts", is_flag=True,
+              help="Compare persons and counts as they are, even where population figures give rates.")
 @output_options
 @db_option
 def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str | None, kind: str | None,
-            region: str | None, year: int | None, output: str | None, excel_da: bool) -> None:
+            region: str | None, year: int | None, as_counts: bool, output: str | None, excel_da: bool) -> None:
     """Rank the scopes that have figures for GOAL, like for like.
 
     Each scope is judged like status --scope judges it: its own baseline, and the national target
@@ -48,7 +51,12 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
     listed after them, unranked, with the year of their latest figure. Municipalities are ranked among
     themselves and regions apart, each on its own year; the set's own scope (the nation) is the
     reference, listed last and never ranked. Progress in percent is shown but never decides a rank.
-    Counts are compared as counts (rates per inhabitant are not computed yet).
+
+    Persons and counts are compared as rates per 100,000 inhabitants where the catalogue names a
+    population indicator (population: ...) and it has figures: each figure over its scope's
+    population of the same year (a figure without one is left out, and counted), each scope held to
+    the set's target as a rate. Load the population with import (a yearly table of inhabitants per
+    area, with --goal population). Otherwise counts, with a note saying why.
 
     \b
     Examples:
@@ -58,6 +66,8 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
       goaltrack compare homelessness --region "Region Hovedstaden" --year 2019
       goaltrack compare homelessness --kind region --format csv
       goaltrack compare homelessness --format xlsx --output compare.xlsx
+      goaltrack import population.csv --goal population && goaltrack compare drug-deaths
+      goaltrack compare drug-deaths --counts
     """
     from goaltrack.judging.compare import compare_scopes
     from goaltrack.storage import store
@@ -69,7 +79,8 @@ def compare(goal: str, as_of: int, fmt: str, lang: str, wide: bool, set_id: str 
         if found.kind != "region":
             raise GoaltrackError(f"--region {region}: {found.name} ({found.code}) is not a region")
         region = found.code
-    comparison = compare_scopes(engine, store.get_goals(engine, [goal], set_id)[0].id, as_of, kind, region, year)
+    comparison = compare_scopes(engine, store.get_goals(engine, [goal], set_id)[0].id, as_of, kind, region, year,
+                                use_rates=not as_counts)
     if fmt == "table":
         show_table(comparison, as_of, lang, wide)
     else:
@@ -91,7 +102,7 @@ def write_formatted(comparison, fmt: str, lang: str, output: str | None, excel_d
         from goaltrack.present.spreadsheet import write_workbook
 
         write_workbook(output, present.compare_sheets(comparison, lang))
-        info(f"Wrote {output}: {len(comparison.entries)} scopes.")
+        info(LABELS[lang]["wrote"].format(output=output, n=counted_in(len(comparison.entries), "scope", lang)))
 
 
 def show_table(comparison, as_of: int, lang: str, wide: bool) -> None:
@@ -100,7 +111,7 @@ def show_table(comparison, as_of: int, lang: str, wide: bool) -> None:
     from goaltrack.present.table import omitted_note
 
     if not comparison.entries:  # an empty table would look like a fault: say why there is nothing
-        info(f"No scope has a figure for {comparison.goal_id} up to {as_of}: nothing to compare.")
+        info(LABELS[lang]["nothing_to_compare"].format(goal=comparison.goal_id, year=as_of))
         return
     out = console()
     width = out.width
