@@ -226,6 +226,10 @@ def test_status_with_figures_shows_only_the_goals_a_scope_has_figures_for(run):
     out = run("status", "--scope", "Tårnby", "--with-figures", "--format", "json")
     assert [g["id"] for g in json.loads(out.stdout)["goals"]] == ["homelessness"]
     assert out.stderr == "Left out 15 goals without a figure for Tårnby (185) up to 2026.\n"
+    danish = run("status", "--scope", "Tårnby", "--with-figures", "--format", "json", "--lang", "da")
+    assert danish.stderr == "Udeladt: 15 mål uden tal for Tårnby (185) til og med 2026.\n"
+    tomorrow = run("status", "--scope", "Tårnby", "--with-figures", "--format", "json", "--as-of", "2018")
+    assert tomorrow.stderr == "Left out 16 goals without a figure for Tårnby (185) up to 2018.\n"
     assert len(run.json("status", "--scope", "Tårnby", "--format", "json")["goals"]) == 16  # without it: all
     assert "Left out" not in run("status", "homelessness", "--with-figures").stderr  # the nation has one
 

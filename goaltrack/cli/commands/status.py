@@ -19,7 +19,8 @@ from goaltrack.cli.options import (
     set_option,
     wide_option,
 )
-from goaltrack.cli.output import console, counted, emit, info, widen
+from goaltrack.cli.output import console, emit, info, widen
+from goaltrack.present.i18n import LABELS, counted_in
 
 
 @click.command()
@@ -72,8 +73,8 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
     if with_figures:
         shown = [s for s in statuses if s.points]
         if len(shown) < len(statuses):
-            info(f"Left out {counted(len(statuses) - len(shown), 'goal')} without a figure for "
-                 f"{where.label(lang)} up to {as_of}.")
+            info(LABELS[lang]["left_out_goals"].format(n=counted_in(len(statuses) - len(shown), "goal", lang),
+                                                        scope=where.label(lang), year=as_of))
         statuses = shown
     if fmt == "table" and output is None:
         print_tables(statuses, where, as_of, lang, wide)
@@ -87,7 +88,7 @@ def status(goals: tuple[str, ...], as_of: int, scope: str | None, set_id: str | 
         from goaltrack.present.spreadsheet import write_workbook
 
         write_workbook(output, status_sheets(statuses, as_of, where, lang))
-        info(f"Wrote {output}: {counted(len(statuses), 'goal')}.")
+        info(LABELS[lang]["wrote"].format(output=output, n=counted_in(len(statuses), "goal", lang)))
     else:
         emit(status_as_markdown(statuses, as_of, where, lang), output)
 
