@@ -11,6 +11,7 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
+from goaltrack.domain.units import ascii_digits
 from goaltrack.errors import GoaltrackError
 
 NATION_NAMES = ("hele landet", "danmark", "denmark", "dk", "landet i alt", "i alt")
@@ -50,7 +51,7 @@ class ScopeNames:
         self.nation = nation
         for code, name in scopes:
             self.codes[code.casefold()] = code
-            if code.isdigit():
+            if ascii_digits(code):
                 self.codes[str(int(code))] = code
             for variant in _variants(name):
                 self.names.setdefault(variant, code)
@@ -76,7 +77,7 @@ class ScopeNames:
             return None
         if key in self.codes:
             return self.codes[key]
-        if key.isdigit() and str(int(key)) in self.codes:  # 0101 is 101
+        if ascii_digits(key) and str(int(key)) in self.codes:  # 0101 is 101
             return self.codes[str(int(key))]
         for variant in _variants(key):
             if variant in self.names:

@@ -74,6 +74,11 @@ def counts(unit: str) -> bool:
     return known is not None and known.whole
 
 
+def ascii_digits(text: str) -> bool:
+    """Whether ``text`` is digits 0-9 only: str.isdigit() also takes ² and ٢٠١٩, which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 # ASCII digits only: Python's \d and float() also take ６４３１ and ٢٠٠, which no statistics office
 # publishes and a reader could not check against the source.
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 TITLE_ROWS = 30  # the header must stand within the first this many rows
 TIME_CODE = re.compile(r"(\d{4})\s*([KQMHUW])\s*(\d{1,2})", re.IGNORECASE)  # a quarter or a month: 2019K1
-_YEAR_HEADER = re.compile(r"\d{4}")
+_YEAR_HEADER = re.compile(r"[0-9]{4}")  # ASCII only: \d would take ٢٠١٩ too
 
 COLUMNS = ("goal", "scope", "year", "value", "source", "note", "status", "recorded_at", "replaced_at", "published",
            "flag")

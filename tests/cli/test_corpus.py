@@ -64,6 +64,8 @@ CATALOGUES = {  # file: what the error must say
 }
 
 FIGURES = {
+    "superscript-scope.csv": ":2: unknown scope '²'",  # str.isdigit('²') is True, int('²') fails
+    "arabic-year-header.csv": "the header has unknown column(s) '٢٠١٩'",  # not read as the year 2019
     "ambiguous-comma.csv": ":2: value '6,138' is ambiguous",
     "ancient-year.csv": f":2: year 1066 is outside 1900..{THIS_YEAR}",
     "impossible-year.csv": f":2: year 3015 is outside 1900..{THIS_YEAR}",
@@ -194,6 +196,15 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["record", "homelessness", "6000", "--year", "2015", "--source", "x" * 2001], "the source is 2,001 characters"),
     (["--db", "mysql://x@y/z", "status"], "the database driver MySQLdb is not installed"),
     (["--db", "nonsense", "status"], "not a database URL"),
+    # Superscript and other non-ASCII digits pass str.isdigit() but not int(): never a traceback.
+    (["status", "--scope", "²"], "unknown scope '²'"),
+    (["status", "--scope", "¹⁰¹"], "unknown scope '¹⁰¹'"),
+    (["record", "homelessness", "5", "--year", "2019", "--scope", "²"], "unknown scope '²'"),
+    (["compare", "homelessness", "--region", "²"], "unknown scope '²'"),
+    (["history", "homelessness", "--scope", "٢"], "unknown scope '٢'"),
+    (["chart", "homelessness", "--scope", "²", "--out", "{tmp}/c"], "unknown scope '²'"),
+    (["record", "homelessness", "⁵", "--year", "2019"], "value '⁵' is not a number"),
+    (["status", "--set", "²"], "unknown goal set '²'"),
 ]
 
 

@@ -85,7 +85,7 @@ def default_workers(jobs: int) -> int:
     import os
 
     wanted = os.environ.get(WORKERS_ENV)
-    if wanted and wanted.isdigit():
+    if wanted and wanted.isascii() and wanted.isdigit():
         return max(1, int(wanted))
     if jobs < 4:
         return 1
