@@ -47,15 +47,41 @@ def read_whole(path: Path, cap: int = MAX_WHOLE_BYTES) -> bytes:
     return b"".join(_byte_blocks(path, cap))
 
 
+# Codecs Python calls text encodings that still do not read a file of text: names for the web
+# (punycode, idna) and escape formats; bytes-to-bytes codecs (base64, zlib, rot13) are refused by
+# their kind.
+_NOT_FILE_TEXT = {"punycode", "idna", "undefined", "unicode-escape", "raw-unicode-escape"}
+# Byte-order marks, UTF-32's before UTF-16's (FF FE starts both)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decoder(name: str):
+    """An incremental decoder for a text encoding; anything else (base64, rot13) an error."""
     try:
-        return codecs.getincrementaldecoder(name)(errors="strict")
-    except LookupError:
-        raise GoaltrackError(f"unknown encoding {name!r} (try utf-8 or cp1252)") from None
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a name with a NUL
+        raise GoaltrackError(f"unknown encoding {name[:40]!r} (try utf-8 or cp1252)") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_TEXT:
+        raise GoaltrackError(f"--encoding {name[:40]!r} is not a text encoding (try utf-8, cp1252 or utf-16)")
+    return info.incrementaldecoder(errors="strict")
+
+
+def _looks_utf16_le(raw: bytes) -> bool:
+    """Whether ``raw`` starts like UTF-16 (little-endian) text of Latin letters: a NUL after each character."""
+    head = raw[:64]
+    return len(head) >= 4 and set(head[1::2]) == {0} and 0 not in head[0::2]
+
+
+def bom_encoding(raw: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte-order mark at the start of ``raw`` names (UTF-8's is
+    read by utf-8-sig), or None."""
+    return next((name for bom, name in _BOMS if raw.startswith(bom)), None)
 
 
 def _encoding_name(name: str) -> str:
-    return {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp1252": "Windows-1252"}.get(name.lower(), name)
+    return {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16",
+            "utf-32": "UTF-32"}.get(name.lower(), name)
 
 
 class _Decoding:
@@ -74,12 +100,20 @@ class _Decoding:
         return _encoding_name(self.name)
 
     def decode(self, raw: bytes) -> str:
+        if self.first and self.named is None and bom_encoding(raw):  # UTF-16 or -32, found by its mark
+            self.name = bom_encoding(raw)
+            self.decoder = _decoder(self.name)
         try:
             text = self.decoder.decode(raw)
         except UnicodeDecodeError as exc:
             text = self._fall_back(raw, exc)
+        except UnicodeError:  # UTF-16 or -32 named without a byte-order mark in the file
+            raise GoaltrackError(f"{self.path} does not start with the byte-order mark {self.encoding} needs; "
+                                 f"name the byte order: --encoding {self.name}-le or {self.name}-be") from None
         if "\x00" in text:
-            raise GoaltrackError(f"{self.path} holds binary data, not CSV, JSON or xlsx")
+            hint = ("; if it is UTF-16 text without a byte-order mark, add --encoding utf-16-le"
+                    if self.named is None and self.first and _looks_utf16_le(raw) else "")
+            raise GoaltrackError(f"{self.path} holds binary data, not CSV, JSON or xlsx{hint}")
         self.first = False
         self.offset += len(raw)
         return text
@@ -98,7 +132,12 @@ class _Decoding:
                                  "read); save it as CSV (UTF-8), or name its encoding with --encoding") from None
 
     def finish(self) -> str:
-        return self.decoder.decode(b"", final=True)
+        """What the decoder still holds; a file that ends inside a character is an error naming its end."""
+        try:
+            return self.decoder.decode(b"", final=True)
+        except UnicodeError:
+            raise GoaltrackError(f"{self.path} is not {self.encoding} text: it ends inside a character "
+                                 f"(byte {self.offset}); the file may be cut short") from None
 
 
 def _block_end(text: str) -> int:

@@ -12,6 +12,7 @@ from goaltrack.domain.units import MAX_DIGITS, underflowed
 from goaltrack.errors import GoaltrackError
 from goaltrack.ingest.blocks import BATCH, FigureBlock, block_of
 from goaltrack.ingest.checks import RefusedNumber, short_repr
+from goaltrack.ingest.decode import bom_encoding
 from goaltrack.ingest.shapes import header_name
 
 if TYPE_CHECKING:
@@ -49,10 +50,12 @@ def json_blocks(file: FigureFile, data: bytes) -> Iterator[FigureBlock]:
 
 def _records(file: FigureFile, data: bytes) -> list:
     """The records of a JSON file: a list, or the error that says what it is instead."""
+    encoding = bom_encoding(data) or "utf-8-sig"  # UTF-16 or -32 only with their byte-order mark
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise GoaltrackError(f"{file.path} is not UTF-8 text (byte {exc.start} cannot be read)") from None
+        raise GoaltrackError(f"{file.path} is not {encoding.upper().removesuffix('-SIG')} text (byte {exc.start} "
+                             "cannot be read)") from None
     if not text.strip():
         raise GoaltrackError(f"{file.path} is empty")
     try:

@@ -64,6 +64,9 @@ CATALOGUES = {  # file: what the error must say
 }
 
 FIGURES = {
+    "cut-inside-a-character.csv": "is not UTF-8 text: it ends inside a character (byte 47); the file may be cut short",
+    "utf16-without-bom.csv": "holds binary data, not CSV, JSON or xlsx; if it is UTF-16 text without a byte-order "
+                             "mark, add --encoding utf-16-le",
     "superscript-scope.csv": ":2: unknown scope '²'",  # str.isdigit('²') is True, int('²') fails
     "arabic-year-header.csv": "the header has unknown column(s) '٢٠١٩'",  # not read as the year 2019
     "ambiguous-comma.csv": ":2: value '6,138' is ambiguous",
@@ -196,6 +199,13 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["record", "homelessness", "6000", "--year", "2015", "--source", "x" * 2001], "the source is 2,001 characters"),
     (["--db", "mysql://x@y/z", "status"], "the database driver MySQLdb is not installed"),
     (["--db", "nonsense", "status"], "not a database URL"),
+    # --encoding takes text encodings only (codecs from bytes to bytes, or for host names, are not)
+    *[(["import", "{corpus}/all-withheld.csv", "--encoding", name], f"--encoding '{name}' is not a text encoding")
+      for name in ("rot13", "base64", "zlib", "bz2", "punycode", "idna", "hex", "uu", "quopri")],
+    (["import", "{corpus}/all-withheld.csv", "--encoding", "utf-16"],
+     "does not start with the byte-order mark UTF-16 needs; name the byte order: --encoding utf-16-le or utf-16-be"),
+    (["import", "{corpus}/all-withheld.csv", "--encoding", "utf-32"], "is not UTF-32 text (byte 0 cannot be read)"),
+    (["import", "{corpus}/all-withheld.csv", "--encoding", "no-such\x00"], "unknown encoding 'no-such\\x00'"),
     # Superscript and other non-ASCII digits pass str.isdigit() but not int(): never a traceback.
     (["status", "--scope", "²"], "unknown scope '²'"),
     (["status", "--scope", "¹⁰¹"], "unknown scope '¹⁰¹'"),

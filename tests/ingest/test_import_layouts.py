@@ -4,6 +4,8 @@ length, nesting, the problem count, sources on --replace, plausibility."""
 
 from __future__ import annotations
 
+import codecs
+
 import json
 
 import pytest
@@ -67,6 +69,24 @@ def test_a_named_encoding_wins(run, ready, tmp_path):
     assert figures(run, "homelessness")[("825", 2015)] == (3, None)
     refused = run.fails("import", str(path), "--encoding", "nonsense")
     assert "unknown encoding 'nonsense'" in refused.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read_by_themselves(run, ready, tmp_path, encoding):
+    """Excel's "Unicode text" is UTF-16 with a byte-order mark: it was refused as binary data."""
+    text = "mål;kommune;år;værdi\nhomelessness;Læsø;2015;3\n"
+    path = tmp_path / "unicode.csv"
+    path.write_bytes((codecs.BOM_UTF16_BE + text.encode(encoding)) if encoding == "utf-16-be"
+                     else text.encode(encoding))
+    out = run("import", str(path))
+    assert f"Imported {path}: 1 row; 1 new" in out.stderr
+    assert figures(run, "homelessness")[("825", 2015)] == (3, None)
+    json_path = tmp_path / "unicode.json"
+    json_path.write_bytes('[{"goal": "homelessness", "scope": "Ærø", "year": 2016, "value": 4}]'.encode(encoding)
+                          if encoding != "utf-16-be" else codecs.BOM_UTF16_BE + '[{"goal": "homelessness", '
+                          '"scope": "Ærø", "year": 2016, "value": 4}]'.encode(encoding))
+    run("import", str(json_path))
+    assert figures(run, "homelessness")[("492", 2016)] == (4, None)
 
 
 def test_utf8_file_broken_late_names_the_byte_and_the_option(run, ready, tmp_path):
