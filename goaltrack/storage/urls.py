@@ -11,13 +11,24 @@ import re
 # A password in a URL: after "user:" up to the LAST "@" of the address (a password may hold "@", ":"
 # and "/" as typed), and any query parameter that carries one (?password=…).
 _USERINFO_PASSWORD = re.compile(r"([A-Za-z][\w+.-]*://[^:@/\s]*:)[^\s?#]*(@)")
-_QUERY_PASSWORD = re.compile(r"([?&;](?:password|passwd|pwd|pass|sslpassword)=)[^&#\s]*", re.IGNORECASE)
+_QUERY_PARAMETER = re.compile(r"([?&;])([^=&;#\s]+)=([^&;#\s]*)")
 _SECRET_KEYS = ("password", "passwd", "pwd", "pass", "sslpassword")
+
+
+def _secret_key(key: str) -> bool:
+    """Whether a query parameter's name, as written (p%41ssword, PASSWORD), names a password."""
+    from urllib.parse import unquote_plus
+
+    return unquote_plus(key).lower() in _SECRET_KEYS
+
+
+def _masked_parameter(match: re.Match[str]) -> str:
+    return f"{match[1]}{match[2]}=***" if _secret_key(match[2]) else match[0]
 
 
 def mask_url(text: str) -> str:
     """``text`` (a URL, or a message holding URLs) with every password replaced by ***, fit to print."""
-    return _QUERY_PASSWORD.sub(r"\1***", _USERINFO_PASSWORD.sub(r"\1***\2", text))
+    return _QUERY_PARAMETER.sub(_masked_parameter, _USERINFO_PASSWORD.sub(r"\1***\2", text))
 
 
 def _userinfo(url: str) -> tuple[str, str, str | None, str] | None:
@@ -50,6 +61,8 @@ def secrets(url: str | None) -> list[str]:
         found |= {parts[2], unquote(parts[2])}
     query = url.partition("?")[2]
     found |= {value for key, value in parse_qsl(query, keep_blank_values=False) if key.lower() in _SECRET_KEYS}
+    # ... and as written, which is what the command line holds: ab+cd, p%41ss, a key spelt p%41ssword
+    found |= {value for _, key, value in _QUERY_PARAMETER.findall("?" + query) if value and _secret_key(key)}
     pieces = {piece for secret in found for piece in re.split(r"[@:/]", secret) if len(piece) >= 4}
     return sorted(found | pieces, key=len, reverse=True)
 

@@ -20,6 +20,9 @@ URLS = [
     ("postgresql+psycopg://slash:Top/Secret@127.0.0.1:1/goals", "Top/Secret"),
     ("postgresql+psycopg://ana:p@ss:LeakedPart@127.0.0.1:1/goals", "p@ss:LeakedPart"),
     ("postgresql+psycopg://ana:pct%40Enc0ded@127.0.0.1:1/goals", "pct@Enc0ded"),
+    # a query value is masked as written too, which is what ps shows: '+' and %41 are not what it decodes to
+    ("postgresql+psycopg://ana@127.0.0.1:1/goals?password=ab+cd+Secret", "ab cd Secret"),
+    ("postgresql+psycopg://ana@127.0.0.1:1/goals?password=p%41ss%2BLeakedPart", "pAss+LeakedPart"),
 ]
 
 
@@ -95,7 +98,8 @@ with open("/proc/self/cmdline", "rb") as f:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the process list is read from /proc")
-@pytest.mark.parametrize(("url", "password"), URLS[:5])
+@pytest.mark.parametrize(("url", "password"), [*URLS, ("postgresql+psycopg://ana@127.0.0.1:1/goals?p%41ssword=LeakedPart",
+                                                     "LeakedPart")])
 def test_the_process_list_shows_no_password(tmp_path, url, password):
     script = tmp_path / "worker.py"
     script.write_text(SCRIPT)
@@ -106,7 +110,7 @@ def test_the_process_list_shows_no_password(tmp_path, url, password):
     assert blanked == "True" and kept == url
     for shown in (worker, parent):
         assert "--db postgresql+psycopg://" in shown and "127.0.0.1:1/goals" in shown
-        for piece in (password, "Secret", "LeakedPart", "Pl41n"):
+        for piece in (password, "Secret", "LeakedPart", "Pl41n", "Enc0ded", "p%41ss%2B"):
             assert piece not in shown, shown
 
 
