@@ -39,6 +39,9 @@ class CatalogueChecker(GoalChecker):
         set_id = self.set_id(top)
         scopes = self.scopes(top.get("scopes"))
         codes = {scope.code for scope in scopes}
+        if set_id.casefold() in {code.casefold() for code in codes | {NATION}}:
+            self.fail(("id",), f"the catalogue's id '{set_id}' is also a scope's code: their charts would share "
+                               f"the folder charts/{set_id}/; choose another id")
         home = None
         if top.get("scope") is not None:
             home = self.scope_code(top["scope"], ("scope",))
@@ -68,6 +71,9 @@ class CatalogueChecker(GoalChecker):
             self.fail(("id",), f"the catalogue's id {set_id!r} must be lowercase letters, digits and '-' "
                                f"(at most {MAX_SET_ID}, no leading, trailing or double '-'), e.g. aarhus-2030")
             return SHIPPED_SET
+        if not any(c.isalpha() for c in set_id):  # Danish scope codes are digits: charts/101/ is København's
+            self.fail(("id",), f"the catalogue's id '{set_id}' must hold a letter (digits alone are a "
+                               "municipality's or region's code, whose charts have the folder of that name)")
         return set_id
 
     def goals(self, top: dict, set_id: str, home: str | None, codes: set[str], window: int | None) -> list[GoalDef]:

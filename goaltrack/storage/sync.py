@@ -80,6 +80,7 @@ def sync_catalogue(engine: Engine, catalogue: Catalogue, archive: bool = False,
         others = catalogue.set_id != SHIPPED_SET
         _sync_scopes(session, catalogue, others)
         _sync_set(session, catalogue)
+        _check_folders_apart(session, catalogue)
         existing, wanted = _sync_goals(session, catalogue, result)
         _check_shared_indicators(session, catalogue)
         _leave_out_missing(session, catalogue, existing, wanted, archive, result)
@@ -108,6 +109,15 @@ def _sync_scopes(session: Session, catalogue: Catalogue, others: bool) -> None:
     if catalogue.scope is not None and session.get(Scope, catalogue.scope) is None:
         raise GoaltrackError(f"{catalogue.path}: scope '{catalogue.scope}' is not a known scope "
                              "(see goaltrack scopes, or define it under scopes:); nothing was changed")
+
+
+def _check_folders_apart(session: Session, catalogue: Catalogue) -> None:
+    """No goal set's id is a scope's code (in any case): each has its folder of charts by that name."""
+    sets = {s.casefold(): s for s in session.exec(select(GoalSet.id))}
+    clash = next((code for code in session.exec(select(Scope.code)) if code.casefold() in sets), None)
+    if clash is not None:
+        raise GoaltrackError(f"{catalogue.path}: goal set '{sets[clash.casefold()]}' and scope '{clash}' would "
+                             f"share the chart folder charts/{clash}/; give the set another id; nothing was changed")
 
 
 def _sync_set(session: Session, catalogue: Catalogue) -> None:

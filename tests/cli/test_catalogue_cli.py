@@ -139,3 +139,16 @@ def test_sync_without_a_file_follows_the_shipped_catalogue(run, tmp_path):
     assert "16 added" in result.stderr and "1 archived" in result.stderr and "1 removed" in result.stderr
     assert len(run.json("scopes", "--format", "json")) == 104
     assert run("catalogue", "check").stderr.endswith("16 goals, 104 scopes, no problems.\n")
+
+
+def test_a_set_and_a_scope_never_share_a_chart_folder(run, tmp_path, db_path):
+    """A set's charts go to charts/SET/, a scope's to charts/CODE/: a set 'x-7' and, later, a scope
+    'X-7' (folders alike on a case-blind disk) are refused, whichever comes second."""
+    goal = "goals:\n  - {id: a, title: {en: A, da: A}, unit: persons, direction: decrease}\n"
+    run("catalogue", "sync", write(tmp_path, "id: x-7\n" + goal, "set.yaml"))
+    before = dump(db_path)
+    other = write(tmp_path, "id: other\nscopes:\n  - {code: X-7, name: X, kind: other}\n" + goal, "other.yaml")
+    result = run.fails("catalogue", "sync", other)
+    assert result.stderr.splitlines()[0] == (f"Error: {other}: goal set 'x-7' and scope 'X-7' would share the "
+                                             "chart folder charts/X-7/; give the set another id; nothing was changed")
+    assert dump(db_path) == before

@@ -19,6 +19,9 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 THIS_YEAR = datetime.date.today().year
 
 CATALOGUES = {  # file: what the error must say
+    "set-id-digits.yaml": ":1: the catalogue's id '101' must hold a letter",  # charts/101/ is København's
+    "set-id-is-a-scope.yaml": ":1: the catalogue's id 'aarhus' is also a scope's code: their charts would share "
+                              "the folder charts/aarhus/",
     "alias-bomb.yaml": "aliases and anchors are not allowed",
     "anchors.yaml": "aliases and anchors are not allowed",
     "merge-key.yaml": "merge keys (<<) are not allowed",
