@@ -43,13 +43,37 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+MAX_MANIFEST = 16 * 1024 * 1024  # bytes: ~150,000 files listed; a larger list is not goaltrack's
+PENDING = "pending"  # listed before it is written: a file an interrupted run may have left, ours to replace
+
+
 def written_before(folder: Path) -> dict[str, str]:
-    """What goaltrack wrote in ``folder`` last time: relative path → sha256."""
+    """What goaltrack wrote in ``folder`` last time: relative path → sha256 (or PENDING). The list is
+    read only as a small regular file: a link, FIFO or device there is an error, never followed,
+    waited on or read without end; a list that is not goaltrack's JSON counts as none."""
+    import stat
+
+    path = folder / MANIFEST
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
         return {}
-    return data.get("files", {}) if isinstance(data, dict) and isinstance(data.get("files"), dict) else {}
+    except OSError as exc:  # ELOOP: a symbolic link
+        raise GoaltrackError(f"cannot read {path}: {'it is a symbolic link' if path.is_symlink() else exc.strerror}; "
+                             "remove it") from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST:
+            what = "larger than 16 MB" if stat.S_ISREG(info.st_mode) else "not a regular file"
+            raise GoaltrackError(f"{path} is {what}, not goaltrack's list of the files it wrote; remove it")
+        raw = f.read(MAX_MANIFEST + 1)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)} \
+        if isinstance(files, dict) else {}
 
 
 def check_targets(folder: Path, paths: Sequence[Path], force: bool | None = False, keep_others: bool = True,
@@ -69,7 +93,7 @@ def check_targets(folder: Path, paths: Sequence[Path], force: bool | None = Fals
         elif keep_others and path.exists():
             name = _relative(folder, path)
             try:
-                same = ours.get(name) == _digest(path)
+                same = ours.get(name) == PENDING or ours.get(name) == _digest(path)
             except OSError as exc:
                 raise GoaltrackError(f"cannot read {path}: {exc.strerror or exc}") from None
             if not same:
@@ -95,7 +119,7 @@ def _more(paths: Sequence[Path]) -> str:
     return f" (and {len(paths) - 1} more)" if len(paths) > 1 else ""
 
 
-def write_file(path: Path, data: bytes | str) -> None:
+def write_file(path: Path, data: bytes | str, counted: bool = True) -> None:
     """Write ``data`` to ``path`` whole: into a temporary file beside it, then moved into place (which
     replaces a symbolic link rather than following it). Any failure is one GoaltrackError."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -106,7 +130,8 @@ def write_file(path: Path, data: bytes | str) -> None:
                 f.write(raw)
             os.chmod(temporary, 0o666 & ~_umask())
             os.replace(temporary, path)
-            count_written()
+            if counted:  # one of the command's files (the folder's list is not)
+                count_written()
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
@@ -120,9 +145,26 @@ def _umask() -> int:
     return mask
 
 
-def remember(folder: Path, paths: Sequence[Path]) -> None:
-    """Add the files just written to the folder's list of what goaltrack wrote there."""
+def intend(folder: Path, paths: Sequence[Path]) -> None:
+    """List the files about to be written that the folder's list does not hold yet, as PENDING: a run
+    interrupted in the middle (Ctrl-C, a closed terminal, a kill) leaves files the next run may
+    replace without --force."""
     files = written_before(folder)
+    new = {_relative(folder, path) for path in paths} - set(files)
+    if new:
+        files.update(dict.fromkeys(new, PENDING))
+        _write_list(folder, files)
+
+
+def remember(folder: Path, paths: Sequence[Path]) -> None:
+    """Add the files just written to the folder's list of what goaltrack wrote there (the files listed
+    as pending and not written after all leave the list)."""
+    files = {name: digest for name, digest in written_before(folder).items() if digest != PENDING}
     for path in paths:
         files[_relative(folder, path)] = _digest(path)
-    write_file(folder / MANIFEST, json.dumps({"written_by": "goaltrack", "files": files}, indent=1, sort_keys=True))
+    _write_list(folder, files)
+
+
+def _write_list(folder: Path, files: dict[str, str]) -> None:
+    write_file(folder / MANIFEST, json.dumps({"written_by": "goaltrack", "files": files}, indent=1, sort_keys=True),
+               counted=False)

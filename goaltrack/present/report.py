@@ -28,7 +28,7 @@ from goaltrack.present.charts.files import (
 from goaltrack.present.formats import status_as_markdown
 from goaltrack.present.i18n import LABELS, REPORT_WORDS
 from goaltrack.present.numbers import difference, number, progress_text
-from goaltrack.present.outputs import check_targets, remember, write_file
+from goaltrack.present.outputs import check_targets, intend, remember, write_file
 from goaltrack.present.status_text import (
     basis_source,
     by_set,
@@ -190,6 +190,7 @@ def write_report(statuses: Sequence[GoalStatus], out: Path, as_of: int, scope: P
 
     def check(charts: list[Path]) -> None:  # before anything is drawn or written
         check_targets(out, [markdown_path, html_path, *charts], force=force)
+        intend(out, [markdown_path, html_path, *charts])  # so that an interrupted report can be finished
 
     blank = {id(s) for s in undrawable(statuses, as_of)}  # no figure at all: no chart, a panel in the overview
     # each source is named once, beside its goal's chart, so the charts leave it out of their footers

@@ -104,3 +104,85 @@ def test_the_goal_id_overview_is_reserved(run, db_path, tmp_path):
     result = run.fails("chart", "--all", "--out", str(tmp_path / "charts"))
     assert "two charts would be written to" in result.stderr and "overview.png" in result.stderr
     assert not list((tmp_path / "charts").glob("*.png"))
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "too large"])
+def test_the_file_list_is_read_only_as_a_small_regular_file(run, tmp_path, kind):
+    """A list that is a link to /dev/zero read until memory ran out; a FIFO hung report for ever."""
+    import os
+
+    out = tmp_path / "report"
+    out.mkdir()
+    listed = out / MANIFEST
+    if kind == "fifo":
+        os.mkfifo(listed)
+        why = f"Error: {listed} is not a regular file, not goaltrack's list of the files it wrote; remove it"
+    elif kind == "too large":
+        with open(listed, "wb") as f:
+            f.truncate(16 * 1024 * 1024 + 1)  # sparse: no disk used
+        why = f"Error: {listed} is larger than 16 MB, not goaltrack's list of the files it wrote; remove it"
+    else:
+        listed.symlink_to("/dev/zero")
+        why = f"Error: cannot read {listed}: it is a symbolic link; remove it"
+    result = run.fails("report", "--out", str(out))
+    assert result.stderr.splitlines()[0] == why
+    assert [name for name in files(out) if name != "charts"] == [MANIFEST]  # nothing drawn or written
+
+
+def test_an_interrupted_report_is_finished_without_force(run, tmp_path, monkeypatch):
+    """Interrupted after two charts (Ctrl-C, a closed terminal): the next run replaces what the first
+    left, since the list named those files before they were written."""
+    import json
+
+    from goaltrack.present import outputs
+
+    monkeypatch.setenv("GOALTRACK_CHART_WORKERS", "1")
+    real, calls = outputs.write_file, []
+
+    def interrupted(path, data, counted=True):
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real(path, data, counted)
+
+    monkeypatch.setattr(outputs, "write_file", interrupted)
+    out = tmp_path / "report"
+    result = run("report", "--out", str(out), ok=False)
+    assert result.exit_code == 130
+    assert "interrupted while writing files: some were written" in result.stderr
+    listed = json.loads((out / MANIFEST).read_text())["files"]
+    assert listed["report.md"] == outputs.PENDING and listed["charts/homelessness.png"] == outputs.PENDING
+    left = [name for name in files(out) if name.endswith(".png")]
+    assert len(left) == 1  # the list itself was the first file written, then one chart
+    monkeypatch.setattr(outputs, "write_file", real)
+    run("report", "--out", str(out))  # no --force needed
+    listed = json.loads((out / MANIFEST).read_text())["files"]
+    assert outputs.PENDING not in listed.values() and "report.md" in listed
+    # A file someone else put where a chart will go is still theirs: only pending files are ours.
+    (out / "charts" / "homelessness.png").write_bytes(b"mine")
+    assert "was not written by goaltrack" in run.fails("report", "--out", str(out)).stderr
+
+
+@pytest.mark.slow
+def test_a_report_killed_by_a_closed_terminal_is_finished_by_the_next_run(tmp_path, db_path):
+    """SIGHUP (the terminal closed) ends the process at once, with no handler: what it wrote stays
+    on the list as pending, so the next run needs no --force."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "GOALTRACK_CHART_WORKERS": "1"}
+    out = tmp_path / "report"
+    command = [sys.executable, "-m", "goaltrack", "report", "--out", str(out)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while process.poll() is None and not list((out / "charts").glob("*.png")):
+        time.sleep(0.01)  # until the first chart is in place
+    process.send_signal(signal.SIGHUP)
+    process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGHUP, "the report finished before it could be interrupted"
+    assert not (out / "report.md").exists()
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert (out / "report.md").exists()
