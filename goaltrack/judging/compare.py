@@ -110,8 +110,8 @@ class RateBasis:
     """How a comparison's persons or counts became rates per 100,000 inhabitants (method v3, Rates)."""
 
     population: str  # the indicator of inhabitants the set names
-    target: float | None  # the home scope's target as a rate
-    target_population_year: int | None  # the year of the population it was divided by
+    target: float | None  # the home scope's target as a rate (None: a relative change, on each scope's baseline)
+    target_population_year: int | None  # the year of the population a target level was divided by
     left_out: int  # figures without a population figure of their scope and year (a scope left with none is
     # not compared)
 
@@ -191,5 +191,5 @@ def _as_rates(engine: Engine, goal: Goal, indicator: str, home: str, figures: di
         if points and not figures[code] and code != home:  # no figure of a year with inhabitants: not compared
             del figures[code]
     rated = goal.model_copy(update={"unit": rates.RATE, "baseline_value": national[0], "target_value": national[1]})
-    return rated, RateBasis(indicator, national[1] if national[1] is not None else rated.target_level,
-                            target_year if goal.target_value is not None else None, left_out)
+    return rated, RateBasis(indicator, rated.target_level, target_year if goal.target_value is not None else None,
+                            left_out)

@@ -165,9 +165,12 @@ def _measure_notes(comparison: Comparison, lang: str, several: bool) -> list[str
     reference = next((e for e in entries if e.group == "reference"), None)
     home = reference.status.place.display_name(lang) if reference is not None else "–"
     if basis is not None:
-        target = "–" if basis.target is None else number(basis.target, "rate", lang)
-        notes = [words["rates_note"].format(population=basis.population, target=target, home=home,
-                                            year=basis.target_population_year or "–")]
+        if basis.target is None:  # a goal by direction only
+            notes = [words["rates_note_plain"].format(population=basis.population)]
+        else:
+            notes = [words["rates_note"].format(population=basis.population, home=home,
+                                                target=number(basis.target, "rate", lang),
+                                                year=basis.target_population_year)]
         return notes + ([words["rates_left_out"].format(n=basis.left_out)] if basis.left_out else [])
     if not several or not entries or not counts(entries[0].status.goal.unit):
         return []

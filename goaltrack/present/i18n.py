@@ -50,6 +50,8 @@ LABELS: dict[str, dict[str, str]] = {
         "per_inhabitants": "per 100,000 inhabitants",
         "rates_note": "Rates per 100,000 inhabitants: each figure over the population ({population}) of its "
                       "scope and year; the target, {target}, is {home}'s over its population in {year}.",
+        "rates_note_plain": "Rates per 100,000 inhabitants: each figure over the population ({population}) of its "
+                            "scope and year.",
         "rates_left_out": "Figures left out for want of a population figure of their scope and year: {n}.",
         # messages on stderr
         "left_out_goals": "Left out {n} without a figure for {scope} up to {year}.",
@@ -112,6 +114,8 @@ LABELS: dict[str, dict[str, str]] = {
         "per_inhabitants": "pr. 100.000 indbyggere",
         "rates_note": "Rater pr. 100.000 indbyggere: hvert tal delt med befolkningen ({population}) i samme "
                       "område og år; målsætningen, {target}, er {home}s delt med befolkningen i {year}.",
+        "rates_note_plain": "Rater pr. 100.000 indbyggere: hvert tal delt med befolkningen ({population}) i samme "
+                            "område og år.",
         "rates_left_out": "Tal udeladt, fordi befolkningstallet for samme område og år mangler: {n}.",
         "left_out_goals": "Udeladt: {n} uden tal for {scope} til og med {year}.",
         "wrote": "Skrev {output}: {n}.", "nothing_to_compare": "Intet område har et tal for {goal} til og med "

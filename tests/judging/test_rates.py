@@ -54,13 +54,13 @@ def deaths(run, tmp_path):
 def load_population(run, tmp_path, published: str = "2021-02-11"):
     path = tmp_path / "folk1am.csv"
     path.write_text("OMRÅDE;TID;INDHOLD;offentliggjort\n"
-                    f"DK;2011;{DK_2011};2012-02-11\nDK;2020;{DK_2020};{published}\n"
+                    f"DK;2011;{DK_2011};2012-02-11\nDK;2020;{DK_2020};{published}\nDK;2021;5840045;2022-02-11\n"
                     f"169;2011;48000;2012-02-11\n169;2020;50000;{published}\n"
                     f"492;2011;6800;2012-02-11\n492;2020;6100;{published}\n"
                     "101;2011;540000;2012-02-11\n"
                     f"1084;2011;1700000;2012-02-11\n1084;2020;1850000;{published}\n")
     out = run("import", str(path), "--goal", "population")
-    assert "9 new" in out.stderr
+    assert "10 new" in out.stderr
 
 
 def test_compare_ranks_rates_where_population_figures_exist(deaths, tmp_path):
@@ -123,7 +123,7 @@ def test_counts_when_asked_or_when_the_nation_has_no_population(deaths, tmp_path
 def test_a_target_year_ahead_of_the_population_uses_the_latest_before_it(deaths, tmp_path):
     path = tmp_path / "pop.csv"
     path.write_text(f"goal,scope,year,value\npopulation,DK,2011,{DK_2011}\npopulation,DK,2019,5800000\n"
-                    "population,169,2020,50000\n")
+                    "population,DK,2022,5900000\npopulation,169,2020,50000\n")  # 2022: after the target year
     deaths("import", str(path))
     data = deaths.json("compare", "drug-deaths", "--as-of", "2021", "--format", "json")
     assert data["rates"]["target_population_year"] == 2019
@@ -156,9 +156,9 @@ def test_the_catalogue_names_its_population_indicator():
 def test_population_figures_go_out_with_an_export_and_come_back(deaths, tmp_path):
     load_population(deaths, tmp_path)
     exported = deaths("export").stdout
-    assert exported.count("\npopulation,") == 9
+    assert exported.count("\npopulation,") == 10
     assert "population,169,2020,50000," in exported
-    assert deaths("export", "population").stdout.count("\npopulation,") == 9
+    assert deaths("export", "population").stdout.count("\npopulation,") == 10
     assert "population" not in deaths("export", "drug-deaths").stdout
     copy = tmp_path / "copy.csv"
     copy.write_text(exported)
@@ -200,3 +200,39 @@ def test_compares_messages_follow_the_language(run, tmp_path):
     assert run("compare", "drug-deaths", "--format", "xlsx", "--output", str(book), "--lang", "da").stderr == \
         f"Skrev {book}: 1 område.\n"
     assert run("compare", "drug-deaths", "--format", "xlsx", "--output", str(book)).stderr == f"Wrote {book}: 1 scope.\n"
+
+
+
+def test_a_relative_target_is_the_nations_baseline_rate_changed(run, tmp_path):
+    """A set of its own: persons, 1,000 in 2011 among 1,000,000 inhabitants (100 per 100,000), 30 %
+    fewer by 2020 (a change, no level): the target is 70 per 100,000, whatever the 2020 population.
+    Aarhus (751) 90 of 100,000 → 60 of 100,000: 90 → 60, achieved; Odense (461) 50 of 50,000 → 45 of
+    50,000: 100 → 90, not; a direction-only goal gets rates without a target."""
+    catalogue = tmp_path / "ours.yaml"
+    catalogue.write_text(
+        "id: ours\npopulation: inhabitants\ngoals:\n"
+        "  - {id: lonely, title: {en: Lonely, da: Ensomme}, unit: persons, direction: decrease,\n"
+        "     baseline: {year: 2011, value: 1000}, target: {year: 2020, change_pct: -30}}\n"
+        "  - {id: alone, title: {en: Alone, da: Alene}, unit: persons, direction: decrease}\n")
+    run("catalogue", "sync", str(catalogue))
+    path = tmp_path / "figures.csv"
+    path.write_text("goal,scope,year,value\ninhabitants,DK,2011,1000000\ninhabitants,DK,2020,1200000\n"
+                    "ours/lonely,751,2011,90\nours/lonely,751,2020,60\nours/lonely,461,2011,50\n"
+                    "ours/lonely,461,2020,45\ninhabitants,751,2011,100000\ninhabitants,751,2020,100000\n"
+                    "inhabitants,461,2011,50000\ninhabitants,461,2020,50000\n"
+                    "ours/alone,751,2020,5\nours/alone,461,2020,5\n")
+    run("import", str(path))
+    data = run.json("compare", "ours/lonely", "--as-of", "2021", "--format", "json")
+    assert data["rates"] == {"per": 100_000, "population": "inhabitants", "target": approx(70),
+                             "target_population_year": None, "left_out": 0}
+    scopes = {s["scope"]: s for s in data["scopes"]}
+    assert [s["scope"] for s in data["scopes"]] == ["751", "461", "DK"]
+    assert scopes["751"]["latest"]["value"] == 60 and scopes["751"]["achieved"] is True
+    assert scopes["461"]["latest"]["value"] == 90 and scopes["461"]["achieved"] is False
+    assert scopes["DK"]["baseline"]["value"] == 100 and scopes["DK"]["target"]["value"] == approx(70)
+    alone = run.json("compare", "ours/alone", "--as-of", "2021", "--format", "json")
+    assert alone["rates"]["target"] is None
+    assert {s["scope"]: s["latest"]["value"] for s in alone["scopes"]} == {"751": 5, "461": 10}
+    table = " ".join(run("compare", "ours/alone", "--as-of", "2021", "--wide").stdout.split())
+    assert "Rates per 100,000 inhabitants: each figure over the population (inhabitants) of its scope and year." \
+        in table
