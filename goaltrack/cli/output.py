@@ -31,7 +31,7 @@ def emit(text: str, output: str | None) -> None:
 def widen(out: Any, table: Any) -> None:
     """Make the console at least as wide as ``table`` (with --wide, or a terminal narrower than even the
     narrowest layout): the terminal then wraps or scrolls its lines, and no figure is ever cut short."""
-    out.width = max(out.width, sum(c.width or 0 for c in table.columns) + 3 * (len(table.columns) - 1))
+    out.width = max(out.width, table.width)
 
 
 def counted(n: int, word: str) -> str:

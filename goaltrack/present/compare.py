@@ -24,12 +24,10 @@ from goaltrack.present.status_text import (
     verdict_atoms,
     vintage_of,
 )
-from goaltrack.present.table import fitted_table
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from goaltrack.judging.compare import Comparison
+    from goaltrack.present.fitted import FittedTable as Table
 
 
 def compare_json(comparison: Comparison, lang: str = "en") -> dict:
@@ -120,6 +118,8 @@ def compare_view(comparison: Comparison, lang: str = "en", width: int | None = 1
     entries = comparison.entries
     rules = {i for i in range(len(entries) - 1)
              if (entries[i].group, entries[i].ranked) != (entries[i + 1].group, entries[i + 1].ranked)}
+    from goaltrack.present.fitted import fitted_table
+
     table = fitted_table(plan, columns, styles, compare_heading(comparison, lang), compare_notes(comparison, lang),
                          ruled, rule_after=rules)
     return table, plan.omitted

@@ -62,14 +62,24 @@ class Column:
     group: int = 9  # columns of one group give way together (the figures: their years go under them)
     stack: bool = False  # once narrower than its widest cell, every cell puts each atom on a line of its own
 
+    widths: dict = field(default_factory=dict, repr=False, compare=False)  # measured once: (kind, short, rows) → cells
+
     def natural(self, short: bool = False) -> int:
+        """The width of the widest cell on one line (measured once: a layout asks for it per row)."""
         rows = self.short_rows if short and self.short_rows is not None else self.rows
-        return max([cells(self.header)] + [cells(" ".join(r)) for r in rows])
+        key = ("natural", short, len(rows))  # rows are added while the table is built
+        if key not in self.widths:
+            self.widths[key] = max([cells(self.header)] + [cells(" ".join(r)) for r in rows])
+        return self.widths[key]
 
     def narrowest(self, short: bool = False) -> int:
+        """The width of the widest atom: narrower, an atom would be split."""
         rows = self.short_rows if short and self.short_rows is not None else self.rows
-        return max([max(cells(w) for w in self.header.split() or [""])]
-                   + [cells(a) for r in rows for a in r])
+        key = ("narrowest", short, len(rows))
+        if key not in self.widths:
+            self.widths[key] = max([max(cells(w) for w in self.header.split() or [""])]
+                                   + [cells(a) for r in rows for a in r])
+        return self.widths[key]
 
 
 @dataclass

@@ -6,8 +6,8 @@ rich is imported inside the functions.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from goaltrack.domain import progress
 from goaltrack.judging.status import GoalStatus, Place
@@ -29,7 +29,7 @@ from goaltrack.present.status_text import (
 )
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from goaltrack.present.fitted import FittedTable as Table
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -123,36 +123,11 @@ def status_view(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: 
     columns, styles = status_columns(statuses, lang)
     plan = layout(columns, width)
     notes = summary_lines(statuses, lang) + footnotes(statuses, lang)  # the counts first: the answer at a glance
+    from goaltrack.present.fitted import fitted_table
+
     table = fitted_table(plan, columns, styles, title_line(scope, as_of, lang, set_name, vintage_of(statuses)), notes,
                          box.SIMPLE_HEAD)
     return table, plan.omitted
-
-
-def fitted_table(plan: Any, columns: Sequence[Any], styles: dict[str, list[str | None]], title: str,
-                 notes: Sequence[str], frame: Any, rule_after: int | Collection[int] | None = None) -> Table:
-    """A rich table laid out as ``plan`` says (goaltrack.present.fit): each column at its width, never wrapped
-    by rich, a two-word header on two lines; ``rule_after``: the row (or rows) after which a rule is drawn."""
-    rules = {rule_after} if isinstance(rule_after, int) else set(rule_after or ())
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=shown(title), title_justify="left", caption="\n".join(map(shown, notes)) or None,
-                  caption_justify="left", header_style="bold", box=frame, show_edge=False, pad_edge=False)
-    by_key = {c.key: c for c in columns}
-    for key in plan.keys:
-        table.add_column(header_lines(by_key[key].header, plan.widths[key]),
-                         justify="right" if by_key[key].right else "left", width=plan.widths[key], no_wrap=True)
-    for i, row in enumerate(plan.lines):
-        table.add_row(*(Text("\n".join(row[key]), style=styles[key][i] or "" if key in styles else "")
-                        for key in plan.keys), end_section=i in rules)
-    return table
-
-
-def header_lines(header: str, width: int) -> str:
-    """A column header wrapped at its spaces to the column's width ("Gap" over "left"), never cut."""
-    from goaltrack.present.fit import wrap
-
-    return "\n".join(wrap(header.split(), width))
 
 
 def omitted_note(omitted: Sequence[str], width: int, lang: str = "en") -> str:
