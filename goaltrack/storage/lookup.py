@@ -90,7 +90,17 @@ def get_goals(engine: Engine, goal_ids: Sequence[str], set_id: str | None = None
     error that suggests close matches, an ambiguous one an error that lists the candidates."""
     with reading_session(engine) as session:
         known = list(session.exec(select(Goal)))
-    found = {goal.id: goal for goal in (resolve_goal(known, name, set_id) for name in goal_ids)}
+    by_code: dict[str, list[Goal]] = {}  # a name is matched among the goals of its code: 1,000 names at once
+    for goal in known:
+        by_code.setdefault(goal.code, []).append(goal)
+
+    def resolved(name: str) -> Goal:
+        try:
+            return resolve_goal(by_code.get(name.rpartition("/")[2], []), name, set_id)
+        except GoaltrackError:  # the error names the other sets' goals, or the close matches, of all
+            return resolve_goal(known, name, set_id)
+
+    found = {goal.id: goal for goal in map(resolved, goal_ids)}
     return list(found.values())
 
 

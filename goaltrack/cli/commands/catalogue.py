@@ -8,6 +8,8 @@ from goaltrack.cli.app import database
 from goaltrack.cli.options import CONTEXT, db_option
 from goaltrack.cli.output import counted, info
 
+LISTED = 20  # goals named a kind of change; the rest are counted
+
 
 @click.group(context_settings=CONTEXT)
 def catalogue() -> None:
@@ -80,8 +82,11 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
          f"{counted(result.measurements_added, 'published figure')} loaded"
          + (f", {counted(result.dated, 'figure')} dated from the catalogue." if result.dated else "."))
     for key in ("added", "updated", "restored", "archived", "removed"):
-        for goal_id in getattr(result, key):
+        named = getattr(result, key)
+        for goal_id in named[:LISTED]:
             info(f"  {key}: {goal_id}")
+        if len(named) > LISTED:  # a catalogue of 10,000 goals: not 10,000 lines
+            info(f"  {key}: … and {len(named) - LISTED:,} more (goaltrack goals --set {definition.set_id} lists them)")
     for goal_id, scope, year, held, given, source in result.differing:
         info(f"  kept: {goal_id} {scope} {year} is {format_plain(held)} here; the catalogue has "
              f"{format_plain(given)}" + (f" ({source})" if source else "")
