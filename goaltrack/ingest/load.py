@@ -43,6 +43,7 @@ class ImportResult:
     skipped_lines: int = 0  # title rows above the header and notes under the table
     layout: str = "long"
     encoding: str = "utf-8"
+    sheet: str | None = None  # the spreadsheet sheet read
     dry_run: bool = False
 
 

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 def sheet_blocks(file: FigureFile) -> Iterator[FigureBlock]:
     """The figures of a spreadsheet's sheet, BATCH rows at a time."""
-    numbered = [(i, row) for i, row in enumerate(sheet_rows(file.path, file.sheet), start=1)]
+    name, rows = sheet_rows(file.path, file.sheet)
+    file.result.sheet = name
+    numbered = [(i, row) for i, row in enumerate(rows, start=1)]
     shape = find_shape(numbered, f"{file.path}: xlsx ", file.goal)
     file.result.layout = shape.kind
     file.result.skipped_lines += sum(1 for line, cells in numbered[:shape.header_line - 1]
@@ -30,19 +32,28 @@ def sheet_blocks(file: FigureFile) -> Iterator[FigureBlock]:
     rows.finish()
 
 
-def sheet_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
-    """The rows of a spreadsheet's first sheet (or the one named), read with python-calamine."""
+def sheet_rows(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
+    """The name and rows of a spreadsheet's first visible sheet (or the one named), read with python-calamine
+    in a bounded child process (goaltrack.ingest.bounded), after the workbook's size was checked
+    (goaltrack.ingest.sheet_bounds)."""
+    from goaltrack.ingest.bounded import run_bounded
+    from goaltrack.ingest.sheet_bounds import check_workbook
+
     read_whole_check = path.stat().st_size if path.exists() else 0
     if read_whole_check > MAX_WHOLE_BYTES:
         raise GoaltrackError(f"{path} is larger than {MAX_WHOLE_BYTES:,} bytes")
+    check_workbook(path, sheet)
+    return run_bounded(str(path), _read_sheet, path, sheet)
+
+
+def _read_sheet(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
     book = _open_book(path)
-    name = _sheet_name(path, book.sheet_names, sheet)
+    name = _sheet_name(path, book, sheet)
     try:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as exc:
         raise GoaltrackError(f"{path}: sheet {name!r} cannot be read ({type(exc).__name__})") from None
-    for row in rows:
-        yield [_sheet_cell(c) for c in row]
+    return name, [[_sheet_cell(c) for c in row] for row in rows]
 
 
 def _open_book(path: Path):
@@ -59,15 +70,21 @@ def _open_book(path: Path):
                              f"{str(exc).splitlines()[0][:120] if str(exc) else 'unreadable'})") from None
 
 
-def _sheet_name(path: Path, names: list[str], sheet: str | None) -> str:
-    """The sheet to read: the one named, else the first."""
+def _sheet_name(path: Path, book: Any, sheet: str | None) -> str:
+    """The sheet to read: the one named, else the first visible one (a hidden sheet is read only
+    when named)."""
+    names = book.sheet_names
     if not names:
         raise GoaltrackError(f"{path} has no sheets")
-    if sheet is None:
-        return names[0]
-    if sheet in names:
-        return sheet
-    raise GoaltrackError(f"{path} has no sheet {sheet!r} (it has: {', '.join(map(repr, names))})")
+    if sheet is not None:
+        if sheet in names:
+            return sheet
+        raise GoaltrackError(f"{path} has no sheet {sheet!r} (it has: {', '.join(map(repr, names))})")
+    visible = [m.name for m in getattr(book, "sheets_metadata", []) if str(m.visible).endswith("Visible")]
+    if not visible and getattr(book, "sheets_metadata", None):
+        raise GoaltrackError(f"{path} has no visible sheet; name one with --sheet "
+                             f"(it has: {', '.join(map(repr, names))})")
+    return visible[0] if visible else names[0]
 
 
 def _sheet_cell(cell: Any) -> Any:

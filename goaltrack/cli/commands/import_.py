@@ -73,6 +73,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
         extra.append(f"{counted(result.withheld, 'cell')} withheld or empty")
     if result.skipped_lines:
         extra.append(f"{counted(result.skipped_lines, 'title or note line')} skipped")
-    info(f"{what} {file}: {counted(result.rows, 'row')}; {', '.join(parts)}"
+    source = f"{file} (sheet {result.sheet!r})" if result.sheet is not None else file
+    info(f"{what} {source}: {counted(result.rows, 'row')}; {', '.join(parts)}"
          + (f" ({'; '.join(extra)})" if extra else "")
          + (" (dry run: nothing written)." if dry_run else "."))
