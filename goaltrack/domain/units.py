@@ -83,20 +83,27 @@ def ascii_digits(text: str) -> bool:
 # publishes and a reader could not check against the source.
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 _AMBIGUOUS_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]{3}")
+# 2.000, 12.500, 1.234.567: a point before each group of three digits is how Danish writes thousands
+DANISH_THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 
 
 def parse_value(text: str) -> float:
     """Read a figure as typed: ``5290``, ``5.7`` or the Danish ``5,7``.
 
-    ``5,820`` is refused: it reads as five thousand eight hundred and twenty to a Dane and as
-    five point eight two to a machine. Thousands separators, NaN and infinities are refused.
+    ``5,820`` is refused: five point eight two to a Dane, five thousand eight hundred and twenty in
+    English; so is ``2.000``: two thousand to a Dane, two in English. Thousands separators, NaN and
+    infinities are refused.
     """
     s = text.strip()
-    if _AMBIGUOUS_COMMA.fullmatch(s):
-        raise ValueError(
-            f"{text!r} is ambiguous: write {s.replace(',', '')} for a whole number "
-            f"or {s.replace(',', '.')} for a decimal"
-        )
+    if _AMBIGUOUS_COMMA.fullmatch(s):  # 5,820: a Dane's five point eight two, anyone else's 5820
+        danish, english = format_plain(float(s.replace(",", "."))), s.replace(",", "")
+        raise ValueError(f"{text!r} is ambiguous: Danish for {danish}, English for {english}; write {danish} or {english}")
+    if DANISH_THOUSANDS.fullmatch(s):  # 2.000: a Dane's two thousand, anyone else's two
+        danish = s.replace(".", "")
+        if s.count(".") > 1:  # 1.234.567: Danish only
+            raise ValueError(f"{text!r} is Danish for {danish}, with a point before each thousand; write {danish}")
+        english = format_plain(float(s))
+        raise ValueError(f"{text!r} is ambiguous: Danish for {danish}, English for {english}; write {danish} or {english}")
     if not _NUMBER.fullmatch(s):
         raise ValueError(f"{quoted(text)} is not a number (write 5290, 5.7 or 5,7)")
     if len(s) > MAX_DIGITS:  # a 5,000-digit figure: refused before float() turns it into inf (or 0)

@@ -27,6 +27,7 @@ from goaltrack.domain.figure import (
 )
 from goaltrack.domain.text import restore_cell
 from goaltrack.domain.units import (
+    DANISH_THOUSANDS,
     MAX_DIGITS,
     MAX_MAGNITUDE,
     MAX_TEXT,
@@ -50,6 +51,7 @@ WITHHELD = frozenset(("", "..", ".", "-"))
 # Values longer than this (far more digits than any statistic has) go the careful way, where every
 # figure meets units.Unit.check: a 40-digit decimal that no CSV could hold once exported is refused there.
 FAST_DIGITS = 20
+_THOUSANDS_CELL = re.compile(r"\n-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+\n")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # ASCII digits: float() takes ６４３１ too
 _YEAR_NUMBER = 9  # a text of at most this many ASCII digits is read as a year's number (and judged as one)
 
@@ -223,7 +225,7 @@ class RowChecker:
         return number
 
     def _value_text(self, line: str, text: str) -> float | None:
-        if _PLAIN_NUMBER.fullmatch(text) and len(text) <= MAX_DIGITS:
+        if _PLAIN_NUMBER.fullmatch(text) and len(text) <= MAX_DIGITS and not DANISH_THOUSANDS.fullmatch(text):
             return float(text)
         if "," in text and not self.decimal_comma:
             self.fail(line, f"value {text!r}: a decimal comma needs a semicolon-separated file; write a point here")
@@ -345,6 +347,8 @@ def _fast_values(cells: list[str], goal: list[str], goals: dict[str, str]) -> li
     if not _only(cells, b"0123456789.-") or max(map(len, cells)) > FAST_DIGITS or "\n\n" in values \
             or ".\n" in values or "\n." in values or "-." in values or ".-" in values or "\n-\n" in values:
         return None  # decimal commas, spaces, NaN, "5.", withheld, empty or long values: the careful path reads those
+    if _THOUSANDS_CELL.search(values):
+        return None  # 2.000: Danish for two thousand; the careful path refuses it, naming the line
     try:
         value = list(map(float, cells))  # refuses "1-2", "1.2.3", "--1"
     except ValueError:

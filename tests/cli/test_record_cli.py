@@ -69,7 +69,8 @@ def test_danish_decimal_comma(run, ready):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["homelessness", "5,820", "--year", "2015"], "Error: value '5,820' is ambiguous: write 5820 for a whole number or 5.820 for a decimal"),
+    (["homelessness", "5,820", "--year", "2015"], "Error: value '5,820' is ambiguous: Danish for 5.82, English for 5820; write 5.82 or 5820"),
+    (["homelessness", "2.000", "--year", "2015"], "Error: value '2.000' is ambiguous: Danish for 2000, English for 2; write 2000 or 2"),
     (["homelessness", "5.820,0", "--year", "2015"], "Error: value '5.820,0' is not a number (write 5290, 5.7 or 5,7)"),
     (["homelessness", "nan", "--year", "2015"], "Error: value 'nan' is not a number (write 5290, 5.7 or 5,7)"),
     (["homelessness", "5820.5", "--year", "2015"], "Error: homelessness: 5820.5 is not a whole number of persons"),

@@ -11,10 +11,24 @@ def test_accepted(text, value):
     assert parse_value(text) == value
 
 
-@pytest.mark.parametrize("text", ["5,820", "1,000"])
-def test_comma_and_three_digits_is_ambiguous(text):
-    with pytest.raises(ValueError, match="ambiguous"):
+@pytest.mark.parametrize(("text", "message"), [
+    ("5,820", "'5,820' is ambiguous: Danish for 5.82, English for 5820; write 5.82 or 5820"),
+    ("1,000", "'1,000' is ambiguous: Danish for 1, English for 1000; write 1 or 1000"),
+    ("2.000", "'2.000' is ambiguous: Danish for 2000, English for 2; write 2000 or 2"),  # never 2 persons
+    ("5.989", "'5.989' is ambiguous: Danish for 5989, English for 5.989; write 5989 or 5.989"),
+    ("-12.500", "'-12.500' is ambiguous: Danish for -12500, English for -12.5; write -12500 or -12.5"),
+    ("1.234.567", "'1.234.567' is Danish for 1234567, with a point before each thousand; write 1234567"),
+])
+def test_a_comma_or_point_before_three_digits_says_what_a_dane_reads(text, message):
+    with pytest.raises(ValueError) as caught:
         parse_value(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("text", "value"), [("0.046", 0.046), ("1234.567", 1234.567), ("12.5", 12.5),
+                                             ("2.0", 2.0), ("0.500", 0.5)])
+def test_a_point_that_cannot_be_danish_thousands_is_a_decimal(text, value):
+    assert parse_value(text) == value
 
 
 @pytest.mark.parametrize("text", ["5 820", "5.820,5", "1,000,000", "nan", "NaN", "inf", "-inf", "", "abc", "1e3", "5.", "0x10"])

@@ -397,3 +397,20 @@ def test_an_export_with_history_comes_back_whole_on_each_backend(backend_url, tm
 
     assert rows(again) == rows(exported)
     assert any(",612,KK,,20" in line and ",,current," in line for line in again.splitlines())
+
+
+def test_danish_thousands_are_never_taken_as_a_decimal_on_the_fast_path(run, tmp_path, db_path):
+    """A plain comma-separated file takes the column-wise fast path; one '2.000' among 5,000 plain rows
+    (two thousand to a Dane, two in English) sends it to the careful one, which names the line."""
+    path = tmp_path / "many.csv"
+    from goaltrack.catalogue import load_catalogue
+    from goaltrack.catalogue.loading import shipped_catalogue_path
+
+    codes = [s.code for s in load_catalogue(shipped_catalogue_path()).scopes if s.kind == "municipality"][:50]
+    rows = [f"homelessness,{code},{year},{year % 90 + 10}" for code in codes for year in range(1925, 2025)]
+    rows[4321] = "homelessness,157,2024,2.000"
+    path.write_text("goal,scope,year,value\n" + "\n".join(rows) + "\n")
+    before = dump(db_path)
+    lines = run.fails("import", str(path), "--force").stderr.splitlines()
+    assert lines[1] == f"  {path}:4323: value '2.000' is ambiguous: Danish for 2000, English for 2; write 2000 or 2"
+    assert dump(db_path) == before
