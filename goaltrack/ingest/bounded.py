@@ -50,6 +50,15 @@ def _child(writing: int, what: str, function: Callable[..., Any], args: tuple) -
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is the parent's to report
     status = 1
+    try:  # what native code prints as it fails (a Rust panic, "memory allocation … failed") is not for the user
+        import faulthandler
+
+        faulthandler.disable()
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 2)
+        os.dup2(quiet, 1)
+    except OSError:
+        pass
     try:
         for limit, wanted in ((resource.RLIMIT_AS, _address_space() + MEMORY), (resource.RLIMIT_CPU, CPU_SECONDS)):
             soft, hard = resource.getrlimit(limit)  # never above a limit the caller set

@@ -93,6 +93,18 @@ def test_a_reader_that_never_ends_is_stopped_by_its_processor_time(monkeypatch):
     assert caught.value.message == "v.xlsx cannot be read: it ran out of the 1 s of processor time goaltrack gives it"
 
 
+def test_what_the_reader_prints_as_it_dies_is_not_shown(capfd):
+    """A Rust panic prints a backtrace on stderr before the abort: the user sees one Error line only."""
+    with pytest.raises(bounded.GoaltrackError):
+        bounded.run_bounded("p.xlsx", _panic)
+    assert capfd.readouterr() == ("", "")
+
+
+def _panic() -> None:
+    os.write(2, b"thread '<unnamed>' panicked at src/lib.rs: capacity overflow\nstack backtrace: ...\n")
+    os.abort()
+
+
 def _refuse() -> None:
     raise bounded.GoaltrackError("w.xlsx: refused in the child")
 
