@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from goaltrack.catalogue import NATION
 from goaltrack.domain.units import UNITS
 from goaltrack.errors import GoaltrackError, many_problems
+from goaltrack.ingest.blocks import FigureBlock
 from goaltrack.ingest.checks import RowChecker
 from goaltrack.ingest.files import FigureFile
 from goaltrack.ingest.loader import Loader
@@ -122,16 +123,59 @@ def _known(engine: Engine, goal: str | None, scope: str | None, set_id: str | No
                   {g.id: g.measures for g in active}, populations)
 
 
+@dataclass(frozen=True)
+class Defaults:
+    """What a file's rows carry where they give none (import --source, --note, --published)."""
+
+    source: str | None = None
+    note: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+
+    @classmethod
+    def checked(cls, source: str | None, note: str | None, published: str | None) -> Defaults:
+        """The defaults as given, or the error that names the one that cannot be stored."""
+        from goaltrack.domain.figure import NOTE_KEEPS, SOURCE_KEEPS
+        from goaltrack.domain.flags import parse_date
+        from goaltrack.domain.units import text_problem
+
+        for option, text, keeps in (("--source", source, SOURCE_KEEPS), ("--note", note, NOTE_KEEPS)):
+            why = text_problem(text, option, keeps) if text is not None else None
+            if why:
+                raise GoaltrackError(why)
+        day, why = parse_date(published, "--published")
+        if why:
+            raise GoaltrackError(why)
+        return cls(source or None, note or None, day.isoformat() if day else None)
+
+    def apply(self, block: FigureBlock, checker: RowChecker) -> None:
+        """Fill the block's missing sources, notes and dates; a date before a row's own year is a problem
+        of that row."""
+        from goaltrack.domain.flags import before_its_year
+
+        if self.source:
+            block.source = [s if s else self.source for s in block.source]
+        if self.note:
+            block.note = [n if n else self.note for n in block.note]
+        if self.published:
+            given = block.published or [None] * len(block)
+            block.published = [p or self.published for p in given]
+            for i, (day, year) in enumerate(zip(block.published, block.year, strict=True)):
+                why = before_its_year(day, year) if given[i] is None else None
+                if why:
+                    checker.fail(block.lines[i], why)
+
+
 def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run: bool = False,
                 progress: Progress | None = None, goal: str | None = None, scope: str | None = None,
                 encoding: str | None = None, sheet: str | None = None, force: bool = False,
-                set_id: str | None = None) -> ImportResult:
+                set_id: str | None = None, defaults: Defaults = Defaults()) -> ImportResult:
     """Check every figure of FILE and write them in one transaction (or nothing, on any problem).
 
     ``goal`` and ``scope`` stand in for a missing goal or scope column (the scope by code or name;
     default the nation); ``encoding`` names a CSV file's encoding (default: UTF-8, or Windows-1252
     when the file is not UTF-8); ``sheet`` names an xlsx sheet (default the first); ``force`` lets
-    figures far out of line with their neighbours through (see goaltrack.domain.plausible).
+    figures far out of line with their neighbours through (see goaltrack.domain.plausible);
+    ``defaults``: the source, note and publication date of rows that give none.
     """
     path = Path(path)
     if path.is_dir():
@@ -148,7 +192,7 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
             _check_unchanged(conn, known)
             loader = Loader(conn, checker, result, replace, dry_run)
             loader.indicator_of = {g: i for g, i in known.indicators.items() if g != i}
-            _take_blocks(file, loader, known.renamed, progress, total)
+            _take_blocks(file, loader, known.renamed, progress, total, defaults)
             result.withheld += checker.withheld
             if not checker.count and not force:
                 loader.plausibility(known.by_indicator(known.baselines),
@@ -171,10 +215,11 @@ def _check_unchanged(conn: Connection, known: _Known) -> None:
 
 
 def _take_blocks(file: FigureFile, loader: Loader, renamed: dict[str, str], progress: Progress | None,
-                 total: int) -> None:
+                 total: int, defaults: Defaults) -> None:
     for block in file.blocks():
         if renamed and not renamed.keys().isdisjoint(set(block.goal)):  # names in the file → keys
             block.goal = [renamed.get(name, name) for name in block.goal]
+        defaults.apply(block, loader.checker)
         loader.take(block)
         if progress:
             progress("importing", min(file.bytes_done, total), total)

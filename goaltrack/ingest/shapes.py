@@ -130,6 +130,9 @@ def _header_shape(line: int, cells: list[Any], where: str, goal: str | None) -> 
         if codes:
             raise GoaltrackError(f"{where}line {line}: the column {codes[0]!r} is a quarter or month, not a "
                                  "year; goaltrack takes yearly figures (choose the yearly series)")
+        if "goal" not in index and goal is None:  # one line, not one a cell
+            raise GoaltrackError(f"{where}line {line}: a column a year, and no goal column: name the goal with "
+                                 "--goal ID")
         return TableShape("wide", len(cells), index, years, line)
     missing = [n for n in ("year", "value") if n not in index]
     if "goal" not in index and goal is None:

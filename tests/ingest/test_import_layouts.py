@@ -329,3 +329,38 @@ def test_missing_columns_are_named_goal_first():
         find_shape([(1, ["scope", "value"])], "f.csv: ", None)
     assert caught.value.message == \
         "f.csv: line 1: the header lacks the column(s) goal, year (or name the goal with --goal ID)"
+
+
+def test_a_statbank_file_takes_its_source_note_and_day_from_the_command(run, tmp_path, db_path):
+    """A StatBank export carries no source column: --source, --note and --published stand in for it,
+    for the rows that give none; a re-import of the revised file with --replace then has its source."""
+    path = tmp_path / "HJEM1.csv"
+    path.write_text("OMRÅDE;TID;INDHOLD\nGentofte;2022;55\nGentofte;2023;57\n", encoding="utf-8")
+    run("import", str(path), "--goal", "homelessness", "--source", "Danmarks Statistik, HJEM1",
+        "--note", "Optælling i uge 6", "--published", "2024-02-15")
+    rows = {r["year"]: r for r in run.json("export", "homelessness", "--scope", "157", "--format", "json")}
+    assert {y: (r["value"], r["source"], r["note"], r["published"]) for y, r in rows.items()} == {
+        2022: (55, "Danmarks Statistik, HJEM1", "Optælling i uge 6", "2024-02-15"),
+        2023: (57, "Danmarks Statistik, HJEM1", "Optælling i uge 6", "2024-02-15")}
+    path.write_text("OMRÅDE;TID;INDHOLD;kilde\nGentofte;2022;56;VIVE\nGentofte;2023;57;\n", encoding="utf-8")
+    out = run("import", str(path), "--goal", "homelessness", "--replace", "--source", "Danmarks Statistik, HJEM1 (rev.)",
+              "--published", "2024-09-30")
+    assert "1 replaced" in out.stderr
+    rows = {r["year"]: r for r in run.json("export", "homelessness", "--scope", "157", "--format", "json")}
+    assert (rows[2022]["value"], rows[2022]["source"]) == (56, "VIVE")  # the file's own source wins
+    assert (rows[2023]["source"], rows[2023]["published"]) == ("Danmarks Statistik, HJEM1 (rev.)", "2024-09-30")
+    before = dump(db_path)
+    early = run.fails("import", str(path), "--goal", "homelessness", "--published", "2022-06-30", "--replace")
+    assert early.stderr.splitlines()[1:] == [
+        f"  {path}:3: published 2022-06-30 is before 2023, the year the figure is for"]
+    assert run.fails("import", str(path), "--goal", "homelessness", "--note", "a\x07b").stderr == \
+        "Error: --note holds the control character \\x07, which is not allowed in it\n"
+    assert dump(db_path) == before
+
+
+def test_a_wide_table_without_a_goal_is_one_error_line(run, tmp_path):
+    """It was 'the goal is missing' once a cell (82 lines for a StatBank table)."""
+    path = tmp_path / "wide.csv"
+    path.write_text("Område;2015;2016;2017\nGentofte;55;56;57\nKøbenhavn;1400;1500;1600\n", encoding="utf-8")
+    assert run.fails("import", str(path)).stderr == \
+        f"Error: {path}: line 1: a column a year, and no goal column: name the goal with --goal ID\n"

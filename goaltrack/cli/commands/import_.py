@@ -25,12 +25,18 @@ from goaltrack.cli.output import counted, info, progress_bar
 @click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
 @click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
 @click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
+@click.option("--source", "source", metavar="TEXT",
+              help="The source of every row that gives none (a StatBank file carries no source column).")
+@click.option("--note", "note", metavar="TEXT", help="The note of every row that gives none.")
+@click.option("--published", "published", metavar="YYYY-MM-DD",
+              help="The day the figures were published, for every row that gives none (default: today).")
 @click.option("--set", "set_id", metavar="SET",
               help="The goal set a bare goal ID in the file (or --goal) belongs to (default: the shipped set's "
                    "goal, else the one set that has it).")
 @db_option
 def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, scope: str | None,
-                   encoding: str | None, sheet: str | None, force: bool, set_id: str | None) -> None:
+                   encoding: str | None, sheet: str | None, force: bool, source: str | None, note: str | None,
+                   published: str | None, set_id: str | None) -> None:
     """Import figures from a CSV, JSON or .xlsx FILE, all or nothing.
 
     Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
@@ -43,25 +49,29 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
     same figure with a new source, publication day or flag is a new release of it (the earlier one
     stays in the history). Optional columns: published/offentliggjort (YYYY-MM-DD, the day the
     producer released the figure) and flag/markering (P E B D U); a StatBank year marked 2021* is
-    provisional. An export with --history comes back as the same record.
+    provisional. An export with --history comes back as the same record. --source, --note and
+    --published stand in for a column a file lacks (a StatBank file has no source column).
 
     \b
     Examples:
       goaltrack import figures.csv --dry-run
       goaltrack import kommuner-2019.csv
       goaltrack import HJEM1.csv --goal homelessness          # StatBank: OMRÅDE;TID;INDHOLD
+      goaltrack import HJEM1.csv --goal homelessness --source "Danmarks Statistik, HJEM1" --published 2024-09-30
       goaltrack import anbringelser.xlsx --sheet Tabel2 --goal placement-breakdown
       goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
       goaltrack import aarhus.csv --set aarhus-2030
     """
     from goaltrack.ingest import import_file
+    from goaltrack.ingest.load import Defaults
 
+    defaults = Defaults.checked(source, note, published)  # before the database is opened: a typo costs nothing
     engine = database()
     large = os.path.isfile(file) and os.path.getsize(file) >= 5_000_000
     with progress_bar("Importing", None, show=large) as bar:
         result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar, goal=goal, scope=scope,
-                             encoding=encoding, sheet=sheet, force=force, set_id=set_id)
+                             encoding=encoding, sheet=sheet, force=force, set_id=set_id, defaults=defaults)
     what = "Would import" if dry_run else "Imported"
     parts = [f"{result.added:,} new", f"{result.replaced:,} replaced", f"{result.unchanged:,} unchanged"]
     if result.resourced:
