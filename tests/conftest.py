@@ -212,3 +212,4 @@ def pytest_make_parametrize_id(config, val, argname):
         first = val.split("\n", 1)[0]
         return f"{first[:30]}…{len(val)}"
     return None
+
