@@ -22,8 +22,23 @@ def _before_start(signum: int, frame: object) -> None:
     sys.exit(130)
 
 
+def _unraisable(info) -> None:
+    """A Ctrl-C that lands where Python cannot raise it (a weakref callback of the import machinery)
+    would be printed as "Exception ignored in …" with a traceback, and then lost: the command carried
+    on. It is sent again instead, to be raised where it can be and said in one line."""
+    if info.exc_type is not None and issubclass(info.exc_type, KeyboardInterrupt):
+        import os
+        import threading
+
+        # Raised here it would be lost again: sent from another thread, it arrives once this returns.
+        threading.Timer(0.01, os.kill, (os.getpid(), signal.SIGINT)).start()
+        return
+    sys.__unraisablehook__(info)
+
+
 def main() -> None:
     signal.signal(signal.SIGINT, _before_start)
+    sys.unraisablehook = _unraisable
     from goaltrack.cli import GoaltrackGroup
     from goaltrack.cli import main as run
 

@@ -58,3 +58,34 @@ def test_ctrl_c_is_told_truthfully(run, monkeypatch, when, said):
     monkeypatch.setattr(store, "record", real)
     figures = run.json("history", "homelessness", "--format", "json")
     assert any(f["year"] == 2019 for f in figures) is (when == "after")
+
+
+UNRAISABLE = """
+import signal, sys, time
+from goaltrack import entry
+sys.unraisablehook = entry._unraisable
+signal.signal(signal.SIGINT, signal.default_int_handler)
+class Interrupted:
+    def __del__(self):
+        raise KeyboardInterrupt  # where Python cannot raise it, as in the import machinery's callbacks
+try:
+    Interrupted()
+    for _ in range(1000):
+        time.sleep(0.001)
+    print("lost")
+except KeyboardInterrupt:
+    print("raised again")
+"""
+
+
+def test_a_ctrl_c_python_cannot_raise_is_sent_again_not_printed_and_lost():
+    """A Ctrl-C inside a weakref callback of an import printed "Exception ignored in …" and a traceback,
+    and the command carried on (seen once in test_ctrl_c_at_any_moment_of_an_import_tells_the_truth)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-c", UNRAISABLE], capture_output=True, text=True, timeout=60,
+                            env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert (result.stdout, result.stderr) == ("raised again\n", "")

@@ -174,15 +174,18 @@ def test_a_report_killed_by_a_closed_terminal_is_finished_by_the_next_run(tmp_pa
     import time
 
     env = {**os.environ, "GOALTRACK_CHART_WORKERS": "1"}
-    out = tmp_path / "report"
-    command = [sys.executable, "-m", "goaltrack", "report", "--out", str(out)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    while process.poll() is None and not list((out / "charts").glob("*.png")):
-        time.sleep(0.01)  # until the first chart is in place
-    process.send_signal(signal.SIGHUP)
-    process.communicate(timeout=60)
-    assert process.returncode == -signal.SIGHUP, "the report finished before it could be interrupted"
-    assert not (out / "report.md").exists()
+    for attempt in range(5):  # on a loaded machine the report may finish between two looks: again, elsewhere
+        out = tmp_path / f"report-{attempt}"
+        command = [sys.executable, "-m", "goaltrack", "report", "--out", str(out)]
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        while process.poll() is None and not list((out / "charts").glob("*.png")):
+            time.sleep(0.005)  # until the first chart is in place
+        process.send_signal(signal.SIGHUP)
+        process.communicate(timeout=60)
+        if process.returncode == -signal.SIGHUP:
+            break
+    assert process.returncode == -signal.SIGHUP, "the report finished before it could be interrupted, 5 times"
+    assert list((out / "charts").glob("*.png")) and not (out / "report.md").exists()
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
     assert (out / "report.md").exists()
