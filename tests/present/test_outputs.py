@@ -177,7 +177,9 @@ def test_a_report_killed_by_a_closed_terminal_is_finished_by_the_next_run(tmp_pa
     for attempt in range(5):  # on a loaded machine the report may finish between two looks: again, elsewhere
         out = tmp_path / f"report-{attempt}"
         command = [sys.executable, "-m", "goaltrack", "report", "--out", str(out)]
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))  # as a terminal's
+        # (a runner started under nohup, or an xdist worker, may pass SIGHUP on ignored)
         while process.poll() is None and not list((out / "charts").glob("*.png")):
             time.sleep(0.005)  # until the first chart is in place
         process.send_signal(signal.SIGHUP)
