@@ -8,11 +8,14 @@ An unknown name is refused with the closest names ("did you mean …?"). Pure: n
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 
 from goaltrack.domain.units import ascii_digits
 from goaltrack.errors import GoaltrackError
+
+_CODE_AND_NAME = re.compile(r"([0-9]{3,4}) +(\S.*)")  # StatBank's label: "101 København"
 
 NATION_NAMES = ("hele landet", "danmark", "denmark", "dk", "landet i alt", "i alt")
 _SUFFIXES = (" regionskommune", " kommune", " municipality")
@@ -77,12 +80,25 @@ class ScopeNames:
             return None
         if key in self.codes:
             return self.codes[key]
-        if ascii_digits(key) and str(int(key)) in self.codes:  # 0101 is 101
-            return self.codes[str(int(key))]
+        if ascii_digits(key):
+            return self._statbank_code(key)
+        labelled = _CODE_AND_NAME.fullmatch(key)  # StatBank's "101 København": the code, and its name agreeing
+        if labelled is not None:
+            code, named = self._find(labelled[1]), self._find(labelled[2])
+            return code if code is not None and named in (None, code) else None
         for variant in _variants(key):
             if variant in self.names:
                 return self.names[variant]
         return None
+
+    def _statbank_code(self, key: str) -> str | None:
+        """A code as digits: 0101 is 101; StatBank's 000 is all of Denmark and 081–085 its regions
+        (1081–1085 here)."""
+        if int(key) == 0:
+            return self.nation
+        if len(key) == 3 and key.startswith("08") and f"1{key}" in self.codes:
+            return self.codes[f"1{key}"]
+        return self.codes.get(str(int(key)))
 
     def resolve(self, text: str) -> str:
         """The code for ``text``; an unknown one is a GoaltrackError naming the closest scopes."""

@@ -109,6 +109,9 @@ def _header_shape(line: int, cells: list[Any], where: str, goal: str | None) -> 
     """The shape a header row gives; None when the row names too few columns to be the header."""
     names = [header_name(c) for c in cells]
     years = [(i, y) for i, c in enumerate(cells) if (y := _year_header(c)) is not None and names[i] is None]
+    if cells and not cell_text(cells[0]) and years and all(
+            i in {p for p, _ in years} for i in range(1, len(cells)) if cell_text(cells[i])):
+        names[0] = "scope"  # StatBank's matrix: an empty corner over the areas, a year a column
     known = [n for n in names if n is not None]
     if len(known) + (1 if years else 0) < 2:
         return None

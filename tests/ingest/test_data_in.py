@@ -9,6 +9,7 @@ import pytest
 
 from goaltrack.domain import plausible
 from goaltrack.domain.scopes import ScopeNames
+from goaltrack.errors import GoaltrackError
 from tests.conftest import dump
 
 
@@ -28,9 +29,20 @@ NAMES = ScopeNames([("DK", "Danmark"), ("101", "København"), ("169", "Høje-Taa
     ("Høje-Taastrup", "169"), ("høje-taastrup kommune", "169"), ("Bornholms Regionskommune", "400"),
     ("Region Hovedstaden", "1084"), ("Hovedstaden", "1084"), ("region hovedstaden", "1084"),
     ("Hele landet", "DK"), ("Danmark", "DK"), ("dk", "DK"), ("Vesthimmerlands Kommune", "820"),
+    # StatBank's codes: 000 all of Denmark, 084 Region Hovedstaden, labels "101 København"
+    ("000", "DK"), ("084", "1084"), ("101 København", "101"), ("0101 Københavns Kommune", "101"),
+    ("1084 Region Hovedstaden", "1084"), ("101 Ukendt", "101"),
 ])
 def test_scope_names_and_codes(written, code):
     assert NAMES.resolve(written) == code
+
+
+@pytest.mark.parametrize("written", ["101 Høje-Taastrup", "085", "169 København"])
+def test_a_code_and_a_name_that_disagree_or_an_unknown_region_code_are_unknown(written):
+    """A label whose code and name name two scopes is refused, not guessed; 085 is Region Sjælland,
+    which this list does not hold."""
+    with pytest.raises(GoaltrackError, match="unknown scope"):
+        NAMES.resolve(written)
 
 
 def test_unknown_scope_suggests_the_closest():

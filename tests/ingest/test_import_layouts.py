@@ -364,3 +364,15 @@ def test_a_wide_table_without_a_goal_is_one_error_line(run, tmp_path):
     path.write_text("Område;2015;2016;2017\nGentofte;55;56;57\nKøbenhavn;1400;1500;1600\n", encoding="utf-8")
     assert run.fails("import", str(path)).stderr == \
         f"Error: {path}: line 1: a column a year, and no goal column: name the goal with --goal ID\n"
+
+
+def test_statbanks_matrix_with_an_empty_corner_and_its_codes(run, tmp_path):
+    """A StatBank matrix: the corner over the areas is empty, a year a column; areas by StatBank's
+    codes (000 all Denmark, 084 Region Hovedstaden) or as "101 København". Each was refused before."""
+    path = tmp_path / "HJEM1.csv"
+    path.write_text(";2015;2017\n000;6138;6635\n084;2800;3000\n101 København;1500;1600\n", encoding="utf-8")
+    out = run("import", str(path), "--goal", "homelessness", "--replace", "--source", "HJEM1")
+    assert "6 rows" in out.stderr
+    got = figures(run, "homelessness")
+    assert [got[k][0] for k in (("DK", 2015), ("DK", 2017), ("1084", 2015), ("1084", 2017), ("101", 2015),
+                                ("101", 2017))] == [6138, 6635, 2800, 3000, 1500, 1600]

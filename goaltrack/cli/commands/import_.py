@@ -42,7 +42,9 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
     Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
     year) and Statistics Denmark's StatBank exports (OMRÅDE;TID;INDHOLD) are read, with English or
     Danish headers in any case (mål, område/kommune, år/tid, værdi/indhold, kilde, bemærkning).
-    Scopes by code or name (0101, København, Region Hovedstaden, Hele landet). Title rows above the
+    Scopes by code or name (0101, København, Region Hovedstaden, Hele landet), or as StatBank
+    writes them (000 for all Denmark, 081-085 for the regions, "101 København"); a StatBank matrix
+    may leave its corner empty. Title rows above the
     table and notes under it are skipped; withheld cells (.., ., -, empty) are skipped and counted.
     Every row is checked first; one bad row means nothing is written, and the error lists the
     problems with their line numbers. A row that repeats a recorded figure changes nothing; the
