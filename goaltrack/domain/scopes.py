@@ -17,7 +17,10 @@ from goaltrack.errors import GoaltrackError
 
 _CODE_AND_NAME = re.compile(r"([0-9]{3,4}) +(\S.*)")  # StatBank's label: "101 København"
 
-NATION_NAMES = ("hele landet", "danmark", "denmark", "dk", "landet i alt", "i alt")
+NATION_NAMES = ("hele landet", "danmark", "denmark", "dk", "landet i alt")
+# A total of the rows around it: all Denmark in a national table, the sum of two municipalities in
+# another. goaltrack cannot tell which, so it is refused, never stored as the nation.
+SUBTOTALS = ("i alt", "alt", "total", "totalt", "sum", "alle", "all")
 _SUFFIXES = (" regionskommune", " kommune", " municipality")
 _PREFIXES = ("region ",)
 
@@ -108,6 +111,9 @@ class ScopeNames:
         return found
 
     def unknown(self, text: str) -> str:
+        if normalise(text) in SUBTOTALS:
+            return (f"{text.strip()!r} is a total of the rows it stands with, not a scope goaltrack can name: "
+                    "write 'Hele landet' if it is all of Denmark, or leave the row out")
         close = difflib.get_close_matches(normalise(text), list(self.shown), n=3, cutoff=0.6)
         if close:
             hint = " or ".join(f"'{self.shown[c]}' ({self.names.get(c, '?')})" for c in close)
