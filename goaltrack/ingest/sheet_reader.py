@@ -42,8 +42,21 @@ def sheet_rows(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
     read_whole_check = path.stat().st_size if path.exists() else 0
     if read_whole_check > MAX_WHOLE_BYTES:
         raise GoaltrackError(f"{path} is larger than {MAX_WHOLE_BYTES:,} bytes")
-    check_workbook(path, sheet)
-    return run_bounded(str(path), _read_sheet, path, sheet)
+    percent = check_workbook(path, sheet)
+    name, rows = run_bounded(str(path), _read_sheet, path, sheet)
+    return name, as_shown(rows, percent)
+
+
+def as_shown(rows: list[list[Any]], percent: set[tuple[int, int]]) -> list[list[Any]]:
+    """The rows with each cell formatted as percent read as it shows: 0.046 shown "4.6 %" is 4.6 (the
+    reader gives the fraction). ``percent`` holds (row, column) from 1."""
+    for row, column in percent:
+        if row <= len(rows) and column <= len(rows[row - 1]):
+            value = rows[row - 1][column - 1]
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                shown = round(value * 100, 10)  # 0.046 × 100 is 4.6000000000000005
+                rows[row - 1][column - 1] = int(shown) if float(shown).is_integer() and abs(shown) < 2**53 else shown
+    return rows
 
 
 def _read_sheet(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:

@@ -376,3 +376,53 @@ def test_statbanks_matrix_with_an_empty_corner_and_its_codes(run, tmp_path):
     got = figures(run, "homelessness")
     assert [got[k][0] for k in (("DK", 2015), ("DK", 2017), ("1084", 2015), ("1084", 2017), ("101", 2015),
                                 ("101", 2017))] == [6138, 6635, 2800, 3000, 1500, 1600]
+
+
+def test_a_cell_formatted_as_percent_is_read_as_it_shows(run, tmp_path):
+    """Excel shows 0.046 formatted as percent as "4.6 %"; the reader gives 0.046, which was stored as
+    0.046 % (and Vejle and Kolding then 'met' the 4 % target). A percent sign in quotes is text, not
+    the percent format: 4.6 written with 0.0" %" is 4.6."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Område", 2015, 2016, 2017])
+    sheet.append(["Vejle", 0.046, 0.05, 4.2])
+    sheet.append(["Kolding", 0.061, 0.058, 3.9])
+    for row in sheet.iter_rows(min_row=2, max_col=3):
+        for cell in row[1:]:
+            cell.number_format = "0.0%"
+    sheet["C3"].number_format = "0%"  # Excel's built-in percent format (9)
+    sheet["D2"].number_format = sheet["D3"].number_format = '0.0" %"'
+    path = tmp_path / "anbringelser.xlsx"
+    book.save(path)
+    run("import", str(path), "--goal", "placement-breakdown", "--force")
+    got = figures(run, "placement-breakdown")
+    assert {k: v[0] for k, v in got.items() if k[0] in ("630", "621")} == {
+        ("630", 2015): 4.6, ("630", 2016): 5, ("630", 2017): 4.2,
+        ("621", 2015): 6.1, ("621", 2016): 5.8, ("621", 2017): 3.9}
+
+
+def test_an_opendocument_percentage_cell_is_read_as_it_shows(run, tmp_path):
+    import zipfile
+
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    cells = ('<table:table-cell office:value-type="string"><text:p>Vejle</text:p></table:table-cell>'
+             '<table:table-cell office:value-type="percentage" office:value="0.046"><text:p>4,6 %</text:p>'
+             '</table:table-cell>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:office:1.0" '
+               f'xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" office:version="1.2"><office:body>'
+               '<office:spreadsheet><table:table table:name="Ark1"><table:table-row>'
+               '<table:table-cell office:value-type="string"><text:p>Område</text:p></table:table-cell>'
+               '<table:table-cell office:value-type="float" office:value="2015"><text:p>2015</text:p>'
+               f'</table:table-cell></table:table-row><table:table-row>{cells}</table:table-row></table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    manifest = (f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="{office}:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>')
+    path = tmp_path / "anbringelser.ods"
+    with zipfile.ZipFile(path, "w") as ods:
+        ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        ods.writestr("content.xml", content)
+        ods.writestr("META-INF/manifest.xml", manifest)
+    run("import", str(path), "--goal", "placement-breakdown", "--force")
+    assert figures(run, "placement-breakdown")[("630", 2015)][0] == 4.6
