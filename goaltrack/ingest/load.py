@@ -198,6 +198,8 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
                 loader.plausibility(known.by_indicator(known.baselines),
                                     known.by_indicator({g: UNITS[u].whole for g, u in known.units.items()}),
                                     known.by_indicator(known.home))
+                loader.fractions({known.indicators.get(g, g) for g, u in known.units.items() if u == "percent"},
+                                 known.by_indicator(known.baselines), known.by_indicator(known.home))
             _refuse(path, checker, result)
             if dry_run:
                 raise _DryRun

@@ -282,6 +282,47 @@ class Loader:
             if why:
                 self.checker.fail(line_text(int(line_of[from_file[position]])), f"{goal} {scope} {year}: {why}")
 
+    def fractions(self, percent: set[str], baselines: dict[str, tuple[int, float]], home: dict[str, str]) -> None:
+        """A percent goal's scope whose every figure in the file lies between 0 and 1 while the goal's other
+        scopes (in the file, the database, the catalogue's baseline) lie at 2 or more: fractions (0.046),
+        not percent (4.6).
+        The rule along a series cannot see it where a scope's whole series is fractions."""
+        import statistics
+
+        import numpy as np
+
+        if not self.keys or not percent:
+            return
+        goals = {n: g for g, n in self.goal_number.items()}
+        scopes = {n: s for s, n in self.scope_number.items()}
+        pairs, values = np.concatenate(self.keys) // 4096, np.concatenate(self.values)
+        line_of = np.concatenate(self.line_of)
+        order = np.argsort(pairs, kind="stable")
+        starts = np.flatnonzero(np.r_[True, pairs[order][1:] != pairs[order][:-1]])
+        seen: dict[str, dict[str, tuple[np.ndarray, int]]] = {}  # goal → scope → (its values, its first row)
+        for start, end in zip(starts, [*starts[1:], len(order)], strict=True):
+            pair = int(pairs[order[start]])
+            goal = goals[pair // 1_000_000]
+            if goal in percent:
+                rows = order[start:end]
+                seen.setdefault(goal, {})[scopes[pair % 1_000_000]] = (values[rows], int(rows.min()))
+        held: dict[str, dict[str, list[float]]] = {}
+        for (goal, scope, _), newest in self.existing.items():
+            if goal in seen and not newest.deleted and newest.value is not None:
+                held.setdefault(goal, {}).setdefault(scope, []).append(newest.value)
+        for goal, by_scope in seen.items():
+            for scope, (own, row) in by_scope.items():
+                if not (own.max() < 1 and own.max() > 0):
+                    continue
+                others = [float(v) for s, (vs, _) in by_scope.items() if s != scope for v in vs]
+                others += [v for s, vs in held.get(goal, {}).items() if s != scope for v in vs]
+                if goal in baselines and home.get(goal, NATION) != scope:
+                    others.append(baselines[goal][1])
+                if others and statistics.median(others) >= 2:
+                    self.checker.fail(line_text(int(line_of[row])), f"{goal} {scope}: every figure lies below 1 % "
+                                      f"while the goal's other scopes lie at {statistics.median(others):.3g} %: "
+                                      "fractions, not percent? (write 4.6 for 4.6 %; --force if they are right)")
+
     def _neighbourhood(self, baselines: dict[str, tuple[int, float]], home: dict[str, str]):
         """The file's figures with the database's and the baselines in the same goals and scopes, sorted
         by key: (keys, values, each one's place among the file's figures, or -1)."""

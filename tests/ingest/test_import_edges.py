@@ -414,3 +414,21 @@ def test_danish_thousands_are_never_taken_as_a_decimal_on_the_fast_path(run, tmp
     lines = run.fails("import", str(path), "--force").stderr.splitlines()
     assert lines[1] == f"  {path}:4323: value '2.000' is ambiguous: Danish for 2000, English for 2; write 2000 or 2"
     assert dump(db_path) == before
+
+
+def test_a_municipality_given_in_fractions_is_refused_against_the_others(run, tmp_path, db_path):
+    """Vejle and Kolding as fractions (0.046 for 4.6 %) beside municipalities in percent: each series is
+    in line with itself, so only the other scopes show it. Zero is a percent like any other; --force
+    takes fractions that are meant."""
+    path = tmp_path / "anbringelser.csv"
+    path.write_text("goal,scope,year,value\nplacement-breakdown,751,2015,5.1\nplacement-breakdown,461,2015,6.0\n"
+                    "placement-breakdown,630,2015,0.046\nplacement-breakdown,630,2016,0.05\n"
+                    "placement-breakdown,621,2015,0.061\nplacement-breakdown,101,2015,0\n")
+    before = dump(db_path)
+    lines = run.fails("import", str(path)).stderr.splitlines()
+    assert lines[0] == f"Error: 2 problems in {path}"
+    assert lines[1].startswith(f"  {path}:4: placement-breakdown 630: every figure lies below 1 % while the goal's "
+                               "other scopes lie at")
+    assert lines[2].startswith(f"  {path}:6: placement-breakdown 621: every figure lies below 1 %")
+    assert dump(db_path) == before
+    assert "6 new" in run("import", str(path), "--force").stderr
