@@ -311,7 +311,7 @@ class Loader:
             if goal in seen and not newest.deleted and newest.value is not None:
                 held.setdefault(goal, {}).setdefault(scope, []).append(newest.value)
         for goal, by_scope in seen.items():
-            for scope, (own, row) in by_scope.items():
+            for scope, (own, row) in sorted(by_scope.items(), key=lambda item: item[1][1]):  # in file order
                 if not (own.max() < 1 and own.max() > 0):
                     continue
                 others = [float(v) for s, (vs, _) in by_scope.items() if s != scope for v in vs]
