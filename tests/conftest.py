@@ -213,3 +213,11 @@ def pytest_make_parametrize_id(config, val, argname):
         return f"{first[:30]}…{len(val)}"
     return None
 
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (tests/browser.py), one per test process; skips cleanly where none is installed."""
+    from tests.browser import chromium
+
+    with chromium() as launched:
+        yield launched
