@@ -61,8 +61,9 @@ class LineNumbers:
 
 
 def line_number(line: str) -> int:
-    """A CSV line as a positive number, a JSON record as a negative one (compact, and reversible)."""
-    return int(line) if line.isdigit() else -int(line.rsplit(" ", 1)[-1])
+    """A CSV line as a positive number, a JSON record ("record 3") or JSON-stat cell ("… (cell 3)") as a
+    negative one (compact, and reversible)."""
+    return int(line) if line.isdigit() else -int(line.rsplit(" ", 1)[-1].rstrip(")"))
 
 
 def line_text(number: int) -> str:

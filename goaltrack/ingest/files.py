@@ -1,8 +1,8 @@
 """A file to import: where it is, what its rows are checked against, and the reader its format gets.
 
 Formats: CSV (UTF-8 with or without a byte-order mark, or Windows-1252, detected or named with
-``encoding``; separated by commas, semicolons or tabs; CRLF or LF), JSON (a list of flat records,
-also under another suffix) and spreadsheets (``.xlsx``: the first sheet, or the one named).
+``encoding``; separated by commas, semicolons or tabs; CRLF or LF), JSON (a list of flat records, or
+a JSON-stat table, also under another suffix) and spreadsheets (``.xlsx``: the first sheet, or the one named).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from goaltrack.domain.units import MAX_DIGITS, underflowed
 from goaltrack.errors import GoaltrackError
+from goaltrack.ingest import jsonstat
 from goaltrack.ingest.blocks import BATCH, FigureBlock, block_of
 from goaltrack.ingest.checks import RefusedNumber, short_repr
 from goaltrack.ingest.decode import bom_encoding
@@ -20,8 +21,14 @@ if TYPE_CHECKING:
 
 
 def json_blocks(file: FigureFile, data: bytes) -> Iterator[FigureBlock]:
-    """The figures of a JSON file's ``data``, BATCH records at a time."""
+    """The figures of a JSON file's ``data``, BATCH records at a time: a list of records, or JSON-stat."""
     records = _records(file, data)
+    if jsonstat.is_jsonstat(records):
+        yield from jsonstat_blocks(file, records)
+        return
+    if not isinstance(records, list):
+        raise GoaltrackError(f"{file.path}: JSON must be a list of records like "
+                             "{\"goal\": …, \"year\": …, \"value\": …}, or a JSON-stat dataset")
     file.result.layout = "json"
     check = file.checker
     out: list[tuple] = []
@@ -48,8 +55,8 @@ def json_blocks(file: FigureFile, data: bytes) -> Iterator[FigureBlock]:
     yield block_of(out, lines)
 
 
-def _records(file: FigureFile, data: bytes) -> list:
-    """The records of a JSON file: a list, or the error that says what it is instead."""
+def _records(file: FigureFile, data: bytes) -> Any:
+    """A JSON file's parsed content, or the error that says why it cannot be read."""
     encoding = bom_encoding(data) or "utf-8-sig"  # UTF-16 or -32 only with their byte-order mark
     try:
         text = data.decode(encoding)
@@ -66,10 +73,54 @@ def _records(file: FigureFile, data: bytes) -> list:
     except RecursionError:
         raise GoaltrackError(f"{file.path}: JSON nested too deeply; a figure file is a list of flat "
                              "records") from None
-    if not isinstance(records, list):
-        raise GoaltrackError(f"{file.path}: JSON must be a list of records like "
-                             "{\"goal\": …, \"year\": …, \"value\": …}")
     return records
+
+
+def jsonstat_blocks(file: FigureFile, data: dict, table: str | None = None) -> Iterator[FigureBlock]:
+    """The figures of a JSON-stat document (see goaltrack.ingest.jsonstat), BATCH cells at a time. A
+    figure needs its goal from --goal; its scope from the area dimension (a code or a label), else the
+    goal's default scope."""
+    file.result.layout = "json-stat"
+    if file.goal is None:
+        raise GoaltrackError(f"{file.path} is a JSON-stat table, which names no goal: add --goal GOAL")
+    check = file.checker
+    out: list[tuple] = []
+    lines: list[str] = []
+    for cube in jsonstat.cubes(data, str(file.path)):
+        source = jsonstat.source_of(cube, table or _table_id(data))
+        published = jsonstat.published_of(cube)
+        names = dict(cube.dimensions[cube.area].categories) if cube.area is not None else {}
+        for where, area, time, value, status in jsonstat.observations(cube):
+            if isinstance(status, str) and status.strip() in jsonstat.WITHHELD_STATUS:
+                value, status = None, None
+            scope = None if area is None else _scope_text(check, area, names.get(area))
+            row = check.figure(where, None, scope, time, value, source, None, None, None, None,
+                               published, status)
+            if row is not None:
+                out.append(row)
+                lines.append(where)
+            if len(out) >= BATCH:
+                yield block_of(out, lines)
+                out, lines = [], []
+    yield block_of(out, lines)
+
+
+def _table_id(data: dict) -> str | None:
+    """A table's id where the document gives one (PxWeb: extension.px.tableid)."""
+    for doc in (data, *[v for v in data.values() if isinstance(v, dict)]):
+        ext = doc.get("extension")
+        px = ext.get("px") if isinstance(ext, dict) else None
+        table = (px or {}).get("tableid") if isinstance(px, dict) else None
+        if isinstance(table, str) and table:
+            return table
+    return None
+
+
+def _scope_text(check, code: str, label: str | None) -> str:
+    """An area as the scope names know it: its code (101, 000, 084), else its label (København)."""
+    if check.names.find(code) is not None or not label:
+        return code
+    return label
 
 
 def _named(record: _JsonRecord, goal: str | None) -> tuple[dict[str, Any], str | None]:

@@ -119,8 +119,9 @@ class Loader:
 
     def _sort(self, f: FigureBlock, current: Iterable[int]) -> tuple[list, list, list]:
         """The block's current figures against the record's: the new, the changed and the re-released
-        (the same figure with a new source, date or flag), each with the id of the entry it follows;
-        the unchanged are counted, conflicts are problems."""
+        (the same figure with a new source or flag, or known earlier than recorded), each with the id of
+        the entry it follows; the unchanged are counted (also a figure published again later: its first
+        publication is when it became known), conflicts are problems."""
         new, changed, resourced = [], [], []
         existing = self.existing
         if not existing:
@@ -132,7 +133,7 @@ class Loader:
                 new.append((i, found and found.id))
             elif found.value == f.value[i]:
                 if (f.source[i] is not None and f.source[i] != found.source) or \
-                        (published is not None and published[i] is not None and published[i] != found.day) or \
+                        (published is not None and published[i] is not None and _earlier(published[i], found.day)) or \
                         (flag is not None and flag[i] is not None and flag[i] != found.flag):
                     resourced.append((i, found.id))
                 else:
@@ -352,6 +353,12 @@ class Loader:
         from_file = np.concatenate([np.arange(len(file_keys)), np.full(len(extra_keys), -1)])
         order = np.argsort(keys, kind="stable")
         return keys[order], values[order], from_file[order]
+
+
+def _earlier(day: Any, recorded: str | None) -> bool:
+    """Whether a figure's publication date ``day`` (a date or YYYY-MM-DD) comes before the recorded one."""
+    day = day.isoformat() if hasattr(day, "isoformat") else str(day)
+    return recorded is None or day < recorded
 
 
 def _doubtful(keys, values, from_file, whole_goal):

@@ -1,0 +1,179 @@
+"""JSON-stat in: Statistics Denmark's and PxWeb's tables (2.0 datasets and 1.x bundles) as figure rows.
+
+A JSON-stat dataset is a cube: its ``value`` holds one figure for each combination of its dimensions'
+categories, in row-major order of ``id``/``size``. A figure file has one figure a scope and year, so
+the time dimension gives the year, the area dimension the scope, and every other dimension must hold a
+single category (a table of men and women, or of several measures, is refused once, naming the
+dimension: choose one category in the query). A null value is withheld; an observation's status is
+its flag (``P``, ``E``…), as is StatBank's star on a provisional year (``2021*``). The dataset's
+``source`` and table id are the rows' source, and its ``updated`` day their publication date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from goaltrack.errors import GoaltrackError
+
+TIME_NAMES = frozenset({"tid", "time", "year", "år", "aar", "vuosi", "ar"})
+AREA_NAMES = frozenset({"område", "omraade", "region", "area", "komk", "kommune", "geo", "municipality"})
+WITHHELD_STATUS = frozenset({"..", "...", "…", ".", "-", ":"})
+MAX_CELLS = 2_000_000  # as a spreadsheet's: a cube of more cells is no figure file
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One axis of the cube: its id, label and categories (code, label) in index order."""
+
+    id: str
+    label: str
+    categories: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Cube:
+    """A dataset read: its dimensions in order, which of them is time and which is the area, and where
+    the figures come from."""
+
+    dimensions: tuple[Dimension, ...]
+    values: Any  # a list, or an object of index → value (a sparse cube)
+    status: Any  # None, one string for all, a list, or an object of index → string
+    time: int
+    area: int | None
+    source: str | None
+    updated: str | None
+
+
+def is_jsonstat(data: Any) -> bool:
+    """Whether parsed JSON is JSON-stat: a 2.0 dataset, or a 1.x bundle of datasets."""
+    if not isinstance(data, dict):
+        return False
+    if data.get("class") == "dataset" or ("dimension" in data and "value" in data):
+        return True
+    return bool(data) and all(isinstance(v, dict) and "dimension" in v and "value" in v for v in data.values())
+
+
+def cubes(data: dict, where: str) -> list[Cube]:
+    """The datasets of a JSON-stat document (one for 2.0, each of a 1.x bundle), each checked."""
+    if data.get("class") == "dataset" or "dimension" in data:
+        return [_cube(data, where)]
+    return [_cube(dataset, f"{where} dataset {name!r}") for name, dataset in data.items()]
+
+
+def observations(cube: Cube) -> Iterator[tuple[str, str | None, str, Any, str | None]]:
+    """(where, area code, time code, value, status) for every cell of the cube, in index order; where
+    is "OMRÅDE=101 Tid=2021 (cell 3)", ending in the cell's number as a JSON record's place does."""
+    axes = [range(len(d.categories)) for d in cube.dimensions]
+    for index, cell in enumerate(itertools.product(*axes)):
+        time = cube.dimensions[cube.time].categories[cell[cube.time]][0]
+        area = None if cube.area is None else cube.dimensions[cube.area].categories[cell[cube.area]][0]
+        named = " ".join(f"{d.id}={d.categories[i][0]}" for d, i in zip(cube.dimensions, cell, strict=True)
+                         if len(d.categories) > 1)
+        yield f"{named} (cell {index + 1})" if named else f"cell {index + 1}", area, time, _at(cube.values, index), _at(cube.status, index)
+
+
+def source_of(cube: Cube, table: str | None = None) -> str | None:
+    """The rows' source: the dataset's source and its table ("Statistics Denmark, FOLK1A")."""
+    parts = [p for p in (cube.source, table) if p]
+    return ", ".join(dict.fromkeys(parts)) or None
+
+
+def published_of(cube: Cube, today: datetime.date | None = None) -> str | None:
+    """The dataset's ``updated`` day (YYYY-MM-DD), or None when it gives none or one not yet come."""
+    if not cube.updated or len(cube.updated) < 10:
+        return None
+    try:
+        day = datetime.date.fromisoformat(cube.updated[:10])
+    except ValueError:
+        return None
+    return day.isoformat() if day <= (today or datetime.date.today()) else None
+
+
+def _at(values: Any, index: int) -> Any:
+    if values is None or isinstance(values, str):
+        return values
+    if isinstance(values, list):
+        return values[index] if index < len(values) else None
+    return values.get(str(index))
+
+
+def _cube(data: Any, where: str) -> Cube:
+    if not isinstance(data, dict) or not isinstance(data.get("dimension"), dict):
+        raise GoaltrackError(f"{where}: JSON-stat dataset without its dimensions")
+    dims = data["dimension"]
+    # 2.0 gives id, size and role beside the dimensions; 1.x inside them
+    ids, sizes, role = (data.get("id"), data.get("size"), data.get("role")) if "id" in data else \
+        (dims.get("id"), dims.get("size"), dims.get("role"))
+    if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes) or not ids:
+        raise GoaltrackError(f"{where}: JSON-stat dataset without matching 'id' and 'size'")
+    dimensions = tuple(_dimension(dims.get(d), str(d), int(n) if isinstance(n, int) else -1, where)
+                       for d, n in zip(ids, sizes, strict=True))
+    cells = 1
+    for d in dimensions:
+        cells *= len(d.categories)
+    if cells > MAX_CELLS:
+        raise GoaltrackError(f"{where}: {cells:,} cells is more than {MAX_CELLS:,}: ask for fewer")
+    values = data.get("value")
+    if isinstance(values, list) and len(values) != cells:
+        raise GoaltrackError(f"{where}: {len(values):,} values for {cells:,} cells ({' × '.join(str(len(d.categories)) for d in dimensions)})")
+    if not isinstance(values, (list, dict)):
+        raise GoaltrackError(f"{where}: JSON-stat dataset without its values")
+    time = _role(dimensions, role, "time", TIME_NAMES)
+    if time is None:
+        raise GoaltrackError(f"{where}: no time dimension (one named Tid, time or year, or given the role time)")
+    area = _role(dimensions, role, "geo", AREA_NAMES)
+    _single(dimensions, {time, area}, where)
+    _yearly(dimensions[time], where)
+    source, updated = data.get("source"), data.get("updated")
+    return Cube(dimensions, values, data.get("status"), time, area,
+                source if isinstance(source, str) else None, updated if isinstance(updated, str) else None)
+
+
+def _dimension(dim: Any, name: str, size: int, where: str) -> Dimension:
+    category = dim.get("category") if isinstance(dim, dict) else None
+    if not isinstance(category, dict):
+        raise GoaltrackError(f"{where}: dimension {name!r} has no categories")
+    index, labels = category.get("index"), category.get("label") or {}
+    if isinstance(index, list):
+        codes = [str(c) for c in index]
+    elif isinstance(index, dict):
+        codes = [str(c) for c, _ in sorted(index.items(), key=lambda item: item[1])]
+    elif isinstance(labels, dict) and len(labels) == 1:  # a single category may go without its index
+        codes = [str(c) for c in labels]
+    else:
+        raise GoaltrackError(f"{where}: dimension {name!r} has no category index")
+    if len(codes) != size:
+        raise GoaltrackError(f"{where}: dimension {name!r} has {len(codes)} categories, its size says {size}")
+    label = dim.get("label")
+    return Dimension(name, label if isinstance(label, str) else name,
+                     tuple((c, str(labels.get(c, c)) if isinstance(labels, dict) else c) for c in codes))
+
+
+def _role(dimensions: tuple[Dimension, ...], role: Any, kind: str, names: frozenset[str]) -> int | None:
+    """The dimension that plays ``kind`` (time, geo): by the dataset's role, else by its name."""
+    ids = [d.id for d in dimensions]
+    given = role.get(kind) if isinstance(role, dict) else None
+    if isinstance(given, list) and given and given[0] in ids:
+        return ids.index(given[0])
+    return next((i for i, d in enumerate(dimensions) if d.id.casefold() in names), None)
+
+
+def _single(dimensions: tuple[Dimension, ...], axes: set[int | None], where: str) -> None:
+    """Refuse, once, a dimension other than time and area that holds several categories."""
+    for i, d in enumerate(dimensions):
+        if i not in axes and len(d.categories) > 1:
+            shown = ", ".join(label for _, label in d.categories[:4]) + (", …" if len(d.categories) > 4 else "")
+            raise GoaltrackError(f"{where}: dimension {d.id!r} ({d.label}) has {len(d.categories)} categories "
+                                 f"({shown}); a figure file has one figure a scope and year: ask for one of them")
+
+
+def _yearly(time: Dimension, where: str) -> None:
+    """Refuse, once, a time dimension that is not yearly (2021K1, 2021M01)."""
+    odd = next((code for code, _ in time.categories if not code.rstrip("*").strip().isdigit()), None)
+    if odd is not None:
+        raise GoaltrackError(f"{where}: time {odd!r} is a quarter or month, not a year; goaltrack takes yearly "
+                             "figures (choose the yearly series)")

@@ -1,0 +1,146 @@
+"""JSON-stat in, as Statistics Denmark's API (the 1.x bundle) and PxWeb (json-stat2) send it: codes and
+labels to scopes, the starred year and statuses to flags, null to withheld, the source and updated day;
+cubes that are no figure file refused once, naming the dimension, the database unchanged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import dump
+
+
+def _dimension(label: str, codes: list[str], labels: dict[str, str] | None = None, as_list: bool = False) -> dict:
+    index = codes if as_list else {c: i for i, c in enumerate(codes)}
+    return {"label": label, "category": {"index": index, "label": labels or {c: c for c in codes}}}
+
+
+def bundle(values: list, areas: dict[str, str], years: list[str], extra: dict | None = None,
+           updated: str = "2024-02-12T08:00:00Z") -> dict:
+    """A 1.x bundle as StatBank's JSONSTAT: id, size and role inside the dimensions."""
+    dims = {"OMRÅDE": _dimension("område", list(areas), areas), "Tid": _dimension("tid", years),
+            "ContentsCode": _dimension("indhold", ["HJEM"], {"HJEM": "Hjemløse"})}
+    dims.update(extra or {})
+    ids = list(dims)
+    dims.update({"id": ids, "size": [len(dims[i]["category"]["index"]) for i in ids],
+                 "role": {"time": ["Tid"], "geo": ["OMRÅDE"], "metric": ["ContentsCode"]}})
+    return {"dataset": {"dimension": dims, "label": "Hjemløse efter område og tid", "source": "Danmarks Statistik",
+                        "updated": updated, "value": values}}
+
+
+@pytest.fixture
+def ready(run, db_path):
+    run("goals")
+    return db_path
+
+
+def current(run, goal: str, scopes: set[str]) -> dict:
+    return {(r["scope"], r["year"]): (r["value"], r["flag"], r["source"], r["published"])
+            for r in run.json("history", goal, "--format", "json") if r["current"] and r["scope"] in scopes}
+
+
+def test_statbank_bundle_codes_star_and_withheld(run, ready, tmp_path):
+    """000 is all Denmark, 084 Region Hovedstaden, 101 København; 2022* is provisional; null withheld."""
+    path = tmp_path / "HJEM.json"
+    areas = {"000": "Hele landet", "084": "Region Hovedstaden", "101": "København"}
+    path.write_text(json.dumps(bundle([5789, 5800, 2100, None, 1100, 1050], areas, ["2022", "2023*"])),
+                    encoding="utf-8")
+    out = run("import", str(path), "--goal", "homelessness")
+    assert out.stderr == (f"Imported {path}: 5 rows; 5 new, 0 replaced, 0 unchanged (1 cell withheld or empty).\n")
+    source = "Danmarks Statistik"
+    assert current(run, "homelessness", {"1084", "101"}) == {
+        ("1084", 2022): (2100, None, source, "2024-02-12"),
+        ("101", 2022): (1100, None, source, "2024-02-12"),
+        ("101", 2023): (1050, "P", source, "2024-02-12")}
+    assert current(run, "homelessness", {"DK"})[("DK", 2023)] == (5800, "P", source, "2024-02-12")
+
+
+def test_pxweb_jsonstat2_sparse_values_status_and_table(run, ready, tmp_path):
+    """version 2.0: id and size beside the dimensions, an index as a list, values as an object with
+    gaps, a status per cell, the table id from extension.px; no role: the names say time and area."""
+    doc = {"version": "2.0", "class": "dataset", "label": "x", "source": "Statistics Denmark",
+           "updated": "2023-05-01T00:00:00Z", "id": ["Region", "Tid"], "size": [2, 3],
+           "dimension": {"Region": _dimension("region", ["147", "K751"], {"147": "Frederiksberg",
+                                                                        "K751": "Aarhus"}, as_list=True),
+                         "Tid": _dimension("time", ["2019", "2020", "2021"])},
+           "value": {"0": 300, "1": 290, "3": 520, "5": 510}, "status": {"1": "P", "5": "E", "2": ".."},
+           "extension": {"px": {"tableid": "HJEM1"}}}
+    path = tmp_path / "px.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = run("import", str(path), "--goal", "homelessness")
+    assert "4 rows; 4 new" in out.stderr and "(2 cells withheld or empty)" in out.stderr
+    source = "Statistics Denmark, HJEM1"
+    assert current(run, "homelessness", {"147", "751"}) == {
+        ("147", 2019): (300, None, source, "2023-05-01"), ("147", 2020): (290, "P", source, "2023-05-01"),
+        ("751", 2019): (520, None, source, "2023-05-01"), ("751", 2021): (510, "E", source, "2023-05-01")}
+
+
+def test_a_dataset_without_source_or_day_takes_the_options(run, ready, tmp_path):
+    """--source and --published fill what a dataset does not give, and never replace what it gives."""
+    doc = bundle([1100], {"101": "København"}, ["2022"])
+    del doc["dataset"]["source"], doc["dataset"]["updated"]
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    run("import", str(path), "--goal", "homelessness", "--source", "VIVE via StatBank", "--published", "2024-03-01")
+    assert current(run, "homelessness", {"101"}) == {("101", 2022): (1100, None, "VIVE via StatBank", "2024-03-01")}
+    path.write_text(json.dumps(bundle([1200], {"147": "Frederiksberg"}, ["2022"])), encoding="utf-8")
+    run("import", str(path), "--goal", "homelessness", "--source", "VIVE via StatBank", "--published", "2024-03-01")
+    assert current(run, "homelessness", {"147"}) == {("147", 2022): (1200, None, "Danmarks Statistik", "2024-02-12")}
+
+
+@pytest.mark.parametrize(("doc", "message"), [
+    (bundle([1, 2, 3, 4], {"101": "København"}, ["2022"],
+            {"KØN": _dimension("køn", ["M", "K", "TOT", "X"], {"M": "Mænd", "K": "Kvinder", "TOT": "I alt",
+                                                            "X": "Uoplyst"})}),
+     "dataset 'dataset': dimension 'KØN' (køn) has 4 categories (Mænd, Kvinder, I alt, Uoplyst); a figure file "
+     "has one figure a scope and year: ask for one of them"),
+    (bundle([1, 2], {"101": "København"}, ["2022K1", "2022K2"]),
+     "dataset 'dataset': time '2022K1' is a quarter or month, not a year; goaltrack takes yearly figures "
+     "(choose the yearly series)"),
+    (bundle([1, 2, 3], {"101": "København"}, ["2021", "2022"]),
+     "dataset 'dataset': 3 values for 2 cells (1 × 2 × 1)"),
+])
+def test_cubes_that_are_no_figure_file_are_refused_once(run, ready, tmp_path, doc, message):
+    path = tmp_path / "cube.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    before = dump(ready)
+    lines = run.fails("import", str(path), "--goal", "homelessness").stderr.splitlines()
+    assert lines == [f"Error: {path} {message}"]
+    assert dump(ready) == before
+
+
+def test_a_table_without_goal_names_the_option(run, ready, tmp_path):
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(bundle([1100], {"101": "København"}, ["2022"])), encoding="utf-8")
+    assert run.fails("import", str(path)).stderr == (
+        f"Error: {path} is a JSON-stat table, which names no goal: add --goal GOAL\n")
+
+
+def test_labels_stand_in_for_unknown_codes_and_a_subtotal_is_refused(run, ready, tmp_path):
+    """An area code goaltrack does not know is read by its label; "I alt" is no scope: refused, naming it."""
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(bundle([1100, 1400], {"K101": "København", "T": "I alt"}, ["2022"])),
+                    encoding="utf-8")
+    before = dump(ready)
+    lines = run.fails("import", str(path), "--goal", "homelessness").stderr.splitlines()
+    assert lines == [f"Error: 1 problem in {path}",
+                     f"  {path}: OMRÅDE=T (cell 2): 'I alt' is a total of the rows it stands with, not a scope "
+                     "goaltrack can name: write 'Hele landet' if it is all of Denmark, or leave the row out"]
+    assert dump(ready) == before
+    path.write_text(json.dumps(bundle([1100], {"K101": "København"}, ["2022"])), encoding="utf-8")
+    run("import", str(path), "--goal", "homelessness")
+    assert current(run, "homelessness", {"101"}) == {("101", 2022): (1100, None, "Danmarks Statistik", "2024-02-12")}
+
+
+def test_a_figure_published_again_later_is_unchanged_and_keeps_its_first_day(run, ready, tmp_path):
+    """Fetching the same table after its next update: the figures it held already are unchanged (their
+    first publication is when they became known), not re-released."""
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(bundle([1100], {"101": "København"}, ["2022"])), encoding="utf-8")
+    run("import", str(path), "--goal", "homelessness")
+    path.write_text(json.dumps(bundle([1100], {"101": "København"}, ["2022"], updated="2025-02-12T08:00:00Z")),
+                    encoding="utf-8")
+    out = run("import", str(path), "--goal", "homelessness")
+    assert "1 row; 0 new, 0 replaced, 1 unchanged" in out.stderr
+    assert current(run, "homelessness", {"101"}) == {("101", 2022): (1100, None, "Danmarks Statistik", "2024-02-12")}
