@@ -27,7 +27,7 @@ from goaltrack.domain.units import (
 )
 
 GOAL_KEYS = {"id", "title", "unit", "direction", "baseline", "target", "source", "measurements", "verdict_window",
-             "indicator", "breaks"}
+             "indicator", "breaks", "statbank"}
 MEASUREMENT_KEYS = {"year", "value", "scope", "source", "note", "first_release", "published", "flag"}
 
 
@@ -58,6 +58,7 @@ class GoalChecker(FieldChecker):
         measurements = self.measurements(raw.get("measurements"), path + ("measurements",), what, unit, scopes)
         indicator = self.indicator(raw.get("indicator"), path + ("indicator",), what)
         breaks = self.breaks(raw.get("breaks"), path + ("breaks",), what, unit)
+        statbank = self.statbank(raw.get("statbank"), path + ("statbank",), what)
         if goal_id is None or unit is None or direction is None:
             # still the checks between fields that need neither: every problem in one pass
             if target_year is not None and baseline_year is not None and target_year <= baseline_year:
@@ -66,7 +67,7 @@ class GoalChecker(FieldChecker):
             return None
         goal = GoalDef(goal_id, title_en or goal_id, title_da or title_en or goal_id, unit, direction,
                        baseline_year, baseline_value, target_year, target_value, change, source, measurements, window,
-                       short_en, short_da, indicator, breaks)
+                       short_en, short_da, indicator, breaks, statbank)
         self.coherence(goal, path)
         return None if len(self.problems) > before else goal
 
@@ -228,6 +229,22 @@ class GoalChecker(FieldChecker):
                 continue
             out.append((year, value))
         return tuple(out)
+
+    def statbank(self, raw: Any, path: tuple, what: str) -> str | None:
+        """The StatBank query that fetches the goal's figures, as canonical JSON: {table: FOLK1AM,
+        variables: {OMRÅDE: ["000", "*"], …}, value: a contents code (optional)}."""
+        if raw is None:
+            return None
+        query = self.mapping(raw, path, f"the statbank query of {what}", {"table", "variables", "value"}, {"table"})
+        if not query:
+            return None
+        from goaltrack.domain.statbank import query_problem
+
+        canonical, why = query_problem(query)
+        if why:
+            self.fail(path, f"{what}: statbank {why}")
+            return None
+        return canonical
 
     def first_release(self, raw: Any, path: tuple, what: str, unit: str | None, year: int,
                       value: float) -> tuple[float | None, str | None, str | None]:

@@ -72,6 +72,7 @@ class GoalDef:
     short_da: str | None = None
     indicator: str | None = None  # what it measures (None: its id); goals of one indicator share its figures
     breaks: tuple[tuple[int, float], ...] = ()  # (year a new series starts, the baseline bridged into it)
+    statbank: str | None = None  # the StatBank query that fetches its figures, canonical JSON (domain/statbank.py)
 
     @property
     def indicator_id(self) -> str:

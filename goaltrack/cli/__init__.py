@@ -19,6 +19,7 @@ from goaltrack.cli.commands import (
     db,
     delete,
     export,
+    fetch,
     goals,
     history,
     import_,
@@ -56,7 +57,7 @@ def cli() -> None:
 
 
 for command in (status.status, compare.compare, goals.goals_command, show.show, history.history, scopes.scopes,
-                record.record, delete.delete, changes.changes, import_.import_command, export.export_command,
+                record.record, delete.delete, changes.changes, import_.import_command, fetch.fetch, export.export_command,
                 chart.chart, report.report, catalogue.catalogue, db.db):
     cli.add_command(command)
 

@@ -25,6 +25,7 @@ class FigureBlock:
     replaced_at: list[datetime.datetime | None] | None = None
     published: list[str | None] | None = None  # 'YYYY-MM-DD', where the file gives any
     flag: list[str | None] | None = None  # where the file gives any
+    flags_complete: bool = False  # a row without a flag is final (JSON-stat: no star, no status), not unknown
 
     def __len__(self) -> int:
         return len(self.goal)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from goaltrack.errors import GoaltrackError
 from goaltrack.ingest import csv_reader, json_reader, sheet_reader
@@ -36,6 +36,8 @@ class FigureFile:
     encoding: str | None = None  # a CSV file's, when named
     sheet: str | None = None  # a spreadsheet's sheet, when named
     bytes_done: int = 0  # how far reading has come, for a progress bar
+    parsed: Any = None  # a JSON-stat answer already read (goaltrack fetch), in place of the file's bytes
+    table: str | None = None  # the StatBank table it answers, for the source
 
     @property
     def where(self) -> str:
@@ -43,6 +45,9 @@ class FigureFile:
 
     def blocks(self) -> Iterator[FigureBlock]:
         """The file's figures, a block at a time, by the reader its format needs."""
+        if self.parsed is not None:
+            yield from json_reader.jsonstat_blocks(self, self.parsed, self.table)
+            return
         suffix = self.path.suffix.lower()
         if suffix in SHEET_SUFFIXES:
             yield from sheet_reader.sheet_blocks(self)

@@ -57,21 +57,27 @@ def json_blocks(file: FigureFile, data: bytes) -> Iterator[FigureBlock]:
 
 def _records(file: FigureFile, data: bytes) -> Any:
     """A JSON file's parsed content, or the error that says why it cannot be read."""
+    return parse_json(data, file.path)
+
+
+def parse_json(data: bytes, path: Any) -> Any:
+    """JSON ``data`` parsed as a figure file is (numbers too long or beyond a float kept to be refused,
+    keys given twice known), or the error that names ``path`` and says why it cannot be read."""
     encoding = bom_encoding(data) or "utf-8-sig"  # UTF-16 or -32 only with their byte-order mark
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise GoaltrackError(f"{file.path} is not {encoding.upper().removesuffix('-SIG')} text (byte {exc.start} "
+        raise GoaltrackError(f"{path} is not {encoding.upper().removesuffix('-SIG')} text (byte {exc.start} "
                              "cannot be read)") from None
     if not text.strip():
-        raise GoaltrackError(f"{file.path} is empty")
+        raise GoaltrackError(f"{path} is empty")
     try:
         records = json.loads(text, parse_constant=lambda name: float("nan"), object_pairs_hook=_JsonRecord,
                              parse_float=_json_float, parse_int=_json_int)
     except json.JSONDecodeError as exc:
-        raise GoaltrackError(f"{file.path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        raise GoaltrackError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
     except RecursionError:
-        raise GoaltrackError(f"{file.path}: JSON nested too deeply; a figure file is a list of flat "
+        raise GoaltrackError(f"{path}: JSON nested too deeply; a figure file is a list of flat "
                              "records") from None
     return records
 
@@ -100,9 +106,15 @@ def jsonstat_blocks(file: FigureFile, data: dict, table: str | None = None) -> I
                 out.append(row)
                 lines.append(where)
             if len(out) >= BATCH:
-                yield block_of(out, lines)
+                yield _complete(block_of(out, lines))
                 out, lines = [], []
-    yield block_of(out, lines)
+    yield _complete(block_of(out, lines))
+
+
+def _complete(block: FigureBlock) -> FigureBlock:
+    """A JSON-stat block's flags are complete: a cell without a status or star is final."""
+    block.flags_complete = True
+    return block
 
 
 def _table_id(data: dict) -> str | None:

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from goaltrack.catalogue import NATION
 from goaltrack.domain.units import UNITS
@@ -46,6 +46,7 @@ class ImportResult:
     encoding: str = "utf-8"
     sheet: str | None = None  # the spreadsheet sheet read
     dry_run: bool = False
+    changes: list[tuple] | None = None  # where kept (fetch): (goal, scope, year, before or None, figure)
 
 
 class GoalNames(dict):
@@ -190,22 +191,51 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     try:
         with db.writing(engine, check_keys=False) as conn:
             _check_unchanged(conn, known)
-            loader = Loader(conn, checker, result, replace, dry_run)
-            loader.indicator_of = {g: i for g, i in known.indicators.items() if g != i}
-            _take_blocks(file, loader, known.renamed, progress, total, defaults)
-            result.withheld += checker.withheld
-            if not checker.count and not force:
-                loader.plausibility(known.by_indicator(known.baselines),
-                                    known.by_indicator({g: UNITS[u].whole for g, u in known.units.items()}),
-                                    known.by_indicator(known.home))
-                loader.fractions({known.indicators.get(g, g) for g, u in known.units.items() if u == "percent"},
-                                 known.by_indicator(known.baselines), known.by_indicator(known.home))
-            _refuse(path, checker, result)
+            _load_file(conn, file, known, replace, dry_run, force, progress, total, defaults)
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass  # the transaction is rolled back: nothing written
     return result
+
+
+def import_tables(engine: Engine, tables: list[tuple[str, str, Any]], dry_run: bool = False,
+                  force: bool = False) -> list[ImportResult]:
+    """Write the figures of several JSON-stat answers, each (goal, table, parsed JSON), in one
+    transaction, or nothing (goaltrack fetch). A revised figure replaces the recorded one (kept as
+    history), its source the table's; each result keeps the figures it adds or revises (``changes``)."""
+    known = _known(engine, None, None)
+    results = [ImportResult(dry_run=dry_run, changes=[]) for _ in tables]
+    try:
+        with db.writing(engine, check_keys=False) as conn:
+            _check_unchanged(conn, known)
+            for (goal, table, parsed), result in zip(tables, results, strict=True):
+                checker = RowChecker(known.goals, known.names, goal, known.default_scopes)
+                file = FigureFile(Path(f"StatBank table {table}"), checker, result, goal, known.default_scopes,
+                                  parsed=parsed, table=table)
+                _load_file(conn, file, known, replace=True, dry_run=dry_run, force=force)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return results
+
+
+def _load_file(conn: Connection, file: FigureFile, known: _Known, replace: bool, dry_run: bool, force: bool,
+               progress: Progress | None = None, total: int = 0, defaults: Defaults = Defaults()) -> None:
+    """Check and write one file's figures inside the open transaction; its problems are an error."""
+    checker, result = file.checker, file.result
+    loader = Loader(conn, checker, result, replace, dry_run)
+    loader.indicator_of = {g: i for g, i in known.indicators.items() if g != i}
+    _take_blocks(file, loader, known.renamed, progress, total, defaults)
+    result.withheld += checker.withheld
+    if not checker.count and not force:
+        loader.plausibility(known.by_indicator(known.baselines),
+                            known.by_indicator({g: UNITS[u].whole for g, u in known.units.items()}),
+                            known.by_indicator(known.home))
+        loader.fractions({known.indicators.get(g, g) for g, u in known.units.items() if u == "percent"},
+                         known.by_indicator(known.baselines), known.by_indicator(known.home))
+    _refuse(file.path, checker, result)
 
 
 def _check_unchanged(conn: Connection, known: _Known) -> None:

@@ -107,6 +107,8 @@ class Loader:
             self._duplicates(f, keys.tolist(), current)
             return
         new, changed, resourced = self._sort(f, current)
+        if self.result.changes is not None:
+            self._note_changes(f, new, changed)
         self._remember(f, current, current_keys)
         history = self._history(f, status) if f.status is not None else []
         self.result.added += len(new)
@@ -117,9 +119,17 @@ class Loader:
             return
         self._write(f, new, changed, resourced, history, status)
 
+    def _note_changes(self, f: FigureBlock, new: list[tuple[int, int | None]], changed: list[tuple[int, int]]) -> None:
+        """Keep each new and revised figure as (goal, scope, year, the figure before or None, the figure)."""
+        for i, _ in sorted(new + changed):
+            found = self.existing.get((f.goal[i], f.scope[i], f.year[i]))
+            before = None if found is None or found.deleted else found.value
+            self.result.changes.append((f.goal[i], f.scope[i], f.year[i], before, f.value[i]))
+
     def _sort(self, f: FigureBlock, current: Iterable[int]) -> tuple[list, list, list]:
         """The block's current figures against the record's: the new, the changed and the re-released
-        (the same figure with a new source or flag, or known earlier than recorded), each with the id of
+        (the same figure with a new source or flag, a provisional one now final where the file says so,
+        or known earlier than recorded), each with the id of
         the entry it follows; the unchanged are counted (also a figure published again later: its first
         publication is when it became known), conflicts are problems."""
         new, changed, resourced = [], [], []
@@ -134,7 +144,8 @@ class Loader:
             elif found.value == f.value[i]:
                 if (f.source[i] is not None and f.source[i] != found.source) or \
                         (published is not None and published[i] is not None and _earlier(published[i], found.day)) or \
-                        (flag is not None and flag[i] is not None and flag[i] != found.flag):
+                        (flag is not None and flag[i] is not None and flag[i] != found.flag) or \
+                        (f.flags_complete and (flag[i] if flag is not None else None) != found.flag):
                     resourced.append((i, found.id))
                 else:
                     self.result.unchanged += 1

@@ -28,7 +28,7 @@ _WRITES = {"committed": 0}  # write transactions committed by this process (see 
 _READ_ONLY: WeakKeyDictionary = WeakKeyDictionary()  # engines on an SQLite file this process may only read
 # The newest migration. A test checks that it is alembic's head, so opening a database that is
 # already current needs no alembic import (which would cost a third of a second at every start).
-HEAD = "0008"
+HEAD = "0009"
 BUSY_TIMEOUT_MS = 30_000
 BUSY_RETRIES = 5  # after the busy timeout, try to begin a write this many times more, backing off
 CONNECT_TIMEOUT_S = 10  # a server that does not answer: give up after this, with a clear error

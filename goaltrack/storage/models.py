@@ -94,6 +94,7 @@ class Goal(SQLModel, table=True):
     verdict_window: int | None = None  # years a verdict basis may lie before the target year; None: 3
     indicator: str = Field(default="", max_length=64)  # what it measures; its figures are the indicator's
     breaks: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON [[year, baseline]]
+    statbank: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON: its StatBank query
 
     @property
     def target_level(self) -> float | None:

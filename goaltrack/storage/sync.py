@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 GOAL_FIELDS = ("title_en", "title_da", "short_en", "short_da", "unit", "direction", "baseline_year",
                "baseline_value", "target_year", "target_value", "target_change_pct", "source", "verdict_window",
-               "indicator", "breaks")
+               "indicator", "breaks", "statbank")
 
 
 @dataclass

@@ -152,7 +152,7 @@ def test_level_and_change_that_disagree_warn_but_pass():
 def test_unknown_keys_are_refused():
     found = problems(GOOD_GOAL.replace("unit: persons", "unit: persons\n    colour: red"))
     assert found == ["c.yaml:5: unknown key 'colour' in a goal (allowed: baseline, breaks, direction, id, "
-                     "indicator, measurements, source, target, title, unit, verdict_window)"]
+                     "indicator, measurements, source, statbank, target, title, unit, verdict_window)"]
 
 
 def test_duplicate_keys_are_refused():
