@@ -103,6 +103,7 @@ FIGURES = {
     "json-missing-key.json": "record 1: lacks year",
     "json-nan.json": "record 1: value nan is not a finite number",
     "not-a-list.json": "JSON must be a list of records",
+    "jsonstat-negative.json": "is a JSON-stat table, which names no goal: add --goal GOAL",
     "quarter-time.csv": ":2: time '2019K1' is a quarter or month, not a year",
     "quarter-columns.csv": "line 1: the column '2019K1' is a quarter or month, not a year",
     "unknown-scope-name.csv": ":2: unknown scope 'Kobenhavn' (did you mean 'København' (101)?)",
@@ -174,6 +175,15 @@ COMMANDS = [  # arguments, what the error must say ({tmp} is a scratch folder)
     (["import", "{corpus}/all-withheld.csv", "--goal", "homeles"], "unknown goal 'homeles'"),
     (["import", "{corpus}/all-withheld.csv", "--scope", "Atlantis"], "unknown scope 'Atlantis'"),
     (["import", "{corpus}/broken.xlsx", "--sheet", "Ark1"], "is not a readable spreadsheet"),
+    (["import", "{corpus}/jsonstat-two-dimensions.json", "--goal", "homelessness"],
+     "dimension 'KØN' (køn) has 4 categories (Mænd, Kvinder, I alt, Uoplyst); a figure file has one figure a "
+     "scope and year"),
+    (["import", "{corpus}/jsonstat-quarters.json", "--goal", "homelessness"],
+     "time '2022K1' is a quarter or month, not a year"),
+    (["import", "{corpus}/jsonstat-i-alt.json", "--goal", "homelessness"],
+     "OMRÅDE=T (cell 2): 'I alt' is a total of the rows it stands with"),  # a subtotal, never the nation
+    (["import", "{corpus}/jsonstat-negative.json", "--goal", "homelessness"],
+     "OMRÅDE=147 (cell 2): homelessness: -3 is below 0"),  # the first cell was fine: nothing is written
     (["catalogue", "check", "{tmp}/missing.yaml"], "cannot read catalogue"),
     (["catalogue", "check", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
     (["catalogue", "sync", "/dev/zero"], "catalogue /dev/zero is larger than 5,000,000 bytes"),
@@ -284,7 +294,8 @@ def test_bad_commands(run, corpus_db, tmp_path, args, expected):
 
 def test_every_corpus_file_is_tested():
     files = {p.name for p in CORPUS.iterdir()}
-    assert files == set(CATALOGUES) | set(FIGURES) | {"drops-goals.yaml"}
+    named = {arg.removeprefix("{corpus}/") for case in COMMANDS for arg in case[0] if str(arg).startswith("{corpus}/")}
+    assert files == set(CATALOGUES) | set(FIGURES) | named
 
 
 def test_alias_bomb_fails_fast_in_little_memory(tmp_path):
