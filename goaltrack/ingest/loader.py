@@ -7,7 +7,7 @@ no problem has been found, and remembered compactly for the plausibility check a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from goaltrack.catalogue import NATION
@@ -121,7 +121,7 @@ class Loader:
 
     def _note_changes(self, f: FigureBlock, new: list[tuple[int, int | None]], changed: list[tuple[int, int]]) -> None:
         """Keep each new and revised figure as (goal, scope, year, the figure before or None, the figure)."""
-        for i, _ in sorted(new + changed):
+        for i, _ in sorted([*new, *changed]):
             found = self.existing.get((f.goal[i], f.scope[i], f.year[i]))
             before = None if found is None or found.deleted else found.value
             self.result.changes.append((f.goal[i], f.scope[i], f.year[i], before, f.value[i]))
@@ -135,7 +135,7 @@ class Loader:
         new, changed, resourced = [], [], []
         existing = self.existing
         if not existing:
-            return [(i, None) for i in current], changed, resourced
+            return _Fresh(current), changed, resourced
         published, flag = f.published, f.flag
         for i in current:
             found = existing.get((f.goal[i], f.scope[i], f.year[i]))
@@ -237,14 +237,16 @@ class Loader:
         published, flag = f.published, f.flag
         if history:
             writer.restore(self._restored(f, history, status))
-        following = new + changed + resourced
+        if f.recorded_at is None and len(new) == len(f) and published is None and flag is None and \
+                (isinstance(new, _Fresh) or all(b is None for _, b in new)):
+            # the common case: every row new, handed on as it is, no list
+            writer.add_plain(zip(f.goal, f.scope, f.year, f.value, f.source, f.note))
+            return
+        following = [*new, *changed, *resourced]
         if f.recorded_at is not None:  # an export's current figures keep their times
             writer.restore([(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i],
                              flag and flag[i], published and published[i], before, f.recorded_at[i], False)
                             for i, before in following])
-        elif len(new) == len(f) and published is None and flag is None and all(b is None for _, b in new):
-            # the common case: every row new, handed on as it is, no list
-            writer.add_plain(zip(f.goal, f.scope, f.year, f.value, f.source, f.note))
         elif following:
             writer.add([(f.goal[i], f.scope[i], f.year[i], f.value[i], f.source[i], f.note[i],
                          flag and flag[i], published and published[i], before) for i, before in following])
@@ -364,6 +366,20 @@ class Loader:
         from_file = np.concatenate([np.arange(len(file_keys)), np.full(len(extra_keys), -1)])
         order = np.argsort(keys, kind="stable")
         return keys[order], values[order], from_file[order]
+
+
+class _Fresh:
+    """The figures of a block when none is recorded yet: (i, None) for each, every one new and following
+    no entry, without a list of a million pairs."""
+
+    def __init__(self, current: Sequence[int]):
+        self.current = current
+
+    def __len__(self) -> int:
+        return len(self.current)
+
+    def __iter__(self) -> Iterator[tuple[int, None]]:
+        return ((i, None) for i in self.current)
 
 
 def _earlier(day: Any, recorded: str | None) -> bool:
