@@ -20,6 +20,7 @@ from goaltrack.errors import GoaltrackError, many_problems
 from goaltrack.ingest.blocks import FigureBlock
 from goaltrack.ingest.checks import RowChecker
 from goaltrack.ingest.files import FigureFile
+from goaltrack.ingest import prefetch
 from goaltrack.ingest.loader import Loader
 from goaltrack.storage import database as db
 from goaltrack.storage.lookup import home_scope
@@ -248,7 +249,7 @@ def _check_unchanged(conn: Connection, known: _Known) -> None:
 
 def _take_blocks(file: FigureFile, loader: Loader, renamed: dict[str, str], progress: Progress | None,
                  total: int, defaults: Defaults) -> None:
-    for block in file.blocks():
+    for block in prefetch.blocks(file):  # a large CSV file read ahead in a child
         if renamed and not renamed.keys().isdisjoint(set(block.goal)):  # names in the file → keys
             block.goal = [renamed.get(name, name) for name in block.goal]
         defaults.apply(block, loader.checker)

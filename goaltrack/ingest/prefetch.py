@@ -1,0 +1,129 @@
+"""A large CSV file read and checked in a forked child while this process writes the blocks before.
+
+Reading and checking a block is pure Python and writing one is mostly SQLite: in one process they take
+turns, in two they overlap on two cores (a million rows: about a quarter less time). The child reads
+as goaltrack would here and sends each block, pickled through a pipe, with what its checks found
+meanwhile (problems, withheld cells, the bytes read), so the parent's checker ends exactly as if it had
+read the file itself. The pipe holds little: the child is at most a block ahead. A child that ends
+without saying why (killed, out of memory) is an error; a Ctrl-C here ends the child too.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from goaltrack.errors import GoaltrackError, Problem
+from goaltrack.ingest.checks import MAX_PROBLEMS
+
+if TYPE_CHECKING:
+    from goaltrack.ingest.blocks import FigureBlock
+    from goaltrack.ingest.files import FigureFile
+
+MIN_BYTES = 4_000_000  # a smaller file is read here: a fork costs more than it saves
+RESULT_FIELDS = ("layout", "encoding", "skipped_lines", "sheet")
+
+
+def blocks(file: FigureFile) -> Iterator[FigureBlock]:
+    """The file's blocks, read ahead by a child where that pays (a large CSV file, and fork), else here."""
+    if not _worth_it(file):
+        yield from file.blocks()
+        return
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(reading)
+        _child(writing, file)
+    os.close(writing)
+    try:
+        with os.fdopen(reading, "rb") as pipe:
+            yield from _received(pipe, file)
+    finally:
+        _end(pid)
+
+
+def _worth_it(file: FigureFile) -> bool:
+    from goaltrack.ingest.files import SHEET_SUFFIXES
+
+    if not hasattr(os, "fork") or file.parsed is not None or file.path.suffix.lower() in SHEET_SUFFIXES + (".json",):
+        return False
+    try:
+        return file.path.is_file() and file.path.stat().st_size >= MIN_BYTES
+    except OSError:
+        return False
+
+
+def _received(pipe: Any, file: FigureFile) -> Iterator[FigureBlock]:
+    while True:
+        try:
+            kind, payload, state = pickle.load(pipe)
+        except (EOFError, pickle.UnpicklingError):
+            raise GoaltrackError(f"{file.path} cannot be read: the reader ended unexpectedly") from None
+        _take_state(file, state)
+        if kind == "block":
+            yield payload
+        elif kind == "end":
+            return
+        else:
+            message, problems, where, total = payload
+            raise GoaltrackError(message, [Problem(*p) for p in problems], where, total)
+
+
+def _take_state(file: FigureFile, state: tuple) -> None:
+    """What the child's checks found since its last message, added to this process's checker."""
+    problems, count, withheld, bytes_done, result = state
+    checker = file.checker
+    room = MAX_PROBLEMS - len(checker.problems)
+    checker.problems.extend(Problem(*p) for p in problems[:max(room, 0)])
+    checker.count += count
+    checker.withheld += withheld
+    file.bytes_done = bytes_done
+    for name, value in zip(RESULT_FIELDS, result, strict=True):
+        setattr(file.result, name, value)
+
+
+def _child(writing: int, file: FigureFile) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is the parent's to report
+    status = 1
+    try:
+        with os.fdopen(writing, "wb") as pipe:
+            sent = [0, 0, 0]  # problems, count, withheld already sent
+
+            def send(kind: str, payload: Any) -> None:
+                checker = file.checker
+                state = ([(p.message, p.line) for p in checker.problems[sent[0]:]], checker.count - sent[1],
+                         checker.withheld - sent[2], file.bytes_done,
+                         tuple(getattr(file.result, name) for name in RESULT_FIELDS))
+                sent[:] = [len(checker.problems), checker.count, checker.withheld]
+                pipe.write(pickle.dumps((kind, payload, state), protocol=pickle.HIGHEST_PROTOCOL))
+
+            try:
+                for block in file.blocks():
+                    send("block", block)
+                send("end", None)
+            except GoaltrackError as error:
+                send("error", (error.message, [(p.message, p.line) for p in error.problems], error.file,
+                               error.total))
+        status = 0
+    except BaseException:  # noqa: BLE001  a broken pipe (the parent is gone), anything else: just end
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _end(pid: int) -> None:
+    """The child ended: at once if it is still reading (an error or a Ctrl-C here), and reaped."""
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
