@@ -29,6 +29,7 @@ from goaltrack.present.formats import status_as_markdown
 from goaltrack.present.i18n import LABELS, REPORT_WORDS
 from goaltrack.present.numbers import difference, number, progress_text
 from goaltrack.present.outputs import check_targets, intend, remember, write_file
+from goaltrack.present.report_style import STYLE, keep_together
 from goaltrack.present.status_text import (
     basis_source,
     by_set,
@@ -293,35 +294,16 @@ def _html(groups: Sequence[tuple[str | None, Place, list[GoalStatus]]], title: s
     statuses = [s for _, _, group in groups for s in group]
     lines = summary_lines(statuses, lang, with_place=len({s.place.code for s in statuses}) > 1)
     parts = [f'<p class="summary"><strong>{e(line)}</strong></p>' for line in lines]
-    for set_name, place, group in groups:
-        if set_name:
-            parts.append(f"<h2>{e(set_name)} · {e(place.label(lang))}</h2>")
-        parts.append(_html_part(group, set_name, lang, out, blank))
+    for set_name, place, group in groups:  # a part each: in print, each set after the first on a new page
+        named = f'<h2 class="set">{e(set_name)} · {e(place.label(lang))}</h2>\n' if set_name else ""
+        parts.append(f'<div class="part">\n{named}{_html_part(group, set_name, lang, out, blank)}\n</div>')
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{e(title)} · {as_of}</title>
 <style>
-body {{ font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; color: #222; max-width: 1100px;
-       margin: 2em auto; padding: 0 1em; line-height: 1.45; }}
-h1 {{ margin-bottom: 0.2em; }} .meta, .source {{ color: #666; font-size: 0.9em; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 0.9em; margin: 1em 0 2em; }}
-th, td {{ padding: 0.35em 0.6em; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }}
-th:first-child, td:first-child, th:nth-last-child(-n+2), td:nth-last-child(-n+2) {{ text-align: left; }}
-.dot {{ display: inline-block; width: 0.75em; height: 0.75em; border-radius: 50%; margin-right: 0.4em; }}
-img {{ max-width: 100%; height: auto; }} section {{ margin: 2em 0 3em; }}
-figure {{ margin: 1em 0; }}
-@page {{ size: A4; margin: 14mm; }}
-@media print {{
-  body {{ max-width: none; margin: 0; padding: 0; font-size: 10pt; }}
-  h2 {{ break-before: page; }}
-  section {{ break-before: page; break-inside: avoid; }}
-  img, figure, table, tr {{ break-inside: avoid; }}
-  section img {{ max-height: 16cm; width: auto; }}
-  .overview img {{ max-height: 25cm; width: auto; }}
-}}
-</style>
+{STYLE}</style>
 </head>
 <body>
 <h1>{e(title)}</h1>
@@ -334,8 +316,14 @@ figure {{ margin: 1em 0; }}
 
 
 def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, out: Path, blank: set[int]) -> str:
-    """One goal set's overview, status table, goals and goals without figures."""
+    """One goal set's overview, status table, goals and goals without figures. Figures keep their units
+    and signs on their line (report_style.keep_together); in print the status table comes before the
+    overview, which it follows on screen."""
     w, labels, e = WORDS[lang], LABELS[lang], html.escape
+
+    def t(text: str) -> str:
+        return e(keep_together(text, lang))
+
     suffix = f" · {set_name}" if set_name else ""
     head = [labels[k] for k in ("goal", "baseline", "latest", "target", "distance", "progress", "category",
                                 "verdict")]
@@ -346,27 +334,31 @@ def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, 
         cells = [s.goal.title(lang), figure_text(s, s.spec.baseline, lang), figure_text(s, a.latest, lang),
                  target_text(s, lang, marks), distance_text(s, lang), progress_text(s, lang)]
         colour = CATEGORY_COLOUR[a.category]
-        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells)
+        rows.append("<tr>" + "".join(f"<td>{t(c)}</td>" for c in cells)
                     + f'<td><span class="dot" style="background:{colour}"></span>{e(labels[a.category])}</td>'
-                    + f"<td>{e(verdict_text(s, lang))}</td></tr>")
+                    + f"<td>{t(verdict_text(s, lang))}</td></tr>")
     goals = []
     for s in statuses:
         if id(s) in blank:
             continue
         source = source_line(s, lang)
         goals.append(
-            f"<section><h3>{e(s.goal.title(lang))}</h3><p>{e(sentence(s, lang))}</p>"
+            f'<section class="goal"><h3>{e(s.goal.title(lang))}</h3><p>{t(sentence(s, lang))}</p>'
             + _img(out / "charts" / chart_name(s), s.goal.title(lang))
-            + (f'<p class="source">{e(source)}</p>' if source else "") + "</section>")
+            + (f'<p class="source">{t(source)}</p>' if source else "") + "</section>")
+    if goals:  # no heading over nothing: a scope without figures has only the list below
+        goals.insert(0, f"<h2>{e(w['goals'] + suffix)}</h2>")
     empty = [s for s in statuses if id(s) in blank]
     if empty:
         goals.append(f"<h2>{e(w['without'])}{e(suffix)}</h2><ul>"
-                     + "".join(f"<li>{e(s.goal.title(lang))}: {e(no_figures(s, lang))}</li>" for s in empty)
+                     + "".join(f"<li>{e(s.goal.title(lang))}: {t(no_figures(s, lang))}</li>" for s in empty)
                      + "</ul>")
-    notes = "".join(f'<p class="source">{e(note)}</p>' for note in footnotes(statuses, lang))
+    notes = "".join(f'<p class="source">{t(note)}</p>' for note in footnotes(statuses, lang))
     overview = _overview(statuses)
     picture = f'<figure class="overview">{_img(out / overview, w["overview"] + suffix)}</figure>\n' if overview else ""
-    return f"""{picture}<h2>{e(w['status'] + suffix)}</h2>
+    return f"""<div class="lead">
+{picture}<div class="status">
+<h2>{e(w['status'] + suffix)}</h2>
 <table>
 <thead><tr>{''.join(f'<th>{e(h)}</th>' for h in head)}</tr></thead>
 <tbody>
@@ -374,5 +366,6 @@ def _html_part(statuses: Sequence[GoalStatus], set_name: str | None, lang: str, 
 </tbody>
 </table>
 {notes}
-<h2>{e(w['goals'] + suffix)}</h2>
+</div>
+</div>
 {chr(10).join(goals)}"""
