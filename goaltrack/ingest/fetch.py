@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 ENV_BASE = "GOALTRACK_STATBANK_URL"
 TIMEOUT_S = 60.0
-MAX_ANSWER = 100 * 1024 * 1024  # bytes: a table of every municipality and year is a few hundred kB
+MAX_ANSWER = 32 * 1024 * 1024  # bytes: a table of every municipality and year is a few hundred kB, and a cube
+# of MAX_CELLS (jsonstat.py) about 20 MB
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -41,8 +43,15 @@ class Fetched:
 
 def base_url(base: str | None = None) -> str:
     """The API's base: ``base``, else $GOALTRACK_STATBANK_URL, else the public API; http(s) only."""
+    from urllib.parse import urlsplit
+
     url = (base or os.environ.get(ENV_BASE) or statbank.DEFAULT_BASE).rstrip("/")
-    if not url.startswith(("http://", "https://")):
+    try:
+        parts = urlsplit(url)
+        good = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # http://[::1, a port that is no number
+        good = False
+    if not good or parts.query or parts.fragment or any(c.isspace() for c in url):
         raise GoaltrackError(f"{ENV_BASE} {url[:80]!r} is not an http:// or https:// address")
     return url
 
@@ -98,6 +107,7 @@ def _shown(goal) -> str:
 def ask(url: str, query: str, goal: str, timeout: float = TIMEOUT_S) -> Any:
     """The API's JSON-stat answer to a goal's stored query, parsed; a refusal, a time-out, no network or
     an answer that is not JSON-stat is an error naming the goal and the table."""
+    import http.client
     import socket
     import urllib.error
     import urllib.request
@@ -109,9 +119,10 @@ def ask(url: str, query: str, goal: str, timeout: float = TIMEOUT_S) -> Any:
     request = urllib.request.Request(f"{url}/v1/data", data=json.dumps(statbank.request_body(query)).encode(),
                                      headers={"Content-Type": "application/json", "Accept": "application/json",
                                               "User-Agent": f"goaltrack/{__version__}"}, method="POST")
+    deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only: base_url)
-            body = response.read(MAX_ANSWER + 1)
+        with _opener().open(request, timeout=timeout) as response:
+            body = _read(response, deadline, timeout, what, url)
     except urllib.error.HTTPError as error:
         why = statbank.refusal(error.read(64 * 1024)) or f"HTTP {error.code} {error.reason}"
         raise GoaltrackError(f"Statistics Denmark refused the query of {what}: {why}") from None
@@ -124,7 +135,41 @@ def ask(url: str, query: str, goal: str, timeout: float = TIMEOUT_S) -> Any:
             raise GoaltrackError(f"Statistics Denmark did not answer the query of {what} within {timeout:g} s "
                                  f"({url})") from None
         raise GoaltrackError(f"cannot reach Statistics Denmark at {url} for {what}: {reason}") from None
+    except (http.client.HTTPException, ValueError) as error:
+        raise GoaltrackError(f"Statistics Denmark at {url} gave {what} an answer that is not HTTP "
+                             f"({type(error).__name__})") from None
     return _parsed(body, what)
+
+
+def _read(response: Any, deadline: float, timeout: float, what: str, url: str) -> bytes:
+    """The answer's body, at most MAX_ANSWER + 1 bytes, all of it before the deadline (a server that
+    trickles a byte at a time does not hold goaltrack for longer than --timeout)."""
+    parts, size = [], 0
+    while size <= MAX_ANSWER:
+        if time.monotonic() > deadline:
+            raise GoaltrackError(f"Statistics Denmark did not answer the query of {what} within {timeout:g} s "
+                                 f"({url})")
+        chunk = response.read1(min(65536, MAX_ANSWER + 1 - size)) if hasattr(response, "read1") else \
+            response.read(65536)
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
+
+def _opener() -> Any:
+    """urllib without redirects: a moved API is an error naming where it went, never a silent GET
+    elsewhere (or from https to http)."""
+    import urllib.error
+    import urllib.request
+
+    class Refuse(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
+            raise urllib.error.HTTPError(req.full_url, code, f"redirected to {newurl[:100]}; set "
+                                         f"{ENV_BASE} to the API's address", headers, fp)
+
+    return urllib.request.build_opener(Refuse)
 
 
 def _parsed(body: bytes, what: str) -> Any:

@@ -92,13 +92,18 @@ def jsonstat_blocks(file: FigureFile, data: dict, table: str | None = None) -> I
     check = file.checker
     out: list[tuple] = []
     lines: list[str] = []
-    for cube in jsonstat.cubes(data, str(file.path)):
+    def is_scope(code: str, label: str) -> bool:
+        return check.names.find(code) is not None or check.names.find(label) is not None
+
+    for cube in jsonstat.cubes(data, str(file.path), is_scope):
         source = jsonstat.source_of(cube, table or _table_id(data))
         published = jsonstat.published_of(cube)
         names = dict(cube.dimensions[cube.area].categories) if cube.area is not None else {}
         for where, area, time, value, status in jsonstat.observations(cube):
             if isinstance(status, str) and status.strip() in jsonstat.WITHHELD_STATUS:
                 value, status = None, None
+            elif isinstance(status, str) and status.strip() == "-":  # PX: a magnitude of zero, its value given
+                status = None
             scope = None if area is None else _scope_text(check, area, names.get(area))
             row = check.figure(where, None, scope, time, value, source, None, None, None, None,
                                published, status)
@@ -129,10 +134,14 @@ def _table_id(data: dict) -> str | None:
 
 
 def _scope_text(check, code: str, label: str | None) -> str:
-    """An area as the scope names know it: its code (101, 000, 084), else its label (København)."""
-    if check.names.find(code) is not None or not label:
+    """An area as the scope names know it: a numeric code with its label, which must agree ("101
+    København"; "101 Aarhus" and "999 København" are unknown scopes), else the code, else the label
+    (a code of the producer's own, "K101", with "København")."""
+    if not label or label == code:
         return code
-    return label
+    if code.isascii() and code.isdigit() and len(code) in (3, 4):
+        return f"{code} {label}"
+    return code if check.names.find(code) is not None else label
 
 
 def _named(record: _JsonRecord, goal: str | None) -> tuple[dict[str, Any], str | None]:

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from goaltrack.errors import GoaltrackError
 
 TIME_NAMES = frozenset({"tid", "time", "year", "år", "aar", "vuosi", "ar"})
-AREA_NAMES = frozenset({"område", "omraade", "region", "area", "komk", "kommune", "geo", "municipality"})
-WITHHELD_STATUS = frozenset({"..", "...", "…", ".", "-", ":"})
+AREA_NAMES = frozenset({"område", "omraade", "region", "area", "komk", "kommune", "geo", "municipality", "bopomr",
+                        "bopkom", "komgrp", "landsdel", "komkode", "regioner", "kommuner"})
+# A status that withholds the cell's value (PX's "-" is a magnitude of zero: its value stands).
+WITHHELD_STATUS = frozenset({"..", "...", "…", ".", ":"})
 MAX_CELLS = 2_000_000  # as a spreadsheet's: a cube of more cells is no figure file
 
 
@@ -57,11 +59,20 @@ def is_jsonstat(data: Any) -> bool:
     return bool(data) and all(isinstance(v, dict) and "dimension" in v and "value" in v for v in data.values())
 
 
-def cubes(data: dict, where: str) -> list[Cube]:
-    """The datasets of a JSON-stat document (one for 2.0, each of a 1.x bundle), each checked."""
-    if data.get("class") == "dataset" or "dimension" in data:
-        return [_cube(data, where)]
-    return [_cube(dataset, f"{where} dataset {name!r}") for name, dataset in data.items()]
+def cubes(data: dict, where: str, is_scope: Callable[[str, str], bool] | None = None) -> list[Cube]:
+    """The datasets of a JSON-stat document (one for 2.0, each of a 1.x bundle), each checked. An area
+    dimension neither its role nor its name reveals is the one whose every category ``is_scope``
+    (code, label): never left out as if it held nothing."""
+    named = [(where, data)] if data.get("class") == "dataset" or "dimension" in data else \
+        [(f"{where} dataset {name!r}", dataset) for name, dataset in data.items()]
+    out = []
+    for place, dataset in named:
+        try:
+            out.append(_cube(dataset, place, is_scope))
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as error:
+            raise GoaltrackError(f"{place}: not a JSON-stat dataset goaltrack can read ({type(error).__name__}: "
+                                 f"{str(error)[:100]})") from None
+    return out
 
 
 def observations(cube: Cube) -> Iterator[tuple[str, str | None, str, Any, str | None]]:
@@ -89,7 +100,7 @@ def published_of(cube: Cube, today: datetime.date | None = None) -> str | None:
     try:
         day = datetime.date.fromisoformat(cube.updated[:10])
     except ValueError:
-        return None
+        raise GoaltrackError(f"'updated' {cube.updated[:40]!r} is not a date (YYYY-MM-DD…)") from None
     return day.isoformat() if day <= (today or datetime.date.today()) else None
 
 
@@ -101,7 +112,7 @@ def _at(values: Any, index: int) -> Any:
     return values.get(str(index))
 
 
-def _cube(data: Any, where: str) -> Cube:
+def _cube(data: Any, where: str, is_scope: Callable[[str, str], bool] | None = None) -> Cube:
     if not isinstance(data, dict) or not isinstance(data.get("dimension"), dict):
         raise GoaltrackError(f"{where}: JSON-stat dataset without its dimensions")
     dims = data["dimension"]
@@ -110,6 +121,8 @@ def _cube(data: Any, where: str) -> Cube:
         (dims.get("id"), dims.get("size"), dims.get("role"))
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes) or not ids:
         raise GoaltrackError(f"{where}: JSON-stat dataset without matching 'id' and 'size'")
+    if not all(isinstance(d, str) for d in ids) or len(set(ids)) != len(ids):
+        raise GoaltrackError(f"{where}: the dimensions' 'id' must list each dimension's name once")
     dimensions = tuple(_dimension(dims.get(d), str(d), int(n) if isinstance(n, int) else -1, where)
                        for d, n in zip(ids, sizes, strict=True))
     cells = 1
@@ -122,14 +135,22 @@ def _cube(data: Any, where: str) -> Cube:
         raise GoaltrackError(f"{where}: {len(values):,} values for {cells:,} cells ({' × '.join(str(len(d.categories)) for d in dimensions)})")
     if not isinstance(values, (list, dict)):
         raise GoaltrackError(f"{where}: JSON-stat dataset without its values")
+    if isinstance(values, dict) and not set(values) <= {str(i) for i in range(cells)}:
+        raise GoaltrackError(f"{where}: the values name cells that are not there (the cube has {cells:,})")
+    status = data.get("status")
+    if not (status is None or isinstance(status, (str, list, dict))):
+        raise GoaltrackError(f"{where}: 'status' must be a text, a list or an object, not {type(status).__name__}")
     time = _role(dimensions, role, "time", TIME_NAMES)
     if time is None:
         raise GoaltrackError(f"{where}: no time dimension (one named Tid, time or year, or given the role time)")
     area = _role(dimensions, role, "geo", AREA_NAMES)
+    if area is None and is_scope is not None:
+        area = next((i for i, d in enumerate(dimensions) if i != time and all(is_scope(*c) for c in d.categories)),
+                    None)
     _single(dimensions, {time, area}, where)
     _yearly(dimensions[time], where)
     source, updated = data.get("source"), data.get("updated")
-    return Cube(dimensions, values, data.get("status"), time, area,
+    return Cube(dimensions, values, status, time, area,
                 source if isinstance(source, str) else None, updated if isinstance(updated, str) else None)
 
 
@@ -139,8 +160,14 @@ def _dimension(dim: Any, name: str, size: int, where: str) -> Dimension:
         raise GoaltrackError(f"{where}: dimension {name!r} has no categories")
     index, labels = category.get("index"), category.get("label") or {}
     if isinstance(index, list):
-        codes = [str(c) for c in index]
+        if not all(isinstance(c, str) for c in index) or len(set(index)) != len(index):
+            raise GoaltrackError(f"{where}: dimension {name!r}: its category index must list each code once")
+        codes = list(index)
     elif isinstance(index, dict):
+        if sorted(p if isinstance(p, int) and not isinstance(p, bool) else -1 for p in index.values()) != \
+                list(range(len(index))):
+            raise GoaltrackError(f"{where}: dimension {name!r}: its category index must number the categories "
+                                 f"0 to {len(index) - 1}, each once")
         codes = [str(c) for c, _ in sorted(index.items(), key=lambda item: item[1])]
     elif isinstance(labels, dict) and len(labels) == 1:  # a single category may go without its index
         codes = [str(c) for c in labels]

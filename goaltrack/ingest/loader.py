@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from goaltrack.catalogue import NATION
+from goaltrack.domain.flags import TENTATIVE
 from goaltrack.domain.units import format_plain
 from goaltrack.ingest.blocks import FigureBlock, LineNumbers, line_number, line_text
 
@@ -145,8 +146,9 @@ class Loader:
                 if (f.source[i] is not None and f.source[i] != found.source) or \
                         (published is not None and published[i] is not None and _earlier(published[i], found.day)) or \
                         (flag is not None and flag[i] is not None and flag[i] != found.flag) or \
-                        (f.flags_complete and (flag[i] if flag is not None else None) != found.flag):
+                        (f.flags_complete and found.flag in TENTATIVE and (flag[i] if flag else None) != found.flag):
                     resourced.append((i, found.id))
+                    self._keep_flag(f, i, found)
                 else:
                     self.result.unchanged += 1
             elif not self.replace:
@@ -157,9 +159,26 @@ class Loader:
                 self.checker.fail(f.lines[i], f"{f.goal[i]} {f.scope[i]} {f.year[i]}: a revised figure needs its "
                                               f"source ({format_plain(found.value)} → {format_plain(f.value[i])}); "
                                               "add a source column")
+            elif published is not None and published[i] is not None and found.day is not None and \
+                    _earlier(published[i], found.day):
+                day = published[i].isoformat() if hasattr(published[i], "isoformat") else published[i]
+                self.checker.fail(f.lines[i], f"{f.goal[i]} {f.scope[i]} {f.year[i]}: {format_plain(f.value[i])} was "
+                                              f"published {day}, before the recorded {format_plain(found.value)} "
+                                              f"({found.day}): an older release does not replace a newer one")
             else:
                 changed.append((i, found.id))
         return new, changed, resourced
+
+    @staticmethod
+    def _keep_flag(f: FigureBlock, i: int, found: Newest) -> None:
+        """A re-release that gives no flag keeps the figure's (a break in series stays one), but for a
+        provisional or estimated flag where the file's flags are complete: then it is final now."""
+        if found.flag is None or (f.flag is not None and f.flag[i] is not None) or \
+                (f.flags_complete and found.flag in TENTATIVE):
+            return
+        if f.flag is None:
+            f.flag = [None] * len(f)
+        f.flag[i] = found.flag
 
     def _remember(self, f: FigureBlock, current: Iterable[int], current_keys) -> None:
         """The block's current figures, for the plausibility check at the end."""

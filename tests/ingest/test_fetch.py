@@ -33,6 +33,9 @@ class Replay:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 replay.requests.append((self.path, body))
                 status, answer, delay = replay.answers[body["table"]].pop(0)
+                if status is None:
+                    answer(self)
+                    return
                 time.sleep(delay)
                 data = json.dumps(answer).encode()
                 self.send_response(status)
@@ -53,6 +56,10 @@ class Replay:
 
     def answer(self, table: str, answer: object, status: int = 200, delay: float = 0) -> None:
         self.answers.setdefault(table, []).append((status, answer, delay))
+
+    def raw(self, table: str, send) -> None:
+        """Answer with ``send(handler)``: whatever bytes a broken or hostile server writes."""
+        self.answers.setdefault(table, []).append((None, send, 0))
 
 
 @pytest.fixture
@@ -206,3 +213,52 @@ def test_the_catalogue_refuses_a_bad_query(run, db_path, seed_catalogue, tmp_pat
     path = tmp_path / "goals.yaml"
     path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert message in run.fails("catalogue", "check", str(path)).stderr
+
+
+def _redirect(handler) -> None:
+    handler.send_response(302)
+    handler.send_header("Location", "http://example.invalid/v1/data")
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+def _trickle(handler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Length", "100000")
+    handler.end_headers()
+    try:
+        for _ in range(40):
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(0.1)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+def _not_http(handler) -> None:
+    handler.wfile.write(b"SSH-2.0-OpenSSH\r\n\r\n")
+
+
+@pytest.mark.parametrize(("send", "message"), [
+    (_redirect, "Statistics Denmark refused the query of homelessness (table HJEM1): HTTP 302 redirected to "
+                "http://example.invalid/v1/data; set GOALTRACK_STATBANK_URL to the API's address"),
+    (_trickle, "Statistics Denmark did not answer the query of homelessness (table HJEM1) within 1 s"),
+    (_not_http, "gave homelessness (table HJEM1) an answer that is not HTTP"),
+])
+def test_a_server_that_moves_trickles_or_speaks_no_http(run, ready, api, send, message):
+    """A redirect is not followed (never elsewhere, never from https to http); --timeout bounds the whole
+    answer, not each read; a reply that is no HTTP is one line."""
+    api.raw("HJEM1", send)
+    before = dump(ready)
+    started = time.monotonic()
+    err = run.fails("fetch", "homelessness", "--timeout", "1").stderr
+    assert message in err and len(err.splitlines()) == 1
+    assert time.monotonic() - started < 3.5
+    assert dump(ready) == before
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://host/ x", "ftp://host", "http://", "http://h/?q=1",
+                                 "http://h:0"])
+def test_a_base_address_that_is_no_http_address(run, ready, monkeypatch, url):
+    monkeypatch.setenv("GOALTRACK_STATBANK_URL", url)
+    assert run.fails("fetch").stderr == f"Error: GOALTRACK_STATBANK_URL {url.rstrip('/')!r} is not an http:// or https:// address\n"

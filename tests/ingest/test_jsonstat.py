@@ -144,3 +144,82 @@ def test_a_figure_published_again_later_is_unchanged_and_keeps_its_first_day(run
     out = run("import", str(path), "--goal", "homelessness")
     assert "1 row; 0 new, 0 replaced, 1 unchanged" in out.stderr
     assert current(run, "homelessness", {"101"}) == {("101", 2022): (1100, None, "Danmarks Statistik", "2024-02-12")}
+
+
+def test_an_area_dimension_of_any_name_is_found_by_its_categories(run, ready, tmp_path):
+    """A dimension neither its role nor a known name reveals, whose every category is a scope, is the
+    area: never dropped, as if the figure were the nation's (084 stored as DK before)."""
+    doc = bundle([2600], {"084": "Region Hovedstaden"}, ["2023"])
+    dims = doc["dataset"]["dimension"]
+    dims["XOMR"] = dims.pop("OMRÅDE")
+    dims["id"] = ["XOMR", "Tid", "ContentsCode"]
+    del dims["role"]["geo"]
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    run("import", str(path), "--goal", "homelessness")
+    assert current(run, "homelessness", {"1084"}) == {("1084", 2023): (2600, None, "Danmarks Statistik",
+                                                                   "2024-02-12")}
+    assert ("DK", 2023) not in current(run, "homelessness", {"DK"})
+
+
+def test_code_and_label_must_agree(run, ready, tmp_path):
+    path = tmp_path / "HJEM.json"
+    before = dump(ready)
+    for areas, shown in (({"101": "Aarhus"}, "101 Aarhus"), ({"999": "København"}, "999 København")):
+        path.write_text(json.dumps(bundle([1100], areas, ["2022"])), encoding="utf-8")
+        lines = run.fails("import", str(path), "--goal", "homelessness").stderr.splitlines()
+        assert lines[1].startswith(f"  {path}: cell 1: unknown scope {shown!r}")
+        assert dump(ready) == before
+
+
+def test_a_break_flag_survives_and_a_magnitude_of_zero_is_a_zero(run, ready, tmp_path):
+    """Only a provisional or estimated flag is cleared by a final figure: re-released with the table's
+    source, a break in series keeps its flag; PX's status '-' with a value is that value, not a
+    withheld cell."""
+    run("record", "homelessness", "1100", "--year", "2022", "--scope", "101", "--flag", "B", "--source", "VIVE",
+        "--published", "2024-01-10")
+    doc = bundle([1100, 0], {"101": "København", "825": "Læsø"}, ["2022"])
+    doc["dataset"]["status"] = {"1": "-"}
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = run("import", str(path), "--goal", "homelessness")
+    assert "2 rows; 1 new" in out.stderr and "withheld" not in out.stderr
+    got = current(run, "homelessness", {"101", "825"})
+    assert got[("101", 2022)][1] == "B" and got[("825", 2022)][0] == 0
+
+
+def test_an_older_release_does_not_replace_a_newer_one(run, ready, tmp_path):
+    run("record", "homelessness", "6100", "--year", "2023", "--scope", "101", "--source", "VIVE",
+        "--published", "2024-05-01")
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(bundle([6000], {"101": "København"}, ["2023"])), encoding="utf-8")
+    before = dump(ready)
+    lines = run.fails("import", str(path), "--goal", "homelessness", "--replace").stderr.splitlines()
+    assert lines[1] == (f"  {path}: cell 1: homelessness 101 2023: 6000 was published 2024-02-12, before the "
+                        "recorded 6100 (2024-05-01): an older release does not replace a newer one")
+    assert dump(ready) == before
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["dimension"]["Tid"]["category"].update(index={"2022": 0, "2023": "1"}),
+     "dimension 'Tid': its category index must number the categories 0 to 1, each once"),
+    (lambda d: d["dimension"]["Tid"]["category"].update(index={"2022": 1, "2023": 1}),
+     "dimension 'Tid': its category index must number the categories 0 to 1, each once"),
+    (lambda d: d["dimension"]["Tid"]["category"].update(index=["2022", ["2023"]]),
+     "dimension 'Tid': its category index must list each code once"),
+    (lambda d: d.update(status=5), "'status' must be a text, a list or an object, not int"),
+    (lambda d: d.update(value={"0": 1, "9": 2}), "the values name cells that are not there (the cube has 2)"),
+    (lambda d: d["dimension"].update(id=[["OMRÅDE"], "Tid", "ContentsCode"]),
+     "the dimensions' 'id' must list each dimension's name once"),
+    (lambda d: d["dimension"]["Tid"].update(category=None), "dimension 'Tid' has no categories"),
+    (lambda d: d["dimension"].update(size=["a", 2, 1]), "dimension 'OMRÅDE' has 1 categories, its size says -1"),
+])
+def test_malformed_tables_are_one_error_line(run, ready, tmp_path, change, message):
+    doc = bundle([1, 2], {"101": "København"}, ["2022", "2023"])
+    change(doc["dataset"])
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    before = dump(ready)
+    err = run.fails("import", str(path), "--goal", "homelessness").stderr
+    assert message in err and len(err.splitlines()) == 1 and "unexpected" not in err
+    assert dump(ready) == before
