@@ -147,7 +147,8 @@ CHART_WORDS: dict[str, dict[str, str]] = {
            "too_old_short": "too old to decide", "in": "in", "against": "against", "the_baseline": "the baseline",
            "too_old": "is too old to decide it", "no_figure_by": "no figure by", "none_since": "no figure since",
            "no_baseline": "no baseline to judge it against",
-           "legend_verdict": "Verdict, the deadline passed", "legend_category": "Category, before a deadline or without one"},
+           "legend_verdict": "Verdict, the deadline passed", "legend_category": "Category, before a deadline or without one",
+           "gap": "No figure"},
     "da": {"break": "Databrud", "measured": "Målte tal", "history": "Før udgangspunktet", "baseline": "Udgangspunkt",
            "target": "Målsætning", "path": "Nødvendig udvikling", "projection": "Fremskrivning (lineær trend)",
            "projection_short": "Fremskrivning", "deadline": "Frist", "source": "Kilde", "as_of": "pr.",
@@ -157,7 +158,8 @@ CHART_WORDS: dict[str, dict[str, str]] = {
            "too_old_short": "for gammelt til at afgøre det", "in": "i", "against": "mod", "the_baseline": "udgangspunktet",
            "too_old": "er for gammelt til at afgøre det", "no_figure_by": "intet tal til og med",
            "none_since": "intet tal siden", "no_baseline": "intet udgangspunkt at måle det mod",
-           "legend_verdict": "Resultat, fristen er passeret", "legend_category": "Kategori, før en frist eller uden frist"},
+           "legend_verdict": "Resultat, fristen er passeret", "legend_category": "Kategori, før en frist eller uden frist",
+           "gap": "Intet tal"},
 }
 
 REPORT_WORDS: dict[str, dict[str, str]] = {

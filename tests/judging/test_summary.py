@@ -69,7 +69,7 @@ def test_the_overview_chart_carries_the_counts(run, tmp_path, monkeypatch):
     monkeypatch.setattr(files.draw, "draw_overview", spy)
     monkeypatch.setenv(files.WORKERS_ENV, "1")  # drawn in this process, where the spy is
     run("chart", "--all", "--out", str(tmp_path / "charts"), "--set", "dk-2020")
-    assert drawn == [("Goals at a glance · Denmark (DK)", "2020 goals: 0 met · 0 missed · 14 unknown")]
+    assert drawn == [("Sociale 2020-mål (Alle skal med, 2013) · Denmark (DK)", "2020 goals: 0 met · 0 missed · 14 unknown")]
 
 
 def test_one_goal_is_summarised_too(run):

@@ -102,6 +102,12 @@ class ChartData:
         return [segment[0].year for segment in self.segments[1:]]
 
     @property
+    def gaps(self) -> tuple[int, ...]:
+        """The years inside the series' span without a figure (a figure withheld, "..", is never stored):
+        marked at the axis, so that a gap reads as no figure rather than as a line's bend."""
+        return gap_years(self.history + self.measured)
+
+    @property
     def colour(self) -> str:
         """The verdict's colour once the deadline has passed, the category's before."""
         return VERDICT_COLOUR[self.verdict] if self.verdict else CATEGORY_COLOUR[self.category]
@@ -116,6 +122,20 @@ class ChartData:
         """The title without the scope: an overview names its scope once, at the top."""
         suffix = f" · {self.scope_label}"
         return self.title[: -len(suffix)] if self.scope_label and self.title.endswith(suffix) else self.title
+
+
+def gap_years(points: Sequence[Point]) -> tuple[int, ...]:
+    """The years the series' own rhythm expected a figure and has none (withheld, or not published):
+    an annual series 2011–2016 without 2014 → (2014,). The rhythm is the most common step between its
+    years (the smaller of two as common): a count made every other year has no gap in the years
+    between, and a two-yearly one that skips a count has one."""
+    years = sorted({p.year for p in points})
+    steps = [later - year for year, later in zip(years, years[1:])]
+    if not steps:
+        return ()
+    step = min(set(steps), key=lambda s: (-steps.count(s), s))
+    return tuple(missing for year, later in zip(years, years[1:]) if later - year > step
+                 for missing in range(year + step, later, step))
 
 
 def chart_data(status: GoalStatus, as_of: int, lang: str = "en") -> ChartData:
@@ -293,7 +313,7 @@ def flagged(text: str, point: Point) -> str:
 def legend_keys(data: ChartData) -> list[str]:
     """What the chart's legend lists: only what is drawn."""
     return layout.legend_keys(data.measured, data.baseline, data.history, data.target, data.required_path,
-                              data.projection, data.verdict_basis, data.breaks)
+                              data.projection, data.verdict_basis, data.breaks, data.gaps)
 
 
 def legend_labels(data: ChartData, lang: str) -> list[str]:

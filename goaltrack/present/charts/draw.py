@@ -27,7 +27,6 @@ from goaltrack.present.charts.data import (
     value_labels,
     year_range,
 )
-from goaltrack.present.charts.layout import HEIGHT_IN, WIDTH_IN
 from goaltrack.present.i18n import CHART_WORDS, LABELS, unit_name
 from goaltrack.present.numbers import clip
 
@@ -65,7 +64,7 @@ def chart_layout(data: ChartData, lang: str, measure: layout.Measure | None = No
     measure = measure or measure_text
     plan = layout.frame(data.title, data.subtitle, foot_text(data, lang), legend_labels(data, lang), measure)
     left, bottom_f, width_f, height_f = plan.axes
-    fig_w, fig_h = layout.WIDTH_IN * 72, layout.HEIGHT_IN * 72
+    fig_w, fig_h = layout.WIDTH_IN * 72, layout.HEIGHT_IN * 72  # read at each call: a test may narrow them
     x0, y0, w, h = left * fig_w, bottom_f * fig_h, width_f * fig_w, height_f * fig_h
     first, last = year_range(data)
     xmin, xmax = first - 0.6, last + 0.6
@@ -80,7 +79,7 @@ def chart_layout(data: ChartData, lang: str, measure: layout.Measure | None = No
     scene = layout.Scene(to_points, (x0, y0, x0 + w, y0 + h), from_points)
     shown = [p for p in data.projection[-1:] if ymin <= p.value <= ymax]
     scene.add_points(data.measured + data.history + data.derived + shown
-                     + [p for p in (data.baseline, data.target) if p])
+                     + [p for p in (data.baseline, data.target) if p] + [Point(year, ymin) for year in data.gaps])
     for segment in data.segments:
         scene.add_line(segment)
     scene.add_line(data.history)
@@ -130,6 +129,21 @@ def plot_goal(ax: Axes, data: ChartData, lang: str, small: bool = False) -> None
     _plot_road(ax, data, lang, marker, last)
     _plot_series(ax, data, lang, marker, small, (bottom, top))
     _plot_marks(ax, data, lang, marker, small)
+    if not small:  # the overview's small panels stay quiet: their legend is of colours only
+        _plot_gaps(ax, data, lang)
+
+
+def _plot_gaps(ax: Axes, data: ChartData, lang: str) -> None:
+    """A hollow triangle standing on the x axis at each year inside the series without a figure (one
+    legend entry for them all): a withheld figure is a gap in the line, and said to be one."""
+    from matplotlib.transforms import ScaledTranslation
+
+    if not data.gaps:
+        return
+    lift = ScaledTranslation(0, 2.6 / 72, ax.figure.dpi_scale_trans)  # standing on the axis line, not above it
+    ax.plot(list(data.gaps), [0.0] * len(data.gaps), transform=ax.get_xaxis_transform() + lift, marker="^",
+            markersize=6, markerfacecolor="white", markeredgecolor="#777777", markeredgewidth=1.1,
+            linestyle="none", clip_on=False, label=CHART_WORDS[lang]["gap"], zorder=6)
 
 
 def _plot_road(ax: Axes, data: ChartData, lang: str, marker: float, last: int) -> None:
@@ -196,14 +210,14 @@ def draw_goal(data: ChartData, lang: str = "en", dpi: int = DEFAULT_DPI) -> Figu
     from matplotlib.figure import Figure
 
     plan = chart_layout(data, lang)
-    fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=dpi, facecolor="white")
+    fig = Figure(figsize=(layout.WIDTH_IN, layout.HEIGHT_IN), dpi=dpi, facecolor="white")
     ax = fig.add_axes(plan.axes)
     plot_goal(ax, data, lang)
     ax.set_ylabel(unit_name(data.unit, lang), fontsize=9, color="#444444")
     _draw_value_labels(ax, data, plan)
     _draw_headings(fig, data, plan)
     _draw_legend(fig, ax, data, lang, plan)
-    left, fig_h, y = plan.axes[0], HEIGHT_IN * 72, 6
+    left, fig_h, y = plan.axes[0], layout.HEIGHT_IN * 72, 6
     for line in reversed(plan.foot):
         fig.text(left, y / fig_h, line, **PLAIN, fontsize=layout.FOOT_PT, color="#666666", ha="left",
                  va="bottom")
@@ -226,7 +240,7 @@ def _draw_value_labels(ax: Axes, data: ChartData, plan: layout.ChartLayout) -> N
 
 def _draw_headings(fig: Figure, data: ChartData, plan: layout.ChartLayout) -> None:
     """The title's and the subtitle's lines, from the top of the figure down."""
-    left, fig_h = plan.axes[0], HEIGHT_IN * 72
+    left, fig_h = plan.axes[0], layout.HEIGHT_IN * 72
     y = fig_h - 10
     for line in plan.title:
         y -= plan.title_size * 1.25
@@ -239,15 +253,17 @@ def _draw_headings(fig: Figure, data: ChartData, plan: layout.ChartLayout) -> No
 
 
 def _draw_legend(fig: Figure, ax: Axes, data: ChartData, lang: str, plan: layout.ChartLayout) -> None:
-    """The legend under the axes: what is drawn, in the order ``legend_labels`` gives."""
+    """The legend under the axes: what is drawn, in the order ``legend_labels`` gives, in the columns
+    and with the entries as ``plan`` writes them (a long one on two lines)."""
     handles, labels = ax.get_legend_handles_labels()
     order = legend_labels(data, lang)
+    written = dict(zip(order, plan.legend_texts, strict=True)) if len(plan.legend_texts) == len(order) else {}
     legend = sorted((item for item in zip(handles, labels, strict=True) if item[1] in order),
                     key=lambda item: order.index(item[1]))
     if legend:
-        drawn = fig.legend([h for h, _ in legend], [label for _, label in legend], loc="lower left",
+        drawn = fig.legend([h for h, _ in legend], [written.get(label, label) for _, label in legend], loc="lower left",
                            bbox_to_anchor=(plan.axes[0] - 0.015, plan.legend_bottom), ncol=plan.legend_columns,
-                           frameon=False, fontsize=layout.LEGEND_PT, handlelength=2.4, columnspacing=2.0,
+                           frameon=False, fontsize=plan.legend_size, handlelength=2.4, columnspacing=2.0,
                            borderaxespad=0.2)
         for text in drawn.get_texts():  # a derived target's label names a scope: data, never mathtext
             text.set_parse_math(False)
@@ -274,8 +290,10 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
     words = CHART_WORDS[lang]
     columns = 3 if len(items) > 4 else max(1, min(2, len(items)))
     rows = max(1, -(-len(items) // columns))
-    width, height = PANEL_W * columns, PANEL_H * rows + OVERVIEW_TOP_IN + OVERVIEW_BOTTOM_IN
-    width = max(width, WIDTH_IN)
+    width = max(PANEL_W * columns, layout.WIDTH_IN)
+    groups = legend_groups(items, lang)
+    plans, side_by_side, below = overview_legend(groups, width)
+    height = PANEL_H * rows + OVERVIEW_TOP_IN + max(OVERVIEW_BOTTOM_IN, below)
     fig = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
     # the last panel ends 0.25 in from the edge
     cell_w = (width - OVERVIEW_LEFT_IN + PANEL_GAP_IN - 0.25) / columns
@@ -287,12 +305,15 @@ def draw_overview(items: Sequence[ChartData], lang: str = "en", dpi: int = DEFAU
         ax = fig.add_axes((x, y, axes_w / width, (PANEL_H - PANEL_ABOVE_IN - PANEL_BELOW_IN) / height))
         _overview_panel(ax, data, lang, axes_w)
     as_of = items[0].as_of if items else ""
-    fig.text(OVERVIEW_LEFT_IN / width, 1 - 0.38 / height, title or words["overview"], **PLAIN, fontsize=16,
-             fontweight="bold", color=INK, ha="left", va="center")
+    room = (width - OVERVIEW_LEFT_IN - 0.25) * 72  # a long set's name gets a smaller type, never cut
+    title = title or words["overview"]
+    fig.text(OVERVIEW_LEFT_IN / width, 1 - 0.38 / height, title, **PLAIN, fontweight="bold", color=INK, ha="left",
+             va="center", fontsize=min(16.0, 16.0 * room / max(1.0, measure_text(title, 16.0, True))))
     made = f"goaltrack, {words['as_of']} {as_of}"  # and the summary's counts (goaltrack.judging.summary)
-    fig.text(OVERVIEW_LEFT_IN / width, 1 - 0.70 / height, f"{summary} · {made}" if summary else made, fontsize=10,
-             color="#666666", ha="left", va="center", parse_math=False)
-    _overview_legend(fig, items, lang, height)
+    made = f"{summary} · {made}" if summary else made
+    fig.text(OVERVIEW_LEFT_IN / width, 1 - 0.70 / height, made, color="#666666", ha="left", va="center",
+             parse_math=False, fontsize=min(10.0, 10.0 * room / max(1.0, measure_text(made, 10.0, False))))
+    _overview_legend(fig, groups, plans, side_by_side, height)
     return fig
 
 
@@ -327,21 +348,65 @@ def _overview_panel(ax: Axes, data: ChartData, lang: str, axes_w: float) -> None
                 fontweight="bold", ha="left", va="bottom")
 
 
-def _overview_legend(fig: Figure, items: Sequence[ChartData], lang: str, height: float) -> None:
-    """The colours' legend at the foot: the verdicts shown, then the categories, side by side."""
-    from matplotlib.patches import Patch
+OVERVIEW_LEGEND_PT, OVERVIEW_LEGEND_TITLE_PT, PATCH_HANDLE = 10.0, 9.5, 2.8  # a patch and the space after it
+OVERVIEW_LEGEND_ANCHOR_IN, OVERVIEW_LEGEND_SEP_IN = 0.05, 0.08  # the legend's foot above the edge; between two
 
+
+def legend_groups(items: Sequence[ChartData], lang: str) -> list[tuple[str, list[str], list[str]]]:
+    """The overview's legends of colours, (title, labels, colours): the verdicts shown, then the categories."""
     words = CHART_WORDS[lang]
     verdicts = [v for v in VERDICT_COLOUR if any(d.verdict == v and d.drawable for d in items)]
     shown = [c for c in CATEGORY_COLOUR if any(d.verdict is None and d.category == c and d.drawable for d in items)]
-    groups = [(words["legend_verdict"], [Patch(facecolor=VERDICT_COLOUR[v], label=LABELS[lang][v]) for v in verdicts]),
-              (words["legend_category"] if verdicts else "",
-               [Patch(facecolor=CATEGORY_COLOUR[c], label=LABELS[lang][c]) for c in shown])]
-    groups = [(name, handles) for name, handles in groups if handles]
-    for i, (name, handles) in enumerate(groups):  # side by side: the verdicts, then the categories
-        centre = 0.5 if len(groups) == 1 else (0.3, 0.7)[i]
-        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(centre, 0.05 / height), ncol=len(handles),
-                   frameon=False, fontsize=10, title=name or None, title_fontsize=9.5)
+    groups = [(words["legend_verdict"], [LABELS[lang][v] for v in verdicts], [VERDICT_COLOUR[v] for v in verdicts]),
+              (words["legend_category"] if verdicts else "", [LABELS[lang][c] for c in shown],
+               [CATEGORY_COLOUR[c] for c in shown])]
+    return [group for group in groups if group[1]]
+
+
+def overview_legend(groups: Sequence[tuple[str, list[str], list[str]]], width_in: float,
+                    measure: layout.Measure | None = None) -> tuple[list[layout.LegendPlan], bool, float]:
+    """The colours' legends planned: side by side where each fits whole on one line in 40 % of the
+    width, else one above the other, each in as many columns as fit the width; and the inches they
+    take below the panels."""
+    measure = measure or measure_text
+    room = width_in * 72 - 36  # half an inch spare
+    half = width_in * 72 * 0.4 - 6  # side by side, centred at 30 % and 70 % of the width: 40 % each at most
+    plans = [layout.legend_plan(labels, half, measure, OVERVIEW_LEGEND_PT, PATCH_HANDLE) for _, labels, _ in groups]
+    side_by_side = len(groups) <= 2 and all(
+        plan.rows <= 1 and not plan.broken and plan.width <= half
+        and measure(name, OVERVIEW_LEGEND_TITLE_PT, False) <= half
+        for plan, (name, _, _) in zip(plans, groups, strict=True))
+    if not side_by_side:
+        plans = [layout.legend_plan(labels, room, measure, OVERVIEW_LEGEND_PT, PATCH_HANDLE) for _, labels, _ in groups]
+    heights = [_legend_height(name, plan) for plan, (name, _, _) in zip(plans, groups, strict=True)]
+    used = max(heights, default=0.0) if side_by_side \
+        else sum(heights) + OVERVIEW_LEGEND_SEP_IN * 72 * (len(heights) - 1)
+    return plans, side_by_side, OVERVIEW_LEGEND_ANCHOR_IN + used / 72 + 0.1
+
+
+def _overview_legend(fig: Figure, groups: Sequence[tuple[str, list[str], list[str]]],
+                     plans: Sequence[layout.LegendPlan], side_by_side: bool, height: float) -> None:
+    """The colours' legends at the foot, as ``overview_legend`` planned them: side by side, or the
+    verdicts above the categories."""
+    from matplotlib.patches import Patch
+
+    feet = [OVERVIEW_LEGEND_ANCHOR_IN * 72] * len(groups)  # in points; stacked, each above the ones after it
+    if not side_by_side:
+        for i in range(len(groups) - 2, -1, -1):
+            feet[i] = feet[i + 1] + _legend_height(groups[i + 1][0], plans[i + 1]) + OVERVIEW_LEGEND_SEP_IN * 72
+    for i, ((name, _labels, colours), plan) in enumerate(zip(groups, plans, strict=True)):
+        centre = 0.5 if len(groups) == 1 or not side_by_side else (0.3, 0.7)[i]
+        handles = [Patch(facecolor=colour, label=text) for text, colour in zip(plan.texts, colours, strict=True)]
+        drawn = fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(centre, feet[i] / 72 / height),
+                           ncol=plan.columns, frameon=False, fontsize=OVERVIEW_LEGEND_PT, title=name or None,
+                           title_fontsize=OVERVIEW_LEGEND_TITLE_PT)
+        for text in drawn.get_texts():
+            text.set_parse_math(False)
+
+
+def _legend_height(name: str, plan: layout.LegendPlan) -> float:
+    """A legend of colours' height in points: its title, its entries, and matplotlib's space around it."""
+    return plan.height + (OVERVIEW_LEGEND_TITLE_PT * 1.5 if name else 0) + OVERVIEW_LEGEND_PT * 0.5
 
 
 def _ink(colour: str) -> str:

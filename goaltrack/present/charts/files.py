@@ -158,12 +158,20 @@ def _chart_jobs(statuses: Sequence[GoalStatus], out: Path, as_of: int, lang: str
         jobs += [("goal", data, chart_path(out, prefix + code, fmt), fmt, lang, dpi) for code, data in group
                  if data.drawable]
         if overview:
-            place = next(s.place for s in statuses if chart_folder(s) == folder)
-            title = f"{CHART_WORDS[lang]['overview']} · {place.label(lang)}"
-            counts = " · ".join(summary_lines([s for s in statuses if chart_folder(s) == folder], lang, False))
+            charted = [s for s in statuses if chart_folder(s) == folder]
+            title = overview_title(charted, lang)
+            counts = " · ".join(summary_lines(charted, lang, False))
             jobs.insert(0, ("overview", ([data for _, data in group], title, counts),
                             chart_path(out, prefix + "overview", fmt), fmt, lang, dpi))
     return jobs
+
+
+def overview_title(statuses: Sequence[GoalStatus], lang: str) -> str:
+    """An overview's title: the goal set charted and the scope, "Sociale 2020-mål (Alle skal med, 2013) ·
+    Denmark (DK)"; every set where one overview holds several, each once; "Goals at a glance · …" where
+    no status names its set (a status judged in code, outside a database)."""
+    names = ", ".join(dict.fromkeys(s.set_name for s in statuses if s.set_name))
+    return f"{names or CHART_WORDS[lang]['overview']} · {statuses[0].place.label(lang)}"
 
 
 def _run_jobs(jobs: Sequence[tuple], workers: int, step: Callable[[str], None] | None) -> None:

@@ -20,7 +20,16 @@ Measure = Callable[[str, float, bool], float]
 WIDTH_IN, HEIGHT_IN = 8.0, 5.0
 LEFT_IN, RIGHT_IN = 0.8, 0.32  # the y tick labels and the unit on the left; a margin on the right
 TITLE_PT, SUBTITLE_PT, FOOT_PT, LEGEND_PT, LABEL_PT = 14.0, 10.5, 7.5, 8.5, 9.0
-LEGEND_ORDER = ("measured", "baseline", "history", "target", "path", "projection", "basis", "break")
+LEGEND_ORDER = ("measured", "baseline", "history", "target", "path", "projection", "basis", "break", "gap")
+# A legend's measures in font sizes, as matplotlib lays it out: a handle and the space after it
+# (handlelength 2.4 + handletextpad 0.8), the space between columns, the border; a line of text and
+# the space between entries.
+LEGEND_HANDLE, LEGEND_SPACING, LEGEND_BORDER, LEGEND_LINE, LEGEND_GAP = 3.2, 2.0, 0.4, 1.25, 0.5
+LEGEND_MAX_COLUMNS = 5
+# The legend's share of the figure's area at most, as planned (measured after drawing, it stays under a
+# quarter: tests/present/test_chart_legends.py); over it, the legend tries three lines an entry, then a
+# smaller type.
+LEGEND_SHARE, LEGEND_SMALLER = 0.22, (7.5, 6.5)
 
 
 def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
@@ -68,13 +77,35 @@ class ChartLayout:
     legend_bottom: float  # fraction of the figure height
     labels: list[Label] = field(default_factory=list)
     title_size: float = TITLE_PT
+    legend_texts: list[str] = field(default_factory=list)  # the legend's entries as written: a long one on two lines
+    legend_size: float = LEGEND_PT
+
+
+@dataclass(frozen=True)
+class LegendPlan:
+    """A legend's entries in columns (filled top to bottom, as matplotlib fills them): each entry as
+    written (a long one broken onto two lines), and the size it takes, in points."""
+
+    texts: list[str]
+    columns: int
+    rows: int
+    width: float
+    height: float
+    size: float = LEGEND_PT
+
+    @property
+    def broken(self) -> int:
+        """How many lines the broken entries add."""
+        return sum(text.count("\n") for text in self.texts)
 
 
 def legend_keys(measured: Sequence[Point], baseline: Point | None, history: Sequence[Point],
                 target: Point | None, required_path: Sequence[Point], projection: Sequence[Point],
-                verdict_basis: Point | None = None, breaks: Sequence[int] = ()) -> list[str]:
-    """What the legend lists: only what is drawn. "Measured" needs a figure besides the baseline."""
+                verdict_basis: Point | None = None, breaks: Sequence[int] = (), gaps: Sequence[int] = ()) -> list[str]:
+    """What the legend lists: only what is drawn. "Measured" needs a figure besides the baseline;
+    "gap" (no figure) is one entry however many years have none."""
     drawn = {
+        "gap": bool(gaps),
         "basis": verdict_basis is not None,
         "measured": any(baseline is None or p.year != baseline.year for p in measured),
         "baseline": baseline is not None,
@@ -89,7 +120,7 @@ def legend_keys(measured: Sequence[Point], baseline: Point | None, history: Sequ
 
 def frame(title: str, subtitle: str, foot: str, legend_labels: Sequence[str], measure: Measure) -> ChartLayout:
     """The vertical plan of a chart: title and subtitle on top (wrapped, never cut), legend and
-    footer below, the axes in what is left."""
+    footer below, the axes in what is left. The legend takes as many columns as fit the width."""
     width_pt = (WIDTH_IN - LEFT_IN - RIGHT_IN) * 72
     title_size = TITLE_PT
     title_lines = wrap(title, width_pt, title_size, True, measure)
@@ -98,19 +129,107 @@ def frame(title: str, subtitle: str, foot: str, legend_labels: Sequence[str], me
         title_lines = wrap(title, width_pt, title_size, True, measure)
     sub_lines = wrap(subtitle, width_pt, SUBTITLE_PT, True, measure) if subtitle else []
     foot_lines = wrap(foot, width_pt, FOOT_PT, False, measure) if foot else []
-    columns = 3
-    while columns > 1:
-        widest = max((measure(label, LEGEND_PT, False) for label in legend_labels), default=0)
-        if columns * (widest + 3.2 * LEGEND_PT + 2.0 * LEGEND_PT) <= width_pt:
-            break
-        columns -= 1
-    rows = -(-len(legend_labels) // columns) if legend_labels else 0
+    legend = fitted_legend(legend_labels, width_pt, WIDTH_IN * HEIGHT_IN * 72 * 72 * LEGEND_SHARE, measure)
     height_pt = HEIGHT_IN * 72
     top = 10 + len(title_lines) * title_size * 1.25 + len(sub_lines) * SUBTITLE_PT * 1.3 + 16
-    bottom = 6 + len(foot_lines) * FOOT_PT * 1.3 + 6 + rows * LEGEND_PT * 1.75 + 26  # x tick labels: 26
+    bottom = 6 + len(foot_lines) * FOOT_PT * 1.3 + 4 + legend.height + 26  # x tick labels: 26
     legend_bottom = (6 + len(foot_lines) * FOOT_PT * 1.3 + 4) / height_pt
     axes = (LEFT_IN / WIDTH_IN, bottom / height_pt, width_pt / (WIDTH_IN * 72), (height_pt - top - bottom) / height_pt)
-    return ChartLayout(title_lines, sub_lines, foot_lines, axes, columns, rows, legend_bottom, title_size=title_size)
+    return ChartLayout(title_lines, sub_lines, foot_lines, axes, legend.columns, legend.rows, legend_bottom,
+                       title_size=title_size, legend_texts=legend.texts, legend_size=legend.size)
+
+
+def fitted_legend(labels: Sequence[str], width: float, area: float, measure: Measure) -> LegendPlan:
+    """The legend's plan within ``area`` square points where it can be: entries on two lines at most
+    in the usual type, then on three, then in a smaller type (a narrow figure); the last tried where
+    nothing fits."""
+    for size in (LEGEND_PT, *LEGEND_SMALLER):
+        for lines in (2, 3):
+            plan = legend_plan(labels, width, measure, size, max_lines=lines)
+            if plan.width * plan.height <= area:
+                return plan
+    return plan
+
+
+def legend_plan(labels: Sequence[str], width: float, measure: Measure, size: float = LEGEND_PT,
+                handle: float = LEGEND_HANDLE, max_lines: int = 2) -> LegendPlan:
+    """The legend's entries in the columns that make it least tall within ``width`` points (on a tie,
+    the fewest lines, then the fewest columns): a long entry may be broken between words onto
+    ``max_lines`` lines. ``handle``: the handle and the space after it, in font sizes."""
+    if not labels:
+        return LegendPlan([], 1, 0, 0.0, 0.0, size)
+    plans = [plan for columns in range(1, min(len(labels), LEGEND_MAX_COLUMNS) + 1) for even in (False, True)
+             if (plan := _in_columns(list(labels), columns, width, measure, (size, handle, max_lines), even))
+             is not None]
+    if not plans:  # nothing fits, not even one column of entries on two lines: one column, as it comes
+        lines = [wrap(label, width - handle * size, size, False, measure) for label in labels]
+        return _sized([lines], 1, measure, size, handle)
+    # a broken entry must save more than the space between two rows, or it is left whole
+    return min(plans, key=lambda p: (round(p.height + LEGEND_GAP * size * p.broken, 3), p.broken, p.columns))
+
+
+def _in_columns(labels: list[str], columns: int, width: float, measure: Measure,
+                style: tuple[float, float, int], even: bool) -> LegendPlan | None:
+    """``labels`` in ``columns`` columns no wider than ``width`` together, long entries broken onto
+    more lines (``style``: size, handle, at most so many lines) where that makes them fit: the widest
+    column's alone, or (``even``) every column wider than the level that makes them fit; None where
+    they cannot."""
+    size, handle, max_lines = style
+    base, extra = divmod(len(labels), columns)
+    groups: list[list[list[str]]] = []
+    start = 0
+    for count in [base + 1] * extra + [base] * (columns - extra):  # as numpy's array_split: the first ones longer
+        groups.append([[label] for label in labels[start:start + count]])
+        start += count
+    widths = [max(measure(entry[0], size, False) for entry in group) for group in groups]
+    over = columns * handle * size + (columns - 1) * LEGEND_SPACING * size + 2 * LEGEND_BORDER * size \
+        + sum(widths) - width
+    if over > 0:
+        caps = _level(widths, over) if even else [w - over if w == max(widths) else w for w in widths]
+        for n, cap in enumerate(caps):
+            if cap < widths[n]:
+                broken = [_phrases(entry[0], cap, size, measure) for entry in groups[n]]
+                if cap <= 0 or any(len(lines) > max_lines or " ".join(lines) != entry[0]
+                                   for lines, entry in zip(broken, groups[n], strict=True)):
+                    return None  # too many lines, or a word broken: not in this many columns
+                groups[n] = broken
+    return _sized(groups, columns, measure, size, handle)
+
+
+def _phrases(text: str, width: float, size: float, measure: Measure) -> list[str]:
+    """A legend entry in lines no wider than ``width``, broken between words but never inside
+    brackets: "Projection" and "(linear trend)", never "Projection (linear" and "trend)"."""
+    glue = "\u2060"  # not a space to str.split, measured as one
+    depth, glued = 0, []
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        glued.append(glue if char == " " and depth > 0 else char)
+
+    def spaced(line: str, points: float, bold: bool) -> float:
+        return measure(line.replace(glue, " "), points, bold)
+
+    return [line.replace(glue, " ") for line in wrap("".join(glued), width, size, False, spaced)]
+
+
+def _level(widths: Sequence[float], over: float) -> list[float]:
+    """The widths cut down to one level, the widest first, so that together they lose ``over``."""
+    ranked = sorted(widths, reverse=True)
+    for n in range(1, len(ranked) + 1):
+        level = (sum(ranked[:n]) - over) / n
+        if n == len(ranked) or level >= ranked[n]:
+            return [min(w, level) for w in widths]
+    return list(widths)
+
+
+def _sized(groups: list[list[list[str]]], columns: int, measure: Measure, size: float, handle: float) -> LegendPlan:
+    """The plan of entries laid out in ``groups`` (columns of entries of lines), with its size."""
+    widths = [max(measure(line, size, False) for entry in group for line in entry) + handle * size for group in groups]
+    heights = [sum(len(entry) for entry in group) * LEGEND_LINE * size + (len(group) - 1) * LEGEND_GAP * size
+               for group in groups]
+    return LegendPlan(["\n".join(entry) for group in groups for entry in group], columns,
+                      max(len(group) for group in groups),
+                      sum(widths) + (len(groups) - 1) * LEGEND_SPACING * size + 2 * LEGEND_BORDER * size,
+                      max(heights) + 2 * LEGEND_BORDER * size, size)
 
 
 # --- value labels ---------------------------------------------------------------------------------
