@@ -27,6 +27,7 @@ from goaltrack.cli.commands import (
     report,
     scopes,
     show,
+    site,
     status,
 )
 from goaltrack.cli.errors import GoaltrackGroup
@@ -58,7 +59,7 @@ def cli() -> None:
 
 for command in (status.status, compare.compare, goals.goals_command, show.show, history.history, scopes.scopes,
                 record.record, delete.delete, changes.changes, import_.import_command, fetch.fetch, export.export_command,
-                chart.chart, report.report, catalogue.catalogue, db.db):
+                chart.chart, report.report, site.site, catalogue.catalogue, db.db):
     cli.add_command(command)
 
 
