@@ -31,7 +31,7 @@ from goaltrack.cli.commands import (
     status,
 )
 from goaltrack.cli.errors import GoaltrackGroup
-from goaltrack.cli.options import CONTEXT, db_option, print_version
+from goaltrack.cli.options import CONTEXT, db_option, group_lang_option, print_version
 
 __all__ = ["GoaltrackGroup", "cli", "hide_passwords_in_process_list", "main"]
 
@@ -40,6 +40,7 @@ __all__ = ["GoaltrackGroup", "cli", "hide_passwords_in_process_list", "main"]
 @click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=print_version,
               help="Show the version and exit.")
 @db_option
+@group_lang_option
 def cli() -> None:
     """Track social-policy goals against their targets.
 
@@ -54,6 +55,7 @@ def cli() -> None:
       goaltrack record homelessness 6431 --year 2019 --source "VIVE, Hjemløshed i Danmark 2019"
       goaltrack status homelessness --format json
       goaltrack --db postgresql+psycopg://me@server/goals status
+      goaltrack --lang da import tal.csv
     """
 
 

@@ -1,22 +1,25 @@
 """The run's application object (``ctx.obj``), and the run's command line kept out of ``ps``.
 
-The App holds the database the run works on, opened once through the library's bootstrap."""
+The App holds the database the run works on, opened once through the library's bootstrap, and the
+language the run speaks to its reader (``--lang``, before or after the command, or GOALTRACK_LANG)."""
 
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import click
 
-from goaltrack.cli.output import counted, info
+from goaltrack.cli.output import LANG_ENV, info
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 DB_ENV = "GOALTRACK_DATABASE_URL"
+LANGUAGES = ("en", "da")
 
 
 @dataclass
@@ -27,6 +30,14 @@ class App:
     url: str | None = None
     engine: Engine | None = None
     known_at: datetime.date | None = None  # --known-at: every read sees the record as it stood then
+    lang: str | None = None  # --lang, before or after the command (the one after wins)
+
+    def language(self) -> str:
+        """The run's language: --lang, else GOALTRACK_LANG (en or da; another value, such as site's
+        "both", counts as en here), else English."""
+        if self.lang in LANGUAGES:
+            return self.lang
+        return os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGUAGES else "en"
 
     def database(self, load_shipped: bool = True) -> Engine:
         """The database of this run: opened, migrated, and holding the starting catalogue on first use
@@ -37,8 +48,13 @@ class App:
 
             opened = open_goaltrack(self.url, load_catalogue=load_shipped)
             if opened.loaded is not None:
-                info(f"Loaded {opened.catalogue} into a new database: {counted(len(opened.loaded.added), 'goal')}, "
-                     f"{counted(opened.loaded.measurements_added, 'published figure')}.")
+                from goaltrack.present.i18n import counted_in, said
+
+                lang = self.language()
+                catalogue = said("the_shipped", lang) if opened.catalogue == "the shipped catalogue" \
+                    else opened.catalogue
+                info(said("loaded", lang, catalogue=catalogue, goals=counted_in(len(opened.loaded.added), "goal", lang),
+                          figures=counted_in(opened.loaded.measurements_added, "published", lang)))
             self.engine = opened.engine
             count_writes_from_here()  # Ctrl-C from now on reports the command's own write, done or not
         if self.known_at is not None:

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from goaltrack.cli.app import DB_ENV, app, database
+from goaltrack.cli.output import LANG_ENV
 from goaltrack.domain.figure import FIRST_YEAR, LAST_YEAR, this_year
 from goaltrack.errors import GoaltrackError
 
@@ -49,8 +50,33 @@ def check_output(fmt: str, output: str | None, excel_da: bool) -> None:
         raise click.UsageError("--excel-da is for --format csv")
 
 
-lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True,
-                           envvar="GOALTRACK_LANG", help="Language of titles and labels.")
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """--lang after the command wins over --lang before it; GOALTRACK_LANG counts only where neither
+    is given (read by the App, which takes en or da from it and leaves another value, such as site's
+    "both", to English). The run's App keeps the language, so that its messages and Error lines speak it too."""
+    run = app(ctx)
+    if value is not None:
+        run.lang = value
+    return run.language()
+
+
+lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default=None,
+                           show_default=f"en, or {LANG_ENV}", callback=_remember_lang, is_eager=True,
+                           help="Language of everything a reader sees: titles, labels, messages, Error lines, "
+                                "progress bars, CSV and xlsx columns and words.")
+
+
+def group_lang_option(f: Callable) -> Callable:
+    """--lang before the command (goaltrack --lang da import …): the run's language for every command."""
+    return click.option("--lang", type=click.Choice(["en", "da"]), default=None, expose_value=False,
+                        callback=_remember_group_lang, is_eager=True,
+                        help="Language of messages and Error lines for any command (env GOALTRACK_LANG); a "
+                             "command's own --lang wins.")(f)
+
+
+def _remember_group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        app(ctx).lang = value
 
 
 def _resolve_scope(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

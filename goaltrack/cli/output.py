@@ -1,4 +1,4 @@
-"""Printing: data on stdout (escaped on a terminal), messages on stderr, the rich console, progress bars."""
+"""Printing: data on stdout (escaped on a terminal), messages on stderr in the run's language, the rich console, progress bars."""
 
 from __future__ import annotations
 
@@ -13,6 +13,27 @@ import click
 from goaltrack.errors import GoaltrackError
 
 Progress = Callable[[str, int, int], None]
+LANG_ENV = "GOALTRACK_LANG"
+
+
+def language() -> str:
+    """The language of the run (goaltrack.cli.app.App.language): --lang before or after the command, else
+    GOALTRACK_LANG, else English; outside a command, GOALTRACK_LANG alone."""
+    ctx = click.get_current_context(silent=True)
+    obj = None if ctx is None else ctx.find_root().obj
+    if obj is not None and hasattr(obj, "language"):
+        return obj.language()
+    return os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in ("en", "da") else "en"
+
+
+def in_language(line: str, lang: str | None = None) -> str:
+    """A message line in the run's language: the library's English translated into Danish where a
+    pattern knows it (goaltrack.present.messages_da), else as it is."""
+    if (lang or language()) != "da":
+        return line
+    from goaltrack.present.messages_da import danish
+
+    return danish(line)
 
 
 def emit(text: str, output: str | None) -> None:
@@ -25,7 +46,9 @@ def emit(text: str, output: str | None) -> None:
             handle.write(text)
     except OSError as exc:
         raise GoaltrackError(f"cannot write {output}: {exc.strerror or exc}") from None
-    info(f"Wrote {output}.")
+    from goaltrack.present.i18n import said
+
+    info(said("wrote_file", language(), output=output))
 
 
 def widen(out: Any, table: Any) -> None:
@@ -40,10 +63,11 @@ def counted(n: int, word: str) -> str:
 
 
 def info(message: str) -> None:
-    """A message on stderr; control characters from the data (a file name, a source) escaped."""
+    """A message on stderr, in the run's language (``in_language``); control characters from the data
+    (a file name, a source) escaped."""
     from goaltrack.domain.text import printable
 
-    click.echo(printable(message), err=True)
+    click.echo(printable(in_language(message)), err=True)
 
 
 class TerminalSafe:
@@ -87,7 +111,7 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
     steps or more"; ``total`` None means the work tells its total as it goes.
 
     The callback takes (phase, done, total): with a total, done is a position; without one (0),
-    done is a step to advance by.
+    done is a step to advance by. The label and the phases are said in the run's language.
     """
     if show is None:
         show = (total or 0) >= 3
@@ -97,6 +121,10 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
+    from goaltrack.present.i18n import progress_word
+
+    lang = language()
+    label = progress_word(label, lang)
     # No refresh thread (auto_refresh off): charts are drawn by forked processes, and a process
     # should not fork while another thread runs.
     with Progress(TextColumn(label), BarColumn(), TaskProgressColumn(), TextColumn("{task.description}"),
@@ -105,6 +133,7 @@ def progress_bar(label: str, total: int | None, show: bool | None = None) -> Ite
         bar.refresh()
 
         def update(phase: str, done: int, total: int) -> None:
+            phase = progress_word(phase, lang)
             if total:
                 bar.update(task, completed=done, total=total, description=phase)
             else:

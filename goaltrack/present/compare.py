@@ -59,13 +59,14 @@ def compare_rows(comparison: Comparison, lang: str = "en") -> list[dict]:
 
 
 def compare_as_csv(comparison: Comparison, lang: str = "en", excel_da: bool = False) -> str:
-    """compare --format csv: ``compare_rows`` with the status CSV's cells (never a formula)."""
+    """compare --format csv: ``compare_rows`` with the status CSV's cells (never a formula), its columns
+    and words in ``lang`` (goaltrack.present.formats.row_in)."""
     import csv
     import io
 
-    from goaltrack.present.formats import _csv_cell
+    from goaltrack.present.formats import _csv_cell, row_in
 
-    rows = compare_rows(comparison, lang)
+    rows = [row_in(row, lang) for row in compare_rows(comparison, lang)]
     out = io.StringIO()
     if excel_da:
         out.write("\ufeff")
@@ -73,17 +74,19 @@ def compare_as_csv(comparison: Comparison, lang: str = "en", excel_da: bool = Fa
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n", delimiter=";" if excel_da else ",")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _csv_cell(v, excel_da) for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v, excel_da, lang) for k, v in row.items()})
     return out.getvalue()
 
 
 def compare_sheets(comparison: Comparison, lang: str = "en") -> list:
     """The workbook of `compare --format xlsx`: a row a scope (``compare_rows``), numbers as numbers."""
+    from goaltrack.present.formats import row_in
+    from goaltrack.present.i18n import column
     from goaltrack.present.spreadsheet import Sheet
 
-    rows = compare_rows(comparison, lang)
-    header = list(rows[0]) if rows else ["rank", "scope_code", "name", "group", "ranked"]
-    return [Sheet("compare", header, ([row[k] for k in header] for row in rows))]
+    rows = [row_in(row, lang) for row in compare_rows(comparison, lang)]
+    header = list(rows[0]) if rows else [column(k, lang) for k in ("rank", "scope_code", "name", "group", "ranked")]
+    return [Sheet(column("compare", lang), header, ([row[k] for k in header] for row in rows))]
 
 
 def compare_as_markdown(comparison: Comparison, lang: str = "en") -> str:

@@ -65,14 +65,25 @@ def _time(moment) -> str | None:
     return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"
 
 
-def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False, excel_da: bool = False) -> int:
+def header(history: bool = False, lang: str = "en") -> list[str]:
+    """The export's columns: English, or with ``lang`` da the Danish names import reads (mål, område,
+    år, værdi, kilde, bemærkning, offentliggjort, markering, tilstand); a history's recorded_at, and its
+    states (current, replaced, deleted), keep the name and words import reads only in English."""
+    from goaltrack.present.i18n import column
+
+    return [column(name, lang) for name in (HISTORY_COLUMNS if history else COLUMNS)]
+
+
+def write_csv(rows: Iterator[dict[str, Any]], out: IO[str], history: bool = False, excel_da: bool = False,
+              lang: str = "en") -> int:
     """CSV for import and for spreadsheets: a text that could start a formula (a source
     ``=HYPERLINK(…)``) is written with a leading ``'``, which import takes off again. ``excel_da``:
-    for Danish Excel (';', decimal comma, byte-order mark), which import reads too."""
+    for Danish Excel (';', decimal comma, byte-order mark), which import reads too; ``lang`` da:
+    Danish column names (``header``)."""
     if excel_da:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n", delimiter=";" if excel_da else ",")
-    writer.writerow(HISTORY_COLUMNS if history else COLUMNS)
+    writer.writerow(header(history, lang))
     count = 0
     for row in rows:
         row["value"] = format_plain(row["value"])  # a number, written as import reads it: -5 stays -5
@@ -89,12 +100,14 @@ def _cell(key: str, value: Any) -> Any:
     return neutralise_cell(value) if isinstance(value, str) and key != "value" else value
 
 
-def sheets(rows: Iterator[dict[str, Any]], history: bool = False) -> list:
-    """The workbook of `export --format xlsx`: one sheet of figures, numbers as numbers."""
+def sheets(rows: Iterator[dict[str, Any]], history: bool = False, lang: str = "en") -> list:
+    """The workbook of `export --format xlsx`: one sheet of figures, numbers as numbers; its columns
+    named as ``header`` names them."""
+    from goaltrack.present.i18n import column
     from goaltrack.present.spreadsheet import Sheet
 
     columns = HISTORY_COLUMNS if history else COLUMNS
-    return [Sheet("figures", columns, ([row[k] for k in columns] for row in rows))]
+    return [Sheet(column("figures", lang), header(history, lang), ([row[k] for k in columns] for row in rows))]
 
 
 def write_json(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:

@@ -139,12 +139,12 @@ CSV_FIELDS = (
 )
 
 
-def _csv_cell(value: Any, excel_da: bool = False) -> Any:
-    """A value as a CSV cell: empty for None, true/false, a text never read as a formula."""
+def _csv_cell(value: Any, excel_da: bool = False, lang: str = "en") -> Any:
+    """A value as a CSV cell: empty for None, true/false (Danish ja/nej), a text never read as a formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return ("ja" if value else "nej") if lang == "da" else ("true" if value else "false")
     if isinstance(value, str):  # a title or source: never a formula in a spreadsheet
         return neutralise_cell(value)
     if excel_da and isinstance(value, float):  # Danish Excel reads 5,7, not 5.7
@@ -171,14 +171,38 @@ def status_rows(statuses: Sequence[GoalStatus], lang: str = "en") -> list[dict[s
     return rows
 
 
+def row_in(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A flat row (``status_rows``, compare's) as a CSV or sheet shows it in ``lang``: in Danish, the
+    columns named in Danish (goaltrack.present.i18n.CSV_DA) and the words of the cells too (units,
+    directions, categories, verdicts, how a target came about, a compared scope's group); as it is in
+    English. JSON keeps the English names and words: it is for programs."""
+    if lang != "da":
+        return row
+    from goaltrack.present.i18n import VALUES_DA, column, unit_name
+
+    out = {}
+    for key, value in row.items():
+        if key == "unit" and value:
+            value = unit_name(value, lang)
+        elif key in ("category", "verdict") and value:
+            value = LABELS[lang][value]
+        elif key in ("direction", "target_rule", "group") and value in VALUES_DA:
+            value = VALUES_DA[value]
+        out[column(key, lang)] = value
+    return out
+
+
 def status_as_csv(statuses: Sequence[GoalStatus], lang: str = "en", excel_da: bool = False) -> str:
-    """One row per goal (see status_rows). ``excel_da``: for Danish Excel, with ';' between cells,
-    decimal commas and a byte-order mark."""
+    """One row per goal (see status_rows), its columns and words in ``lang`` (``row_in``). ``excel_da``:
+    for Danish Excel, with ';' between cells, decimal commas and a byte-order mark."""
+    from goaltrack.present.i18n import column
+
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n", delimiter=";" if excel_da else ",")
+    writer = csv.DictWriter(out, fieldnames=[column(f, lang) for f in CSV_FIELDS], lineterminator="\n",
+                            delimiter=";" if excel_da else ",")
     writer.writeheader()
     for flat in status_rows(statuses, lang):
-        writer.writerow({k: _csv_cell(v, excel_da) for k, v in flat.items()})
+        writer.writerow({k: _csv_cell(v, excel_da, lang) for k, v in row_in(flat, lang).items()})
     return ("\ufeff" if excel_da else "") + out.getvalue()
 
 
@@ -187,11 +211,15 @@ def status_sheets(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang
     from goaltrack import __version__
     from goaltrack.present.spreadsheet import Sheet
 
-    rows = status_rows(statuses, lang)
-    about = [("as_of", as_of), ("scope", scope.code), ("scope_name", scope.display_name(lang)),
-             ("language", lang), ("goals", len(rows)), ("made_by", f"goaltrack {__version__}")]
-    return [Sheet("status", CSV_FIELDS, ([row[k] for k in CSV_FIELDS] for row in rows)),
-            Sheet("about", ("key", "value"), about)]
+    from goaltrack.present.i18n import column
+
+    rows = [row_in(row, lang) for row in status_rows(statuses, lang)]
+    header = [column(f, lang) for f in CSV_FIELDS]
+    about = [(column(key, lang), value) for key, value in (
+        ("as_of", as_of), ("scope", scope.code), ("scope_name", scope.display_name(lang)), ("language", lang),
+        ("goals", len(rows)), ("made_by", f"goaltrack {__version__}"))]
+    return [Sheet("status", header, ([row[k] for k in header] for row in rows)),
+            Sheet(column("about", lang), (column("key", lang), column("value", lang)), about)]
 
 
 def status_as_markdown(statuses: Sequence[GoalStatus], as_of: int, scope: Place, lang: str = "en",

@@ -1,8 +1,10 @@
 """Every word goaltrack shows a reader, in English and Danish: one place for the strings.
 
 ``LABELS`` holds the words of tables and text (status, show, history, goals, scopes, compare),
-``CHART_WORDS`` those of charts, ``REPORT_WORDS`` those of the report. Each table has the same keys
-in both languages (a test checks it). Numbers are written by ``goaltrack.present.numbers.number``: 5,789 and
+``CHART_WORDS`` those of charts, ``REPORT_WORDS`` those of the report, ``MESSAGES`` the lines the
+commands say on stderr. Each table has the same keys in both languages (a test checks it).
+``CSV_DA`` names the CSV and xlsx columns in Danish; ``PROGRESS_DA`` the progress bars' words. The
+library's error messages are translated where they are printed (goaltrack.present.messages_da). Numbers are written by ``goaltrack.present.numbers.number``: 5,789 and
 4.7 % in English, 5.789 and 4,7 % in Danish.
 """
 
@@ -210,15 +212,157 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-NOUNS = {"en": {"goal": ("goal", "goals"), "scope": ("scope", "scopes")},
-         "da": {"goal": ("mål", "mål"), "scope": ("område", "områder")}}
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "loaded": "Loaded {catalogue} into a new database: {goals}, {figures}.",
+        "the_shipped": "the shipped catalogue", "wrote_file": "Wrote {output}.",
+        "would_import": "Would import", "imported": "Imported", "import": "{what} {source}: {rows}; {parts}",
+        "in_sheet": "{file} (sheet {sheet!r})", "n_new": "{n} new", "n_replaced": "{n} replaced",
+        "n_unchanged": "{n} unchanged", "n_new_one": "{n} new", "n_replaced_one": "{n} replaced",
+        "n_unchanged_one": "{n} unchanged", "n_resourced": "{n} with a new source", "withheld": "{cells} withheld or empty",
+        "skipped": "{lines} skipped", "dry_run": " (dry run: nothing written).",
+        "recorded": "Recorded {goal} {scope} {year}: {shown}.",
+        "replaced": "Replaced {goal} {scope} {year}: {old} → {shown} (the old figure stays in the history).",
+        "resourced": "Recorded a new release of {goal} {scope} {year} ({shown}); the earlier one stays in the history.",
+        "unchanged": "Unchanged: {goal} {scope} {year} is already {shown}.",
+        "deleted": "Deleted {goal} {scope} {year}: {shown} (it stays in the history, marked deleted).",
+        "exported_to": "Exported {figures} to {output}.", "exported": "Exported {figures}.",
+        "no_chart": "No chart for {goals}: no figures yet", "no_chart_panel": " (a panel in the overview says so).",
+        "no_goal_figures": "no goal has figures for {place} yet; nothing was drawn (goaltrack chart --all draws every goal)",
+        "its_set": "its set", "wrote_charts": "Wrote {charts} to {folder}.",
+        "checked": "{file}: {goals}, {scopes}, no problems.", "warning": "Warning: {warning}",
+        "synced": "Synced {file} into goal set {set}: {parts}; {figures} loaded", "dated": ", {figures} dated from the catalogue",
+        "sync_added": "added", "sync_updated": "updated", "sync_restored": "restored", "sync_archived": "archived",
+        "sync_removed": "removed", "sync_more": "… and {n} more (goaltrack goals --set {set} lists them)",
+        "kept": "kept: {goal} {scope} {year} is {held} here; the catalogue has {given}{source}; to take it: ",
+        "at_newest": "{where} is already at the newest schema revision ({revision}).",
+        "upgraded": "Upgraded {where} from {before} to {after}.", "empty_database": "an empty database",
+        "revision_none": "revision: none (the database is created on first use)", "revision": "revision: {revision} ({state})",
+        "newest": "newest", "newest_is": "newest is {head}; run goaltrack db upgrade", "none": "none",
+        "no_changes": "No goal's verdict, category or latest figure changed between {since} and {until}.", "now": "now",
+        "error": "Error: ", "interrupted_done": "interrupted after the write was done: it is complete",
+        "interrupted_files": "interrupted while writing files: some were written, the others not (run the command "
+                             "again to write them all)",
+        "interrupted": "interrupted; nothing was written by the interrupted step",
+        "usage": "Usage:", "try_help": "Try '{command} {option}' for help.",
+    },
+    "da": {
+        "loaded": "Indlæste {catalogue} i en ny database: {goals}, {figures}.",
+        "the_shipped": "det medfølgende katalog", "wrote_file": "Skrev {output}.",
+        "would_import": "Ville importere", "imported": "Importerede", "import": "{what} {source}: {rows}; {parts}",
+        "in_sheet": "{file} (ark {sheet!r})", "n_new": "{n} nye", "n_replaced": "{n} erstattede",
+        "n_unchanged": "{n} uændrede", "n_new_one": "{n} ny", "n_replaced_one": "{n} erstattet",
+        "n_unchanged_one": "{n} uændret", "n_resourced": "{n} med ny kilde", "withheld": "{cells} udeladt eller tomme",
+        "skipped": "{lines} sprunget over", "dry_run": " (prøvekørsel: intet skrevet).",
+        "recorded": "Registrerede {goal} {scope} {year}: {shown}.",
+        "replaced": "Erstattede {goal} {scope} {year}: {old} → {shown} (det gamle tal bliver i historikken).",
+        "resourced": "Registrerede en ny udgivelse af {goal} {scope} {year} ({shown}); den tidligere bliver i historikken.",
+        "unchanged": "Uændret: {goal} {scope} {year} er allerede {shown}.",
+        "deleted": "Slettede {goal} {scope} {year}: {shown} (det bliver i historikken, markeret slettet).",
+        "exported_to": "Eksporterede {figures} til {output}.", "exported": "Eksporterede {figures}.",
+        "no_chart": "Ingen graf for {goals}: ingen tal endnu", "no_chart_panel": " (et felt i overblikket siger det).",
+        "no_goal_figures": "intet mål har tal for {place} endnu; intet blev tegnet (goaltrack chart --all tegner alle mål)",
+        "its_set": "sit målsæt", "wrote_charts": "Skrev {charts} til {folder}.",
+        "checked": "{file}: {goals}, {scopes}, ingen problemer.", "warning": "Advarsel: {warning}",
+        "synced": "Synkroniserede {file} ind i målsættet {set}: {parts}; {figures} indlæst",
+        "dated": ", {figures} dateret fra kataloget",
+        "sync_added": "tilføjet", "sync_updated": "opdateret", "sync_restored": "genoprettet", "sync_archived": "arkiveret",
+        "sync_removed": "fjernet", "sync_more": "… og {n} mere (goaltrack goals --set {set} viser dem)",
+        "kept": "beholdt: {goal} {scope} {year} er {held} her; kataloget har {given}{source}; for at tage det: ",
+        "at_newest": "{where} har allerede den nyeste skemarevision ({revision}).",
+        "upgraded": "Opgraderede {where} fra {before} til {after}.", "empty_database": "en tom database",
+        "revision_none": "revision: ingen (databasen oprettes ved første brug)", "revision": "revision: {revision} ({state})",
+        "newest": "nyeste", "newest_is": "nyeste er {head}; kør goaltrack db upgrade", "none": "ingen",
+        "no_changes": "Intet måls resultat, kategori eller seneste tal ændrede sig mellem {since} og {until}.", "now": "nu",
+        "error": "Fejl: ", "interrupted_done": "afbrudt efter at skrivningen var færdig: den er fuldstændig",
+        "interrupted_files": "afbrudt under skrivning af filer: nogle blev skrevet, de andre ikke (kør kommandoen "
+                             "igen for at skrive dem alle)",
+        "interrupted": "afbrudt; intet blev skrevet af det afbrudte trin",
+        "usage": "Brug:", "try_help": "Prøv '{command} {option}' for hjælp.",
+    },
+}
+
+
+def said(key: str, lang: str, **values) -> str:
+    """A message of ``MESSAGES`` in ``lang`` with its values filled in."""
+    return MESSAGES[lang][key].format(**values)
+
+
+# The CSV and xlsx columns in Danish (status, compare, export); English keeps the field names as they are.
+CSV_DA = {
+    "id": "id", "set": "målsæt", "scope": "område", "title": "titel", "unit": "enhed", "direction": "retning",
+    "baseline_year": "udgangspunkt_år", "baseline_value": "udgangspunkt_værdi",
+    "baseline_later": "udgangspunkt_senere", "target_year": "målsætning_år", "target_value": "målsætning_værdi",
+    "target_rule": "målsætning_regel", "latest_year": "seneste_år", "latest_value": "seneste_værdi",
+    "latest_source": "seneste_kilde", "latest_flag": "seneste_markering", "achieved": "nået", "distance": "afstand",
+    "distance_share": "afstand_andel", "progress_pct": "fremskridt_pct", "required": "nødvendigt_niveau",
+    "on_path": "på_kurs", "years_ahead": "år_foran", "growth_ratio": "vækstforhold", "category": "kategori",
+    "projection_year": "fremskrivning_år", "projection_value": "fremskrivning_værdi",
+    "projected_to_meet": "fremskrevet_nået", "verdict": "resultat", "verdict_provisional": "resultat_foreløbigt",
+    "verdict_basis_year": "grundlag_år", "verdict_basis_value": "grundlag_værdi",
+    "verdict_basis_source": "grundlag_kilde", "verdict_basis_flag": "grundlag_markering",
+    "verdict_basis_across_break": "grundlag_på_tværs_af_databrud", "series_break": "databrud",
+    "bridged_baseline": "omregnet_udgangspunkt",
+    # compare
+    "rank": "rang", "scope_code": "områdekode", "name": "navn", "group": "gruppe", "ranked": "rangeret",
+    # the about sheet
+    "key": "nøgle", "value": "værdi", "as_of": "pr_år", "scope_name": "områdenavn", "language": "sprog",
+    "goals": "mål", "made_by": "lavet_med", "about": "om",
+    # export: the Danish headers goaltrack import reads (goaltrack.ingest.shapes)
+    "goal": "mål", "year": "år", "source": "kilde", "note": "bemærkning", "published": "offentliggjort",
+    "flag": "markering", "figures": "tal", "state": "tilstand", "compare": "sammenligning",
+}
+# The words of a CSV or xlsx cell in Danish: directions, how a target came about, a compared scope's group.
+VALUES_DA = {
+    "increase": "stigende", "decrease": "faldende", "catalogue": "katalog", "national": "national",
+    "scaled": "skaleret", "relative": "relativ", "municipality": "kommune", "region": "region", "other": "andet",
+    "reference": "reference", True: "ja", False: "nej",
+}
+
+
+def column(name: str, lang: str) -> str:
+    """A CSV or xlsx column's name in ``lang``: the field name in English, its Danish name in Danish."""
+    return CSV_DA.get(name, name) if lang == "da" else name
+
+
+# The progress bars' labels and phases (goaltrack.cli.output.progress_bar) in Danish.
+PROGRESS_DA = {
+    "Drawing": "Tegner", "Importing": "Importerer", "Fetching": "Henter", "Building": "Bygger", "Writing": "Skriver",
+    "importing": "importerer", "writing": "skriver", "comparing": "sammenligner", "judging": "vurderer",
+    "writing pages": "skriver sider", "drawing charts": "tegner grafer",
+}
+
+
+def progress_word(text: str, lang: str) -> str:
+    """A progress bar's label or phase in ``lang``: "Drawing" → "Tegner", "writing pages (da)" → "skriver
+    sider (da)"; a goal's id, or a word without a translation, as it is."""
+    if lang != "da":
+        return text
+    head, bracket, rest = text.partition(" (")
+    return PROGRESS_DA.get(head, head) + bracket + rest
+
+
+NOUNS = {"en": {"goal": ("goal", "goals"), "scope": ("scope", "scopes"), "figure": ("figure", "figures"),
+                "published": ("published figure", "published figures"), "row": ("row", "rows"),
+                "cell": ("cell", "cells"), "chart": ("chart", "charts"), "page": ("page", "pages"),
+                "earlier": ("earlier figure", "earlier figures"),
+                "title_line": ("title or note line", "title or note lines")},
+         "da": {"goal": ("mål", "mål"), "scope": ("område", "områder"), "figure": ("tal", "tal"),
+                "published": ("offentliggjort tal", "offentliggjorte tal"), "row": ("række", "rækker"),
+                "cell": ("celle", "celler"), "chart": ("graf", "grafer"), "page": ("side", "sider"),
+                "earlier": ("tidligere tal", "tidligere tal"),
+                "title_line": ("titel- eller notelinje", "titel- eller notelinjer")}}
+
+
+def whole(n: int, lang: str) -> str:
+    """A count as a reader writes it: 1,000 in English, 1.000 in Danish."""
+    return f"{n:,}" if lang != "da" else f"{n:,}".replace(",", ".")
 
 
 def counted_in(n: int, noun: str, lang: str) -> str:
     """'1 goal', '2 scopes'; Danish '2 mål', '1.000 områder'."""
     one, many = NOUNS[lang][noun]
-    text = f"{n:,}" if lang != "da" else f"{n:,}".replace(",", ".")
-    return f"{text} {one if n == 1 else many}"
+    return f"{whole(n, lang)} {one if n == 1 else many}"
 
 
 def unit_name(unit: str, lang: str) -> str:

@@ -21,7 +21,7 @@ from goaltrack.errors import GoaltrackError
 
 BOM = "\ufeff"
 EXCEL_DA_DELIMITER = ";"
-WHOLE_NUMBER_COLUMNS = ("year",)  # and every column whose name ends in _year
+WHOLE_NUMBER_COLUMNS = ("year", "år")  # and every column whose name ends in _year (Danish: _år)
 
 
 @dataclass
@@ -40,7 +40,7 @@ def excel_da_number(value: float | int) -> str:
 
 
 def _is_year(name: str) -> bool:
-    return name in WHOLE_NUMBER_COLUMNS or name.endswith("_year")
+    return name in WHOLE_NUMBER_COLUMNS or name.endswith(("_year", "_år"))
 
 
 def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> int:

@@ -26,10 +26,10 @@ def test_the_catalogue_holds_every_published_figure_with_its_first_release():
     firsts = {(g, m.year): (m.first_value, m.first_source) for g in goals for m in goals[g].measurements
               if m.first_value is not None}
     assert firsts == {
-        ("drug-deaths", 2018): (252, "Rigspolitiet's register, first release (2019)"),
+        ("drug-deaths", 2018): (252, "Rigspolitiets register, første udgivelse (2019)"),
         ("drug-deaths", 2019): (265, "Sundhedsstyrelsen (2020)"),
-        ("placement-breakdown", 2010): (6, "Ankestyrelsen (2012 release)"),
-        ("placement-breakdown", 2012): (5, "Ankestyrelsen (2012 release)"),
+        ("placement-breakdown", 2010): (6, "Ankestyrelsen (udgivet 2012)"),
+        ("placement-breakdown", 2012): (5, "Ankestyrelsen (udgivet 2012)"),
     }
     assert [(m.year, m.value) for m in goals["placement-breakdown"].measurements] == [(2010, 5.5), (2012, 4.7),
                                                                                       (2013, 4.7)]
@@ -43,16 +43,16 @@ def test_a_new_database_starts_with_the_published_record(run):
     assert "Loaded the shipped catalogue into a new database: 16 goals, 26 published figures." in result.stderr
     rows = run.json("history", "homelessness", "--format", "json")
     assert [(r["year"], r["value"]) for r in rows] == HOMELESSNESS
-    assert rows[-1]["source"] == "VIVE, Hjemløshed i Danmark 2024 (as reported by Ritzau, September 2024)"
+    assert rows[-1]["source"] == "VIVE, Hjemløshed i Danmark 2024 (som gengivet af Ritzau, september 2024)"
 
 
 def test_a_revised_figure_keeps_its_first_release_in_the_history(run):
     rows = [r for r in run.json("history", "drug-deaths", "--format", "json") if r["year"] in (2018, 2019)]
     assert [(r["year"], r["value"], r["source"], r["current"]) for r in rows] == [
-        (2018, 252, "Rigspolitiet's register, first release (2019)", False),
+        (2018, 252, "Rigspolitiets register, første udgivelse (2019)", False),
         (2018, 256, "Sundhedsstyrelsen (2020)", True),
         (2019, 265, "Sundhedsstyrelsen (2020)", False),
-        (2019, 268, "Sundhedsstyrelsen (revised, 2021)", True),
+        (2019, 268, "Sundhedsstyrelsen (revideret, 2021)", True),
     ]
     table = [line for line in run("history", "drug-deaths").stdout.splitlines() if "2018" in line]
     assert len(table) == 2 and "252" in table[0] and "256" in table[1], table

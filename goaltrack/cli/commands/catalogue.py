@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from goaltrack.cli.app import database
-from goaltrack.cli.options import CONTEXT, db_option
-from goaltrack.cli.output import counted, info
+from goaltrack.cli.options import CONTEXT, db_option, lang_option
+from goaltrack.cli.output import info
 
 LISTED = 20  # goals named a kind of change; the rest are counted
 
@@ -30,7 +30,8 @@ def _catalogue_file(file: str | None) -> str:
 
 @catalogue.command("check")
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
-def catalogue_check(file: str | None) -> None:
+@lang_option
+def catalogue_check(file: str | None, lang: str) -> None:
     """Validate FILE (default: GOALTRACK_CATALOGUE, else the shipped catalogue) and list every problem with its line number.
 
     \b
@@ -38,20 +39,23 @@ def catalogue_check(file: str | None) -> None:
       goaltrack catalogue check goals.yaml
     """
     from goaltrack.catalogue import load_catalogue
+    from goaltrack.present.i18n import counted_in, said
 
     file = _catalogue_file(file)
     result = load_catalogue(file)
     for warning in result.warnings:
-        info(f"Warning: {warning.where(file)}")
-    info(f"{file}: {counted(len(result.goals), 'goal')}, {counted(len(result.scopes), 'scope')}, no problems.")
+        info(said("warning", lang, warning=warning.where(file)))
+    info(said("checked", lang, file=file, goals=counted_in(len(result.goals), "goal", lang),
+              scopes=counted_in(len(result.scopes), "scope", lang)))
 
 
 @catalogue.command("sync")
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
 @click.option("--archive", is_flag=True,
               help="Keep goals missing from FILE that have measurements, out of status, instead of failing.")
+@lang_option
 @db_option
-def catalogue_sync(file: str | None, archive: bool) -> None:
+def catalogue_sync(file: str | None, archive: bool, lang: str) -> None:
     """Make the database's goals follow FILE (default: GOALTRACK_CATALOGUE, else the shipped catalogue).
 
     New goals are added and changed ones updated. A goal missing from FILE is removed if it has no
@@ -64,31 +68,41 @@ def catalogue_sync(file: str | None, archive: bool) -> None:
       goaltrack catalogue sync
     """
     from goaltrack.catalogue import load_catalogue
-    from goaltrack.domain.units import format_plain
+    from goaltrack.present.i18n import said
     from goaltrack.storage import store
 
     file = _catalogue_file(file)
     definition = load_catalogue(file)
     for warning in definition.warnings:
-        info(f"Warning: {warning.where(file)}")
+        info(said("warning", lang, warning=warning.where(file)))
     # Another set's catalogue on a new database: the shipped one first, whose scopes (the 98
     # municipalities) it names; the shipped catalogue itself is loaded once, by this sync.
     from goaltrack.storage.models import SHIPPED_SET
 
     result = store.sync_catalogue(database(load_shipped=definition.set_id != SHIPPED_SET), definition,
                                   archive=archive)
-    parts = [f"{len(getattr(result, key))} {key}" for key in ("added", "updated", "restored", "archived", "removed")]
-    info(f"Synced {file} into goal set {definition.set_id}: {', '.join(parts)}; "
-         f"{counted(result.measurements_added, 'published figure')} loaded"
-         + (f", {counted(result.dated, 'figure')} dated from the catalogue." if result.dated else "."))
-    for key in ("added", "updated", "restored", "archived", "removed"):
+    said_sync(result, file, definition.set_id, lang)
+
+
+def said_sync(result, file: str, set_id: str, lang: str) -> None:
+    """What a sync did, on stderr in ``lang``: the counts, each goal added, updated, restored, archived or
+    removed (up to LISTED of each), and each published figure kept where the catalogue differs."""
+    from goaltrack.domain.units import format_plain
+    from goaltrack.present.i18n import counted_in, said, whole
+
+    kinds = ("added", "updated", "restored", "archived", "removed")
+    parts = [f"{len(getattr(result, key))} {said('sync_' + key, lang)}" for key in kinds]
+    info(said("synced", lang, file=file, set=set_id, parts=", ".join(parts),
+              figures=counted_in(result.measurements_added, "published", lang))
+         + (said("dated", lang, figures=counted_in(result.dated, "figure", lang)) + "." if result.dated else "."))
+    for key in kinds:
         named = getattr(result, key)
         for goal_id in named[:LISTED]:
-            info(f"  {key}: {goal_id}")
+            info(f"  {said('sync_' + key, lang)}: {goal_id}")
         if len(named) > LISTED:  # a catalogue of 10,000 goals: not 10,000 lines
-            info(f"  {key}: … and {len(named) - LISTED:,} more (goaltrack goals --set {definition.set_id} lists them)")
+            info(f"  {said('sync_' + key, lang)}: " + said("sync_more", lang, n=whole(len(named) - LISTED, lang),
+                                                             set=set_id))
     for goal_id, scope, year, held, given, source in result.differing:
-        info(f"  kept: {goal_id} {scope} {year} is {format_plain(held)} here; the catalogue has "
-             f"{format_plain(given)}" + (f" ({source})" if source else "")
-             + f"; to take it: goaltrack record {goal_id} {format_plain(given)} --year {year} --scope {scope} "
-               "--replace --source …")
+        info("  " + said("kept", lang, goal=goal_id, scope=scope, year=year, held=format_plain(held),
+                         given=format_plain(given), source=f" ({source})" if source else "")
+             + f"goaltrack record {goal_id} {format_plain(given)} --year {year} --scope {scope} --replace --source …")

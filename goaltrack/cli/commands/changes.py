@@ -55,7 +55,8 @@ def changes(goals: tuple[str, ...], since, until, as_of: int, scope: str | None,
     if fmt == "json":
         click.echo(to_json(changes_json(found, since, until, as_of, lang)), nl=False)
     elif not found:
-        info(f"No goal's verdict, category or latest figure changed between {since.isoformat()} and "
-             f"{until.isoformat() if until else 'now'}.")
+        from goaltrack.present.i18n import said
+
+        info(said("no_changes", lang, since=since.isoformat(), until=until.isoformat() if until else said("now", lang)))
     else:
         console().print(changes_table(found, since, until, lang))

@@ -56,6 +56,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
 
     from goaltrack.judging.status import build_status, place
     from goaltrack.present.charts.files import check_folder, write_charts
+    from goaltrack.present.i18n import said
 
     if not goals and not all_goals and scope is None and set_id is None:
         raise click.UsageError("name one or more goals, or use --all, --scope or --set")
@@ -66,8 +67,7 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     if not goals and not all_goals:
         statuses = [s for s in statuses if s.has_figures]
         if not statuses:
-            raise GoaltrackError(f"no goal has figures for {where.label() if scope else 'its set'} yet; nothing was drawn "
-                                 "(goaltrack chart --all draws every goal)")
+            raise GoaltrackError(said("no_goal_figures", lang, place=where.label(lang) if scope else said("its_set", lang)))
     from goaltrack.present.charts.files import undrawable
 
     empty = undrawable(statuses, as_of)
@@ -77,5 +77,5 @@ def chart(goals: tuple[str, ...], all_goals: bool, out: str, as_of: int, scope: 
     for path in paths:
         click.echo(str(path))
     if empty:
-        info(f"No chart for {', '.join(s.goal.id for s in empty)}: no figures yet"
-             + (" (a panel in the overview says so)." if all_goals else "."))
+        info(said("no_chart", lang, goals=", ".join(s.goal.id for s in empty))
+             + (said("no_chart_panel", lang) if all_goals else "."))

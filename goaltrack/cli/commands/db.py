@@ -7,8 +7,9 @@ import os
 import click
 
 from goaltrack.cli.app import app
-from goaltrack.cli.options import CONTEXT, db_option
+from goaltrack.cli.options import CONTEXT, db_option, lang_option
 from goaltrack.cli.output import info
+from goaltrack.present.i18n import said
 
 
 @click.group(context_settings=CONTEXT)
@@ -23,8 +24,9 @@ def db() -> None:
 
 
 @db.command("upgrade")
+@lang_option
 @db_option
-def db_upgrade() -> None:
+def db_upgrade(lang: str) -> None:
     """Apply every pending migration to the database.
 
     \b
@@ -38,14 +40,15 @@ def db_upgrade() -> None:
     before, after = upgrade(engine)  # a database error becomes one Error line in GoaltrackGroup
     where = shown_url(engine.url)
     if before == after:
-        info(f"{where} is already at the newest schema revision ({after}).")
+        info(said("at_newest", lang, where=where, revision=after))
     else:
-        info(f"Upgraded {where} from {before or 'an empty database'} to {after}.")
+        info(said("upgraded", lang, where=where, before=before or said("empty_database", lang), after=after))
 
 
 @db.command("current")
+@lang_option
 @db_option
-def db_current() -> None:
+def db_current(lang: str) -> None:
     """Print the database URL (password masked) and its schema revision.
 
     \b
@@ -58,9 +61,9 @@ def db_current() -> None:
     engine = connect(app().url)
     where = shown_url(engine.url)
     if engine.dialect.name == "sqlite" and engine.url.database and not os.path.exists(engine.url.database):
-        click.echo(f"{where}\nrevision: none (the database is created on first use)")
+        click.echo(f"{where}\n{said('revision_none', lang)}")
         return
     with engine.connect() as conn:
         revision = current_revision(conn)
-    state = "newest" if revision == HEAD else f"newest is {HEAD}; run goaltrack db upgrade"
-    click.echo(f"{where}\nrevision: {revision or 'none'} ({state})")
+    state = said("newest", lang) if revision == HEAD else said("newest_is", lang, head=HEAD)
+    click.echo(f"{where}\n{said('revision', lang, revision=revision or said('none', lang), state=state)}")

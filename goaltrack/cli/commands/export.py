@@ -13,11 +13,12 @@ from goaltrack.cli.options import (
     db_option,
     format_option,
     known_at_option,
+    lang_option,
     output_options,
     scope_filter_option,
     set_option,
 )
-from goaltrack.cli.output import TerminalSafe, counted, info
+from goaltrack.cli.output import TerminalSafe, info
 from goaltrack.errors import GoaltrackError
 
 
@@ -31,14 +32,17 @@ from goaltrack.errors import GoaltrackError
                    "and when it was recorded; import into a new database reproduces it.")
 @output_options
 @known_at_option
+@lang_option
 @db_option
 def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: str | None, history: bool,
-                   output: str | None, excel_da: bool) -> None:
+                   output: str | None, excel_da: bool, lang: str) -> None:
     """Write figures to stdout (or --output FILE) in the form goaltrack import reads.
 
     Export, then import --replace into another database, and the current figures are the same.
     A goal is written by its ID, or as SET/ID where more than one goal set has that ID.
     --format xlsx writes a workbook (numbers as numbers); --excel-da a CSV that Danish Excel reads.
+    --lang da names the CSV and xlsx columns in Danish (mål, område, år, værdi, kilde, …), as import
+    reads them; JSON keeps its English keys.
 
     \b
     Examples:
@@ -48,8 +52,10 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
       goaltrack export --set aarhus-2030 > aarhus.csv
       goaltrack export --format xlsx --output figures.xlsx
       goaltrack export --excel-da --output tal.csv
+      goaltrack export --excel-da --lang da --output tal.csv
     """
     from goaltrack.present import export as exporter
+    from goaltrack.present.i18n import counted_in, said
     from goaltrack.storage import store
 
     engine = database()
@@ -67,8 +73,8 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
     if fmt == "xlsx":
         from goaltrack.present.spreadsheet import write_workbook
 
-        count = write_workbook(output, exporter.sheets(rows, history))
-        info(f"Exported {counted(count, 'figure')} to {output}.")
+        count = write_workbook(output, exporter.sheets(rows, history, lang))
+        info(said("exported_to", lang, figures=counted_in(count, "figure", lang), output=output))
         return
     try:
         out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
@@ -77,5 +83,7 @@ def export_command(goals: tuple[str, ...], fmt: str, scope: str | None, set_id: 
     if output is None and sys.stdout.isatty():
         out = TerminalSafe(sys.stdout)
     with out if output is not None else contextlib.nullcontext(out):
-        count = exporter.write_json(rows, out) if fmt == "json" else exporter.write_csv(rows, out, history, excel_da)
-    info(f"Exported {counted(count, 'figure')}" + (f" to {output}." if output else "."))
+        count = (exporter.write_json(rows, out) if fmt == "json"
+                 else exporter.write_csv(rows, out, history, excel_da, lang))
+    figures = counted_in(count, "figure", lang)
+    info(said("exported_to", lang, figures=figures, output=output) if output else said("exported", lang, figures=figures))

@@ -9,8 +9,9 @@ import click
 from goaltrack.cli.app import database
 from goaltrack.cli.options import (
     db_option,
+    lang_option,
 )
-from goaltrack.cli.output import counted, info, progress_bar
+from goaltrack.cli.output import info, progress_bar
 
 
 @click.command("import")
@@ -33,10 +34,11 @@ from goaltrack.cli.output import counted, info, progress_bar
 @click.option("--set", "set_id", metavar="SET",
               help="The goal set a bare goal ID in the file (or --goal) belongs to (default: the shipped set's "
                    "goal, else the one set that has it).")
+@lang_option
 @db_option
 def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, scope: str | None,
                    encoding: str | None, sheet: str | None, force: bool, source: str | None, note: str | None,
-                   published: str | None, set_id: str | None) -> None:
+                   published: str | None, set_id: str | None, lang: str) -> None:
     """Import figures from a CSV, JSON or .xlsx FILE, all or nothing.
 
     Long tables (a row per figure: goal, scope, year, value, source, note), wide ones (a column per
@@ -64,6 +66,7 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
       goaltrack import gammel.csv --encoding cp1252
       goaltrack import revised.json --replace
       goaltrack import aarhus.csv --set aarhus-2030
+      goaltrack import tal.csv --dry-run --lang da
     """
     from goaltrack.ingest import import_file
     from goaltrack.ingest.load import Defaults
@@ -74,18 +77,25 @@ def import_command(file: str, dry_run: bool, replace: bool, goal: str | None, sc
     with progress_bar("Importing", None, show=large) as bar:
         result = import_file(engine, file, replace=replace, dry_run=dry_run, progress=bar, goal=goal, scope=scope,
                              encoding=encoding, sheet=sheet, force=force, set_id=set_id, defaults=defaults)
-    what = "Would import" if dry_run else "Imported"
-    parts = [f"{result.added:,} new", f"{result.replaced:,} replaced", f"{result.unchanged:,} unchanged"]
+    info(import_summary(result, file, dry_run, lang))
+
+
+def import_summary(result, file: str, dry_run: bool, lang: str) -> str:
+    """"Imported FILE: 3 rows; 2 new, 1 replaced, 0 unchanged (…)." in ``lang``."""
+    from goaltrack.present.i18n import counted_in, said, whole
+
+    parts = [said(key + ("_one" if n == 1 else ""), lang, n=whole(n, lang))
+             for key, n in (("n_new", result.added), ("n_replaced", result.replaced), ("n_unchanged", result.unchanged))]
     if result.resourced:
-        parts.append(f"{result.resourced:,} with a new source")
+        parts.append(said("n_resourced", lang, n=whole(result.resourced, lang)))
     if result.history:
-        parts.append(f"{counted(result.history, 'earlier figure')}")
+        parts.append(counted_in(result.history, "earlier", lang))
     extra = []
     if result.withheld:
-        extra.append(f"{counted(result.withheld, 'cell')} withheld or empty")
+        extra.append(said("withheld", lang, cells=counted_in(result.withheld, "cell", lang)))
     if result.skipped_lines:
-        extra.append(f"{counted(result.skipped_lines, 'title or note line')} skipped")
-    source = f"{file} (sheet {result.sheet!r})" if result.sheet is not None else file
-    info(f"{what} {source}: {counted(result.rows, 'row')}; {', '.join(parts)}"
-         + (f" ({'; '.join(extra)})" if extra else "")
-         + (" (dry run: nothing written)." if dry_run else "."))
+        extra.append(said("skipped", lang, lines=counted_in(result.skipped_lines, "title_line", lang)))
+    source = said("in_sheet", lang, file=file, sheet=result.sheet) if result.sheet is not None else file
+    return (said("import", lang, what=said("would_import" if dry_run else "imported", lang), source=source,
+                 rows=counted_in(result.rows, "row", lang), parts=", ".join(parts))
+            + (f" ({'; '.join(extra)})" if extra else "") + (said("dry_run", lang) if dry_run else "."))

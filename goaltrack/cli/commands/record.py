@@ -8,6 +8,7 @@ from goaltrack.cli.app import database
 from goaltrack.cli.options import (
     YearType,
     db_option,
+    lang_option,
     parse_value_arg,
     scope_option,
     set_option,
@@ -32,9 +33,10 @@ from goaltrack.cli.output import info
                    "same figure keeps its flag unless --flag is given.")
 @click.option("--force", is_flag=True, help="Record a figure even if it is far out of line with its neighbours.")
 @set_option
+@lang_option
 @db_option
 def record(goal: str, value: str, year: int, scope: str | None, source: str | None, note: str | None,
-           replace: bool, published: str | None, flag: str | None, force: bool, set_id: str | None) -> None:
+           replace: bool, published: str | None, flag: str | None, force: bool, set_id: str | None, lang: str) -> None:
     """Record a published figure for GOAL: VALUE in YEAR.
 
     VALUE is a plain number; a Danish decimal comma is fine (5,7), thousands separators are not
@@ -56,6 +58,7 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
       goaltrack record drug-deaths 256 --year 2020 --flag P --published 2021-09-14 --source "SST"
       goaltrack record aarhus-2030/homelessness 540 --year 2021
     """
+    from goaltrack.present.i18n import said
     from goaltrack.present.numbers import number
     from goaltrack.storage import store
 
@@ -63,13 +66,6 @@ def record(goal: str, value: str, year: int, scope: str | None, source: str | No
     result = store.record(database(), goal, figure, year, scope, source, note, replace, force,
                           published=published, flag=flag, set_id=set_id)
     m, unit = result.entry, result.unit
-    shown = number(m.value, unit) + (f" {result.flag}" if result.flag else "")
-    if result.outcome == "recorded":
-        info(f"Recorded {goal} {m.scope} {m.year}: {shown}.")
-    elif result.outcome == "replaced":
-        info(f"Replaced {goal} {m.scope} {m.year}: {number(result.replaced, unit)} → {shown} "
-             "(the old figure stays in the history).")
-    elif result.outcome == "resourced":
-        info(f"Recorded a new release of {goal} {m.scope} {m.year} ({shown}); the earlier one stays in the history.")
-    else:
-        info(f"Unchanged: {goal} {m.scope} {m.year} is already {shown}.")
+    shown = number(m.value, unit, lang) + (f" {result.flag}" if result.flag else "")
+    old = number(result.replaced, unit, lang) if result.outcome == "replaced" else None
+    info(said(result.outcome, lang, goal=goal, scope=m.scope, year=m.year, shown=shown, old=old))

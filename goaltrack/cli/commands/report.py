@@ -13,7 +13,7 @@ from goaltrack.cli.options import (
     scope_option,
     set_option,
 )
-from goaltrack.cli.output import counted, info, progress_bar
+from goaltrack.cli.output import info, progress_bar
 
 
 @click.command()
@@ -47,6 +47,7 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
 
     from goaltrack.judging.status import build_status, place
     from goaltrack.present.charts.files import check_folder
+    from goaltrack.present.i18n import counted_in, said
     from goaltrack.present.report import write_report
     from goaltrack.storage import store
 
@@ -60,4 +61,4 @@ def report(out: str, force: bool, as_of: int, scope: str | None, set_id: str | N
                                name=store.catalogue_name(engine), force=force)
     click.echo(str(written.markdown))
     click.echo(str(written.html))
-    info(f"Wrote {counted(len(written.charts), 'chart')} to {Path(out) / 'charts'}.")
+    info(said("wrote_charts", lang, charts=counted_in(len(written.charts), "chart", lang), folder=Path(out) / "charts"))
