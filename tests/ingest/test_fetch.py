@@ -262,3 +262,10 @@ def test_a_server_that_moves_trickles_or_speaks_no_http(run, ready, api, send, m
 def test_a_base_address_that_is_no_http_address(run, ready, monkeypatch, url):
     monkeypatch.setenv("GOALTRACK_STATBANK_URL", url)
     assert run.fails("fetch").stderr == f"Error: GOALTRACK_STATBANK_URL {url.rstrip('/')!r} is not an http:// or https:// address\n"
+
+
+def test_fetch_in_danish(run, ready, api):
+    api.answer("HJEM1", HOMELESS)
+    out = run("--lang", "da", "fetch", "homelessness", "--dry-run")
+    assert out.stdout.splitlines()[0] == "homelessness\t1084\t2022\t2100\tny"
+    assert out.stderr.startswith("Ville registrere homelessness fra tabel HJEM1")

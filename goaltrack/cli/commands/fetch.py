@@ -6,7 +6,7 @@ import click
 
 from goaltrack.cli.app import database
 from goaltrack.cli.options import db_option
-from goaltrack.cli.output import counted, data, info, progress_bar
+from goaltrack.cli.output import counted, data, info, language, progress_bar
 
 
 @click.command("fetch")
@@ -43,9 +43,11 @@ def fetch(goals: tuple[str, ...], dry_run: bool, set_id: str | None, force: bool
     with progress_bar("Fetching", None, show=True) as bar:
         fetched = fetch_goals(engine, goals, set_id, base, dry_run=dry_run, force=force, timeout=timeout,
                               progress=bar)
+    danish = language() == "da"
     for item in fetched:
         for _, scope, year, before, value in item.result.changes or ():
-            change = "new" if before is None else f"revised from {_plain(before)}"
+            new, revised = ("ny", "revideret fra") if danish else ("new", "revised from")
+            change = new if before is None else f"{revised} {_plain(before)}"
             data(f"{item.goal}\t{scope}\t{year}\t{_plain(value)}\t{change}\n")
     for item in fetched:
         r = item.result

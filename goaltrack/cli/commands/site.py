@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from goaltrack.cli.app import database
 from goaltrack.cli.options import as_of_option, db_option, known_at_option, set_option
-from goaltrack.cli.output import counted, info, progress_bar
+from goaltrack.cli.output import counted, info, language, progress_bar
 
 
 def _resolve_scopes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -25,14 +27,15 @@ def _resolve_scopes(ctx: click.Context, param: click.Parameter, values: tuple[st
 @click.option("--scope", "scopes", multiple=True, metavar="SCOPE", callback=_resolve_scopes,
               help="Make pages for this scope only, by code or name; repeat for more "
                    "(default: every scope with figures: the nation, the regions, the municipalities).")
-@click.option("--lang", type=click.Choice(["en", "da", "both"]), default="en", show_default=True,
-              envvar="GOALTRACK_LANG", help="Language of the pages; both: an en/ and a da/ tree, linked page to page.")
+@click.option("--lang", type=click.Choice(["en", "da", "both"]), default=None,
+              help="Language of the pages; both: an en/ and a da/ tree, linked page to page (default: the run's "
+                   "language: goaltrack --lang, else GOALTRACK_LANG, else en).")
 @known_at_option
 @as_of_option
 @click.option("--force", is_flag=True,
               help="Replace --out even where it holds files goaltrack did not write (the whole folder is replaced).")
 @db_option
-def site(out: str, set_id: str | None, scopes: tuple[str, ...], lang: str, as_of: int, force: bool) -> None:
+def site(out: str, set_id: str | None, scopes: tuple[str, ...], lang: str | None, as_of: int, force: bool) -> None:
     """Write a static website of the goals into a folder: open index.html, or serve the folder.
 
     The front page has the summary and the status table of each goal set, with the overview chart;
@@ -62,6 +65,8 @@ def site(out: str, set_id: str | None, scopes: tuple[str, ...], lang: str, as_of
 
     check_out(Path(out), force)  # before the database is opened and anything is read
     engine = database()
+    if lang is None:
+        lang = "both" if os.environ.get("GOALTRACK_LANG") == "both" else language()
     langs = ("en", "da") if lang == "both" else (lang,)
     with progress_bar("Building", None, show=True) as bar:
         built = build_site(engine, Path(out), as_of, langs, set_id, scopes, force=force, step=bar)
