@@ -131,6 +131,15 @@ def history_json(goal: Goal, rows: Sequence[HistoryRow]) -> list[dict[str, Any]]
     ]
 
 
+def entry_state(r, words: dict[str, str]) -> str:
+    """An entry of the record as its state: current, or replaced/deleted with when (and a deletion's
+    reason), in ``words``' language (every listing of the history says it so)."""
+    if r.replaced_at is None:
+        return words["current"]
+    state = f"{words['deleted' if r.deleted else 'replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
+    return state + (f" ({r.reason})" if r.deleted and r.reason else "")
+
+
 def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> Table:
     """Every figure of a goal, current and replaced (struck through), with its source and state."""
     from rich.table import Table
@@ -144,10 +153,7 @@ def history_table(goal: Goal, rows: Sequence[HistoryRow], lang: str = "en") -> T
         table.add_column(words[key], justify=justify, overflow="fold")
     for r in rows:
         current = r.replaced_at is None
-        state = words["current"] if current else \
-            f"{words['deleted' if r.deleted else 'replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
-        if r.deleted and r.reason:
-            state += f" ({r.reason})"
+        state = entry_state(r, words)
         if r.derived is not None:
             state = f"{words['derived']}: {derived_text(r.derived, lang)}"
         style = "" if current else "dim strike"

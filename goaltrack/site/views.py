@@ -17,6 +17,7 @@ from goaltrack.judging.status import GoalStatus, Place
 from goaltrack.present.charts.data import CATEGORY_COLOUR
 from goaltrack.present.compare import compare_columns, compare_notes
 from goaltrack.present.i18n import LABELS, kind_name
+from goaltrack.present.listings import entry_state
 from goaltrack.present.numbers import number, progress_text
 from goaltrack.present.status_text import (
     derived_marks,
@@ -146,10 +147,7 @@ def history_table(rows: Sequence[HistoryRow], unit: str, lang: str, caption: str
     out = []
     for r in rows:
         current = r.replaced_at is None
-        state = w["current"] if current else \
-            f"{w['deleted' if r.deleted else 'replaced']} {r.replaced_at:%Y-%m-%d %H:%M}"
-        if r.deleted and r.reason:
-            state += f" ({r.reason})"
+        state = entry_state(r, w)
         if r.flag:
             state += f" · {flags.label(r.flag, lang)}"
         source = (r.source or "") + (f" — {r.note}" if r.note else "")
