@@ -259,7 +259,10 @@ class Loader:
         if f.recorded_at is None and len(new) == len(f) and published is None and flag is None and \
                 (isinstance(new, _Fresh) or all(b is None for _, b in new)):
             # the common case: every row new, handed on as it is, no list
-            writer.add_plain(zip(f.goal, f.scope, f.year, f.value, f.source, f.note))
+            if any(f.note):
+                writer.add_plain(zip(f.goal, f.scope, f.year, f.value, f.source, f.note))
+            else:  # no note in the block: one value fewer to bind a row
+                writer.add_plain(zip(f.goal, f.scope, f.year, f.value, f.source), notes=False)
             return
         following = [*new, *changed, *resourced]
         if f.recorded_at is not None:  # an export's current figures keep their times

@@ -66,14 +66,16 @@ class FigureWriter:
         else:
             self._run(sql, list(rows))
 
-    def add_plain(self, rows: Iterable[tuple]) -> None:
+    def add_plain(self, rows: Iterable[tuple], notes: bool = True) -> None:
         """New figures (indicator, scope, year, value, source, note): no flag, published today, following
-        no entry. The common case of a large import, kept lean: SQLite binds six values a row, not nine."""
+        no entry. The common case of a large import, kept lean: SQLite binds six values a row, not nine;
+        ``notes=False``: the rows hold no note (five values, the note NULL)."""
         if not self.sqlite:
-            self.add((*row, None, None, None) for row in rows)
+            self.add((*row, None, None, None) if notes else (*row, None, None, None, None) for row in rows)
             return
+        note = "?" if notes else "NULL"
         sql = (f"INSERT INTO figure (indicator, scope, year, value, source, note, published, recorded_at, deleted) "
-               f"VALUES (?, ?, ?, ?, ?, ?, '{self.today}', {sql_time(self.conn, self.now)}, 0)")
+               f"VALUES (?, ?, ?, ?, ?, {note}, '{self.today}', {sql_time(self.conn, self.now)}, 0)")
         self.conn.connection.driver_connection.executemany(sql, rows)
 
     def restore(self, rows: Iterable[tuple]) -> None:
