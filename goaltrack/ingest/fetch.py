@@ -76,8 +76,8 @@ def fetch(engine: Engine, names: Sequence[str] = (), set_id: str | None = None, 
     tables = [(name, statbank.table_of(goal.statbank), answer)
               for goal, name, answer in zip(goals, shown, answers, strict=True)]
     results = import_tables(engine, tables, dry_run=dry_run, force=force)
-    return [Fetched(goal, table, _updated(answer), result)
-            for (goal, table, answer), result in zip(tables, results, strict=True)]
+    return [Fetched(goal, table, result.updated, result)
+            for (goal, table, _), result in zip(tables, results, strict=True)]
 
 
 def _goals_with_queries(engine: Engine, names: Sequence[str], set_id: str | None) -> list:
@@ -127,13 +127,11 @@ def ask(url: str, query: str, goal: str, timeout: float = TIMEOUT_S) -> Any:
         why = statbank.refusal(error.read(64 * 1024)) or f"HTTP {error.code} {error.reason}"
         raise GoaltrackError(f"Statistics Denmark refused the query of {what}: {why}") from None
     except (TimeoutError, socket.timeout):
-        raise GoaltrackError(f"Statistics Denmark did not answer the query of {what} within {timeout:g} s "
-                             f"({url})") from None
+        raise _timed_out(what, timeout, url) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise GoaltrackError(f"Statistics Denmark did not answer the query of {what} within {timeout:g} s "
-                                 f"({url})") from None
+            raise _timed_out(what, timeout, url) from None
         raise GoaltrackError(f"cannot reach Statistics Denmark at {url} for {what}: {reason}") from None
     except (http.client.HTTPException, ValueError) as error:
         raise GoaltrackError(f"Statistics Denmark at {url} gave {what} an answer that is not HTTP "
@@ -147,8 +145,7 @@ def _read(response: Any, deadline: float, timeout: float, what: str, url: str) -
     parts, size = [], 0
     while size <= MAX_ANSWER:
         if time.monotonic() > deadline:
-            raise GoaltrackError(f"Statistics Denmark did not answer the query of {what} within {timeout:g} s "
-                                 f"({url})")
+            raise _timed_out(what, timeout, url)
         chunk = response.read1(min(65536, MAX_ANSWER + 1 - size)) if hasattr(response, "read1") else \
             response.read(65536)
         if not chunk:
@@ -156,6 +153,10 @@ def _read(response: Any, deadline: float, timeout: float, what: str, url: str) -
         parts.append(chunk)
         size += len(chunk)
     return b"".join(parts)
+
+
+def _timed_out(what: str, timeout: float, url: str) -> GoaltrackError:
+    return GoaltrackError(f"Statistics Denmark did not answer the query of {what} within {timeout:g} s ({url})")
 
 
 def _opener() -> Any:
@@ -187,9 +188,3 @@ def _parsed(body: bytes, what: str) -> Any:
         raise GoaltrackError(f"Statistics Denmark refused the query of {what}: {why}" if why else
                              f"the answer to {what} is not a JSON-stat table")
     return answer
-
-
-def _updated(answer: Any) -> str | None:
-    from goaltrack.ingest.jsonstat import cubes, published_of
-
-    return next((day for cube in cubes(answer, "answer") if (day := published_of(cube))), None)

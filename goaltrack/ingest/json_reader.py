@@ -98,6 +98,7 @@ def jsonstat_blocks(file: FigureFile, data: dict, table: str | None = None) -> I
     for cube in jsonstat.cubes(data, str(file.path), is_scope):
         source = jsonstat.source_of(cube, table or _table_id(data))
         published = jsonstat.published_of(cube)
+        file.result.updated = file.result.updated or published
         names = dict(cube.dimensions[cube.area].categories) if cube.area is not None else {}
         for where, area, time, value, status in jsonstat.observations(cube):
             if isinstance(status, str) and status.strip() in jsonstat.WITHHELD_STATUS:

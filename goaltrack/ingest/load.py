@@ -48,6 +48,7 @@ class ImportResult:
     sheet: str | None = None  # the spreadsheet sheet read
     dry_run: bool = False
     changes: list[tuple] | None = None  # where kept (fetch): (goal, scope, year, before or None, figure)
+    updated: str | None = None  # a JSON-stat table's `updated` day (YYYY-MM-DD), where it gives one
 
 
 class GoalNames(dict):
