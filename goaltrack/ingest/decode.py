@@ -19,15 +19,17 @@ if TYPE_CHECKING:
     from goaltrack.ingest.load import ImportResult
 
 BLOCK_BYTES = 4 * 2**20  # CSV is read, checked and written this much at a time
+FIRST_PIECE = 2**19  # the first block's text is handed on in a piece this long, then the rest: the
+# writing (and a read-ahead's parent) starts sooner; the header is found in it (csv_reader.HEAD_CHARACTERS)
 MAX_LINE = 2**20  # a line longer than this (1 MiB) is no figure
 MAX_BYTES = 2**30  # a CSV file stops being read here (1 GiB)
 MAX_WHOLE_BYTES = 100 * 2**20  # JSON and xlsx are read whole: at most 100 MiB
 MAX_FIELD = 131_072  # Python's csv field limit: a longer quoted field is one Error line
 
 
-def _byte_blocks(path: Path, cap: int, size: int = BLOCK_BYTES) -> Iterator[bytes]:
-    """The file in blocks, stopping with an error once more than ``cap`` bytes were read."""
-    total = 0
+def _byte_blocks(path: Path, cap: int, size: int | None = None) -> Iterator[bytes]:
+    """The file in blocks (of BLOCK_BYTES by default), stopping with an error once more than ``cap`` bytes were read."""
+    total, size = 0, size or BLOCK_BYTES
     try:
         with open(path, "rb") as handle:
             while True:
@@ -153,6 +155,7 @@ def text_blocks(path: Path, encoding: str | None, result: ImportResult) -> Itera
     encoding read is set on ``result``. CRLF becomes LF."""
     decoding = _Decoding(path, encoding)
     carry = ""
+    first = True
     for raw in _byte_blocks(path, MAX_BYTES):
         text = carry + decoding.decode(raw).replace("\r\n", "\n")
         if text.endswith("\r"):
@@ -166,8 +169,12 @@ def text_blocks(path: Path, encoding: str | None, result: ImportResult) -> Itera
             carry = text + carry
             continue
         carry = text[cut:] + carry
-        result.encoding = decoding.encoding
-        yield text[:cut]
+        result.encoding = decoding.encoding  # decided on the whole first block, not the piece
+        early = _block_end(text[:FIRST_PIECE]) if first and cut > FIRST_PIECE else 0
+        first = False
+        if early:
+            yield text[:early]
+        yield text[early:cut]
     text = carry + decoding.finish()
     result.encoding = decoding.encoding
     if text:

@@ -4,8 +4,9 @@ Reading and checking a block is pure Python and writing one is mostly SQLite: in
 turns, in two they overlap on two cores (a million rows: about a quarter less time). The child reads
 as goaltrack would here and sends each block, pickled through a pipe, with what its checks found
 meanwhile (problems, withheld cells, the bytes read), so the parent's checker ends exactly as if it had
-read the file itself. The pipe holds little: the child is at most a block ahead. A child that ends
-without saying why (killed, out of memory) is an error; a Ctrl-C here ends the child too.
+read the file itself. A thread here takes each message off the pipe as soon as it is sent, so that
+neither process waits for the other while there is room: the child is at most ``AHEAD`` blocks ahead.
+A child that ends without saying why (killed, out of memory) is an error; a Ctrl-C here ends the child too.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from goaltrack.ingest.files import FigureFile
 
 MIN_BYTES = 4_000_000  # a smaller file is read here: a fork costs more than it saves
+AHEAD = 2  # blocks received and not yet taken: the memory the read-ahead may hold
+PIPE_BYTES = 2**20  # asked of the kernel for the pipe (it may give less): fewer, larger reads
 RESULT_FIELDS = ("layout", "encoding", "skipped_lines", "sheet")
 
 
@@ -32,16 +35,18 @@ def blocks(file: FigureFile) -> Iterator[FigureBlock]:
         yield from file.blocks()
         return
     reading, writing = os.pipe()
+    _widen(writing)
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(reading)
         _child(writing, file)
     os.close(writing)
+    inbox = _Inbox(reading)
     try:
-        with os.fdopen(reading, "rb") as pipe:
-            yield from _received(pipe, file)
+        yield from _received(inbox, file)
     finally:
-        _end(pid)
+        _end(pid)  # the pipe's far end closes: the thread sees its end and stops
+        inbox.close()
 
 
 def _worth_it(file: FigureFile) -> bool:
@@ -55,12 +60,66 @@ def _worth_it(file: FigureFile) -> bool:
         return False
 
 
-def _received(pipe: Any, file: FigureFile) -> Iterator[FigureBlock]:
+def _widen(fd: int) -> None:
+    """A larger pipe, where the system allows one (Linux): a block passes in fewer reads."""
+    import fcntl
+
+    try:
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except OSError:  # not Linux, or above the system's limit: the default pipe serves
+        pass
+
+
+class _Inbox:
+    """The child's messages, taken off the pipe by a thread as they come (each a length, then its pickle)."""
+
+    def __init__(self, fd: int):
+        import queue
+        import threading
+
+        self.messages: queue.Queue[bytes | None] = queue.Queue(maxsize=AHEAD)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._read, args=(fd,), name="goaltrack-read-ahead", daemon=True)
+        self.thread.start()
+
+    def _read(self, fd: int) -> None:
+        with os.fdopen(fd, "rb") as pipe:
+            while not self.stopped.is_set():
+                head = pipe.read(8)
+                size = int.from_bytes(head, "little") if len(head) == 8 else -1
+                message = pipe.read(size) if size >= 0 else b""
+                if size < 0 or len(message) < size:  # the child ended, or died mid-message
+                    break
+                self._put(message)
+        self._put(None)
+
+    def _put(self, message: bytes | None) -> None:
+        import queue
+
+        while not self.stopped.is_set():
+            try:
+                self.messages.put(message, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def get(self) -> bytes | None:
+        return self.messages.get()
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+
+def _received(inbox: _Inbox, file: FigureFile) -> Iterator[FigureBlock]:
     while True:
+        message = inbox.get()
         try:
-            kind, payload, state = pickle.load(pipe)
-        except (EOFError, pickle.UnpicklingError):
-            raise GoaltrackError(f"{file.path} cannot be read: the reader ended unexpectedly") from None
+            kind, payload, state = pickle.loads(message) if message is not None else (None, None, None)
+        except (pickle.UnpicklingError, EOFError):
+            kind = None
+        if kind is None:
+            raise GoaltrackError(f"{file.path} cannot be read: the reader ended unexpectedly")
         _take_state(file, state)
         if kind == "block":
             yield payload
@@ -99,7 +158,10 @@ def _child(writing: int, file: FigureFile) -> None:
                          checker.withheld - sent[2], file.bytes_done,
                          tuple(getattr(file.result, name) for name in RESULT_FIELDS))
                 sent[:] = [len(checker.problems), checker.count, checker.withheld]
-                pipe.write(pickle.dumps((kind, payload, state), protocol=pickle.HIGHEST_PROTOCOL))
+                message = pickle.dumps((kind, payload, state), protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(len(message).to_bytes(8, "little"))
+                pipe.write(message)
+                pipe.flush()
 
             try:
                 for block in file.blocks():

@@ -91,3 +91,110 @@ def test_a_child_that_dies_is_one_error_line_and_writes_nothing(run, db_path, tm
     assert run.fails("import", str(path)).stderr == (
         f"Error: {path} cannot be read: the reader ended unexpectedly\n")
     assert dump(db_path) == before
+
+
+def _many_blocks(monkeypatch) -> None:
+    """Blocks of 256 bytes, the first handed on as a piece of 64: a small file is many blocks."""
+    from goaltrack.ingest import decode
+
+    monkeypatch.setattr(decode, "BLOCK_BYTES", 256)
+    monkeypatch.setattr(decode, "FIRST_PIECE", 64)
+
+
+def test_many_blocks_read_ahead_end_as_read_here(run, db_path, tmp_path, monkeypatch):
+    """Dozens of blocks through the pipe, the parent slower than the child (so the child waits for room),
+    and a problem near the end: the same figures, summary and problems as read in one process."""
+    import time
+
+    from goaltrack.ingest import loader
+
+    _many_blocks(monkeypatch)
+    rows = "".join(f"homelessness,{scope},{year},{1000 + year}\n" for scope in ("101", "147", "751")
+                   for year in range(1990, 2021))
+    good, bad = "goal,scope,year,value\n" + rows, "goal,scope,year,value\n" + rows + "homelessness,101,2021,x\n"
+    taken: list[int] = []
+    take = loader.Loader.take
+    monkeypatch.setattr(loader.Loader, "take",
+                        lambda self, f: (taken.append(len(f)), time.sleep(0.01), take(self, f))[-1])
+    run("goals")
+    start = figures(db_path)
+    outcomes = []
+    for min_bytes in (10**9, 0):  # read here, then read ahead by a child
+        monkeypatch.setattr(prefetch, "MIN_BYTES", min_bytes)
+        os.remove(db_path)
+        run("goals")
+        taken.clear()
+        bad_run = _import(run, tmp_path, "bad", bad)
+        assert figures(db_path) == start
+        good_run = _import(run, tmp_path, "good", good)
+        outcomes.append((bad_run, good_run, figures(db_path), list(taken)))
+    assert outcomes[0] == outcomes[1]
+    bad_run, good_run, stored, blocks = outcomes[1]
+    assert bad_run[0] == 1 and "figures.csv:95: value 'x' is not a number" in bad_run[2]
+    assert good_run[0] == 0 and "93 rows; 93 new" in good_run[2]
+    assert len(stored) == len(start) + 93 and len(blocks) > 10 and blocks[0] < blocks[1]  # the first a piece
+
+
+def test_a_failure_while_writing_ends_the_child_and_the_reading_thread(run, db_path, tmp_path, monkeypatch):
+    import threading
+
+    from goaltrack.errors import GoaltrackError
+    from goaltrack.ingest import loader
+
+    _many_blocks(monkeypatch)
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    run("goals")
+    before = dump(db_path)
+    take = loader.Loader.take
+    calls = []
+
+    def failing(self, f):
+        calls.append(1)
+        if len(calls) == 3:
+            raise GoaltrackError("the disk is full")
+        take(self, f)
+
+    monkeypatch.setattr(loader.Loader, "take", failing)
+    path = tmp_path / "figures.csv"
+    path.write_text("goal,scope,year,value\n" + "".join(f"homelessness,101,{y},{1000 + y}\n" for y in range(1950, 2021)))
+    assert run.fails("import", str(path)).stderr == "Error: the disk is full\n"
+    assert dump(db_path) == before
+    assert not [t for t in threading.enumerate() if t.name == "goaltrack-read-ahead"]
+    with pytest.raises(ChildProcessError):  # the child was reaped: no zombie is left
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_the_first_block_is_handed_on_in_a_piece_its_encoding_read_from_the_whole_block(tmp_path, monkeypatch):
+    """The first piece ends at a line end outside quotes; the pieces make up the file; a Windows-1252
+    byte after the piece, but in the first block, still makes the file Windows-1252."""
+    from goaltrack.ingest import decode, load
+
+    monkeypatch.setattr(decode, "FIRST_PIECE", 64)
+    text = "goal,scope,year,value,note\n" + 'homelessness,101,2015,1400,"two\nlines"\n' + \
+        "".join(f"homelessness,101,{y},{1000 + y},Kø\n" for y in range(1990, 2000))
+    path = tmp_path / "f.csv"
+    path.write_bytes(text.encode("cp1252"))
+    result = load.ImportResult()
+    pieces = list(decode.text_blocks(path, None, result))
+    assert "".join(pieces) == text and result.encoding == "Windows-1252"
+    assert pieces[0] == "goal,scope,year,value,note\n"  # the quoted line break at 56–63 is not a line end
+    assert len(pieces) == 2
+    path.write_bytes(text.replace('"two\nlines"', "one").encode("cp1252"))
+    first, *_ = decode.text_blocks(path, None, load.ImportResult())
+    assert first == "goal,scope,year,value,note\nhomelessness,101,2015,1400,one\n"
+
+
+def test_a_plain_block_repeats_one_text_per_goal_scope_and_source(run):
+    """The child pickles each distinct text once: a plain block of a thousand rows is a few bytes a row."""
+    import pickle
+
+    from goaltrack.domain.scopes import ScopeNames
+    from goaltrack.ingest import checks, shapes
+
+    layout = shapes.TableShape("long", 5, {"goal": 0, "scope": 1, "year": 2, "value": 3, "source": 4})
+    text = "".join(f"homelessness,København,{2000 + i % 20},{i},Danmarks Statistik, tabel HJEM1\n" for i in range(1000))
+    block = checks.fast_block(text.replace(", tabel", " tabel"), ",", layout, 2, {"homelessness": "persons"},
+                              ScopeNames([("101", "København")]), None, {"homelessness": "DK"})
+    assert block is not None and block.scope[0] == "101"
+    assert {len({id(cell) for cell in column}) for column in (block.goal, block.scope, block.source)} == {1}
+    assert len(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL)) < 20 * 1000
