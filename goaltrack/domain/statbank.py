@@ -37,11 +37,11 @@ def query_problem(query: dict) -> tuple[str | None, str | None]:
             return None, f"variable {str(code)[:40]!r} must be a StatBank variable code (such as OMRÅDE or Tid)"
         values = values if isinstance(values, list) else [values]
         shown = [str(v) if isinstance(v, (str, int)) and not isinstance(v, bool) else None for v in values]
-        bad = next((v for v, s in zip(values, shown, strict=True) if s is None or not VALUE.fullmatch(s)), None)
+        bad = next((i for i, s in enumerate(shown) if s is None or not VALUE.fullmatch(s)), None)  # None too
         if bad is not None or not values or len(values) > MAX_VALUES:
             return None, (f"{code}: values must be 1 to {MAX_VALUES} codes such as '000', '101' or '*', "
-                          f"not {str(bad if bad is not None else values)[:40]!r}")
-        out[code] = [s for s in shown if s is not None]
+                          f"not {str(values if bad is None else values[bad])[:40]!r}")
+        out[code] = shown
     value = query.get("value")
     if value is not None and (not isinstance(value, str) or not VARIABLE.fullmatch(value)):
         return None, f"value {str(value)[:40]!r} must be a contents code (letters and digits)"

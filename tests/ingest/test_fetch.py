@@ -204,6 +204,7 @@ def test_goals_without_a_query_are_named(run, db_path, api):
     ({"table": "../x"}, "statbank table '../x' must be a StatBank table id"),
     ({"table": "HJEM1", "variables": {"OMRÅDE": []}}, "statbank OMRÅDE: values must be 1 to 200 codes"),
     ({"table": "HJEM1", "variables": {"OMRÅDE": ["0 0"]}}, "statbank OMRÅDE: values must be 1 to 200 codes"),
+    ({"table": "HJEM1", "variables": {"OMRÅDE": None}}, "statbank OMRÅDE: values must be 1 to 200 codes"),
     ({"table": "HJEM1", "value": "a b"}, "statbank value 'a b' must be a contents code"),
     ({"table": "HJEM1", "url": "http://x"}, "unknown key 'url' in the statbank query"),
 ])
