@@ -47,7 +47,9 @@ if TYPE_CHECKING:
     from goaltrack.domain.scopes import ScopeNames
 
 MAX_PROBLEMS = 1_000  # problems kept (the user sees 20, and the count of all)
-WITHHELD = frozenset(("", "..", ".", "-"))
+# Cells that hold no figure, skipped and counted: StatBank's .. and … (confidential), . (not available)
+# and - (nil, never taken as a zero); Eurostat's and PxWeb's :
+WITHHELD = frozenset(("", "..", "...", "…", ".", "-", ":"))
 # Values longer than this (far more digits than any statistic has) go the careful way, where every
 # figure meets units.Unit.check: a 40-digit decimal that no CSV could hold once exported is refused there.
 FAST_DIGITS = 20

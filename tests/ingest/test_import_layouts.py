@@ -49,6 +49,20 @@ def test_statbank_quarters_are_refused_clearly(run, ready, tmp_path):
     assert dump(ready) == before
 
 
+@pytest.mark.parametrize("mark", ["..", "...", "…", ".", ":", "-", "", " .. "])
+def test_every_withheld_mark_is_skipped_never_a_figure(run, ready, tmp_path, mark):
+    """StatBank's .., … and . (and -, Eurostat's :) in a wide and a long file: counted, never stored."""
+    wide, long = tmp_path / "wide.csv", tmp_path / "long.csv"
+    wide.write_text(f"Kommune;2015;2017\nKøbenhavn;1400;{mark}\n", encoding="utf-8")
+    long.write_text(f"goal;scope;year;value\nhomelessness;751;2015;{mark}\nhomelessness;751;2017;520\n",
+                    encoding="utf-8")
+    assert "1 row; 1 new, 0 replaced, 0 unchanged (1 cell withheld or empty)" in \
+        run("import", str(wide), "--goal", "homelessness").stderr
+    assert "1 row; 1 new, 0 replaced, 0 unchanged (1 cell withheld or empty)" in run("import", str(long)).stderr
+    got = figures(run, "homelessness")
+    assert {k: v for k, v in got.items() if k[0] != "DK"} == {("101", 2015): (1400, None), ("751", 2017): (520, None)}
+
+
 def test_wide_csv_in_windows_1252_with_title_and_note(run, ready, tmp_path):
     path = tmp_path / "hjemløse.csv"
     path.write_bytes("Hjemløse efter kommune (VIVE)\n\nKommune;2015;2017;2019\nKøbenhavn;1400;1500;1450\n"
