@@ -38,6 +38,7 @@ class FigureFile:
     bytes_done: int = 0  # how far reading has come, for a progress bar
     parsed: Any = None  # a JSON-stat answer already read (goaltrack fetch), in place of the file's bytes
     table: str | None = None  # the StatBank table it answers, for the source
+    force: bool = False  # a JSON-stat table whose stated unit is not the goal's goes in all the same
 
     @property
     def where(self) -> str:

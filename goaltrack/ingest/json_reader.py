@@ -95,7 +95,11 @@ def jsonstat_blocks(file: FigureFile, data: dict, table: str | None = None) -> I
     def is_scope(code: str, label: str) -> bool:
         return check.names.find(code) is not None or check.names.find(label) is not None
 
+    unit = check.goals.get(file.goal)
     for cube in jsonstat.cubes(data, str(file.path), is_scope):
+        why = jsonstat.unit_problem(cube, unit, file.goal) if unit and not file.force else None
+        if why:
+            raise GoaltrackError(f"{file.path}: {why}")
         source = jsonstat.source_of(cube, table or _table_id(data))
         published = jsonstat.published_of(cube)
         file.result.updated = file.result.updated or published

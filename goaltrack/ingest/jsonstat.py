@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,19 @@ AREA_NAMES = frozenset({"område", "omraade", "region", "area", "komk", "kommune
 # A status that withholds the cell's value (PX's "-" is a magnitude of zero: its value stands).
 WITHHELD_STATUS = frozenset({"..", "...", "…", ".", ":"})
 MAX_CELLS = 2_000_000  # as a spreadsheet's: a cube of more cells is no figure file
+# What a category's stated unit (its base, label or symbol) says the figures are, looked for in this
+# order: a rate (per mille, per 100,000), a count in thousands or millions, a percent, a count.
+_STATED = (
+    ("rate", re.compile(r"\b(?:per|pr|pro)\.?\s*(?:1|10|100)[ .,]?000\b|promille|‰|per (?:thousand|mille)")),
+    ("scaled", re.compile(r"(?<![\d.,])1[ .,]?000(?![\d])|tusind|thousand|\bmio\b|million|\bmia\b|milliard|billion|× 10\^")),
+    ("percent", re.compile(r"procent|\bpct\b|percent|%")),
+    ("count", re.compile(r"\bantal\b|\bnumber\b|\bcount\b|\bpersoner\b|\bpersons\b|\bpeople\b")),
+)
+# The stated kinds a goal's unit cannot hold: a figure so stated would be stored wrong without a word.
+_WRONG_FOR = {"percent": {"rate", "scaled", "count"}, "persons": {"rate", "scaled", "percent"},
+              "count": {"rate", "scaled", "percent"}}
+_KIND_WORDS = {"rate": "a rate", "scaled": "figures in thousands or millions", "percent": "a percent",
+               "count": "a count", "persons": "persons", "years": "years", "score": "points"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,7 @@ class Cube:
     area: int | None
     source: str | None
     updated: str | None
+    units: tuple[str, ...] = ()  # the units its categories state ("Antal", "1.000 personer", "× 10^3")
 
 
 def is_jsonstat(data: Any) -> bool:
@@ -104,6 +119,35 @@ def published_of(cube: Cube, today: datetime.date | None = None) -> str | None:
     return day.isoformat() if day <= (today or datetime.date.today()) else None
 
 
+def unit_problem(cube: Cube, unit: str, goal: str) -> str | None:
+    """What is wrong with the cube's stated unit for a goal measured in ``unit`` (a percent goal given
+    a count, a persons goal given thousands or a rate), or None where it fits or states nothing known."""
+    wrong = _WRONG_FOR.get(unit, {"scaled"})
+    for text in cube.units:
+        kind = next((kind for kind, pattern in _STATED if pattern.search(text.casefold())), None)
+        if kind in wrong:
+            return (f"its unit is {text[:60]!r}: {_KIND_WORDS[kind]}, not {_KIND_WORDS.get(unit, unit)} as "
+                    f"{goal} is measured; ask for the table in the goal's unit (--force if the stated unit is wrong)")
+    return None
+
+
+def _units(dimensions: dict, ids: list[str]) -> tuple[str, ...]:
+    """The units the dimensions' categories state: each one's base, label or symbol, and a 1.x
+    multiplier (a power of ten) as "× 10^3"."""
+    out = []
+    for name in ids:
+        category = dimensions.get(name, {}).get("category") if isinstance(dimensions.get(name), dict) else None
+        units = category.get("unit") if isinstance(category, dict) else None
+        for stated in (units.values() if isinstance(units, dict) else ()):
+            if not isinstance(stated, dict):
+                continue
+            out += [str(stated[k]).strip() for k in ("base", "label", "symbol") if isinstance(stated.get(k), str)]
+            multiplier = stated.get("multiplier")
+            if isinstance(multiplier, int) and not isinstance(multiplier, bool) and multiplier:
+                out.append(f"× 10^{multiplier}")
+    return tuple(dict.fromkeys(t for t in out if t))
+
+
 def _at(values: Any, index: int) -> Any:
     if values is None or isinstance(values, str):
         return values
@@ -151,7 +195,8 @@ def _cube(data: Any, where: str, is_scope: Callable[[str, str], bool] | None = N
     _yearly(dimensions[time], where)
     source, updated = data.get("source"), data.get("updated")
     return Cube(dimensions, values, status, time, area,
-                source if isinstance(source, str) else None, updated if isinstance(updated, str) else None)
+                source if isinstance(source, str) else None, updated if isinstance(updated, str) else None,
+                _units(dims, ids))
 
 
 def _dimension(dim: Any, name: str, size: int, where: str) -> Dimension:

@@ -186,7 +186,7 @@ def import_file(engine: Engine, path: str | Path, replace: bool = False, dry_run
     known = _known(engine, goal, scope, set_id)
     result = ImportResult(dry_run=dry_run)
     checker = RowChecker(known.goals, known.names, known.goal, known.default_scopes)
-    file = FigureFile(path, checker, result, known.goal, known.default_scopes, encoding, sheet)
+    file = FigureFile(path, checker, result, known.goal, known.default_scopes, encoding, sheet, force=force)
     total = path.stat().st_size if path.is_file() else 0
     # SQLite's per-row foreign-key lookups cost a sixth of a large import; the keys are checked here
     # instead, under the same write lock (a catalogue sync meanwhile may have removed a goal or scope).
@@ -214,7 +214,7 @@ def import_tables(engine: Engine, tables: list[tuple[str, str, Any]], dry_run: b
             for (goal, table, parsed), result in zip(tables, results, strict=True):
                 checker = RowChecker(known.goals, known.names, goal, known.default_scopes)
                 file = FigureFile(Path(f"StatBank table {table}"), checker, result, goal, known.default_scopes,
-                                  parsed=parsed, table=table)
+                                  parsed=parsed, table=table, force=force)
                 _load_file(conn, file, known, replace=True, dry_run=dry_run, force=force)
             if dry_run:
                 raise _DryRun

@@ -137,6 +137,23 @@ def test_a_revision_replaces_and_keeps_the_old_figure(run, ready, api):
     assert final[("101", 2022)] == (1100, None, "Danmarks Statistik, HJEM1", "2024-02-12")  # known since 2024
 
 
+def test_an_answer_in_thousands_is_refused_and_forced_in(run, ready, api):
+    """The table's stated unit is thousands: nothing of any goal is written, unless --force."""
+    import copy
+
+    from tests.ingest.test_jsonstat import _stated
+
+    api.answer("ANBR2", BREAKDOWN)
+    api.answer("HJEM1", _stated(copy.deepcopy(HOMELESS), base="1.000 personer"))
+    before = dump(ready)
+    assert run.fails("fetch").stderr == (
+        "Error: StatBank table HJEM1: its unit is '1.000 personer': figures in thousands or millions, not persons as "
+        "homelessness is measured; ask for the table in the goal's unit (--force if the stated unit is wrong)\n")
+    assert dump(ready) == before
+    api.answer("HJEM1", _stated(copy.deepcopy(HOMELESS), base="1.000 personer"))
+    assert "4 new" in run("fetch", "homelessness", "--force").stderr
+
+
 def test_dry_run_says_what_would_change_and_writes_nothing(run, ready, api):
     api.answer("HJEM1", HOMELESS)
     before = dump(ready)

@@ -223,3 +223,59 @@ def test_malformed_tables_are_one_error_line(run, ready, tmp_path, change, messa
     err = run.fails("import", str(path), "--goal", "homelessness").stderr
     assert message in err and len(err.splitlines()) == 1 and "unexpected" not in err
     assert dump(ready) == before
+
+
+def _stated(doc: dict, **unit) -> dict:
+    """The bundle with its measure's unit stated ({"base": "Antal", "decimals": 0}) as StatBank and PxWeb do."""
+    contents = doc["dataset"]["dimension"]["ContentsCode"]["category"]
+    contents["unit"] = {code: {"decimals": 0, **unit} for code in contents["index"]}
+    return doc
+
+
+@pytest.mark.parametrize(("goal", "unit", "said"), [
+    ("homelessness", {"base": "1.000 personer"}, "'1.000 personer': figures in thousands or millions, not persons"),
+    ("homelessness", {"base": "Antal", "multiplier": 3}, "'× 10^3': figures in thousands or millions, not persons"),
+    ("homelessness", {"base": "Pr. 1.000 indbyggere"}, "'Pr. 1.000 indbyggere': a rate, not persons"),
+    ("homelessness", {"base": "Procent"}, "'Procent': a percent, not persons"),
+    ("homelessness", {"label": "per 100,000 inhabitants"}, "'per 100,000 inhabitants': a rate, not persons"),
+    ("placement-breakdown", {"base": "Antal"}, "'Antal': a count, not a percent"),
+    ("placement-breakdown", {"base": "Promille"}, "'Promille': a rate, not a percent"),
+    ("placement-breakdown", {"base": "number", "symbol": "‰"}, "'number': a count, not a percent"),
+])
+def test_a_stated_unit_the_goal_does_not_hold_is_refused(run, ready, tmp_path, goal, unit, said):
+    """A table in thousands, a rate, or a count for a percent goal would be stored wrong without a word."""
+    path = tmp_path / "table.json"
+    value = 2.1 if goal == "placement-breakdown" else 21
+    path.write_text(json.dumps(_stated(bundle([value], {"101": "København"}, ["2022"]), **unit)), encoding="utf-8")
+    before = dump(ready)
+    assert run.fails("import", str(path), "--goal", goal).stderr == (
+        f"Error: {path}: its unit is {said} as {goal} is measured; ask for the table in the goal's unit (--force "
+        "if the stated unit is wrong)\n")
+    assert dump(ready) == before
+    run("import", str(path), "--goal", goal, "--force")
+    assert current(run, goal, {"101"})[("101", 2022)][0] == value
+
+
+@pytest.mark.parametrize(("goal", "unit", "value"), [
+    ("homelessness", {"base": "Antal"}, 1100),
+    ("homelessness", {"base": "personer", "label": "Hjemløse"}, 1100),
+    ("homelessness", {"base": "Antal", "multiplier": 0}, 1100),
+    ("homelessness", {"base": "Pr. 1. januar"}, 1100),  # a day, not a rate: nothing known is stated
+    ("placement-breakdown", {"base": "Procent"}, 4.6),
+    ("placement-breakdown", {"base": "pct."}, 4.6),
+    ("placement-breakdown", {"symbol": "%"}, 4.6),
+])
+def test_a_stated_unit_the_goal_holds_goes_in(run, ready, tmp_path, goal, unit, value):
+    path = tmp_path / "table.json"
+    path.write_text(json.dumps(_stated(bundle([value], {"101": "København"}, ["2022"]), **unit)), encoding="utf-8")
+    run("import", str(path), "--goal", goal)
+    assert current(run, goal, {"101"})[("101", 2022)][0] == value
+
+
+def test_a_stated_unit_refused_in_danish(run, ready, tmp_path):
+    path = tmp_path / "table.json"
+    path.write_text(json.dumps(_stated(bundle([21], {"101": "København"}, ["2022"]), base="Antal")), encoding="utf-8")
+    result = run("--lang", "da", "import", str(path), "--goal", "placement-breakdown", ok=False)
+    assert result.exit_code == 1 and result.stderr == (
+        f"Fejl: {path}: dens enhed er 'Antal': et antal, ikke en procentdel, som placement-breakdown måles i; bed om "
+        "tabellen i målets enhed (--force hvis den angivne enhed er forkert)\n")

@@ -13,7 +13,8 @@ from goaltrack.cli.output import counted, data, info, language, progress_bar
 @click.argument("goals", nargs=-1, metavar="[GOAL]...")
 @click.option("--dry-run", is_flag=True, help="Ask and check every figure, say what would change, write nothing.")
 @click.option("--set", "set_id", metavar="SET", help="Only this goal set's goals (and its bare goal IDs).")
-@click.option("--force", is_flag=True, help="Record figures even if far out of line with their neighbours.")
+@click.option("--force", is_flag=True, help="Record figures even if far out of line with their neighbours, or in a "
+              "unit the table states that is not the goal's.")
 @click.option("--timeout", type=click.FloatRange(min=1, max=600), default=60, show_default=True, metavar="SECONDS",
               help="How long to wait for each answer.")
 @db_option

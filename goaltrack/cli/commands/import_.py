@@ -25,7 +25,8 @@ from goaltrack.cli.output import info, progress_bar
                    "scope, DK for the shipped set).")
 @click.option("--encoding", metavar="NAME", help="A CSV file's encoding (default: UTF-8, or Windows-1252 detected).")
 @click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first).")
-@click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours.")
+@click.option("--force", is_flag=True, help="Import figures even if far out of line with their neighbours (or, in a "
+              "JSON-stat table, in a stated unit that is not the goal's).")
 @click.option("--source", "source", metavar="TEXT",
               help="The source of every row that gives none (a StatBank file carries no source column).")
 @click.option("--note", "note", metavar="TEXT", help="The note of every row that gives none.")
