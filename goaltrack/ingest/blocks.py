@@ -61,12 +61,21 @@ class LineNumbers:
         return self.count
 
 
+CELL = 2**40  # a JSON-stat cell's number is kept below -CELL, a JSON record's above it
+
+
 def line_number(line: str) -> int:
-    """A CSV line as a positive number, a JSON record ("record 3") or JSON-stat cell ("… (cell 3)") as a
-    negative one (compact, and reversible)."""
-    return int(line) if line.isdigit() else -int(line.rsplit(" ", 1)[-1].rstrip(")"))
+    """A CSV line as a positive number, a JSON record ("record 3") as a negative one, a JSON-stat cell
+    ("OMRÅDE=101 Tid=2021 (cell 3)", "cell 3") as one below -CELL (compact, and reversible but for the
+    cell's dimensions, which the message that names it gives)."""
+    if line.isdigit():
+        return int(line)
+    number = int(line.rsplit(" ", 1)[-1].rstrip(")"))
+    return -(CELL + number) if line.startswith("cell ") or line.endswith(")") else -number
 
 
 def line_text(number: int) -> str:
-    """Where a row stood, from its ``line_number``: "12", or "record 3"."""
-    return str(number) if number > 0 else f"record {-number}"
+    """Where a row stood, from its ``line_number``: "12", "record 3" or "cell 3"."""
+    if number > 0:
+        return str(number)
+    return f"cell {-number - CELL}" if number <= -CELL else f"record {-number}"

@@ -279,3 +279,20 @@ def test_a_stated_unit_refused_in_danish(run, ready, tmp_path):
     assert result.exit_code == 1 and result.stderr == (
         f"Fejl: {path}: dens enhed er 'Antal': et antal, ikke en procentdel, som placement-breakdown måles i; bed om "
         "tabellen i målets enhed (--force hvis den angivne enhed er forkert)\n")
+
+
+def test_a_figure_out_of_line_is_named_by_its_cell(run, ready, tmp_path):
+    """The plausibility check names a JSON-stat cell as the reader does, not as a JSON record."""
+    from goaltrack.ingest.blocks import line_number, line_text
+
+    path = tmp_path / "HJEM.json"
+    path.write_text(json.dumps(bundle([1100, 1150, 11, 1200], {"101": "København"}, ["2019", "2020", "2021", "2022"])),
+                    encoding="utf-8")
+    before = dump(ready)
+    assert run.fails("import", str(path), "--goal", "homelessness").stderr.splitlines()[1] == (
+        f"  {path}: cell 3: homelessness 101 2021: 11 is far out of line with the figures beside it (1100 in 2019, "
+        "1150 in 2020, 1200 in 2022); check the figure, or use --force to record it anyway")
+    assert dump(ready) == before
+    for where, shown in [("12", "12"), ("record 3", "record 3"), ("cell 3", "cell 3"),
+                         ("OMRÅDE=101 Tid=2021 (cell 2000000)", "cell 2000000"), ("record 2000000", "record 2000000")]:
+        assert line_text(line_number(where)) == shown
