@@ -205,7 +205,9 @@ def import_tables(engine: Engine, tables: list[tuple[str, str, Any]], dry_run: b
                   force: bool = False) -> list[ImportResult]:
     """Write the figures of several JSON-stat answers, each (goal, table, parsed JSON), in one
     transaction, or nothing (goaltrack fetch). A revised figure replaces the recorded one (kept as
-    history), its source the table's; each result keeps the figures it adds or revises (``changes``)."""
+    history), its source the table's; each result keeps the figures it adds or revises (``changes``).
+    A dry run writes too, and rolls all of it back: a later table is compared with what an earlier one
+    would have written (two goals of one indicator), as in the run that writes."""
     known = _known(engine, None, None)
     results = [ImportResult(dry_run=dry_run, changes=[]) for _ in tables]
     try:
@@ -215,7 +217,7 @@ def import_tables(engine: Engine, tables: list[tuple[str, str, Any]], dry_run: b
                 checker = RowChecker(known.goals, known.names, goal, known.default_scopes)
                 file = FigureFile(Path(f"StatBank table {table}"), checker, result, goal, known.default_scopes,
                                   parsed=parsed, table=table, force=force)
-                _load_file(conn, file, known, replace=True, dry_run=dry_run, force=force)
+                _load_file(conn, file, known, replace=True, dry_run=False, force=force)
             if dry_run:
                 raise _DryRun
     except _DryRun:

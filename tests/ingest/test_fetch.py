@@ -287,3 +287,26 @@ def test_fetch_in_danish(run, ready, api):
     out = run("--lang", "da", "fetch", "homelessness", "--dry-run")
     assert out.stdout.splitlines()[0] == "homelessness\t1084\t2022\t2100\tny"
     assert out.stderr.startswith("Ville registrere homelessness fra tabel HJEM1")
+
+
+def test_two_goals_of_one_indicator_dry_run_says_what_the_run_does(run, ready, api, tmp_path):
+    """An Aarhus set's homelessness goal asks the same table: the second answer finds the first one's
+    figures (unchanged), in the dry run as in the run that writes."""
+    path = tmp_path / "aarhus.yaml"
+    path.write_text(yaml.safe_dump({"id": "aarhus-2030", "name": "Aarhus 2030", "scope": "751", "goals": [
+        {"id": "homelessness", "title": {"en": "Homeless persons in Aarhus", "da": "Hjemløse i Aarhus"},
+         "unit": "persons", "direction": "decrease", "baseline": {"year": 2015, "value": 600},
+         "target": {"year": 2030, "value": 400}, "statbank": HJEM}]}, allow_unicode=True), encoding="utf-8")
+    run("catalogue", "sync", str(path))
+    outcomes = []
+    for dry in (["--dry-run"], []):
+        api.answer("HJEM1", HOMELESS)
+        api.answer("HJEM1", HOMELESS)
+        out = run("fetch", "homelessness", "aarhus-2030/homelessness", *dry)
+        outcomes.append((out.stdout, out.stderr.replace("Would record", "Recorded").replace(
+            " (dry run: nothing written)", "")))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[1][1].splitlines() == [
+        "Recorded homelessness from table HJEM1, updated 2024-02-12: 4 figures; 4 new, 0 revised, 0 unchanged.",
+        "Recorded aarhus-2030/homelessness from table HJEM1, updated 2024-02-12: 4 figures; 0 new, 0 revised, "
+        "4 unchanged."]
