@@ -203,6 +203,18 @@ def test_fast_and_careful_paths_agree(tmp_path):
         assert fast(doubtful) is None, doubtful
 
 
+def test_the_fast_path_fills_a_missing_goal_and_scope_column():
+    """A file of year and value only (--goal, the goal's own scope) is checked column-wise too."""
+    from goaltrack.domain.scopes import ScopeNames
+
+    layout = shapes.TableShape("long", 2, {"year": 0, "value": 1})
+    names = ScopeNames([("DK", "Danmark"), ("101", "København")])
+    block = checks.fast_block("2011,5.5\n2012,7\n", ",", layout, 2, {"g": "percent"}, names, "g", {"g": "101"})
+    assert block is not None
+    assert (block.goal, block.scope, block.year, block.value) == (["g", "g"], ["101", "101"], [2011, 2012], [5.5, 7.0])
+    assert checks.fast_block("2011,5.5\n", ",", layout, 2, {"g": "percent"}, names, "h", {"g": "101"}) is None
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_then_import_into_a_new_database(run, ready, tmp_path, monkeypatch, fmt):
     run("import", write(tmp_path, "goal;scope;year;value;source;note\nhomelessness;101;2011;1400;KK;\"a; b\"\n"
