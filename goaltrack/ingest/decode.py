@@ -145,8 +145,11 @@ class _Decoding:
 def _block_end(text: str) -> int:
     """Where a block of text may end: after its last line end that is not inside a quoted field (0: none)."""
     cut = text.rfind("\n") + 1
-    if cut and text.count('"', 0, cut) % 2:  # inside a quoted field: end the block before it opened
-        cut = text.rfind("\n", 0, text.rfind('"', 0, cut)) + 1
+    quotes = text.count('"', 0, cut)  # odd: the line end is inside a quoted field (an escaped "" counts twice)
+    while cut and quotes % 2:  # step back a line at a time, to a line end outside every quoted field
+        before = text.rfind("\n", 0, cut - 1) + 1
+        quotes -= text.count('"', before, cut)
+        cut = before
     return cut
 
 

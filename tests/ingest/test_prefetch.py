@@ -198,3 +198,20 @@ def test_a_plain_block_repeats_one_text_per_goal_scope_and_source(run):
     assert block is not None and block.scope[0] == "101"
     assert {len({id(cell) for cell in column}) for column in (block.goal, block.scope, block.source)} == {1}
     assert len(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL)) < 20 * 1000
+
+
+@pytest.mark.parametrize("cut", range(40, 130, 7))
+def test_a_quoted_note_with_escaped_quotes_and_line_breaks_is_never_cut(run, tmp_path, monkeypatch, cut):
+    """Wherever a piece or block ends, a note holding "" between its line breaks stays whole: a quote
+    before the cut can be an escaped one, not the one that opened the field."""
+    from goaltrack.ingest import decode
+
+    monkeypatch.setattr(decode, "FIRST_PIECE", cut)
+    monkeypatch.setattr(decode, "BLOCK_BYTES", cut + 50)
+    note = 'line one\nhe said ""hi""\nline three'
+    path = tmp_path / "quoted.csv"
+    path.write_text("goal,scope,year,value,note\n" + "".join(
+        f'homelessness,101,{year},{1000 + year},"{note}"\n' for year in range(2010, 2016)), encoding="utf-8")
+    assert "6 rows; 6 new" in run("import", str(path)).stderr
+    stored = {r["year"]: r["note"] for r in run.json("export", "homelessness", "--scope", "101", "--format", "json")}
+    assert stored == {year: 'line one\nhe said "hi"\nline three' for year in range(2010, 2016)}
