@@ -36,18 +36,29 @@ def blocks(file: FigureFile) -> Iterator[FigureBlock]:
         yield from file.blocks()
         return
     reading, writing = os.pipe()
-    _widen(writing)
-    pid = os.fork()
+    try:
+        _widen(writing)
+        pid = os.fork()
+    except BaseException:  # no child (fork failed, or a Ctrl-C): nothing is left open
+        os.close(reading)
+        os.close(writing)
+        raise
     if pid == 0:  # the child: never returns
         os.close(reading)
         _child(writing, file)
-    os.close(writing)
-    inbox = _Inbox(reading)
+    inbox = None
     try:
+        os.close(writing)
+        inbox = _Inbox(reading)  # its thread owns the reading end from here
         yield from _received(inbox, file)
     finally:
-        _end(pid)  # the pipe's far end closes: the thread sees its end and stops
-        inbox.close()
+        try:
+            _end(pid)  # the pipe's far end closes: the thread sees its end and stops
+        finally:
+            if inbox is not None:
+                inbox.close()
+            else:
+                os.close(reading)
 
 
 def _worth_it(file: FigureFile) -> bool:
@@ -65,9 +76,11 @@ def _widen(fd: int) -> None:
     """A larger pipe, where the system allows one (Linux): a block passes in fewer reads."""
     import fcntl
 
+    if not hasattr(fcntl, "F_SETPIPE_SZ"):  # not Linux: the default pipe serves
+        return
     try:
-        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
-    except OSError:  # not Linux, or above the system's limit: the default pipe serves
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except OSError:  # above the system's limit: the default pipe serves
         pass
 
 

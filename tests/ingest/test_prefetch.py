@@ -215,3 +215,59 @@ def test_a_quoted_note_with_escaped_quotes_and_line_breaks_is_never_cut(run, tmp
     assert "6 rows; 6 new" in run("import", str(path)).stderr
     stored = {r["year"]: r["note"] for r in run.json("export", "homelessness", "--scope", "101", "--format", "json")}
     assert stored == {year: 'line one\nhe said "hi"\nline three' for year in range(2010, 2016)}
+
+
+def _open_fds() -> list[str]:
+    """The files this process holds open, but the database's (a failed command's engine may hold it)."""
+    import gc
+
+    gc.collect()
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            held.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:  # the listing's own
+            continue
+    return sorted(h for h in held if ".db" not in h)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files in /proc")
+def test_no_child_thread_or_pipe_is_left_when_the_thread_cannot_start_or_the_reaping_is_cut_short(
+        run, tmp_path, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    run("goals")
+    path = tmp_path / "figures.csv"
+    path.write_text("goal,scope,year,value\n" + "".join(f"homelessness,101,{y},{1000 + y}\n" for y in range(1950, 2021)))
+    start = threading.Thread.start
+
+    def no_thread(self):
+        if self.name == "goaltrack-read-ahead":
+            raise RuntimeError("can't start new thread")
+        start(self)
+
+    before = _open_fds()
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    with pytest.raises(RuntimeError):
+        run("import", str(path), "--dry-run", ok=False)
+    monkeypatch.setattr(threading.Thread, "start", start)
+    assert _open_fds() == before
+    with pytest.raises(ChildProcessError):  # killed and reaped
+        os.waitpid(-1, os.WNOHANG)
+
+    reap = os.waitpid
+    cut_short = []
+
+    def interrupted(pid, options):
+        if not cut_short:
+            cut_short.append(pid)
+            raise KeyboardInterrupt
+        return reap(pid, options)
+
+    monkeypatch.setattr(prefetch.os, "waitpid", interrupted)
+    result = run("import", str(path), "--dry-run", ok=False)
+    assert result.exit_code != 0
+    assert not [t for t in threading.enumerate() if t.name == "goaltrack-read-ahead"]
+    reap(cut_short[0], 0)  # the child was killed; only its reaping was cut short
+    assert _open_fds() == before
