@@ -27,18 +27,26 @@ AREA_NAMES = frozenset({"område", "omraade", "region", "area", "komk", "kommune
 WITHHELD_STATUS = frozenset({"..", "...", "…", ".", ":"})
 MAX_CELLS = 2_000_000  # as a spreadsheet's: a cube of more cells is no figure file
 # What a category's stated unit (its base, label or symbol) says the figures are, looked for in this
-# order: a rate (per mille, per 100,000), a count in thousands or millions, a percent, a count.
+# order: a rate (per mille, per 100,000), figures scaled (in thousands, or by a 1.x multiplier), a
+# percent (also "pr. 100"), an index, years, a count. A range ("0-1000") or a date ("pr. 1. januar")
+# says nothing.
 _STATED = (
     ("rate", re.compile(r"\b(?:per|pr|pro)\.?\s*(?:1|10|100)[ .,]?000\b|promille|‰|per (?:thousand|mille)")),
-    ("scaled", re.compile(r"(?<![\d.,])1[ .,]?000(?![\d])|tusind|thousand|\bmio\b|million|\bmia\b|milliard|billion|× 10\^")),
-    ("percent", re.compile(r"procent|\bpct\b|percent|%")),
+    ("scaled", re.compile(r"(?<![\d.,\-–])(?<![\-–] )1[ .,]?000(?!\d)|tusind|thousand|\bmio\b|million|\bmia\b|milliard"
+                          r"|billion|× 10\^")),
+    ("percent", re.compile(r"procent|\bpct\b|per ?cent|%|\b(?:per|pr)\.?\s*100\b(?![ .,]?\d)")),
+    ("index", re.compile(r"\bindeks|\bindex\b|=\s*100\b")),
+    ("years", re.compile(r"^(?:år|years?|antal år|number of years)$")),
     ("count", re.compile(r"\bantal\b|\bnumber\b|\bcount\b|\bpersoner\b|\bpersons\b|\bpeople\b")),
 )
 # The stated kinds a goal's unit cannot hold: a figure so stated would be stored wrong without a word.
-_WRONG_FOR = {"percent": {"rate", "scaled", "count"}, "persons": {"rate", "scaled", "percent"},
-              "count": {"rate", "scaled", "percent"}}
-_KIND_WORDS = {"rate": "a rate", "scaled": "figures in thousands or millions", "percent": "a percent",
-               "count": "a count", "persons": "persons", "years": "years", "score": "points"}
+_WRONG_FOR = {"percent": {"rate", "scaled", "count", "index", "years"},
+              "persons": {"rate", "scaled", "percent", "index", "years"},
+              "count": {"rate", "scaled", "percent", "index", "years"},
+              "years": {"rate", "scaled", "percent", "index"}}
+_KIND_WORDS = {"rate": "a rate", "scaled": "figures scaled by a power of ten (thousands, millions)",
+               "percent": "a percent", "index": "an index", "count": "a count", "persons": "persons",
+               "years": "years", "score": "points"}
 
 
 @dataclass(frozen=True)
@@ -122,9 +130,9 @@ def published_of(cube: Cube, today: datetime.date | None = None) -> str | None:
 def unit_problem(cube: Cube, unit: str, goal: str) -> str | None:
     """What is wrong with the cube's stated unit for a goal measured in ``unit`` (a percent goal given
     a count, a persons goal given thousands or a rate), or None where it fits or states nothing known."""
-    wrong = _WRONG_FOR.get(unit, {"scaled"})  # years, points: any unit but a scaled one may be theirs
+    wrong = _WRONG_FOR.get(unit, {"scaled"})  # points: any unit but a scaled one may be theirs
     for text in (text for d in cube.dimensions for text in d.units):
-        kind = next((kind for kind, pattern in _STATED if pattern.search(text.casefold())), None)
+        kind = next((kind for kind, pattern in _STATED if pattern.search(text.casefold().strip())), None)
         if kind in wrong:
             return (f"its unit is {text[:60]!r}: {_KIND_WORDS[kind]}, not {_KIND_WORDS[unit]} as "
                     f"{goal} is measured; ask for the table in the goal's unit (--force if the stated unit is wrong)")

@@ -16,9 +16,9 @@ def _plural(one: str, many: str, key: str = "n_n") -> Callable[[dict[str, str]],
     return lambda g: (one if g[key] == "1" else many).format(**g)
 
 
-_UNIT_WORDS = {"a rate": "en rate", "figures in thousands or millions": "tal i tusinder eller millioner",
-               "a percent": "en procentdel", "a count": "et antal", "persons": "personer", "years": "år",
-               "points": "point"}
+_UNIT_WORDS = {"a rate": "en rate", "figures scaled by a power of ten (thousands, millions)":
+               "tal skaleret med en tierpotens (tusinder, millioner)", "a percent": "en procentdel",
+               "an index": "et indeks", "a count": "et antal", "persons": "personer", "years": "år", "points": "point"}
 
 CATALOGUE: list[tuple[str, Template]] = [  # goaltrack.catalogue: reading, and the checks of fields, goals and the catalogue
     (r"(?P<s_w>.+) must be a mapping of keys to values", "{s_w} skal være en samling af nøgler og værdier"),
@@ -232,7 +232,8 @@ INGEST: list[tuple[str, Template]] = [  # goaltrack.ingest: files, encodings, he
     (r"not a JSON-stat dataset goaltrack can read \((?P<e>.+)\)", "ikke et JSON-stat-datasæt, goaltrack kan læse ({e})"),
     (r"(?P<n_a>[\d,]+) cells is more than (?P<n_b>[\d,]+): ask for fewer", "{n_a} celler er flere end {n_b}: bed om færre"),
     (r"(?P<n_a>[\d,]+) values for (?P<n_b>[\d,]+) cells \((?P<d>.+)\)", "{n_a} værdier for {n_b} celler ({d})"),
-    (r"its unit is (?P<u>'.*'): (?P<k>a rate|figures in thousands or millions|a percent|a count), not (?P<w>.+) as "
+    (r"its unit is (?P<u>'.*'|\".*\"): (?P<k>a rate|figures scaled by a power of ten \(thousands, millions\)|a percent|"
+     r"an index|years|a count), not (?P<w>.+) as "
      r"(?P<g>\S+) is measured; ask for the table in the goal's unit \(--force if the stated unit is wrong\)",
      lambda g: f"dens enhed er {g['u']}: {_UNIT_WORDS.get(g['k'], g['k'])}, ikke {_UNIT_WORDS.get(g['w'], g['w'])}, "
                f"som {g['g']} måles i; bed om tabellen i målets enhed (--force hvis den angivne enhed er forkert)"),

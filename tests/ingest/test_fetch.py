@@ -147,8 +147,9 @@ def test_an_answer_in_thousands_is_refused_and_forced_in(run, ready, api):
     api.answer("HJEM1", _stated(copy.deepcopy(HOMELESS), base="1.000 personer"))
     before = dump(ready)
     assert run.fails("fetch").stderr == (
-        "Error: StatBank table HJEM1: its unit is '1.000 personer': figures in thousands or millions, not persons as "
-        "homelessness is measured; ask for the table in the goal's unit (--force if the stated unit is wrong)\n")
+        "Error: StatBank table HJEM1: its unit is '1.000 personer': figures scaled by a power of ten (thousands, "
+        "millions), not persons as homelessness is measured; ask for the table in the goal's unit (--force if the "
+        "stated unit is wrong)\n")
     assert dump(ready) == before
     api.answer("HJEM1", _stated(copy.deepcopy(HOMELESS), base="1.000 personer"))
     assert "4 new" in run("fetch", "homelessness", "--force").stderr

@@ -236,8 +236,8 @@ LONG_UNIT = "Antal (1.000 personer), opgjort som et gennemsnit af ugerne i hele 
 
 
 @pytest.mark.parametrize(("goal", "unit", "said"), [
-    ("homelessness", {"base": "1.000 personer"}, "'1.000 personer': figures in thousands or millions, not persons"),
-    ("homelessness", {"base": "Antal", "multiplier": 3}, "'× 10^3': figures in thousands or millions, not persons"),
+    ("homelessness", {"base": "1.000 personer"}, "'1.000 personer': figures scaled by a power of ten (thousands, millions), not persons"),
+    ("homelessness", {"base": "Antal", "multiplier": 3}, "'× 10^3': figures scaled by a power of ten (thousands, millions), not persons"),
     ("homelessness", {"base": "Pr. 1.000 indbyggere"}, "'Pr. 1.000 indbyggere': a rate, not persons"),
     ("homelessness", {"base": "Procent"}, "'Procent': a percent, not persons"),
     ("homelessness", {"label": "per 100,000 inhabitants"}, "'per 100,000 inhabitants': a rate, not persons"),
@@ -245,9 +245,18 @@ LONG_UNIT = "Antal (1.000 personer), opgjort som et gennemsnit af ugerne i hele 
     ("placement-breakdown", {"base": "Promille"}, "'Promille': a rate, not a percent"),
     ("placement-breakdown", {"base": "number", "symbol": "‰"}, "'number': a count, not a percent"),
     ("placement-breakdown", {"symbol": "‰"}, "'‰': a rate, not a percent"),
-    ("excess-mortality-men", {"base": "1.000 år"}, "'1.000 år': figures in thousands or millions, not years"),
-    ("school-reading", {"base": "Antal", "multiplier": -3}, "'× 10^-3': figures in thousands or millions, not points"),
-    ("homelessness", {"base": LONG_UNIT}, f"{LONG_UNIT[:60]!r}: figures in thousands or millions, not persons"),
+    ("placement-breakdown", {"base": "Indeks (2015=100)"}, "'Indeks (2015=100)': an index, not a percent"),
+    ("placement-breakdown", {"base": "År"}, "'År': years, not a percent"),
+    ("homelessness", {"label": "Per cent of persons"}, "'Per cent of persons': a percent, not persons"),
+    ("homelessness", {"base": "Pr. 100 indbyggere"}, "'Pr. 100 indbyggere': a percent, not persons"),
+    ("homelessness", {"base": "Antal år"}, "'Antal år': years, not persons"),
+    ("excess-mortality-men", {"base": "Index"}, "'Index': an index, not years"),
+    ("excess-mortality-men", {"base": "Procent"}, "'Procent': a percent, not years"),
+    ("homelessness", {"base": "Kvinder's 1.000"}, """"Kvinder's 1.000": figures scaled by a power of ten (thousands, """
+     "millions), not persons"),
+    ("excess-mortality-men", {"base": "1.000 år"}, "'1.000 år': figures scaled by a power of ten (thousands, millions), not years"),
+    ("school-reading", {"base": "Antal", "multiplier": -3}, "'× 10^-3': figures scaled by a power of ten (thousands, millions), not points"),
+    ("homelessness", {"base": LONG_UNIT}, f"{LONG_UNIT[:60]!r}: figures scaled by a power of ten (thousands, millions), not persons"),
 ])
 def test_a_stated_unit_the_goal_does_not_hold_is_refused(run, ready, tmp_path, goal, unit, said):
     """A table in thousands, a rate, or a count for a percent goal would be stored wrong without a word."""
@@ -271,8 +280,17 @@ def test_a_stated_unit_the_goal_does_not_hold_is_refused(run, ready, tmp_path, g
     ("placement-breakdown", {"base": "Procent"}, 4.6),
     ("placement-breakdown", {"base": "pct."}, 4.6),
     ("placement-breakdown", {"symbol": "%"}, 4.6),
-    ("excess-mortality-men", {"base": "Procent"}, 4.6),  # years and points: any unit but thousands may be theirs
+    ("school-reading", {"base": "Procent"}, 4.6),  # points: any unit but a scaled one may be theirs
     ("school-reading", {"base": "Antal"}, 4.6),
+    ("school-reading", {"base": "Point (0-1000)"}, 4.6),  # a range, not thousands
+    ("school-reading", {"base": "Point (0 - 1000)"}, 4.6),
+    ("placement-breakdown", {"label": "Per cent of persons"}, 4.6),
+    ("placement-breakdown", {"base": "Pct. af befolkningen"}, 4.6),
+    ("placement-breakdown", {"base": "Personer pr. 100 indbyggere"}, 4.6),
+    ("excess-mortality-men", {"base": "År"}, 4.6),
+    ("excess-mortality-men", {"base": "Antal år"}, 4.6),
+    ("homelessness", {"base": "Personer pr. år"}, 1100),
+    ("homelessness", {"base": "Personer 31. december 2010"}, 1100),
 ])
 def test_a_stated_unit_the_goal_holds_goes_in(run, ready, tmp_path, goal, unit, value):
     path = tmp_path / "table.json"
@@ -281,12 +299,17 @@ def test_a_stated_unit_the_goal_holds_goes_in(run, ready, tmp_path, goal, unit, 
     assert current(run, goal, {"101"})[("101", 2022)][0] == value
 
 
-def test_a_stated_unit_refused_in_danish(run, ready, tmp_path):
+@pytest.mark.parametrize(("unit", "said"), [
+    ("Antal", "'Antal': et antal, ikke en procentdel"),
+    ("Indeks", "'Indeks': et indeks, ikke en procentdel"),
+    ("Kvinder's 1.000", """"Kvinder's 1.000": tal skaleret med en tierpotens (tusinder, millioner), ikke en procentdel"""),
+])
+def test_a_stated_unit_refused_in_danish(run, ready, tmp_path, unit, said):
     path = tmp_path / "table.json"
-    path.write_text(json.dumps(_stated(bundle([21], {"101": "København"}, ["2022"]), base="Antal")), encoding="utf-8")
+    path.write_text(json.dumps(_stated(bundle([21], {"101": "København"}, ["2022"]), base=unit)), encoding="utf-8")
     result = run("--lang", "da", "import", str(path), "--goal", "placement-breakdown", ok=False)
     assert result.exit_code == 1 and result.stderr == (
-        f"Fejl: {path}: dens enhed er 'Antal': et antal, ikke en procentdel, som placement-breakdown måles i; bed om "
+        f"Fejl: {path}: dens enhed er {said}, som placement-breakdown måles i; bed om "
         "tabellen i målets enhed (--force hvis den angivne enhed er forkert)\n")
 
 
