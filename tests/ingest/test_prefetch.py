@@ -184,6 +184,22 @@ def test_the_first_block_is_handed_on_in_a_piece_its_encoding_read_from_the_whol
     assert first == "goal,scope,year,value,note\nhomelessness,101,2015,1400,one\n"
 
 
+def test_only_the_first_block_is_handed_on_in_a_piece_and_crlf_becomes_lf(tmp_path, monkeypatch):
+    """Blocks of 256 bytes, a first piece of 64 characters: the first block comes in two, every later
+    one whole; CRLF line ends (a CR at a block's end too) come out as LF, so the fast path reads them."""
+    from goaltrack.ingest import decode, load
+
+    monkeypatch.setattr(decode, "BLOCK_BYTES", 256)
+    monkeypatch.setattr(decode, "FIRST_PIECE", 64)
+    lines = ["goal,scope,year,value"] + [f"homelessness,101,{y},{1000 + y}" for y in range(1950, 2000)]
+    path = tmp_path / "f.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    pieces = list(decode.text_blocks(path, None, load.ImportResult()))
+    assert "".join(pieces) == "\n".join(lines) + "\n"
+    assert len(pieces[0]) <= 64 and all(len(piece) > 200 for piece in pieces[2:-1])
+    assert len(pieces) == -(-path.stat().st_size // 256) + 1  # one more than the blocks read
+
+
 def test_a_plain_block_repeats_one_text_per_goal_scope_and_source(run):
     """The child pickles each distinct text once: a plain block of a thousand rows is a few bytes a row."""
     import pickle
