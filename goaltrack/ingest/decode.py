@@ -160,18 +160,15 @@ def text_blocks(path: Path, encoding: str | None, result: ImportResult) -> Itera
     carry = ""
     first = True
     for raw in _byte_blocks(path, MAX_BYTES):
-        text = carry + decoding.decode(raw).replace("\r\n", "\n")
-        if text.endswith("\r"):
-            carry, text = "\r", text[:-1]  # a CR whose LF is in the next block
-        else:
-            carry = ""
+        # after the carried rest of the block before: a CR it ended in meets its LF here
+        text = (carry + decoding.decode(raw)).replace("\r\n", "\n")
         cut = _block_end(text)
         if not cut:
             if len(text) > MAX_LINE + 2 * MAX_FIELD:
                 raise GoaltrackError(f"{path}: a line (or a quoted field) is longer than {MAX_LINE:,} characters")
-            carry = text + carry
+            carry = text
             continue
-        carry = text[cut:] + carry
+        carry = text[cut:]
         result.encoding = decoding.encoding  # decided on the whole first block, not the piece
         early = _block_end(text[:FIRST_PIECE]) if first and cut > FIRST_PIECE else 0
         first = False
