@@ -338,3 +338,13 @@ def test_a_unit_stated_for_a_category_the_table_does_not_hold_is_not_its_own(run
     path.write_text(json.dumps(doc), encoding="utf-8")
     run("import", str(path), "--goal", "homelessness")
     assert current(run, "homelessness", {"101"})[("101", 2022)][0] == 1100
+
+
+def test_every_category_s_stated_unit_counts(run, ready, tmp_path):
+    """Units stated on a dimension of several categories (here each year): the first year's thousands are
+    not hidden by the second year's count."""
+    doc = bundle([1100, 1200], {"101": "København"}, ["2021", "2022"])
+    doc["dataset"]["dimension"]["Tid"]["category"]["unit"] = {"2021": {"base": "1.000 personer"}, "2022": {"base": "Antal"}}
+    path = tmp_path / "table.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert "its unit is '1.000 personer'" in run.fails("import", str(path), "--goal", "homelessness").stderr
