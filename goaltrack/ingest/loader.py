@@ -161,9 +161,9 @@ class Loader:
                                               "add a source column")
             elif published is not None and published[i] is not None and found.day is not None and \
                     _earlier(published[i], found.day):
-                day = published[i].isoformat() if hasattr(published[i], "isoformat") else published[i]
                 self.checker.fail(f.lines[i], f"{f.goal[i]} {f.scope[i]} {f.year[i]}: {format_plain(f.value[i])} was "
-                                              f"published {day}, before the recorded {format_plain(found.value)} "
+                                              f"published {_day(published[i])}, before the recorded "
+                                              f"{format_plain(found.value)} "
                                               f"({found.day}): an older release does not replace a newer one")
             else:
                 changed.append((i, found.id))
@@ -404,10 +404,14 @@ class _Fresh:
         return ((i, None) for i in self.current)
 
 
+def _day(day: Any) -> str:
+    """A publication date (a date or YYYY-MM-DD) as YYYY-MM-DD."""
+    return day.isoformat() if hasattr(day, "isoformat") else str(day)
+
+
 def _earlier(day: Any, recorded: str | None) -> bool:
     """Whether a figure's publication date ``day`` (a date or YYYY-MM-DD) comes before the recorded one."""
-    day = day.isoformat() if hasattr(day, "isoformat") else str(day)
-    return recorded is None or day < recorded
+    return recorded is None or _day(day) < recorded
 
 
 def _doubtful(keys, values, from_file, whole_goal):
