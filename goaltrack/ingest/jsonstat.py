@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from goaltrack.errors import GoaltrackError
+from goaltrack.ingest.checks import WITHHELD
 
 TIME_NAMES = frozenset({"tid", "time", "year", "år", "aar", "vuosi", "ar"})
 AREA_NAMES = frozenset({"område", "omraade", "region", "area", "komk", "kommune", "geo", "municipality", "bopomr",
                         "bopkom", "komgrp", "landsdel", "komkode", "regioner", "kommuner"})
-# A status that withholds the cell's value (PX's "-" is a magnitude of zero: its value stands).
-WITHHELD_STATUS = frozenset({"..", "...", "…", ".", ":"})
+# A status that withholds the cell's value: a withheld cell's mark, but PX's "-" (a magnitude of zero:
+# its value stands).
+WITHHELD_STATUS = WITHHELD - {"", "-"}
 MAX_CELLS = 2_000_000  # as a spreadsheet's: a cube of more cells is no figure file
 # What a category's stated unit (its base, label or symbol) says the figures are, looked for in this
 # order: a rate (per mille, per 100,000), figures scaled (in thousands, or by a 1.x multiplier), a
